@@ -1,0 +1,5 @@
+//! One module per subcommand.
+
+pub mod clean;
+pub mod split;
+pub mod summarize;

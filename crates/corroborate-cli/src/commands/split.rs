@@ -1,0 +1,56 @@
+//! `corroborate split`: one sentence per line.
+
+use crate::inputs::load;
+use crate::Outcome;
+use corroborate::Pipeline;
+use std::io::Write;
+
+/// Clean and split documents into sentences.
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  echo \"Mr. Smith came. He left.\" | corroborate split -")]
+pub struct Args {
+    /// One JSON object per sentence with document id and byte span.
+    #[arg(long)]
+    json: bool,
+    /// Files, directories or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+}
+
+/// Run the command.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let loaded = load(&args.inputs)?;
+    let pipeline = Pipeline::default();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut first_doc = true;
+    for cluster in loaded.clusters {
+        let prepared = pipeline.prepare(cluster);
+        for (d, range) in prepared.doc_sentences.iter().enumerate() {
+            if !args.json && !first_doc {
+                writeln!(out)?;
+            }
+            first_doc = false;
+            for i in range.clone() {
+                let s = &prepared.sentences[i];
+                if args.json {
+                    let value = serde_json::json!({
+                        "doc": prepared.docs[d].id,
+                        "start": s.span.start,
+                        "end": s.span.end,
+                        "text": prepared.text(i),
+                    });
+                    writeln!(out, "{value}")?;
+                } else {
+                    writeln!(out, "{}", prepared.text(i))?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if loaded.partial {
+        Outcome::Partial
+    } else {
+        Outcome::Success
+    })
+}

@@ -1,0 +1,66 @@
+//! The `corroborate` command: parses arguments, wires the library, reports errors.
+//!
+//! Exit codes: 0 success; 1 an error stopped the command (no usable input, unwritable
+//! output); 2 bad command-line usage; 3 the command ran but some inputs were skipped
+//! (each one named on stderr).
+
+mod commands;
+mod inputs;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit status of a command that ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was processed.
+    Success,
+    /// Output was produced, but some inputs were skipped.
+    Partial,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "corroborate",
+    version,
+    about = "Read several news reports of one event; write one short, cited account of it.",
+    after_help = "Exit codes: 0 success, 1 error, 2 usage error, 3 some inputs skipped.\n\nExample:\n  corroborate brief examples/harbor-fire/"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Clean(commands::clean::Args),
+    Split(commands::split::Args),
+    Summarize(commands::summarize::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Clean(args) => commands::clean::run(args),
+        Command::Split(args) => commands::split::run(args),
+        Command::Summarize(args) => commands::summarize::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(3),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("corroborate: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,1 @@
+//! Analyze: support across sources, quotes, numbers and disagreements, entities, timeline.

@@ -1,0 +1,85 @@
+//! Articles as read from their inputs, before any processing.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a document came from, so that every later stage can cite it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// File path, or `-` for standard input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// 1-based line number inside a JSONL / Multi-News file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// URL of the article, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One news article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Identifier, unique within its cluster.
+    pub id: String,
+    /// Headline, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The article text (for HTML, the extracted main text). Spans of later stages index it.
+    pub text: String,
+    /// Outlet name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Publication date as given by the input (ISO 8601 preferred).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Where it was read from.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+impl Document {
+    /// A document with only an id and text.
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+}
+
+/// A human reference summary of a cluster.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Identifier of the reference (annotator).
+    #[serde(default)]
+    pub id: String,
+    /// The summary text.
+    pub text: String,
+}
+
+/// A query-focused topic (DUC).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    /// Short title.
+    #[serde(default)]
+    pub title: String,
+    /// The information need.
+    #[serde(default)]
+    pub narrative: String,
+}
+
+/// Several reports of the same event, optionally with reference summaries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Cluster identifier.
+    pub id: String,
+    /// The articles.
+    pub docs: Vec<Document>,
+    /// Human reference summaries (evaluation sets only).
+    #[serde(default)]
+    pub refs: Vec<Reference>,
+    /// Query-focused topic, when the dataset has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
+}

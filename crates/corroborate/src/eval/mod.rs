@@ -1,0 +1,1 @@
+//! Eval: ROUGE compatible with the reference scorers, dataset runs and speed reports.

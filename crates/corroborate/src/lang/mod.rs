@@ -1,0 +1,20 @@
+//! Language resources (stop words, abbreviations), keyed by language.
+
+pub mod english;
+
+/// A language whose resources the pipeline uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// English.
+    #[default]
+    English,
+}
+
+impl Language {
+    /// Whether the lowercased word is a stop word.
+    pub fn is_stop_word(self, lower: &str) -> bool {
+        match self {
+            Language::English => english::is_stop_word(lower),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! The pipeline that turns documents into a [`PreparedCluster`] and summaries.
+
+use crate::clean::Cleaner;
+use crate::document::{Cluster, Document};
+use crate::lang::Language;
+use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
+use crate::segment::{split_sentences, word_spans, EnglishStemmer};
+use crate::summarize::{Budget, Method, Summary};
+
+/// Cleaner, segmenter and language resources, built once and shared across clusters.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    /// The furniture remover.
+    pub cleaner: Cleaner,
+    /// Language resources.
+    pub language: Language,
+    stemmer: EnglishStemmer,
+}
+
+impl Pipeline {
+    /// Clean and segment a cluster.
+    pub fn prepare(&self, cluster: Cluster) -> PreparedCluster {
+        let cleaned = self.cleaner.clean_cluster(&cluster.docs);
+        let mut vocab = Vocabulary::default();
+        let mut sentences = Vec::new();
+        let mut doc_sentences = Vec::with_capacity(cluster.docs.len());
+        let mut lower = String::new();
+        for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
+            let first = sentences.len();
+            for (b, block) in clean.kept.iter().enumerate() {
+                let heading = PreparedCluster::is_heading_block(clean, b);
+                let block_text = &doc.text[block.span.clone()];
+                for span in split_sentences(block_text) {
+                    let span = block.span.start + span.start..block.span.start + span.end;
+                    let text = &doc.text[span.clone()];
+                    let mut tokens = Vec::new();
+                    let mut terms = Vec::new();
+                    for w in word_spans(text) {
+                        lower.clear();
+                        lower.extend(text[w].chars().flat_map(char::to_lowercase));
+                        let stop = self.language.is_stop_word(&lower);
+                        let stem = self.stemmer.stem(&lower);
+                        let id = vocab.intern(&stem, stop);
+                        tokens.push(id);
+                        if !stop {
+                            terms.push(id);
+                        }
+                    }
+                    let position = sentences.len() - first;
+                    sentences.push(Sentence {
+                        doc: d,
+                        span,
+                        block: b,
+                        position,
+                        heading,
+                        words: text.split_whitespace().count(),
+                        tokens,
+                        terms,
+                    });
+                }
+            }
+            doc_sentences.push(first..sentences.len());
+        }
+        PreparedCluster {
+            id: cluster.id,
+            docs: cluster.docs,
+            cleaned,
+            sentences,
+            doc_sentences,
+            vocab,
+            refs: cluster.refs,
+            topic: cluster.topic,
+        }
+    }
+
+    /// Clean and segment loose documents as one cluster.
+    pub fn prepare_documents(&self, docs: Vec<Document>) -> PreparedCluster {
+        self.prepare(Cluster {
+            id: "cluster".to_string(),
+            docs,
+            ..Cluster::default()
+        })
+    }
+
+    /// Summarize a prepared cluster with `method` under `budget`.
+    pub fn summarize(&self, cluster: &PreparedCluster, method: Method, budget: Budget) -> Summary {
+        method.summarize(cluster, budget)
+    }
+}

@@ -1,0 +1,1 @@
+//! Render: text, Markdown, JSON and self-contained HTML output.

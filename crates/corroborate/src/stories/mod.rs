@@ -1,0 +1,1 @@
+//! Stories: group a stream of articles into events, online, with persistent state.
