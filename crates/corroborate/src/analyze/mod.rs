@@ -1,1 +1,129 @@
 //! Analyze: support across sources, quotes, numbers and disagreements, entities, timeline.
+//!
+//! Every finding points back at the text it came from with [`Mention`]s (document index and
+//! byte span), so that renderers can cite and highlight it.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Where something was found: a document index of the cluster and a byte span in its text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index of the document in the cluster.
+    pub doc: usize,
+    /// Byte range in the document's text.
+    pub span: Range<usize>,
+}
+
+/// A person quoted, resolved to a full name and role where the articles give them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Full name (or the description used, e.g. "a White House spokeswoman").
+    pub name: String,
+    /// Role or affiliation, when given ("head of the SDF media office").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A direct quotation, merged across the outlets that carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Who said it, when the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    /// Documents that carry the quote (sorted, unique).
+    pub sources: Vec<usize>,
+    /// Every occurrence.
+    pub mentions: Vec<Mention>,
+}
+
+/// One value reported for a quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberValue {
+    /// Normalized value (the midpoint for ranges).
+    pub value: f64,
+    /// Lower and upper bound, equal for an exact value.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+    /// Qualifier: "about", "more than", "at least", "nearly", ... (empty when exact).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub qualifier: String,
+    /// The text as written ("nearly 30,000").
+    pub text: String,
+    /// Documents that report this value (sorted, unique).
+    pub sources: Vec<usize>,
+    /// Every occurrence.
+    pub mentions: Vec<Mention>,
+}
+
+/// A quantity and the values the sources give for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberGroup {
+    /// What is counted ("US troops in Syria", "people in al-Hol camp").
+    pub what: String,
+    /// The values reported, most supported first.
+    pub values: Vec<NumberValue>,
+    /// Whether sources give values that cannot all be true.
+    pub disagree: bool,
+}
+
+/// Kind of named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, group, party, company, agency.
+    Organization,
+    /// A place.
+    Place,
+    /// Anything else named.
+    Other,
+}
+
+/// A named entity with its aliases merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical (longest, most complete) name.
+    pub name: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Other names used for it (acronyms, variants, surname only), sorted.
+    pub aliases: Vec<String>,
+    /// Documents that mention it (sorted, unique).
+    pub sources: Vec<usize>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+/// A dated or relative-time statement placed on a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// Resolved date, ISO 8601 (`2019-02-09`, `2019-02`, `2014`), or the expression as written
+    /// when it cannot be resolved.
+    pub date: String,
+    /// Whether `date` is resolved (sortable) or only the expression as written.
+    pub resolved: bool,
+    /// The sentence that states it.
+    pub text: String,
+    /// Documents that state it (sorted, unique).
+    pub sources: Vec<usize>,
+    /// Where it was found.
+    pub mentions: Vec<Mention>,
+}
+
+/// Everything the analyzers found in one cluster.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Direct quotations.
+    pub quotes: Vec<Quote>,
+    /// Quantities, grouped across sources.
+    pub numbers: Vec<NumberGroup>,
+    /// Named entities.
+    pub entities: Vec<Entity>,
+    /// Dated statements, in date order.
+    pub timeline: Vec<TimelineEntry>,
+}
