@@ -1,6 +1,10 @@
 //! Language resources (stop words, abbreviations), keyed by language.
 
 pub mod english;
+pub mod english_dates;
+pub mod english_entities;
+pub mod english_numbers;
+pub mod english_quotes;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
