@@ -6,6 +6,7 @@
 mod entities;
 mod numbers;
 mod quotes;
+mod timeline;
 mod tokens;
 
 use crate::prepared::PreparedCluster;
@@ -142,6 +143,6 @@ pub fn analyze(cluster: &PreparedCluster) -> Analysis {
         quotes: quotes::find(cluster, &entities),
         numbers: numbers::find(cluster),
         entities: entities.entities,
-        timeline: Vec::new(),
+        timeline: timeline::find(cluster),
     }
 }
