@@ -230,7 +230,10 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                 i += 1;
                 continue;
             }
-            let Some(q) = quantity_at(&s, i) else {
+            let Some(q) = parse::may_start(&s, i)
+                .then(|| quantity_at(&s, i))
+                .flatten()
+            else {
                 i += 1;
                 continue;
             };

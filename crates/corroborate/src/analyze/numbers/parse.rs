@@ -167,8 +167,7 @@ fn is_month(w: &str) -> bool {
 /// The qualifier phrase starting at token `i`, with its band and length in tokens.
 fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, usize)> {
     let mut best: Option<(&'static str, f64, f64, usize)> = None;
-    for &(phrase, lo, hi) in lex::QUALIFIERS {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    for (words, &(phrase, lo, hi)) in phrases().qualifiers.iter().zip(lex::QUALIFIERS) {
         if words.iter().enumerate().all(|(k, w)| s.word(i + k) == *w)
             && best.map_or(true, |b| words.len() > b.3)
         {
@@ -176,6 +175,45 @@ fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, u
         }
     }
     best
+}
+
+/// Qualifier and unit phrases split into words once.
+struct Phrases {
+    qualifiers: Vec<Vec<&'static str>>,
+    units: Vec<Vec<&'static str>>,
+    /// Lowercase words that can start a quantity.
+    starts: std::collections::HashSet<&'static str>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let qualifiers: Vec<Vec<&str>> = lex::QUALIFIERS
+            .iter()
+            .map(|(p, _, _)| p.split(' ').collect())
+            .collect();
+        let mut starts: std::collections::HashSet<&str> = qualifiers
+            .iter()
+            .filter_map(|w| w.first().copied())
+            .collect();
+        starts.extend(lex::NUMBER_WORDS.iter().map(|(w, _)| *w));
+        starts.extend(lex::MULTIPLIERS.iter().map(|(w, _)| *w));
+        starts.extend(lex::CURRENCY_SIGNS.iter().map(|(w, _)| *w));
+        starts.insert("between");
+        Phrases {
+            qualifiers,
+            units: lex::UNITS
+                .iter()
+                .map(|(p, _)| p.split(' ').collect())
+                .collect(),
+            starts,
+        }
+    })
+}
+
+/// Whether a quantity can start at token `i` (a cheap test before [`quantity_at`]).
+pub(crate) fn may_start(s: &Sentence<'_>, i: usize) -> bool {
+    s.tokens[i].kind == TokenKind::Number || phrases().starts.contains(s.word(i))
 }
 
 /// Read the quantity that starts at token `i`, if one does.
@@ -230,8 +268,7 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     }
     // Unit after the number.
     let mut unit_tokens = 0;
-    for &(phrase, u) in lex::UNITS {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    for (words, &(_, u)) in phrases().units.iter().zip(lex::UNITS) {
         if words.iter().enumerate().all(|(k, w)| s.word(j + k) == *w) && words.len() > unit_tokens {
             unit_tokens = words.len();
             unit = u.to_string();
