@@ -138,22 +138,11 @@ pub struct Analysis {
 /// Analyze a prepared cluster: quotes with their speakers, quantities and disagreements,
 /// named entities with aliases, and a timeline. Reads only the cleaned sentences.
 pub fn analyze(cluster: &PreparedCluster) -> Analysis {
-    let t = std::time::Instant::now();
     let entities = entities::find(cluster);
-    let t1 = t.elapsed();
-    let quotes = quotes::find(cluster, &entities);
-    let t2 = t.elapsed();
-    let numbers = numbers::find(cluster);
-    let t3 = t.elapsed();
-    let timeline = timeline::find(cluster);
-    let t4 = t.elapsed();
-    if std::env::var_os("ANALYZE_TIMING").is_some() {
-        eprintln!("TIMING {t1:?} {t2:?} {t3:?} {t4:?}");
-    }
     Analysis {
-        quotes,
-        numbers,
+        quotes: quotes::find(cluster, &entities),
+        numbers: numbers::find(cluster),
         entities: entities.entities,
-        timeline,
+        timeline: timeline::find(cluster),
     }
 }
