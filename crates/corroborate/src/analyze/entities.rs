@@ -323,7 +323,7 @@ fn scan_sentence(
                 let p = tokens[i - 1].text(text);
                 matches!(
                     p,
-                    ":" | "\u{201c}" | "\"" | "\u{2018}" | "(" | "\u{2014}" | "_"
+                    ":" | "." | "!" | "?" | "\u{201c}" | "\"" | "\u{2018}" | "(" | "\u{2014}" | "_"
                 )
             });
         if !starts_name(w, t.kind) || (is_first && lexicon.is_common(strip_possessive(w))) {

@@ -519,6 +519,18 @@ mod tests {
     }
 
     #[test]
+    fn unbounded_values_round_trip_through_json() {
+        let gs = numbers(&["More than 0 people and more than 72,000 people live in the camp."]);
+        let json = serde_json::to_string(&gs).expect("serializes");
+        let back: Vec<NumberGroup> = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, gs);
+        assert!(gs
+            .iter()
+            .flat_map(|g| &g.values)
+            .any(|v| v.high.is_infinite()));
+    }
+
+    #[test]
     fn quoted_numbers_and_years_are_skipped() {
         let gs = numbers(&["\u{201c}We did 90 percent of it,\u{201d} she said in 2014."]);
         assert!(gs.is_empty(), "{gs:#?}");

@@ -125,6 +125,27 @@ pub(crate) fn merge_curated(
 /// Words that do not count for initials.
 const MINOR: &[&str] = &["of", "for", "the", "and", "al", "de", "on", "in"];
 
+/// Initial letters of a name, all letters of words written in capitals ("U.S. Geological
+/// Survey" -> "usgs"), minor words skipped.
+fn initials(surface: &str) -> String {
+    let mut out = String::new();
+    for w in surface.split([' ', '-']) {
+        if MINOR.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if is_all_caps(w) {
+            out.extend(
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase),
+            );
+        } else if let Some(c) = w.chars().next() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Join an all-capital acronym with the one multi-word name whose initials spell it.
 pub(crate) fn merge_initials(
     keys: &[String],
@@ -147,14 +168,7 @@ pub(crate) fn merge_initials(
             .iter()
             .enumerate()
             .filter(|(b, key)| {
-                *b != a && key.contains(' ') && {
-                    let initials: String = key
-                        .split(' ')
-                        .filter(|w| !MINOR.contains(w))
-                        .filter_map(|w| w.chars().next())
-                        .collect();
-                    initials == acr
-                }
+                *b != a && key.contains(' ') && surfaces[*b].keys().any(|s| initials(s) == acr)
             })
             .map(|(b, _)| b)
             .collect();
@@ -225,6 +239,15 @@ pub(crate) fn merge_variants(keys: &[String], kinds: &[EntityKind], uf: &mut Uni
                 || (ka == EntityKind::Other && kb != EntityKind::Person)
                 || (kb == EntityKind::Other && ka != EntityKind::Person);
             if !compatible || cores[a].len() != cores[b].len() || cores[a].is_empty() {
+                continue;
+            }
+            // "Frazier Park" and "Frazier Mountain" are different places: a cue word may be
+            // missing on one side ("Deir al-Zor Province"), not different on both.
+            let (wa, wb) = (keys[a].split(' ').count(), keys[b].split(' ').count());
+            if wa > cores[a].len()
+                && wb > cores[b].len()
+                && keys[a].rsplit(' ').next() != keys[b].rsplit(' ').next()
+            {
                 continue;
             }
             let total: usize = skeletons[a].iter().map(String::len).sum();
