@@ -1,6 +1,7 @@
 //! Language resources (stop words, abbreviations, sentence starters), keyed by language.
 
 pub mod english;
+pub mod english_furniture;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
