@@ -51,12 +51,13 @@ fn dump_matches() {
                 if let Some((j, m)) = index.best_in_doc(c, claim, doc) {
                     if m.score >= 0.2 {
                         println!(
-                            "{:.3} c={:.2} cos={:.2} n={} x={}\n  A[{}] {}\n  B[{}] {}",
+                            "{:.3} c={:.2} cos={:.2} n={} x={} miss={}\n  A[{}] {}\n  B[{}] {}",
                             m.score,
                             m.containment,
                             m.cosine,
                             m.names_agree,
                             m.numbers_conflict,
+                            m.numbers_missing,
                             c.sentences[claim].doc,
                             c.text(claim),
                             doc,
