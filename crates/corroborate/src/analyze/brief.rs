@@ -202,9 +202,12 @@ pub fn build_brief_with(
 ) -> Brief {
     let summary = config.method.summarize(cluster, config.budget);
     let index = SupportIndex::new(cluster);
+    // A line repeated in a source (a caption printed twice) is said once.
+    let mut seen = std::collections::HashSet::new();
     let items = summary
         .sentences
         .iter()
+        .filter(|&&i| seen.insert(one_line(cluster.text(i))))
         .map(|&i| summary_item(cluster, &index.support(cluster, i, &config.support)))
         .collect();
     let passages = |mentions: &[Mention]| -> Vec<Passage> {
@@ -289,6 +292,10 @@ fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> Summary
         support: support.count(),
         passages,
     }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// 1-based source numbers of 0-based document indices, sorted and unique.
