@@ -29,6 +29,19 @@ const SHORT_PHRASE_BYTES: usize = 48;
 /// sentence ("At 5 a.m. Mr. Smith went ...").
 const SHORT_PHRASE_WORDS: usize = 3;
 
+/// Bytes where the splitter has something to look at: line breaks, ASCII final marks and the
+/// lead bytes of the other final marks ("…", "‼", "。", "？"). List items are found by a
+/// separate pass.
+const MAY_MATTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    table
+};
+
 /// Splits text into sentences with a language's abbreviation and sentence-starter lists.
 #[derive(Debug, Clone)]
 pub struct SentenceSplitter {
@@ -89,18 +102,29 @@ impl SentenceSplitter {
     /// Byte ranges of the sentences of `text`, trimmed of surrounding white space, in order
     /// and not overlapping. Every line break ends a sentence.
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
         let items = list::find(text);
         let mut item_starts = items.starts.iter().copied().peekable();
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
-        while let Some(c) = text[i..].chars().next() {
+        loop {
+            // Jump to the next byte that may matter; it is always a char boundary, since
+            // UTF-8 continuation bytes are never in the table.
+            let Some(skip) = bytes[i..].iter().position(|&b| MAY_MATTER[usize::from(b)]) else {
+                break;
+            };
+            i += skip;
             while let Some(p) = item_starts.next_if(|&p| p <= i) {
                 if p > start {
                     push_trimmed(text, start..p, &mut out);
                     start = p;
                 }
             }
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("i is below the text length");
             if c == '\n' {
                 push_trimmed(text, start..i, &mut out);
                 start = i + 1;
@@ -114,6 +138,12 @@ impl SentenceSplitter {
                 i = t.end;
             } else {
                 i += c.len_utf8();
+            }
+        }
+        for p in item_starts {
+            if p > start {
+                push_trimmed(text, start..p, &mut out);
+                start = p;
             }
         }
         push_trimmed(text, start..text.len(), &mut out);
