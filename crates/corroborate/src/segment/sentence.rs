@@ -108,12 +108,9 @@ impl SentenceSplitter {
         let mut out = Vec::new();
         let mut start = 0;
         let mut i = 0;
-        loop {
-            // Jump to the next byte that may matter; it is always a char boundary, since
-            // UTF-8 continuation bytes are never in the table.
-            let Some(skip) = bytes[i..].iter().position(|&b| MAY_MATTER[usize::from(b)]) else {
-                break;
-            };
+        // Jump from byte that may matter to the next; each is a char boundary, since UTF-8
+        // continuation bytes are never in the table.
+        while let Some(skip) = bytes[i..].iter().position(|&b| MAY_MATTER[usize::from(b)]) {
             i += skip;
             while let Some(p) = item_starts.next_if(|&p| p <= i) {
                 if p > start {
