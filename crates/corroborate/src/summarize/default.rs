@@ -98,10 +98,10 @@ impl Summarizer for DefaultSummarizer {
                 .map(|&c| weights[c])
                 .sum()
         };
-        let mut sel = Selection::new(cluster, budget);
+        let mut sel = Selection::new(budget);
         let mut open: Vec<usize> = (0..cands.len()).collect();
         loop {
-            open.retain(|&k| sel.admits(cands[k]));
+            open.retain(|&k| sel.admits(cluster, cands[k]));
             let words = |k: usize| (cluster.sentences[cands[k]].words as f64).powf(r);
             let Some(best) = open.iter().copied().max_by(|&a, &b| {
                 (gain(a, &covered) / words(a))
@@ -113,14 +113,14 @@ impl Summarizer for DefaultSummarizer {
             if gain(best, &covered) <= 0.0 {
                 let mut rest: Vec<usize> = open.clone();
                 rest.sort_by_key(|&k| (cluster.sentences[cands[k]].position, k));
-                sel.fill(rest.into_iter().map(|k| cands[k]));
+                sel.fill(cluster, rest.into_iter().map(|k| cands[k]));
                 break;
             }
-            sel.push(cands[best]);
+            sel.push(cluster, cands[best]);
             for &c in &of_sentence[best] {
                 covered[c] = true;
             }
         }
-        sel.into_chosen()
+        sel.chosen
     }
 }

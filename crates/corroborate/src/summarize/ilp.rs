@@ -136,11 +136,11 @@ impl Problem {
                 .map(|&c| self.concepts.weights[c])
                 .sum()
         };
-        let mut sel = Selection::new(cluster, budget);
+        let mut sel = Selection::new(budget);
         let mut order = Vec::new();
         let mut open: Vec<usize> = (0..self.sentences.len()).collect();
         loop {
-            open.retain(|&k| sel.admits(self.sentences[k]));
+            open.retain(|&k| sel.admits(cluster, self.sentences[k]));
             let ratio = |k: usize| gain(k, &covered) / self.words[k].max(1) as f64;
             let Some(best) = open
                 .iter()
@@ -150,16 +150,16 @@ impl Problem {
             else {
                 break;
             };
-            sel.push(self.sentences[best]);
+            sel.push(cluster, self.sentences[best]);
             order.push(best);
             for &c in &self.concepts.of_sentence[best] {
                 covered[c] = true;
             }
         }
         let none = vec![false; self.concepts.len()];
-        let fresh = Selection::new(cluster, budget);
+        let fresh = Selection::new(budget);
         let single = (0..self.sentences.len())
-            .filter(|&k| fresh.admits(self.sentences[k]))
+            .filter(|&k| fresh.admits(cluster, self.sentences[k]))
             .max_by(|&a, &b| {
                 let (ga, gb) = (gain(a, &none), gain(b, &none));
                 ga.total_cmp(&gb).then(b.cmp(&a))
@@ -201,9 +201,9 @@ impl IlpSummarizer {
             );
             wb.total_cmp(&wa).then(a.cmp(&b))
         });
-        let mut sel = Selection::new(cluster, budget);
-        sel.fill(ranked.into_iter().map(|k| problem.sentences[k]));
-        (sel.into_chosen(), solver)
+        let mut sel = Selection::new(budget);
+        sel.fill(cluster, ranked.into_iter().map(|k| problem.sentences[k]));
+        (sel.chosen, solver)
     }
 
     /// Objective values (covered concept weight) of the exact optimum and of the greedy on

@@ -16,8 +16,8 @@ impl Summarizer for LeadSummarizer {
         let longest = per_doc.iter().map(Vec::len).max().unwrap_or(0);
         let rounds =
             (0..longest).flat_map(|round| per_doc.iter().filter_map(move |d| d.get(round)));
-        let mut sel = Selection::new(cluster, budget);
-        sel.fill(rounds.copied());
-        sel.into_chosen()
+        let mut sel = Selection::new(budget);
+        sel.fill(cluster, rounds.copied());
+        sel.chosen
     }
 }

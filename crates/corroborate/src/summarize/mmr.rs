@@ -40,9 +40,9 @@ impl Summarizer for MmrSummarizer {
         let relevance: Vec<f64> = tfidf.vectors.iter().map(|v| v.cosine(&query)).collect();
         let mut max_sim = vec![0.0f64; cands.len()];
         let mut open: Vec<usize> = (0..cands.len()).collect();
-        let mut sel = Selection::new(cluster, budget);
+        let mut sel = Selection::new(budget);
         while !sel.is_full() {
-            open.retain(|&k| sel.admits(cands[k]));
+            open.retain(|&k| sel.admits(cluster, cands[k]));
             let score = |k: usize| LAMBDA * relevance[k] - (1.0 - LAMBDA) * max_sim[k];
             let Some(best) = open
                 .iter()
@@ -51,11 +51,11 @@ impl Summarizer for MmrSummarizer {
             else {
                 break;
             };
-            sel.push(cands[best]);
+            sel.push(cluster, cands[best]);
             for &k in &open {
                 max_sim[k] = max_sim[k].max(tfidf.vectors[k].cosine(&tfidf.vectors[best]));
             }
         }
-        sel.into_chosen()
+        sel.chosen
     }
 }

@@ -16,6 +16,7 @@ mod ilp;
 mod lead;
 mod lexrank;
 mod mmr;
+mod oracle;
 mod query;
 mod redundancy;
 mod select;
@@ -33,6 +34,7 @@ pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES}
 pub use lead::LeadSummarizer;
 pub use lexrank::LexRankSummarizer;
 pub use mmr::MmrSummarizer;
+pub use oracle::OracleSummarizer;
 pub use query::topic_terms;
 pub use redundancy::{RedundancyCheck, TermSet};
 pub use select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS};
@@ -145,6 +147,8 @@ methods! {
         "Exact bigram-concept coverage under the budget (Gillick & Favre 2009).";
     Submodular => "submodular", SubmodularSummarizer,
         "Coverage plus diversity reward, budgeted greedy (Lin & Bilmes 2011).";
+    Oracle => "oracle", OracleSummarizer,
+        "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
 }
 
 impl Default for Method {

@@ -25,8 +25,7 @@ pub fn candidates(cluster: &PreparedCluster) -> Vec<usize> {
 /// Sentences chosen so far under a budget, refusing any sentence that says what a chosen one
 /// already says (see [`RedundancyCheck`]).
 #[derive(Debug, Clone)]
-pub struct Selection<'a> {
-    cluster: &'a PreparedCluster,
+pub struct Selection {
     budget: Budget,
     redundancy: RedundancyCheck,
     words: usize,
@@ -35,11 +34,10 @@ pub struct Selection<'a> {
     pub chosen: Vec<usize>,
 }
 
-impl<'a> Selection<'a> {
-    /// An empty selection from `cluster` under `budget` with the default redundancy check.
-    pub fn new(cluster: &'a PreparedCluster, budget: Budget) -> Self {
+impl Selection {
+    /// An empty selection under `budget` with the default redundancy check.
+    pub fn new(budget: Budget) -> Self {
         Selection {
-            cluster,
             budget,
             redundancy: RedundancyCheck::default(),
             words: 0,
@@ -49,30 +47,28 @@ impl<'a> Selection<'a> {
     }
 
     /// Whether sentence `i` still fits the budget.
-    pub fn fits(&self, i: usize) -> bool {
-        self.fits_words(self.cluster.sentences[i].words)
-    }
-
-    /// Whether a sentence of `words` words still fits the budget.
-    pub fn fits_words(&self, words: usize) -> bool {
+    pub fn fits(&self, cluster: &PreparedCluster, i: usize) -> bool {
         match self.budget {
-            Budget::Words(n) => self.words + words <= n,
+            Budget::Words(n) => self.words + cluster.sentences[i].words <= n,
             Budget::Sentences(n) => self.chosen.len() < n,
         }
     }
 
     /// Whether sentence `i` repeats what a chosen sentence says.
-    pub fn is_redundant(&self, i: usize) -> bool {
-        let set = TermSet::of(&self.cluster.sentences[i]);
+    pub fn is_redundant(&self, cluster: &PreparedCluster, i: usize) -> bool {
+        if self.sets.is_empty() {
+            return false;
+        }
+        let set = TermSet::of(&cluster.sentences[i]);
         self.sets.iter().any(|s| self.redundancy.redundant(&set, s))
     }
 
     /// Whether sentence `i` can be added: it fits, is new and is not redundant.
-    pub fn admits(&self, i: usize) -> bool {
-        self.fits(i) && !self.chosen.contains(&i) && !self.is_redundant(i)
+    pub fn admits(&self, cluster: &PreparedCluster, i: usize) -> bool {
+        self.fits(cluster, i) && !self.chosen.contains(&i) && !self.is_redundant(cluster, i)
     }
 
-    /// Whether nothing more can be added.
+    /// Whether nothing more can be added (no room left even for the shortest candidate).
     pub fn is_full(&self) -> bool {
         match self.budget {
             Budget::Words(n) => self.words + MIN_WORDS > n,
@@ -81,24 +77,24 @@ impl<'a> Selection<'a> {
     }
 
     /// Add sentence `i` if [`Self::admits`] it; returns whether it was added.
-    pub fn push(&mut self, i: usize) -> bool {
-        if !self.admits(i) {
+    pub fn push(&mut self, cluster: &PreparedCluster, i: usize) -> bool {
+        if !self.admits(cluster, i) {
             return false;
         }
-        self.words += self.cluster.sentences[i].words;
-        self.sets.push(TermSet::of(&self.cluster.sentences[i]));
+        self.words += cluster.sentences[i].words;
+        self.sets.push(TermSet::of(&cluster.sentences[i]));
         self.chosen.push(i);
         true
     }
 
     /// Add sentences in the order given, skipping those that do not fit or repeat a chosen
     /// one, until the budget is full.
-    pub fn fill(&mut self, ranked: impl IntoIterator<Item = usize>) {
+    pub fn fill(&mut self, cluster: &PreparedCluster, ranked: impl IntoIterator<Item = usize>) {
         for i in ranked {
             if self.is_full() {
                 break;
             }
-            self.push(i);
+            self.push(cluster, i);
         }
     }
 
@@ -110,11 +106,6 @@ impl<'a> Selection<'a> {
     /// The selection's budget.
     pub fn budget(&self) -> Budget {
         self.budget
-    }
-
-    /// The chosen sentences, in the order they were chosen.
-    pub fn into_chosen(self) -> Vec<usize> {
-        self.chosen
     }
 }
 

@@ -133,10 +133,10 @@ impl Summarizer for SubmodularSummarizer {
         let mut cov = vec![0.0; n];
         let mut part_sum = vec![0.0; n_parts];
         let mut value = 0.0;
-        let mut sel = Selection::new(cluster, budget);
+        let mut sel = Selection::new(budget);
         let mut open: Vec<usize> = (0..n).collect();
         loop {
-            open.retain(|&k| sel.admits(cands[k]));
+            open.retain(|&k| sel.admits(cluster, cands[k]));
             let scored: Vec<(usize, f64)> = open
                 .iter()
                 .map(|&k| (k, gain(k, &cov, &part_sum)))
@@ -151,7 +151,7 @@ impl Summarizer for SubmodularSummarizer {
             if g <= 0.0 {
                 break;
             }
-            sel.push(cands[best]);
+            sel.push(cluster, cands[best]);
             value += g;
             for (i, c) in cov.iter_mut().enumerate() {
                 *c += w[i * n + best];
@@ -161,14 +161,14 @@ impl Summarizer for SubmodularSummarizer {
         // The best single sentence, in case it beats the greedy set.
         let empty_cov = vec![0.0; n];
         let empty_parts = vec![0.0; n_parts];
-        let fresh = Selection::new(cluster, budget);
+        let fresh = Selection::new(budget);
         let single = (0..n)
-            .filter(|&k| fresh.admits(cands[k]))
+            .filter(|&k| fresh.admits(cluster, cands[k]))
             .map(|k| (k, gain(k, &empty_cov, &empty_parts)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         match single {
             Some((k, v)) if v > value => vec![cands[k]],
-            _ => sel.into_chosen(),
+            _ => sel.chosen,
         }
     }
 }

@@ -29,9 +29,9 @@ impl Summarizer for SumBasicSummarizer {
             let terms = &cluster.sentences[i].terms;
             terms.iter().map(|&t| prob[t as usize]).sum::<f64>() / terms.len() as f64
         };
-        let mut sel = Selection::new(cluster, budget);
+        let mut sel = Selection::new(budget);
         while !sel.is_full() {
-            cands.retain(|&i| sel.admits(i));
+            cands.retain(|&i| sel.admits(cluster, i));
             // The most probable word still found in an admissible sentence (ties: lowest id).
             let Some(best_word) = cands
                 .iter()
@@ -52,7 +52,7 @@ impl Summarizer for SumBasicSummarizer {
             else {
                 break;
             };
-            sel.push(best);
+            sel.push(cluster, best);
             let mut terms = cluster.sentences[best].terms.clone();
             terms.sort_unstable();
             terms.dedup();
@@ -60,6 +60,6 @@ impl Summarizer for SumBasicSummarizer {
                 prob[t as usize] *= prob[t as usize];
             }
         }
-        sel.into_chosen()
+        sel.chosen
     }
 }

@@ -40,8 +40,8 @@ impl TextRankSummarizer {
 impl Summarizer for TextRankSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let (cands, scores) = Self::scores(cluster);
-        let mut sel = Selection::new(cluster, budget);
-        sel.fill(rank_by(&scores).into_iter().map(|k| cands[k]));
-        sel.into_chosen()
+        let mut sel = Selection::new(budget);
+        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
+        sel.chosen
     }
 }
