@@ -5,9 +5,11 @@
 //! evaluation all read it.
 
 mod lead;
+mod oracle;
 mod select;
 
 pub use lead::LeadSummarizer;
+pub use oracle::OracleSummarizer;
 pub use select::{reading_order, Selection};
 
 use crate::prepared::PreparedCluster;
@@ -84,6 +86,7 @@ macro_rules! methods {
 
 methods! {
     Lead => "lead", "First sentence of each article in turn, until the budget.";
+    Oracle => "oracle", "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
 }
 
 impl Method {
@@ -96,6 +99,7 @@ impl Method {
     pub fn summarizer(self) -> Box<dyn Summarizer> {
         match self {
             Method::Lead => Box::new(LeadSummarizer),
+            Method::Oracle => Box::new(OracleSummarizer),
         }
     }
 
