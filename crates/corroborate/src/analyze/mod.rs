@@ -3,11 +3,9 @@
 //! Every finding points back at the text it came from with [`Mention`]s (document index and
 //! byte span), so that renderers can cite and highlight it.
 
-<<<<<<< HEAD
 pub mod brief;
 pub mod support;
 
-=======
 mod entities;
 mod numbers;
 mod quotes;
@@ -15,7 +13,6 @@ mod timeline;
 mod tokens;
 
 use crate::prepared::PreparedCluster;
->>>>>>> analyze
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
