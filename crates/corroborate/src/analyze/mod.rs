@@ -3,6 +3,9 @@
 //! Every finding points back at the text it came from with [`Mention`]s (document index and
 //! byte span), so that renderers can cite and highlight it.
 
+pub mod brief;
+pub mod support;
+
 mod entities;
 mod numbers;
 mod quotes;
