@@ -37,6 +37,7 @@ enum Command {
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
+    Eval(commands::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
+        Command::Eval(args) => commands::eval::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -2,5 +2,6 @@
 
 pub mod brief;
 pub mod clean;
+pub mod eval;
 pub mod split;
 pub mod summarize;
