@@ -201,7 +201,8 @@ impl SentenceSplitter {
         let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
             return false;
         };
-        if !first.is_uppercase() || !second.is_lowercase() {
+        let pronoun_i = first == 'I' && (second.is_whitespace() || second == '\'' || second == '’');
+        if !first.is_uppercase() || !(second.is_lowercase() || pronoun_i) {
             return false;
         }
         let word_len = after
@@ -413,6 +414,7 @@ mod tests {
         lost_spaces_in_web_text: "It fell last week.The city shook.\"Run,\" he said.\"Now!\" Go.Researchers came." =>
             ["It fell last week.", "The city shook.", "\"Run,\" he said.", "\"Now!\"", "Go.Researchers came."];
         glued_closing_quote: "\"Run.\"Then they ran." => ["\"Run.\"", "Then they ran."];
+        glued_pronoun: "\"Fine,\" he said.\"I don't know.\"" => ["\"Fine,\" he said.", "\"I don't know.\""];
         addresses_stay_whole: "Write to Jane.Doe@example.com or see www.Example.com today." =>
             ["Write to Jane.Doe@example.com or see www.Example.com today."];
     }
