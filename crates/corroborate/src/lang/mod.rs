@@ -1,6 +1,11 @@
 //! Language resources (stop words, abbreviations, sentence starters), keyed by language.
 
 pub mod english;
+pub mod english_furniture;
+pub mod english_dates;
+pub mod english_entities;
+pub mod english_numbers;
+pub mod english_quotes;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
