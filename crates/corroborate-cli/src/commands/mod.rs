@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
 pub mod clean;
+pub mod eval_stories;
 pub mod split;
+pub mod stories;
 pub mod summarize;

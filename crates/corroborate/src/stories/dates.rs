@@ -79,7 +79,7 @@ fn parse_numeric(s: &str) -> Option<Minutes> {
             (digits(0..4)?, digits(5..7)?, digits(8..10)?, &s[10..])
         } else if bytes.len() >= 8
             && bytes[..8].iter().all(u8::is_ascii_digit)
-            && bytes.get(8).is_none_or(|c| !c.is_ascii_digit())
+            && !bytes.get(8).is_some_and(u8::is_ascii_digit)
         {
             (digits(0..4)?, digits(4..6)?, digits(6..8)?, &s[8..])
         } else {

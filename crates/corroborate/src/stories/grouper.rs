@@ -296,7 +296,7 @@ impl StoryGrouper {
             }
             sim *= self.time_factor(story, date);
             if sim >= self.config.threshold
-                && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && s < b))
+                && best.map_or(true, |(b, bs)| sim > bs || (sim == bs && s < b))
             {
                 best = Some((s, sim));
             }
@@ -304,7 +304,7 @@ impl StoryGrouper {
         best.map(|(s, _)| s)
     }
 
-    fn split(&self, v: &[(u32, f32)]) -> (Vec<(u32, f32)>, Vec<(u32, f32)>) {
+    fn split(&self, v: &[(u32, f32)]) -> (Vector, Vector) {
         v.iter().partition(|&&(t, _)| !self.terms.is_entity(t))
     }
 
@@ -489,6 +489,9 @@ fn prune(mut v: Vec<(u32, f32)>, max_terms: usize, terms: &TermTable) -> Vec<(u3
     v.sort_by_key(|&(t, _)| t);
     v
 }
+
+/// A sparse vector: `(term, weight)` sorted by term.
+type Vector = Vec<(u32, f32)>;
 
 fn norm(v: &[(u32, f32)]) -> f32 {
     v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
