@@ -1,4 +1,15 @@
 //! Clean: separate the story from page furniture, line by line, keeping spans into the text.
+//!
+//! One component per file:
+//! - [`line_features`]: what one line looks like (length, ending, capitals, links);
+//! - [`furniture_patterns`]: universal furniture (labels, forms, prompts, credits, bylines);
+//! - [`repetition`]: lines the article repeats (twin captions, pull quotes, copies);
+//! - [`position`]: the story's first and last sentences, and what lies around them;
+//! - [`cluster_similarity`]: headlines of other stories, judged against the article and the
+//!   other reports of the cluster.
+//!
+//! [`Cleaner`] runs them in that order. Every kept line is a [`Block`] and every removed line a
+//! [`Removal`] with a stable `reason` key and a human `detail`.
 
 pub mod cluster_similarity;
 pub mod furniture_patterns;
@@ -13,6 +24,7 @@ pub use position::{PositionRules, StoryBounds};
 pub use repetition::RepetitionDetector;
 
 use crate::document::Document;
+use crate::lang::Language;
 use position::PositionLine;
 use repetition::RepetitionLine;
 use serde::{Deserialize, Serialize};
@@ -144,6 +156,22 @@ fn looks_like_other_headline(line: &str, f: &LineFeatures) -> bool {
 }
 
 impl Cleaner {
+    /// A cleaner reading the furniture cues, stop words and stemmer of `language`.
+    pub fn new(language: Language) -> Cleaner {
+        Cleaner {
+            patterns: FurniturePatterns { language },
+            repetition: RepetitionDetector {
+                language,
+                ..RepetitionDetector::default()
+            },
+            position: PositionRules {
+                language,
+                ..PositionRules::default()
+            },
+            similarity: ClusterSimilarity::new(language),
+        }
+    }
+
     /// Clean every document of a cluster (the cluster is context: lines repeated across
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
@@ -152,16 +180,12 @@ impl Cleaner {
             .iter()
             .zip(&states)
             .map(|(doc, st)| {
-                let mut set = TermSet::new();
-                for l in st
-                    .lines
-                    .iter()
-                    .filter(|l| l.alive() && l.features.is_prose())
-                {
-                    self.similarity
-                        .add_terms(&doc.text[l.span.clone()], &mut set);
-                }
-                set
+                self.similarity.terms(
+                    st.lines
+                        .iter()
+                        .filter(|l| l.alive() && l.features.is_prose())
+                        .map(|l| &doc.text[l.span.clone()]),
+                )
             })
             .collect();
         let cluster = ClusterTerms::new(&sets);

@@ -7,6 +7,7 @@
 
 use super::furniture_patterns::is_date_line;
 use super::line_features::LineFeatures;
+use crate::lang::Language;
 
 /// A line as the position rules see it.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +48,8 @@ pub struct PositionRules {
     pub max_trailing_lines: usize,
     /// Longest trailing line removed, in words.
     pub max_trailing_words: usize,
+    /// Language of the date words.
+    pub language: Language,
 }
 
 impl Default for PositionRules {
@@ -54,6 +57,7 @@ impl Default for PositionRules {
         PositionRules {
             max_trailing_lines: 3,
             max_trailing_words: 25,
+            language: Language::English,
         }
     }
 }
@@ -104,6 +108,7 @@ impl PositionRules {
         lines: &[PositionLine<'_>],
         bounds: StoryBounds,
     ) -> Vec<PositionFinding> {
+        let cues = self.language.furniture();
         let live: Vec<usize> = (0..bounds.first).filter(|&i| lines[i].alive).collect();
         let mut out = Vec::new();
         for &i in live.iter().skip(1) {
@@ -114,7 +119,7 @@ impl PositionRules {
                 .into_iter()
                 .flatten()
                 .filter(|&j| j < lines.len())
-                .any(|j| is_date_line(&lines[j].features.lower));
+                .any(|j| is_date_line(cues, &lines[j].features.lower));
             if near_date {
                 out.push(PositionFinding {
                     index: i,

@@ -159,39 +159,23 @@ pub const MEDIA_WORDS: &[&str] = &[
 /// Words that only appear in alternative text of decorative images.
 pub const DECORATION_WORDS: &[&str] = &["presentational", "spacer", "separator"];
 
-/// A phrase that marks a line as furniture when the line has at most `max_words` words.
-#[derive(Debug, Clone, Copy)]
-pub struct Cue {
-    /// Lowercase phrase searched inside the normalized line.
-    pub phrase: &'static str,
-    /// Longest line (in words) the cue may remove.
-    pub max_words: usize,
-    /// Machine-readable reason.
-    pub reason: &'static str,
-    /// A strong cue also removes a line that ends like a sentence; a weak one only removes
-    /// lines without sentence punctuation (a sentence may well say "subscribe to a theory").
-    pub strong: bool,
-}
+use super::furniture::{cue, strong, Cue, FurnitureCues};
 
-/// A weak cue.
-const fn cue(phrase: &'static str, max_words: usize, reason: &'static str) -> Cue {
-    Cue {
-        phrase,
-        max_words,
-        reason,
-        strong: false,
-    }
-}
-
-/// A strong cue.
-const fn strong(phrase: &'static str, max_words: usize, reason: &'static str) -> Cue {
-    Cue {
-        phrase,
-        max_words,
-        reason,
-        strong: true,
-    }
-}
+/// All English furniture cues.
+pub static FURNITURE: FurnitureCues = FurnitureCues {
+    labels: LABELS,
+    media_words: MEDIA_WORDS,
+    decoration_words: DECORATION_WORDS,
+    cues: CUES,
+    credit_words: CREDIT_WORDS,
+    photo_agencies: PHOTO_AGENCIES,
+    agency_names: AGENCY_NAMES,
+    link_prefixes: LINK_PREFIXES,
+    months: MONTHS,
+    weekdays: WEEKDAYS,
+    date_fillers: DATE_FILLERS,
+    byline_words: BYLINE_WORDS,
+};
 
 /// Phrases of interface text, comment and login forms, sharing, subscriptions, legal notices.
 pub const CUES: &[Cue] = &[

@@ -2,6 +2,7 @@
 
 pub mod english;
 pub mod english_furniture;
+pub mod furniture;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -12,6 +13,13 @@ pub enum Language {
 }
 
 impl Language {
+    /// Cues of page furniture (interface labels, prompts, credits, dates).
+    pub fn furniture(self) -> &'static furniture::FurnitureCues {
+        match self {
+            Language::English => &english_furniture::FURNITURE,
+        }
+    }
+
     /// Whether the lowercased word is a stop word.
     pub fn is_stop_word(self, lower: &str) -> bool {
         match self {
