@@ -33,6 +33,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Brief(commands::brief::Args),
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
@@ -41,6 +42,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Brief(args) => commands::brief::run(args),
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),

@@ -3,6 +3,16 @@
 //! Every finding points back at the text it came from with [`Mention`]s (document index and
 //! byte span), so that renderers can cite and highlight it.
 
+pub mod brief;
+pub mod support;
+
+mod entities;
+mod numbers;
+mod quotes;
+mod timeline;
+mod tokens;
+
+use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -126,4 +136,16 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Dated statements, in date order.
     pub timeline: Vec<TimelineEntry>,
+}
+
+/// Analyze a prepared cluster: quotes with their speakers, quantities and disagreements,
+/// named entities with aliases, and a timeline. Reads only the cleaned sentences.
+pub fn analyze(cluster: &PreparedCluster) -> Analysis {
+    let entities = entities::find(cluster);
+    Analysis {
+        quotes: quotes::find(cluster, &entities),
+        numbers: numbers::find(cluster),
+        entities: entities.entities,
+        timeline: timeline::find(cluster),
+    }
 }

@@ -4,9 +4,11 @@
 //! [`Ingested::errors`] while the others are still read.
 
 mod cluster_jsonl;
+mod html;
 mod plain_text;
 
 pub use cluster_jsonl::{parse_clusters, read_clusters};
+pub use html::{html_metadata, looks_like_html, parse_html, PageMetadata};
 pub use plain_text::parse_plain_text;
 
 use crate::document::{Cluster, Document, Origin};
