@@ -55,7 +55,7 @@ fn kept_lines(doc: &Document, clean: &CleanedDocument, kind: Option<BlockKind>) 
     clean
         .kept
         .iter()
-        .filter(|b| kind.map_or(true, |k| b.kind == k))
+        .filter(|b| kind.is_none_or(|k| b.kind == k))
         .map(|b| line_of(&doc.text, b.span.start))
         .collect()
 }

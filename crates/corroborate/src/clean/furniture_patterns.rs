@@ -2,7 +2,7 @@
 //! comment and login forms, share and subscribe prompts, photo credits, bylines, time stamps,
 //! separators). The cue words come from the language resources.
 
-use super::line_features::LineFeatures;
+use super::line_features::{Ending, LineFeatures};
 use crate::lang::furniture::FurnitureCues;
 use crate::lang::Language;
 
@@ -57,7 +57,7 @@ impl FurniturePatterns {
         }
         for cue in cues.cues {
             if f.words <= cue.max_words
-                && (cue.strong || !f.ending.is_sentence() || f.words <= 4)
+                && (cue.strong || !ends_like_text(f) || f.words <= 4)
                 && f.lower.contains(cue.phrase)
             {
                 return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
@@ -74,6 +74,11 @@ impl FurniturePatterns {
         }
         None
     }
+}
+
+/// The line ends like running text: a sentence, or a colon introducing a quote or list.
+fn ends_like_text(f: &LineFeatures) -> bool {
+    f.ending.is_sentence() || f.ending == Ending::Colon
 }
 
 /// The line as a label: lowercase, without leading bullets or trailing punctuation.
@@ -428,6 +433,7 @@ mod tests {
             "Police said the man, 42, was arrested in March 2021." => None,
             "2,000 homes lost power" => None,
             "Take 3 grams of EPA/DHA a day." => None,
+            "The latest feature, which was sent to subscribers:" => None,
             "Width/Height: 73 inches/ 57.6" => None,
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,
