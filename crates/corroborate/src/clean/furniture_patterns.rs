@@ -49,6 +49,16 @@ impl FurniturePatterns {
         if let Some(m) = media_label(cues, f) {
             return Some(m);
         }
+        if f.words <= 16 && !ends_like_text(f) {
+            let buttons = f
+                .key
+                .split(' ')
+                .filter(|w| cues.button_words.contains(w))
+                .count();
+            if buttons >= 4 && buttons * 2 >= f.words {
+                return hit("interface_label", "a row of buttons and icons");
+            }
+        }
         if let Some(m) = photo_credit(cues, line, f) {
             return Some(m);
         }
@@ -177,6 +187,22 @@ fn photo_credit(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<Pa
             if lower.ends_with(')') {
                 let inner = &lower[open + 1..lower.len() - 1];
                 let agency = inner.split(['/', ' ']).next().unwrap_or("");
+                let credit_chain = line
+                    .strip_suffix(')')
+                    .and_then(|l| l.rfind('(').map(|o| &l[o + 1..]))
+                    .is_some_and(|inner| {
+                        inner.contains('/')
+                            && inner.split_whitespace().count() <= 5
+                            && inner
+                                .split('/')
+                                .all(|s| s.trim_start().starts_with(char::is_uppercase))
+                    });
+                if credit_chain {
+                    return hit(
+                        "photo_credit",
+                        "caption closed by a credit (\"(Source/Name)\")",
+                    );
+                }
                 if cues.agency_names.contains(&inner)
                     || cues.photo_agencies.contains(&agency)
                         && (inner.contains('/') || inner.contains("photo"))
@@ -417,6 +443,9 @@ mod tests {
             "Jane Reporter / Harbor Daily / Agency" => Some("credit_line"),
             "Cranes stand idle at the dock. (Associated Press)" => Some("photo_credit"),
             "PA" => Some("photo_credit"),
+            "Crowds gather at the pier on Monday. (File/Harbor TV)" => Some("photo_credit"),
+            "Enlarge icon Share icon Facebook icon Close icon" => Some("interface_label"),
+            "Screenshot by Jane Reporter/Harbor Daily" => Some("photo_credit"),
         }
     }
 
@@ -434,6 +463,8 @@ mod tests {
             "2,000 homes lost power" => None,
             "Take 3 grams of EPA/DHA a day." => None,
             "The latest feature, which was sent to subscribers:" => None,
+            "Fire crews said the pier was closed (for now/for good)." => None,
+            "Share, print or email the report, officials said." => None,
             "Width/Height: 73 inches/ 57.6" => None,
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,

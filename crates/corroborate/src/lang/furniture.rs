@@ -44,6 +44,8 @@ pub struct FurnitureCues {
     pub media_words: &'static [&'static str],
     /// Words only found in the text of decorative images.
     pub decoration_words: &'static [&'static str],
+    /// Words of buttons and icons.
+    pub button_words: &'static [&'static str],
     /// Phrases of interface text, forms, prompts and notices.
     pub cues: &'static [Cue],
     /// Words opening a credit ("Photo: ...", "(Image: ...)").
