@@ -250,10 +250,12 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                             .starts_with(|c: char| c.is_lowercase())
                 })
                 .or_else(|| attribution::before(before_ctx));
-            // A paragraph that is only a quote continues the previous speaker.
+            // A quote that opens its paragraph, or opens a sentence right after another
+            // quote, continues the previous speaker ("...," he said. "...").
+            let opens_sentence = before_ctx.trim().is_empty();
             let subject = match subject {
                 Some(s) => Some(s),
-                None if first.open == block.span.start => previous
+                None if first.open == block.span.start || opens_sentence => previous
                     .as_ref()
                     .filter(|(pb, _, _)| first.block <= pb + 1)
                     .and_then(|(_, s, _)| s.clone()),
@@ -278,6 +280,13 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             }
             previous = Some((last.block, subject.clone(), person));
             if quote_text.split_whitespace().count() < MIN_WORDS {
+                continue;
+            }
+            // A title, slogan or name in quotation marks, said by nobody: not a quotation.
+            let title_like = quote_text
+                .split_whitespace()
+                .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+            if speaker.is_none() && title_like {
                 continue;
             }
             let content_end = last.content.end;
@@ -500,6 +509,12 @@ mod tests {
         assert!(qs[0].text.contains("dawn.") && qs[0].text.contains("evening tide"));
         let m = &qs[0].mentions[0];
         assert!(text[m.span.clone()].starts_with("The first ships"));
+    }
+
+    #[test]
+    fn unattributed_titles_are_not_quotes() {
+        let qs = quotes(&["The carts carried \u{201c}Keep The Valley Green Forever\u{201d} signs."]);
+        assert!(qs.is_empty(), "{qs:#?}");
     }
 
     #[test]

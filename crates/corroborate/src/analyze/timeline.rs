@@ -283,16 +283,20 @@ fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
         return Some(p);
     }
     // The cleaner may drop a bare date line as page furniture: read the raw first lines.
-    d.text.lines().filter(|l| !l.trim().is_empty()).take(12).find_map(|line| {
-        let line = line.trim();
-        let line = line
-            .split_once(':')
-            .filter(|(head, _)| head.split_whitespace().count() <= 2)
-            .map_or(line, |(_, rest)| rest.trim());
-        (line.split_whitespace().count() <= 6)
-            .then(|| parse_date(line))
-            .flatten()
-    })
+    d.text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .find_map(|line| {
+            let line = line.trim();
+            let line = line
+                .split_once(':')
+                .filter(|(head, _)| head.split_whitespace().count() <= 2)
+                .map_or(line, |(_, rest)| rest.trim());
+            (line.split_whitespace().count() <= 6)
+                .then(|| parse_date(line))
+                .flatten()
+        })
 }
 
 /// Find the dated statements of a cluster, in date order.

@@ -254,6 +254,15 @@ pub(crate) fn merge_variants(keys: &[String], kinds: &[EntityKind], uf: &mut Uni
             if total < 3 || skeletons[a] != skeletons[b] {
                 continue;
             }
+            // Words without consonants ("I", "II") must be equal.
+            let vowel_words_differ = cores[a]
+                .iter()
+                .zip(&cores[b])
+                .zip(&skeletons[a])
+                .any(|((x, y), sk)| sk.is_empty() && x != y);
+            if vowel_words_differ {
+                continue;
+            }
             let ja = cores[a].join("");
             let jb = cores[b].join("");
             if ja == jb {
