@@ -376,24 +376,36 @@ fn normalized_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two versions of a quote are the same quote: one contains the other, or most of
-/// the shorter one's words are in the longer one.
-fn same_quote(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < MIN_WORDS {
+/// Whether two versions of a quote are the same quote: most of the shorter one's words
+/// (all of them when one contains the other) are in the longer one.
+fn same_quote(a: &QuoteWords, b: &QuoteWords) -> bool {
+    let (short, long) = if a.count <= b.count { (a, b) } else { (b, a) };
+    if short.count < MIN_WORDS {
         return false;
     }
-    let joined_long = format!(" {} ", long.join(" "));
-    if joined_long.contains(&format!(" {} ", short.join(" "))) {
-        return true;
-    }
-    let long_set: std::collections::HashSet<&String> = long.iter().collect();
-    let shared = short.iter().filter(|w| long_set.contains(w)).count();
-    shared * 10 >= short.len() * 8
+    let shared = short.words.iter().filter(|w| long.set.contains(*w)).count();
+    shared * 10 >= short.count * 8
+}
+
+/// The words of a quote, for comparison.
+struct QuoteWords {
+    words: Vec<String>,
+    set: std::collections::HashSet<String>,
+    count: usize,
 }
 
 fn merge(found: Vec<Found>) -> Vec<Quote> {
-    let words: Vec<Vec<String>> = found.iter().map(|f| normalized_words(&f.text)).collect();
+    let words: Vec<QuoteWords> = found
+        .iter()
+        .map(|f| {
+            let words = normalized_words(&f.text);
+            QuoteWords {
+                count: words.len(),
+                set: words.iter().cloned().collect(),
+                words,
+            }
+        })
+        .collect();
     let mut group: Vec<usize> = (0..found.len()).collect();
     for i in 0..found.len() {
         for j in 0..i {
@@ -513,7 +525,8 @@ mod tests {
 
     #[test]
     fn unattributed_titles_are_not_quotes() {
-        let qs = quotes(&["The carts carried \u{201c}Keep The Valley Green Forever\u{201d} signs."]);
+        let qs =
+            quotes(&["The carts carried \u{201c}Keep The Valley Green Forever\u{201d} signs."]);
         assert!(qs.is_empty(), "{qs:#?}");
     }
 
