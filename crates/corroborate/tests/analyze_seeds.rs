@@ -52,7 +52,7 @@ fn bali_quotes_resolve_to_the_full_name_with_a_role() {
     assert!(
         a.quotes
             .iter()
-            .all(|q| q.speaker.as_ref().map_or(true, |s| s.name != "Bali")),
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Bali")),
         "a surname-only speaker was left unresolved"
     );
 }

@@ -179,7 +179,7 @@ fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, u
     let mut best: Option<(&'static str, f64, f64, usize)> = None;
     for (words, &(phrase, lo, hi)) in phrases().qualifiers.iter().zip(lex::QUALIFIERS) {
         if words.iter().enumerate().all(|(k, w)| s.word(i + k) == *w)
-            && best.map_or(true, |b| words.len() > b.3)
+            && best.is_none_or(|b| words.len() > b.3)
         {
             best = Some((phrase, lo, hi, words.len()));
         }
