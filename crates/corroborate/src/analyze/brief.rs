@@ -7,6 +7,7 @@
 
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
+use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
 use crate::summarize::{Budget, Method};
 use serde::{Deserialize, Serialize};
@@ -365,10 +366,18 @@ fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
                     None => p.clone(),
                 })
             });
+            // The input's headline, else the first heading the cleaner kept.
+            let title = doc.title.clone().or_else(|| {
+                cleaned?
+                    .kept
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Heading)
+                    .map(|b| doc.text[b.span.clone()].trim().to_string())
+            });
             SourceEntry {
                 n: d + 1,
                 id: doc.id.clone(),
-                title: doc.title.clone(),
+                title,
                 outlet: doc.source.clone(),
                 origin,
                 date: doc.published.clone(),
