@@ -594,18 +594,6 @@ fn counts_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> bool {
     })
 }
 
-/// Numbers in `text`, written with digits (commas removed) or as English number words up to
-/// ninety-nine ("thirty-five" is 35), sorted and unique. Four-digit years count like any other
-/// number: two sentences that give different years disagree.
-fn numbers_in(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = word_spans(text)
-        .filter_map(|w| number_value(&text[w]))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
 /// The value of one word if it is a number: digits with commas removed ("1,200" is "1200"),
 /// or an English number word.
 fn number_value(word: &str) -> Option<String> {
@@ -691,6 +679,18 @@ mod tests {
     const FILLER: &str = "Weather in the region stayed calm through the week. \
         Schools reopened after the holiday break. The council debated parking fees again. \
         A new bakery opened near the station.";
+
+    /// Numbers in `text`, written with digits (commas removed) or as English number words up to
+    /// ninety-nine ("thirty-five" is 35), sorted and unique. Four-digit years count like any other
+    /// number: two sentences that give different years disagree.
+    fn numbers_in(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = word_spans(text)
+            .filter_map(|w| number_value(&text[w]))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 
     /// `(claim, candidate, expected match)`: invented paraphrases and near misses.
     macro_rules! support_cases {
