@@ -2,6 +2,10 @@
 
 pub mod english;
 pub mod english_furniture;
+pub mod english_dates;
+pub mod english_entities;
+pub mod english_numbers;
+pub mod english_quotes;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -24,8 +28,6 @@ pub struct SegmentationRules {
     pub number_abbreviations: &'static [&'static str],
     /// Clock abbreviations ("a.m", "p.m"). Lowercase.
     pub time_abbreviations: &'static [&'static str],
-    /// Capitalised words that continue a time expression ("monday", "edt"). Lowercase.
-    pub time_words: &'static [&'static str],
     /// Words that typically start a sentence ("the", "he", "however"). Lowercase.
     pub sentence_starters: &'static [&'static str],
 }
@@ -47,7 +49,6 @@ impl Language {
                 capitalized_abbreviations: english::CAPITALIZED_ABBREVIATIONS,
                 number_abbreviations: english::NUMBER_ABBREVIATIONS,
                 time_abbreviations: english::TIME_ABBREVIATIONS,
-                time_words: english::TIME_WORDS,
                 sentence_starters: english::SENTENCE_STARTERS,
             },
         }
