@@ -194,10 +194,7 @@ impl Brief {
 
 /// Build the brief of a cluster: summary with support, the analyses, the sources.
 pub fn build_brief(cluster: &PreparedCluster, config: &BriefConfig) -> Brief {
-    // The analyzers (quotes, numbers, entities, timeline) are being written on another branch;
-    // until they are merged the brief shows their sections empty.
-    let analysis = Analysis::default();
-    build_brief_with(cluster, &analysis, config)
+    build_brief_with(cluster, &super::analyze(cluster), config)
 }
 
 /// Build the brief of a cluster from an analysis already made.

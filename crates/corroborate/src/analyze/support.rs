@@ -175,7 +175,8 @@ pub struct MatchScore {
     /// Whether the sentences give different numbers: both give numbers and none are equal,
     /// or they count the same thing differently ("12 people" against "14 people").
     pub numbers_conflict: bool,
-    /// Whether the claim counts something ("14 people") with a number the candidate lacks.
+    /// Whether the claim counts something ("14 people") with a number the candidate lacks or
+    /// uses to count something else.
     pub numbers_missing: bool,
     /// The combined score compared with [`SupportConfig::threshold`].
     pub score: f64,
@@ -361,10 +362,13 @@ impl SupportIndex {
             && !b.numbers.is_empty()
             && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok()))
             || counts_conflict(&a.counted, &b.counted);
-        let numbers_missing = a
-            .counted
-            .iter()
-            .any(|(_, value)| b.numbers.binary_search(value).is_err());
+        // The candidate must give each count of the claim, and not as the count of something
+        // else ("two shipping firms" is not said by "two neighbouring warehouses").
+        let numbers_missing = a.counted.iter().any(|(unit, value)| {
+            b.numbers.binary_search(value).is_err()
+                || (b.counted.iter().any(|(_, v)| v == value)
+                    && !b.counted.iter().any(|(u, v)| u == unit && v == value))
+        });
         // A quotation is what the sentence reports: the candidate must carry half of it.
         let quote_missing = a.quoted.len() >= 2 && {
             let shared: f64 = intersect(&a.quoted, &b.terms)
@@ -727,6 +731,9 @@ mod tests {
         different_number:
             "Twelve people were injured in the blaze at the Kessel warehouse.",
             "Fourteen people were injured in the blaze at the Kessel warehouse." => false;
+        same_number_counting_something_else:
+            "The warehouses belonged to a timber importer and two shipping firms.",
+            "The blaze began in a shed of a timber importer and spread to two neighbouring warehouses." => false;
         different_count_of_the_same_thing_despite_a_shared_number:
             "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
             "Fire destroyed three warehouses at Kessel harbor and 12 people were injured." => false;

@@ -13,7 +13,7 @@
 //! uses it.
 
 use super::markdown::{kind_name, plural};
-use super::{is_single_source, one_line, support_label};
+use super::{is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::{Brief, Passage, SourceEntry};
 use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
@@ -91,7 +91,7 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
             let _ = writeln!(
                 out,
                 "<li><q>{}</q> — {} {}</li>",
-                escape(&one_line(&q.text)),
+                escape(&quote_text(&q.text)),
                 who,
                 anchors.cites(&q.sources, &q.passages)
             );

@@ -1,6 +1,6 @@
 //! Markdown: the default format, for reading in a terminal and pasting into reports.
 
-use super::{cite_list, is_single_source, one_line, support_label};
+use super::{cite_list, is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::{Brief, SourceEntry};
 use crate::analyze::EntityKind;
 use std::fmt::Write;
@@ -53,7 +53,7 @@ pub fn render(brief: &Brief) -> String {
         let _ = writeln!(
             out,
             "- “{}”{} {}",
-            escape(&one_line(&q.text)),
+            escape(&quote_text(&q.text)),
             speaker,
             cite_list(&q.sources)
         );

@@ -84,6 +84,15 @@ pub fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
+/// Quoted words for display: on one line, without the comma or colon that led back into the
+/// reporting clause ("... safe," Varga said).
+pub fn quote_text(s: &str) -> String {
+    one_line(s)
+        .trim_end_matches([',', ';', ':'])
+        .trim_end()
+        .to_string()
+}
+
 /// Collapse runs of white space (line breaks included) to single spaces.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -116,5 +125,6 @@ mod tests {
     fn citations_and_lines() {
         assert_eq!(cite_list(&[1, 3]), "[1][3]");
         assert_eq!(one_line(" a\n b  c "), "a b c");
+        assert_eq!(quote_text("We will not reopen,"), "We will not reopen");
     }
 }

@@ -1,7 +1,7 @@
 //! Plain text: the brief wrapped for a terminal, with hanging indents.
 
 use super::markdown::{kind_name, plural};
-use super::{cite_list, is_single_source, one_line, support_label};
+use super::{cite_list, is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::Brief;
 use std::fmt::Write;
 
@@ -49,7 +49,7 @@ pub fn render(brief: &Brief, width: usize) -> String {
         };
         let line = format!(
             "\"{}\" - {} {}",
-            one_line(&q.text),
+            quote_text(&q.text),
             one_line(&who),
             cite_list(&q.sources)
         );
