@@ -236,6 +236,7 @@ pub fn build_brief_with(
         out.dedup();
         out
     };
+    let mut seen_timeline = std::collections::HashSet::new();
     Brief {
         title: brief_title(cluster),
         method: config.method,
@@ -280,9 +281,12 @@ pub fn build_brief_with(
                 mentions: e.mentions,
             })
             .collect(),
+        // A sentence with two time expressions ("on Wednesday ... next week") is placed once,
+        // at its first (the analysis lists resolved dates first, then in text order).
         timeline: analysis
             .timeline
             .iter()
+            .filter(|t| seen_timeline.insert(one_line(&t.text)))
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,

@@ -84,6 +84,21 @@ pub fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
+/// Entities listed in full in the text, Markdown and HTML formats; the rest are counted (the
+/// JSON has them all).
+pub const ENTITY_LIMIT: usize = 20;
+
+/// How many entities to list: those named by more than one source or more than once, at most
+/// [`ENTITY_LIMIT`], in the analyzer's order (most widely reported first).
+pub fn entities_shown(brief: &Brief) -> usize {
+    brief
+        .entities
+        .iter()
+        .take(ENTITY_LIMIT)
+        .take_while(|e| e.sources.len() > 1 || e.mentions > 1)
+        .count()
+}
+
 /// Quoted words for display: on one line, without the comma or colon that led back into the
 /// reporting clause ("... safe," Varga said).
 pub fn quote_text(s: &str) -> String {
