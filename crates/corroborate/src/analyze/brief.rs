@@ -7,6 +7,7 @@
 
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
+use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
 use crate::summarize::{Budget, Method};
 use serde::{Deserialize, Serialize};
@@ -193,10 +194,7 @@ impl Brief {
 
 /// Build the brief of a cluster: summary with support, the analyses, the sources.
 pub fn build_brief(cluster: &PreparedCluster, config: &BriefConfig) -> Brief {
-    // The analyzers (quotes, numbers, entities, timeline) are being written on another branch;
-    // until they are merged the brief shows their sections empty.
-    let analysis = Analysis::default();
-    build_brief_with(cluster, &analysis, config)
+    build_brief_with(cluster, &super::analyze(cluster), config)
 }
 
 /// Build the brief of a cluster from an analysis already made.
@@ -238,6 +236,7 @@ pub fn build_brief_with(
         out.dedup();
         out
     };
+    let mut seen_timeline = std::collections::HashSet::new();
     Brief {
         title: brief_title(cluster),
         method: config.method,
@@ -282,9 +281,12 @@ pub fn build_brief_with(
                 mentions: e.mentions,
             })
             .collect(),
+        // A sentence with two time expressions ("on Wednesday ... next week") is placed once,
+        // at its first (the analysis lists resolved dates first, then in text order).
         timeline: analysis
             .timeline
             .iter()
+            .filter(|t| seen_timeline.insert(one_line(&t.text)))
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,
@@ -365,10 +367,18 @@ fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
                     None => p.clone(),
                 })
             });
+            // The input's headline, else the first heading the cleaner kept.
+            let title = doc.title.clone().or_else(|| {
+                cleaned?
+                    .kept
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Heading)
+                    .map(|b| doc.text[b.span.clone()].trim().to_string())
+            });
             SourceEntry {
                 n: d + 1,
                 id: doc.id.clone(),
-                title: doc.title.clone(),
+                title,
                 outlet: doc.source.clone(),
                 origin,
                 date: doc.published.clone(),
