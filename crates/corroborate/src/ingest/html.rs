@@ -17,8 +17,22 @@ use dom::Dom;
 /// text gives a document with empty text.
 pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let dom = Dom::parse(html);
-    let meta = metadata::read_metadata(&dom);
-    let text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    let mut meta = metadata::read_metadata(&dom);
+    let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    // No headline markup and a <title> too short to be a headline ("Gazette - Local News"):
+    // a headline-like first line of the story is the headline.
+    let short_title = meta
+        .title
+        .as_deref()
+        .is_none_or(|t| t.split_whitespace().count() < 5);
+    if meta.weak_title && short_title {
+        let first = text.split('\n').next().unwrap_or("");
+        let words = first.split_whitespace().count();
+        if (4..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ',', ';', '"']) {
+            meta.title = Some(first.to_string());
+            text = text[first.len()..].trim_start_matches('\n').to_string();
+        }
+    }
     if origin.url.is_none() {
         origin.url = meta.url.clone();
     }
@@ -105,6 +119,16 @@ mod tests {
             None
         );
         assert_eq!(decode_declared_charset(b"<p>\xff</p>"), None);
+    }
+
+    #[test]
+    fn headline_without_markup_comes_from_the_first_line() {
+        let html = "<title>Gazette - Local News</title><td><b>Beach cleared of litter</b><br><br>\
+            Volunteers cleared the beach on Saturday, collecting three tonnes of litter.<br><br>\
+            The clean-up was organised by residents, for the ninth year running.</td>";
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.title.as_deref(), Some("Beach cleared of litter"));
+        assert!(doc.text.starts_with("Volunteers cleared"), "{}", doc.text);
     }
 
     #[test]

@@ -494,32 +494,35 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         }
         node = dom.nodes[node].parent;
     };
-    let kept = blocks.iter().filter(|b| {
-        if b.furniture || !in_roots(b.container) {
-            return false;
-        }
-        let words = b.text.split_whitespace().count();
-        let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
-        if link_share > 0.4 {
-            return false;
-        }
-        // One-word lines ("Advertisement", "Share") are labels, unless they are headings.
-        b.heading || words >= 2
+    // Blocks of the story region with whether each is kept.
+    let region: Vec<(&TextBlock, bool)> = blocks
+        .iter()
+        .filter(|b| in_roots(b.container))
+        .map(|b| {
+            let words = b.text.split_whitespace().count();
+            let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
+            // Link lists and one-word labels ("Advertisement") go, headings may be one word.
+            let keep = !b.furniture && link_share <= 0.4 && (b.heading || words >= 2);
+            (b, keep)
+        })
+        .collect();
+    // A heading is kept only when the block right after it is a kept paragraph: otherwise it
+    // headed furniture that was dropped ("Related topics", "Comments").
+    let kept = region.iter().enumerate().filter_map(|(i, &(b, keep))| {
+        let headed = || {
+            region
+                .get(i + 1)
+                .is_some_and(|&(next, next_keep)| next_keep && !next.heading)
+        };
+        (keep && (!b.heading || headed())).then_some(b)
     });
     join_blocks(kept, title)
 }
 
 fn join_blocks<'a>(blocks: impl Iterator<Item = &'a TextBlock>, title: Option<&str>) -> String {
-    let mut kept: Vec<&TextBlock> = blocks.collect();
-    if let (Some(first), Some(t)) = (kept.first(), title) {
-        if same_text(t, &first.text) {
-            kept.remove(0);
-        }
-    }
-    // A heading with no paragraph after it headed furniture that was dropped ("Related topics").
     let mut out = String::new();
-    for (i, b) in kept.iter().enumerate() {
-        if b.heading && kept.get(i + 1).is_none_or(|next| next.heading) {
+    for b in blocks {
+        if out.is_empty() && title.is_some_and(|t| same_text(t, &b.text)) {
             continue;
         }
         if !out.is_empty() {
@@ -605,6 +608,22 @@ mod tests {
             <p>More of the story, with a comma, long enough to be scored.</p>\
             <div style=\"display: none\">A hidden notice, with a comma, here.</div>";
         assert!(!extract(html).contains("hidden notice"));
+    }
+
+    #[test]
+    fn headings_of_dropped_furniture_go_too() {
+        let html = "<div><p>The story itself, with a comma, long enough to be scored.</p>\
+            <h2>Related topics</h2><ul><li><a href=a>Health</a></li><li><a href=b>Roofs</a></li></ul>\
+            <p>More of the story, with a comma, long enough to be scored.</p>\
+            <h2>What next?</h2><p>The last part, with a comma, long enough to be scored.</p>\
+            <h2>Comments</h2><div class=comments><p>A reader wrote this, with a comma, at length.</p></div></div>";
+        assert_eq!(
+            extract(html),
+            "The story itself, with a comma, long enough to be scored.\n\n\
+             More of the story, with a comma, long enough to be scored.\n\n\
+             What next?\n\n\
+             The last part, with a comma, long enough to be scored."
+        );
     }
 
     #[test]
