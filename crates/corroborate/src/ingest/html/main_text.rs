@@ -477,16 +477,17 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     };
     // The story may continue in siblings of the best element (text split across wrappers).
     let parent = dom.nodes[top].parent;
-    let mut roots: Vec<NodeId> = vec![top];
+    let mut is_root = vec![false; n];
+    is_root[top] = true;
     if top != 0 {
         for &sib in &dom.nodes[parent].children {
-            if sib != top && score[sib] >= 0.2 * top_score && score[sib] > 0.0 {
-                roots.push(sib);
+            if score[sib] >= 0.2 * top_score && score[sib] > 0.0 {
+                is_root[sib] = true;
             }
         }
     }
     let in_roots = |mut node: NodeId| loop {
-        if roots.contains(&node) {
+        if is_root[node] {
             return true;
         }
         if node == 0 {
@@ -506,13 +507,23 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
             (b, keep)
         })
         .collect();
-    // A heading is kept only when the block right after it is a kept paragraph: otherwise it
-    // headed furniture that was dropped ("Related topics", "Comments").
+    // A heading is kept only when the next block, past furniture (an inline newsletter box),
+    // is a kept paragraph: otherwise it headed something dropped ("Related topics").
+    // next_story[i]: the first block after i that is not furniture (one backward pass).
+    let mut next_story = vec![None; region.len()];
+    let mut following = None;
+    for i in (0..region.len()).rev() {
+        next_story[i] = following;
+        if !region[i].0.furniture {
+            following = Some(i);
+        }
+    }
     let kept = region.iter().enumerate().filter_map(|(i, &(b, keep))| {
         let headed = || {
-            region
-                .get(i + 1)
-                .is_some_and(|&(next, next_keep)| next_keep && !next.heading)
+            next_story[i].is_some_and(|j| {
+                let (next, next_keep) = region[j];
+                next_keep && !next.heading
+            })
         };
         (keep && (!b.heading || headed())).then_some(b)
     });
