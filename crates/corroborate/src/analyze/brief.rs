@@ -34,10 +34,15 @@ impl Default for BriefConfig {
 }
 
 /// The method a brief uses unless told otherwise: `default` when the summarizer offers it,
-/// else the first method of [`Method::ALL`].
+/// else `lead`.
 pub fn default_method() -> Method {
-    Method::from_name("default").unwrap_or(Method::ALL[0])
+    Method::from_name("default")
+        .or_else(|| Method::from_name("lead"))
+        .unwrap_or(Method::ALL[0])
 }
+
+/// Match score above which two sentences of one source say the same thing twice.
+const REPEAT_SCORE: f64 = 0.6;
 
 /// A place in a source: 1-based source number and byte span into that source's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,14 +207,28 @@ pub fn build_brief_with(
 ) -> Brief {
     let summary = config.method.summarize(cluster, config.budget);
     let index = SupportIndex::new(cluster);
-    // A line repeated in a source (a caption printed twice) is said once.
-    let mut seen = std::collections::HashSet::new();
-    let items = summary
-        .sentences
-        .iter()
-        .filter(|&&i| seen.insert(one_line(cluster.text(i))))
-        .map(|&i| summary_item(cluster, &index.support(cluster, i, &config.support)))
-        .collect();
+    // Each thing is said once, with all its sources: a summary sentence that matches an
+    // earlier one both ways (each cites the other as saying the same), one that repeats an
+    // earlier sentence of its own source, and a line repeated verbatim (a caption printed
+    // twice), are left out.
+    let mut seen_text = std::collections::HashSet::new();
+    let mut kept: Vec<SentenceSupport> = Vec::new();
+    for &i in &summary.sentences {
+        if !seen_text.insert(one_line(cluster.text(i))) {
+            continue;
+        }
+        let support = index.support(cluster, i, &config.support);
+        let redundant = kept.iter().any(|k| {
+            let mutual = k.matches.iter().any(|m| m.sentence == i)
+                && support.matches.iter().any(|m| m.sentence == k.sentence);
+            let same_doc = cluster.sentences[k.sentence].doc == cluster.sentences[i].doc;
+            mutual || (same_doc && index.score(i, k.sentence).score >= REPEAT_SCORE)
+        });
+        if !redundant {
+            kept.push(support);
+        }
+    }
+    let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
     let passages = |mentions: &[Mention]| -> Vec<Passage> {
         let mut out: Vec<Passage> = mentions
             .iter()

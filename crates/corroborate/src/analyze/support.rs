@@ -169,7 +169,7 @@ pub struct MatchScore {
     pub containment: f64,
     /// Weighted cosine of the two term sets.
     pub cosine: f64,
-    /// Whether the candidate has at least half of the claim's proper names.
+    /// Whether the candidate has at least half of the claim's proper names, or none at all.
     pub names_agree: bool,
     /// Whether the sentences give different numbers: both give numbers and none are equal,
     /// or they count the same thing differently ("12 people" against "14 people").
@@ -183,12 +183,35 @@ pub struct MatchScore {
 impl SupportIndex {
     /// Build the index of a cluster.
     pub fn new(cluster: &PreparedCluster) -> Self {
-        let n_terms = cluster.vocab.len();
         let proper = proper_terms(cluster);
+        // Content words as term ids, numbers replaced by one id per value so that "fourteen"
+        // and "14" are the same term.
+        let mut number_ids: HashMap<String, u32> = HashMap::new();
+        let mut next_id = u32::try_from(cluster.vocab.len()).expect("vocabulary fits u32");
+        let words: Vec<Vec<(usize, u32)>> = (0..cluster.sentences.len())
+            .map(|i| {
+                let text = cluster.text(i);
+                word_spans(text)
+                    .zip(&cluster.sentences[i].tokens)
+                    .filter(|(_, &id)| !cluster.vocab.is_stop(id))
+                    .map(|(w, &id)| match numbers_in(&text[w.clone()]).pop() {
+                        Some(value) => {
+                            let id = *number_ids.entry(value).or_insert_with(|| {
+                                next_id += 1;
+                                next_id - 1
+                            });
+                            (w.start, id)
+                        }
+                        None => (w.start, id),
+                    })
+                    .collect()
+            })
+            .collect();
+        let n_terms = next_id as usize;
         let mut df = vec![0u32; n_terms];
         let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());
-        for s in &cluster.sentences {
-            let mut t = s.terms.clone();
+        for (s, w) in cluster.sentences.iter().zip(&words) {
+            let mut t: Vec<u32> = w.iter().map(|&(_, id)| id).collect();
             t.sort_unstable();
             t.dedup();
             if !s.heading {
@@ -253,7 +276,7 @@ impl SupportIndex {
                     numbers: numbers_in(cluster.text(i)),
                     counted: counted_in(cluster, i),
                     quoted_weight: 0.0,
-                    quoted: quoted_terms(cluster, i),
+                    quoted: quoted_terms(cluster.text(i), &words[i]),
                 }
             })
             .collect();
@@ -285,7 +308,10 @@ impl SupportIndex {
         } else {
             0.0
         };
-        let names_agree = 2 * intersect(&a.names, &b.names).count() >= a.names.len();
+        // A candidate without names does not name someone else; one with names must share
+        // half of the claim's.
+        let names_agree =
+            b.names.is_empty() || 2 * intersect(&a.names, &b.names).count() >= a.names.len();
         let numbers_conflict = (!a.numbers.is_empty()
             && !b.numbers.is_empty()
             && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok()))
@@ -306,10 +332,10 @@ impl SupportIndex {
         let shared_counts = a.counted.iter().filter(|c| b.counted.contains(c)).count();
         let mut score =
             0.6 * containment + 0.4 * cosine + COUNT_BONUS * shared_counts.min(2) as f64;
-        if !names_agree || numbers_missing || quote_missing {
+        if !names_agree || quote_missing {
             score *= 0.5;
         }
-        if numbers_conflict || shared_n < MIN_SHARED_TERMS {
+        if numbers_conflict || numbers_missing || shared_n < MIN_SHARED_TERMS {
             score *= 0.25;
         }
         let score = score.min(1.0);
@@ -337,7 +363,7 @@ impl SupportIndex {
                 continue;
             }
             let m = self.score(claim, j);
-            if best.map_or(true, |(_, b)| m.score.total_cmp(&b.score).is_gt()) {
+            if best.is_none_or(|(_, b)| m.score.total_cmp(&b.score).is_gt()) {
                 best = Some((j, m));
             }
         }
@@ -454,10 +480,10 @@ fn proper_terms(cluster: &PreparedCluster) -> HashSet<u32> {
         .collect()
 }
 
-/// Content terms of sentence `i` that lie inside double quotation marks (straight or curly); an
-/// opening mark without a closing one quotes to the end of the sentence.
-fn quoted_terms(cluster: &PreparedCluster, i: usize) -> Vec<u32> {
-    let text = cluster.text(i);
+/// The terms of `words` (byte offset in `text`, term id) that lie inside double quotation
+/// marks (straight or curly), sorted and unique; an opening mark without a closing one quotes
+/// to the end of the sentence.
+fn quoted_terms(text: &str, words: &[(usize, u32)]) -> Vec<u32> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     for (at, c) in text.char_indices() {
@@ -474,13 +500,10 @@ fn quoted_terms(cluster: &PreparedCluster, i: usize) -> Vec<u32> {
     if let Some(start) = open {
         regions.push(start..text.len());
     }
-    let tokens = &cluster.sentences[i].tokens;
-    let mut out: Vec<u32> = word_spans(text)
-        .zip(tokens)
-        .filter(|(w, &id)| {
-            !cluster.vocab.is_stop(id) && regions.iter().any(|r| r.contains(&w.start))
-        })
-        .map(|(_, &id)| id)
+    let mut out: Vec<u32> = words
+        .iter()
+        .filter(|(at, _)| regions.iter().any(|r| r.contains(at)))
+        .map(|&(_, id)| id)
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -1,7 +1,7 @@
 //! Sentence-final punctuation: a run of periods, question and exclamation marks and
 //! ellipses (also spaced ". . ."), with the closing quotes and brackets after it.
 
-use super::quote::is_closing;
+use super::quote::{is_closing, is_quote};
 
 /// What kind of mark a run of final punctuation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,8 @@ pub(crate) fn scan(text: &str, start: usize) -> Terminal {
             pos += 1;
         } else if is_closing(c) && first_end.is_some() {
             pos += c.len_utf8();
+        } else if c == ' ' && first_end.is_some() && detached_closing_quotes(&rest[1..]) > 0 {
+            pos += 1 + detached_closing_quotes(&rest[1..]);
         } else {
             break;
         }
@@ -96,6 +98,23 @@ pub(crate) fn scan(text: &str, start: usize) -> Terminal {
         first_end: first_end.expect("scan starts at a final mark"),
         end: pos,
         kind,
+    }
+}
+
+/// Byte length of a run of quotation marks at the start of `s` that stands alone, followed by
+/// white space or the end: a closing quote set off by a space (`.' ''` in newswire text).
+/// Zero when there is none.
+fn detached_closing_quotes(s: &str) -> usize {
+    let len: usize = s
+        .chars()
+        .take_while(|&c| is_closing(c) && is_quote(c))
+        .map(char::len_utf8)
+        .sum();
+    let alone = s[len..].chars().next().map_or(true, char::is_whitespace);
+    if len > 0 && alone {
+        len
+    } else {
+        0
     }
 }
 
