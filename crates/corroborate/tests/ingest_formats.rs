@@ -170,3 +170,16 @@ fn summarization_files_read_as_clusters() {
         .iter()
         .all(|c| c.refs.len() == 1 && !c.docs.is_empty()));
 }
+
+#[test]
+fn legacy_charset_pages_are_decoded_without_warnings() {
+    let page = b"<html><head><meta charset=windows-1252><title>Caf\xe9 reopens</title></head><body>\
+        <p>The caf\xe9 on the quay reopened on Monday \x96 after repairs, the owner said.</p></body></html>";
+    let got = read_bytes("cafe.html", page);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+    assert_eq!(
+        got.documents[0].text,
+        "The caf\u{e9} on the quay reopened on Monday \u{2013} after repairs, the owner said."
+    );
+    assert_eq!(got.documents[0].title.as_deref(), Some("Caf\u{e9} reopens"));
+}

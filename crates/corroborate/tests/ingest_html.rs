@@ -103,10 +103,7 @@ fn titles_and_dates_come_from_page_metadata() {
         let (doc, _) = extract(&name);
         let want = &meta[&name];
         assert_eq!(doc.published.as_deref(), want["date"].as_str(), "{name}");
-        if name != "legacy_table" {
-            // The legacy page has no headline markup (a bold line in a table cell).
-            assert_eq!(doc.title.as_deref(), want["title"].as_str(), "{name}");
-        }
+        assert_eq!(doc.title.as_deref(), want["title"].as_str(), "{name}");
     }
 }
 

@@ -17,7 +17,7 @@ mod plain_text;
 
 pub use article_jsonl::parse_articles;
 pub use cluster_jsonl::{parse_clusters, read_clusters};
-pub use html::{html_metadata, looks_like_html, parse_html, PageMetadata};
+pub use html::{decode_declared_charset, html_metadata, looks_like_html, parse_html, PageMetadata};
 pub use multi_news::{looks_like_multi_news, parse_multi_news};
 pub use plain_text::parse_plain_text;
 
@@ -287,7 +287,17 @@ fn doc_id(name: &str) -> String {
 }
 
 fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
-    let text = match decode(name, bytes, &mut out.warnings) {
+    // A page in a legacy charset is decoded as it declares; anything else lossily as UTF-8.
+    let maybe_page = matches!(extension(name).as_str(), "html" | "htm" | "xhtml")
+        || bytes.trim_ascii_start().starts_with(b"<");
+    let declared = (maybe_page && std::str::from_utf8(bytes).is_err() && !looks_binary(bytes))
+        .then(|| decode_declared_charset(bytes))
+        .flatten();
+    let decoded = match declared {
+        Some(text) => Ok(text),
+        None => decode(name, bytes, &mut out.warnings),
+    };
+    let text = match decoded {
         Ok(t) => t,
         Err(e) => {
             out.errors.push(e);
