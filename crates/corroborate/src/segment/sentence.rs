@@ -150,7 +150,7 @@ impl SentenceSplitter {
     /// Where the sentence ends at this run of final punctuation, if it ends there.
     fn boundary(&self, text: &str, start: usize, t: &Terminal, items: &ListItems) -> Option<usize> {
         let after = &text[t.end..];
-        let glued = !after.chars().next().map_or(true, char::is_whitespace);
+        let glued = !after.chars().next().is_none_or(char::is_whitespace);
         if glued && !self.glued_end(text, t, after) {
             return None; // "U.S.A", "example.com", "Jr.'s", "...see"
         }
@@ -209,9 +209,10 @@ impl SentenceSplitter {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(after.len());
         let word = &after[..word_len];
-        let word_ends = after[word_len..].chars().next().map_or(true, |c| {
-            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?')
-        });
+        let word_ends = after[word_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?'));
         if word.len() > MAX_WORD_AFTER_BYTES || !word_ends {
             return false;
         }
@@ -299,7 +300,10 @@ fn opening_quote_start(text: &str, start: usize, t: &Terminal) -> usize {
     let run = &text[t.start..t.end];
     let marks_end = t.start + run.trim_end_matches(|c: char| !is_final_mark(c)).len();
     let trailing = &text[marks_end..t.end];
-    let balanced = text[start..marks_end].matches('"').count() % 2 == 0;
+    let balanced = text[start..marks_end]
+        .matches('"')
+        .count()
+        .is_multiple_of(2);
     if !trailing.is_empty() && trailing.chars().all(|c| c == '"') && balanced {
         marks_end
     } else {
