@@ -8,7 +8,8 @@
 use super::index::TermTable;
 use crate::lang::english::is_stop_word;
 use crate::segment::EnglishStemmer;
-use std::collections::HashMap;
+// FxHash: the caches are probed once per token; SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 
 /// What grouping needs from one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,15 +90,12 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// FNV-1a over the lowercased bytes of a word: a stable hash for shingles.
-fn word_hash(word: &str) -> u64 {
+/// FNV-1a over the bytes of a (lowercased) word: a stable hash for shingles.
+fn word_hash(lower: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    for &b in lower.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
 }
@@ -122,14 +120,19 @@ impl Featurizer {
         };
         tokenize(full, &mut tokens);
         let title_case_lines = title_case_lines(&tokens);
-        let mut counts: HashMap<u32, (u32, bool)> = HashMap::new();
+        let mut counts: HashMap<u32, (u32, bool)> = HashMap::default();
         let mut stops = 0usize;
         let mut lower = String::new();
         let mut hashes = Vec::with_capacity(tokens.len());
         for tok in &tokens {
-            hashes.push(word_hash(tok.text));
             lower.clear();
-            lower.extend(tok.text.chars().flat_map(char::to_lowercase));
+            if tok.text.is_ascii() {
+                lower.push_str(tok.text);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(tok.text.chars().flat_map(char::to_lowercase));
+            }
+            hashes.push(word_hash(&lower));
             let term = match self.words.get(lower.as_str()) {
                 Some(&t) => t,
                 None => {

@@ -13,8 +13,9 @@ use super::index::{Postings, TermTable};
 use super::minhash::{self, Signature, SyndicationIndex};
 use super::stream::StreamArticle;
 use super::StoryConfig;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,8 +122,8 @@ impl StoryGrouper {
             postings,
             stories: Vec::new(),
             syndication: SyndicationIndex::default(),
-            seen: HashMap::new(),
-            originals: HashMap::new(),
+            seen: HashMap::default(),
+            originals: HashMap::default(),
             next_seq: 0,
             changes: Changes::default(),
             track: false,
@@ -253,7 +254,7 @@ impl StoryGrouper {
     }
 
     fn best_story(&self, f: &ArticleFeatures, query: &[u32], date: Option<Minutes>) -> Option<u32> {
-        let mut hits: HashMap<u32, f32> = HashMap::new();
+        let mut hits: HashMap<u32, f32> = HashMap::default();
         for &t in query {
             let w = self.terms.idf(t);
             for &s in self.postings.get(t) {
@@ -274,14 +275,14 @@ impl StoryGrouper {
         let mut best: Option<(u32, f32)> = None;
         for (s, _) in ranked {
             let story = &self.stories[s as usize];
-            let centroid = self.weighted(&story.centroid);
-            let cn = norm(&centroid);
+            let (d, cn) = self.dot_and_norm(&article, &story.centroid);
             if cn == 0.0 {
                 continue;
             }
-            let mut sim = dot(&article, &centroid) / (article_norm * cn);
+            let mut sim = d / (article_norm * cn);
             let share = self.config.entity_share;
             if share > 0.0 {
+                let centroid = self.weighted(&story.centroid);
                 let (a_t, a_e) = self.split(&article);
                 let (c_t, c_e) = self.split(&centroid);
                 let cos = |a: &[(u32, f32)], b: &[(u32, f32)]| {
@@ -302,6 +303,23 @@ impl StoryGrouper {
             }
         }
         best.map(|(s, _)| s)
+    }
+
+    /// Dot product of a weighted vector with a raw one under current IDF, and the weighted
+    /// norm of the raw one, without building the weighted copy.
+    fn dot_and_norm(&self, weighted: &[(u32, f32)], raw: &[(u32, f32)]) -> (f32, f32) {
+        let (mut i, mut sum, mut sq) = (0, 0.0f32, 0.0f32);
+        for &(t, w) in raw {
+            let w = w * self.terms.idf(t);
+            sq += w * w;
+            while i < weighted.len() && weighted[i].0 < t {
+                i += 1;
+            }
+            if i < weighted.len() && weighted[i].0 == t {
+                sum += weighted[i].1 * w;
+            }
+        }
+        (sum, sq.sqrt())
     }
 
     fn split(&self, v: &[(u32, f32)]) -> (Vector, Vector) {

@@ -1,7 +1,7 @@
 //! The term table with incrementally maintained document frequencies (IDF), and the
 //! inverted index from terms to the stories recently indexed under them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Interned terms with document frequencies over the articles counted so far.
 ///
