@@ -6,6 +6,7 @@ use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
 use crate::segment::{split_sentences, word_spans, EnglishStemmer};
 use crate::summarize::{Budget, Method, Summary};
+use rustc_hash::FxHashMap;
 
 /// Cleaner, segmenter and language resources, built once and shared across clusters.
 #[derive(Debug, Default)]
@@ -25,6 +26,9 @@ impl Pipeline {
         let mut sentences = Vec::new();
         let mut doc_sentences = Vec::with_capacity(cluster.docs.len());
         let mut lower = String::new();
+        // Surface form -> (term id, stop word): each distinct spelling is lowercased, checked
+        // and stemmed once per cluster (stemming dominated the profile before).
+        let mut seen: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
         for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
             let first = sentences.len();
             for (b, block) in clean.kept.iter().enumerate() {
@@ -36,11 +40,14 @@ impl Pipeline {
                     let mut tokens = Vec::new();
                     let mut terms = Vec::new();
                     for w in word_spans(text) {
-                        lower.clear();
-                        lower.extend(text[w].chars().flat_map(char::to_lowercase));
-                        let stop = self.language.is_stop_word(&lower);
-                        let stem = self.stemmer.stem(&lower);
-                        let id = vocab.intern(&stem, stop);
+                        let surface = &text[w];
+                        let (id, stop) = *seen.entry(surface).or_insert_with(|| {
+                            lower.clear();
+                            lower.extend(surface.chars().flat_map(char::to_lowercase));
+                            let stop = self.language.is_stop_word(&lower);
+                            let stem = self.stemmer.stem(&lower);
+                            (vocab.intern(&stem, stop), stop)
+                        });
                         tokens.push(id);
                         if !stop {
                             terms.push(id);

@@ -2,7 +2,7 @@
 
 use crate::clean::{BlockKind, CleanedDocument};
 use crate::document::{Document, Reference, Topic};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// One sentence of a document: a byte range into its text plus its terms.
@@ -30,7 +30,7 @@ pub struct Sentence {
 /// deterministic for a given input.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     terms: Vec<String>,
     stop: Vec<bool>,
 }

@@ -7,18 +7,19 @@
 //! the story's own words.
 
 use crate::lang::Language;
-use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::segment::EnglishStemmer;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Distinct content-word stems of some text.
-pub type TermSet = HashSet<String>;
+pub type TermSet = FxHashSet<String>;
 
 /// Extracts content-word stems and judges whether a line belongs to the story.
 pub struct ClusterSimilarity {
     /// Language of the stop words and stemmer.
     language: Language,
-    stemmer: Stemmer,
+    stemmer: EnglishStemmer,
     /// A line is unrelated when at least this many of its content words are unsupported...
     pub min_novel_terms: usize,
     /// ... and they are at least this share of its content words.
@@ -49,7 +50,7 @@ impl Default for ClusterSimilarity {
     fn default() -> Self {
         ClusterSimilarity {
             language: Language::English,
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer: EnglishStemmer::default(),
             min_novel_terms: 3,
             min_novel_share: 0.5,
         }
@@ -59,14 +60,14 @@ impl Default for ClusterSimilarity {
 /// Which stems the other documents of a cluster use: the number of documents holding each.
 #[derive(Debug, Clone, Default)]
 pub struct ClusterTerms {
-    doc_freq: HashMap<String, usize>,
+    doc_freq: FxHashMap<String, usize>,
     docs: usize,
 }
 
 impl ClusterTerms {
     /// Count the term sets of every document of the cluster.
     pub fn new(sets: &[TermSet]) -> ClusterTerms {
-        let mut doc_freq: HashMap<String, usize> = HashMap::new();
+        let mut doc_freq: FxHashMap<String, usize> = FxHashMap::default();
         for set in sets {
             for t in set {
                 *doc_freq.entry(t.clone()).or_default() += 1;
@@ -102,12 +103,9 @@ pub struct Unrelated {
 impl ClusterSimilarity {
     /// Settings for `language`, with the default thresholds.
     pub fn new(language: Language) -> ClusterSimilarity {
-        let algorithm = match language {
-            Language::English => Algorithm::English,
-        };
         ClusterSimilarity {
             language,
-            stemmer: Stemmer::create(algorithm),
+            stemmer: EnglishStemmer::default(),
             ..ClusterSimilarity::default()
         }
     }
@@ -116,15 +114,11 @@ impl ClusterSimilarity {
     /// apostrophe splits); stop words, numbers and words under three characters are skipped.
     pub fn terms<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> TermSet {
         // Each distinct word is stemmed once: stemming is the costly part.
-        let mut words: HashSet<String> = HashSet::new();
+        let mut words: FxHashSet<&str> = FxHashSet::default();
         for text in texts {
-            for w in content_words(text) {
-                if !words.contains(w) {
-                    words.insert(w.to_string());
-                }
-            }
+            words.extend(content_words(text));
         }
-        words.iter().filter_map(|w| self.stem(w)).collect()
+        words.into_iter().filter_map(|w| self.stem(w)).collect()
     }
 
     /// The stem of a content word, or `None` for a stop word.

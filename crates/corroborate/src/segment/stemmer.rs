@@ -1,6 +1,17 @@
-//! English stemming through the Snowball stemmer of `rust-stemmers`.
+//! English stemming through the Snowball stemmer of `rust-stemmers`, memoized per thread.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::RefCell;
+
+/// Distinct words remembered per thread before the memo is cleared (bounded memory).
+const MEMO_CAPACITY: usize = 1 << 17;
+
+thread_local! {
+    // Snowball stemming was a third of clean + segment time; news vocabularies repeat heavily
+    // across articles and clusters, so each thread remembers the words it has stemmed.
+    static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+}
 
 /// English (Porter 2 / Snowball) stemmer.
 pub struct EnglishStemmer {
@@ -15,6 +26,12 @@ impl Default for EnglishStemmer {
     }
 }
 
+impl Clone for EnglishStemmer {
+    fn clone(&self) -> Self {
+        EnglishStemmer::default()
+    }
+}
+
 impl std::fmt::Debug for EnglishStemmer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("EnglishStemmer")
@@ -24,6 +41,38 @@ impl std::fmt::Debug for EnglishStemmer {
 impl EnglishStemmer {
     /// Stem of a lowercased word.
     pub fn stem<'a>(&self, lower: &'a str) -> Cow<'a, str> {
-        self.inner.stem(lower)
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if let Some(stem) = memo.get(lower) {
+                return if **stem == *lower {
+                    Cow::Borrowed(lower)
+                } else {
+                    Cow::Owned(stem.to_string())
+                };
+            }
+            let stem = self.inner.stem(lower);
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(lower.into(), stem.as_ref().into());
+            stem
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EnglishStemmer;
+
+    #[test]
+    fn memoized_stems_equal_fresh_ones() {
+        let stemmer = EnglishStemmer::default();
+        for word in ["running", "runs", "generously", "caliphate", "running", "a"] {
+            let fresh = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+                .stem(word)
+                .into_owned();
+            assert_eq!(stemmer.stem(word), fresh, "{word}");
+            assert_eq!(stemmer.stem(word), fresh, "{word} (memoized)");
+        }
     }
 }
