@@ -33,9 +33,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Brief(commands::brief::Args),
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
+    Eval(commands::eval::Args),
     Stories(commands::stories::Args),
     EvalStories(commands::eval_stories::Args),
 }
@@ -43,9 +45,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Brief(args) => commands::brief::run(args),
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
+        Command::Eval(args) => commands::eval::run(args),
         Command::Stories(args) => commands::stories::run(args),
         Command::EvalStories(args) => commands::eval_stories::run(args),
     };

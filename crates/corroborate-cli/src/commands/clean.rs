@@ -2,17 +2,19 @@
 
 use crate::inputs::load;
 use crate::Outcome;
-use corroborate::Pipeline;
+use corroborate::clean::{BlockKind, CleanedDocument};
+use corroborate::{Document, Pipeline};
 use std::io::Write;
 
 /// Remove page furniture and print the story text of each document.
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  corroborate clean --explain examples/harbor-fire/")]
 pub struct Args {
-    /// Print one JSON object per document (id, origin, kept text, removed lines).
+    /// Print one JSON object per document (id, origin, kept text and blocks, removed lines).
     #[arg(long)]
     json: bool,
-    /// Say on stderr what was removed from each document and why.
+    /// Say on stderr what was removed from each document and why, one line per removal:
+    /// document id, line number, reason, the line's text.
     #[arg(long)]
     explain: bool,
     /// Files, directories or `-` for standard input.
@@ -26,42 +28,81 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let stderr = std::io::stderr();
+    let mut err = std::io::BufWriter::new(stderr.lock());
     for cluster in &loaded.clusters {
         let cleaned = pipeline.cleaner.clean_cluster(&cluster.docs);
         for (doc, clean) in cluster.docs.iter().zip(&cleaned) {
+            let lines = LineNumbers::new(&doc.text);
             if args.explain {
                 for r in &clean.removed {
-                    eprintln!(
-                        "{}: removed {:?}: {}",
+                    writeln!(
+                        err,
+                        "{}:{}: {}: {:?} ({})",
                         doc.id,
+                        lines.of(r.span.start),
+                        r.reason,
                         &doc.text[r.span.clone()],
                         r.detail
-                    );
+                    )?;
                 }
             }
             if args.json {
-                let value = serde_json::json!({
-                    "id": doc.id,
-                    "origin": doc.origin,
-                    "title": doc.title,
-                    "text": clean.text(doc),
-                    "removed": clean.removed.iter().map(|r| serde_json::json!({
-                        "text": &doc.text[r.span.clone()],
-                        "start": r.span.start,
-                        "end": r.span.end,
-                        "reason": r.reason,
-                    })).collect::<Vec<_>>(),
-                });
-                writeln!(out, "{value}")?;
+                writeln!(out, "{}", json(doc, clean, &lines))?;
             } else {
                 writeln!(out, "{}\n", clean.text(doc))?;
             }
         }
     }
+    err.flush()?;
     out.flush()?;
     Ok(if loaded.partial {
         Outcome::Partial
     } else {
         Outcome::Success
     })
+}
+
+/// One JSON object describing the cleaning of `doc`.
+fn json(doc: &Document, clean: &CleanedDocument, lines: &LineNumbers) -> serde_json::Value {
+    serde_json::json!({
+        "id": doc.id,
+        "origin": doc.origin,
+        "title": doc.title,
+        "text": clean.text(doc),
+        "kept": clean.kept.iter().map(|b| serde_json::json!({
+            "line": lines.of(b.span.start),
+            "start": b.span.start,
+            "end": b.span.end,
+            "kind": match b.kind {
+                BlockKind::Heading => "heading",
+                BlockKind::Paragraph => "paragraph",
+            },
+        })).collect::<Vec<_>>(),
+        "removed": clean.removed.iter().map(|r| serde_json::json!({
+            "line": lines.of(r.span.start),
+            "text": &doc.text[r.span.clone()],
+            "start": r.span.start,
+            "end": r.span.end,
+            "reason": r.reason,
+            "detail": r.detail,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// 1-based line numbers of byte offsets in a text.
+struct LineNumbers {
+    starts: Vec<usize>,
+}
+
+impl LineNumbers {
+    fn new(text: &str) -> LineNumbers {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineNumbers { starts }
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
 }

@@ -1,6 +1,8 @@
 //! One module per subcommand.
 
+pub mod brief;
 pub mod clean;
+pub mod eval;
 pub mod eval_stories;
 pub mod split;
 pub mod stories;

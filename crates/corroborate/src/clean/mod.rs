@@ -1,6 +1,20 @@
 //! Clean: separate the story from page furniture, line by line, keeping spans into the text.
 
+pub mod cluster_similarity;
+pub mod furniture_patterns;
+pub mod line_features;
+pub mod position;
+pub mod repetition;
+
+pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet};
+pub use furniture_patterns::FurniturePatterns;
+pub use line_features::{Ending, LineFeatures};
+pub use position::{PositionRules, StoryBounds};
+pub use repetition::RepetitionDetector;
+
 use crate::document::Document;
+use position::PositionLine;
+use repetition::RepetitionLine;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -58,34 +72,257 @@ impl CleanedDocument {
 }
 
 /// Removes page furniture from the documents of one cluster.
+///
+/// Stages, in order (each sees only the lines the earlier ones kept):
+/// 1. [`FurniturePatterns`]: universal furniture (labels, forms, credits, bylines, dates);
+/// 2. [`RepetitionDetector`]: repeated lines, twin captions, pull quotes;
+/// 3. [`PositionRules`]: short lines after the story's last sentence, bylines above it;
+/// 4. [`ClusterSimilarity`]: headline-like lines inside the story whose words belong neither
+///    to the article nor to the other reports (headlines of other stories).
+///
+/// A line that ends like a sentence is only removed by a pattern or as an exact repeat, so
+/// running prose stays. Kept lines without sentence punctuation become
+/// [`BlockKind::Heading`]. Cleaning is idempotent: cleaning the kept text removes nothing.
 #[derive(Debug, Clone, Default)]
-pub struct Cleaner {}
+pub struct Cleaner {
+    /// Context-free furniture patterns.
+    pub patterns: FurniturePatterns,
+    /// Repeats inside an article.
+    pub repetition: RepetitionDetector,
+    /// Rules on the position of a line relative to the story.
+    pub position: PositionRules,
+    /// Relatedness of headline-like lines to the article and cluster.
+    pub similarity: ClusterSimilarity,
+}
+
+/// One non-empty line of a document while it is being cleaned.
+#[derive(Debug)]
+struct Line {
+    /// Trimmed byte range in the document text.
+    span: Range<usize>,
+    features: LineFeatures,
+    /// No blank line between this line and the previous non-empty one.
+    joined_to_previous: bool,
+    /// A sentence ends inside the line and more text follows.
+    holds_sentence: bool,
+    removal: Option<(&'static str, String)>,
+}
+
+impl Line {
+    fn alive(&self) -> bool {
+        self.removal.is_none()
+    }
+
+    fn remove(&mut self, reason: &'static str, detail: String) {
+        if self.removal.is_none() {
+            self.removal = Some((reason, detail));
+        }
+    }
+}
+
+/// A document after the stages that need no other document.
+#[derive(Debug)]
+struct DocumentLines {
+    lines: Vec<Line>,
+    bounds: Option<StoryBounds>,
+}
+
+/// Words of a headline of another story: a short section heading ("The rescue") is too
+/// short to judge by its words, a longer line without punctuation is prose.
+const OTHER_HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 5..=20;
+
+/// Whether a line has the shape of a headline of another story: no sentence punctuation, one
+/// clause of 5 to 20 words, not a list item, not a credit heading ("Analysis by ..."), not a
+/// post quoted from a social network.
+fn looks_like_other_headline(line: &str, f: &LineFeatures) -> bool {
+    matches!(f.ending, Ending::Bare | Ending::Continuation)
+        && OTHER_HEADLINE_WORDS.contains(&f.words)
+        && !line.starts_with(['•', '*', '-', '–', '·', '_'])
+        && !LineFeatures::has_inner_sentence_end(line)
+        && !f.is_attribution_heading(line)
+        && !furniture_patterns::is_embedded_post(&f.lower)
+}
 
 impl Cleaner {
     /// Clean every document of a cluster (the cluster is context: lines repeated across
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
-        docs.iter().map(|d| self.clean_document(d)).collect()
+        let mut states: Vec<DocumentLines> = docs.iter().map(|d| self.single_pass(d)).collect();
+        let sets: Vec<TermSet> = docs
+            .iter()
+            .zip(&states)
+            .map(|(doc, st)| {
+                let mut set = TermSet::new();
+                for l in st
+                    .lines
+                    .iter()
+                    .filter(|l| l.alive() && l.features.is_prose())
+                {
+                    self.similarity
+                        .add_terms(&doc.text[l.span.clone()], &mut set);
+                }
+                set
+            })
+            .collect();
+        let cluster = ClusterTerms::new(&sets);
+        for ((doc, st), own) in docs.iter().zip(&mut states).zip(&sets) {
+            self.unrelated_headlines(doc, st, own, &cluster);
+        }
+        states.into_iter().map(finish).collect()
     }
 
     /// Clean one document on its own.
     pub fn clean_document(&self, doc: &Document) -> CleanedDocument {
-        let mut out = CleanedDocument::default();
-        for span in line_spans(&doc.text) {
-            let line = &doc.text[span.clone()];
-            let trimmed = line.trim();
+        self.clean_cluster(std::slice::from_ref(doc))
+            .pop()
+            .expect("one result per document")
+    }
+
+    /// Patterns, repetition and position: everything that reads only this document.
+    fn single_pass(&self, doc: &Document) -> DocumentLines {
+        let text = doc.text.as_str();
+        let mut lines = Vec::new();
+        let mut blank_before = true;
+        for span in line_spans(text) {
+            let raw = &text[span.clone()];
+            let trimmed = raw.trim();
             if trimmed.is_empty() {
+                blank_before = true;
                 continue;
             }
-            let start = span.start + (line.len() - line.trim_start().len());
-            let end = start + trimmed.len();
-            out.kept.push(Block {
-                span: start..end,
-                kind: BlockKind::Paragraph,
+            let start = span.start + (raw.len() - raw.trim_start().len());
+            let features = LineFeatures::of(trimmed);
+            let removal = self
+                .patterns
+                .matches(trimmed, &features)
+                .map(|m| (m.reason, m.detail));
+            lines.push(Line {
+                span: start..start + trimmed.len(),
+                features,
+                joined_to_previous: !blank_before,
+                holds_sentence: LineFeatures::has_inner_sentence_end(trimmed),
+                removal,
             });
+            blank_before = false;
         }
-        out
+
+        let rep_view = |lines: &[Line], bounds: Option<StoryBounds>| -> Vec<(bool, bool)> {
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.alive(), bounds.is_some_and(|b| i > b.first)))
+                .collect()
+        };
+        let run =
+            |lines: &mut Vec<Line>,
+             bounds: Option<StoryBounds>,
+             f: &dyn Fn(&[RepetitionLine<'_>]) -> Vec<repetition::RepetitionFinding>| {
+                let flags = rep_view(lines, bounds);
+                let found = {
+                    let view: Vec<RepetitionLine<'_>> = lines
+                        .iter()
+                        .zip(&flags)
+                        .map(|(l, &(alive, in_body))| RepetitionLine {
+                            features: &l.features,
+                            joined_to_previous: l.joined_to_previous,
+                            alive,
+                            in_body,
+                        })
+                        .collect();
+                    f(&view)
+                };
+                for r in found {
+                    lines[r.index].remove(r.reason, r.detail);
+                }
+            };
+        run(&mut lines, None, &|v| self.repetition.exact_repeats(v));
+        run(&mut lines, None, &|v| self.repetition.caption_pairs(v));
+        let bounds = self.bounds(&lines);
+        run(&mut lines, bounds, &|v| self.repetition.pull_quotes(v));
+
+        if let Some(b) = bounds {
+            let found = {
+                let view = position_view(&lines);
+                let mut found = self.position.trailing(&view, b);
+                found.extend(self.position.leading_bylines(&view, b));
+                found
+            };
+            for r in found {
+                lines[r.index].remove(r.reason, r.detail);
+            }
+        }
+        DocumentLines { lines, bounds }
     }
+
+    fn bounds(&self, lines: &[Line]) -> Option<StoryBounds> {
+        self.position.bounds(&position_view(lines))
+    }
+
+    /// Remove headline-like lines inside the story that share too few words with it.
+    fn unrelated_headlines(
+        &self,
+        doc: &Document,
+        st: &mut DocumentLines,
+        own: &TermSet,
+        cluster: &ClusterTerms,
+    ) {
+        let Some(b) = st.bounds else {
+            return;
+        };
+        for l in st.lines.iter_mut().take(b.last).skip(b.first + 1) {
+            let f = &l.features;
+            let line = &doc.text[l.span.clone()];
+            if !l.alive() || !looks_like_other_headline(line, f) {
+                continue;
+            }
+            if let Some(u) = self.similarity.unrelated(line, own, cluster) {
+                l.remove(
+                    "unrelated_headline",
+                    format!(
+                        "headline-like line; {} of its {} content words ({}) appear neither in \
+                         the article's sentences nor in the other reports",
+                        u.novel.len(),
+                        u.total,
+                        u.novel.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn position_view(lines: &[Line]) -> Vec<PositionLine<'_>> {
+    lines
+        .iter()
+        .map(|l| PositionLine {
+            features: &l.features,
+            alive: l.alive(),
+            holds_sentence: l.holds_sentence,
+        })
+        .collect()
+}
+
+/// Turn the line decisions into kept blocks and removals.
+fn finish(st: DocumentLines) -> CleanedDocument {
+    let mut out = CleanedDocument::default();
+    for l in st.lines {
+        match l.removal {
+            Some((reason, detail)) => out.removed.push(Removal {
+                span: l.span,
+                reason: reason.to_string(),
+                detail,
+            }),
+            None => out.kept.push(Block {
+                span: l.span,
+                kind: if l.features.is_heading() {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                },
+            }),
+        }
+    }
+    out
 }
 
 /// Byte ranges of the lines of `text`, without line terminators.

@@ -1,1 +1,120 @@
-//! Render: text, Markdown, JSON and self-contained HTML output.
+//! Render: a [`Brief`] as plain text, Markdown, JSON or one self-contained HTML page.
+//!
+//! Citations are source numbers in brackets (`[2]`), matching the numbered list of sources at
+//! the end of every format. Text and Markdown are for the terminal and for pasting into
+//! reports; JSON is for programs (see `docs/brief-json.md`); HTML embeds the source texts so a
+//! click on a citation shows the cited sentence in its source.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::analyze::brief::Brief;
+use crate::prepared::PreparedCluster;
+use serde::{Deserialize, Serialize};
+
+/// An output format of the brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown (the default).
+    Markdown,
+    /// Plain text, wrapped for a terminal.
+    Text,
+    /// One JSON object.
+    Json,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: &'static [Format] =
+        &[Format::Markdown, Format::Text, Format::Json, Format::Html];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+
+    /// Look a format up by name (`markdown` is accepted for `md`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        if name == "markdown" {
+            return Some(Format::Markdown);
+        }
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// Render `brief` (built from `cluster`) in `format`. Only HTML reads the cluster, for the
+/// source texts it embeds.
+pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> String {
+    match format {
+        Format::Markdown => markdown::render(brief),
+        Format::Text => text::render(brief, text::DEFAULT_WIDTH),
+        Format::Json => json::render(brief, true),
+        Format::Html => html::render(brief, cluster),
+    }
+}
+
+/// How many sources report something, in words: "3 of 5 sources", "all 5 sources",
+/// "single source" (only when there is more than one source).
+pub fn support_label(support: usize, total: usize) -> String {
+    match (support, total) {
+        (_, 0 | 1) => "1 source".to_string(),
+        (1, _) => "single source".to_string(),
+        (s, t) if s >= t => format!("all {t} sources"),
+        (s, t) => format!("{s} of {t} sources"),
+    }
+}
+
+/// Whether a finding is reported by one source only, out of several.
+pub fn is_single_source(support: usize, total: usize) -> bool {
+    support == 1 && total > 1
+}
+
+/// Citations in brackets: `[1][3]`.
+pub fn cite_list(sources: &[usize]) -> String {
+    sources.iter().map(|n| format!("[{n}]")).collect()
+}
+
+/// Collapse runs of white space (line breaks included) to single spaces.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_labels() {
+        assert_eq!(support_label(1, 1), "1 source");
+        assert_eq!(support_label(1, 5), "single source");
+        assert_eq!(support_label(3, 5), "3 of 5 sources");
+        assert_eq!(support_label(5, 5), "all 5 sources");
+        assert!(is_single_source(1, 2));
+        assert!(!is_single_source(1, 1));
+    }
+
+    #[test]
+    fn formats_round_trip_by_name() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(*f));
+        }
+        assert_eq!(Format::from_name("markdown"), Some(Format::Markdown));
+        assert_eq!(Format::from_name("pdf"), None);
+    }
+
+    #[test]
+    fn citations_and_lines() {
+        assert_eq!(cite_list(&[1, 3]), "[1][3]");
+        assert_eq!(one_line(" a\n b  c "), "a b c");
+    }
+}

@@ -1,9 +1,17 @@
 //! Segment: sentences, words, lowercase forms, stems and stop words, all as byte spans.
+//!
+//! Sentences come from a rule-based splitter ([`SentenceSplitter`]) built from components:
+//! final punctuation and ellipses (`terminal`), quotes and brackets (`quote`), abbreviations
+//! and initials (`abbreviation`, reading the lists of [`crate::lang`]), and lists (`list`).
 
+mod abbreviation;
+mod list;
+mod quote;
 mod sentence;
 mod stemmer;
+mod terminal;
 mod word;
 
-pub use sentence::split_sentences;
+pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
 pub use word::{word_spans, WordSpans};

@@ -1,14 +1,47 @@
 //! Summarize: extractive methods behind one interface, a budget, redundancy control and a
 //! readable order.
 //!
-//! [`Method::ALL`] is the one list of methods: the CLI help, the configuration and the
-//! evaluation all read it.
+//! [`Method::ALL`] is the one list of methods, written once in the `methods!` invocation
+//! below: the CLI help, the configuration ([`SummarizerConfig`]) and the evaluation all read
+//! it. Every method picks whole candidate sentences ([`candidates`]: no headings, no short
+//! fragments) through a [`Selection`], which enforces the budget and refuses a sentence that
+//! says what a chosen one says ([`RedundancyCheck`]); [`reading_order`] then orders them.
 
+mod centrality;
+mod centroid;
+mod concepts;
+mod config;
+mod default;
+mod ilp;
 mod lead;
+mod lexrank;
+mod mmr;
+mod oracle;
+mod query;
+mod redundancy;
 mod select;
+mod submodular;
+mod sumbasic;
+mod textrank;
+mod tf_idf;
 
+pub use centrality::{power_iteration, rank_by};
+pub use centroid::CentroidSummarizer;
+pub use concepts::Concepts;
+pub use config::SummarizerConfig;
+pub use default::DefaultSummarizer;
+pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES};
 pub use lead::LeadSummarizer;
-pub use select::{reading_order, Selection};
+pub use lexrank::LexRankSummarizer;
+pub use mmr::MmrSummarizer;
+pub use oracle::OracleSummarizer;
+pub use query::topic_terms;
+pub use redundancy::{RedundancyCheck, TermSet};
+pub use select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS};
+pub use submodular::SubmodularSummarizer;
+pub use sumbasic::SumBasicSummarizer;
+pub use textrank::TextRankSummarizer;
+pub use tf_idf::{SparseVector, TfIdf};
 
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
@@ -47,6 +80,14 @@ impl Summary {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// Number of words in the summary.
+    pub fn words(&self, cluster: &PreparedCluster) -> usize {
+        self.sentences
+            .iter()
+            .map(|&i| cluster.sentences[i].words)
+            .sum()
+    }
 }
 
 /// A sentence-selection method.
@@ -57,7 +98,7 @@ pub trait Summarizer: Send + Sync {
 }
 
 macro_rules! methods {
-    ($( $variant:ident => $name:literal, $desc:literal; )*) => {
+    ($( $variant:ident => $name:literal, $summarizer:ident, $desc:literal; )*) => {
         /// The summarization methods.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
@@ -78,25 +119,48 @@ macro_rules! methods {
             pub fn description(self) -> &'static str {
                 match self { $(Method::$variant => $desc,)* }
             }
+
+            /// Build the summarizer of this method.
+            pub fn summarizer(self) -> Box<dyn Summarizer> {
+                match self { $(Method::$variant => Box::new($summarizer),)* }
+            }
         }
     };
 }
 
 methods! {
-    Lead => "lead", "First sentence of each article in turn, until the budget.";
+    Default => "default", DefaultSummarizer,
+        "Position-weighted support of concepts across sources, covered greedily without repeats (see docs/default-method.md).";
+    Lead => "lead", LeadSummarizer,
+        "First sentence of each article in turn, until the budget.";
+    Centroid => "centroid", CentroidSummarizer,
+        "TF-IDF similarity to the cluster centroid (Radev et al. 2004).";
+    LexRank => "lexrank", LexRankSummarizer,
+        "Eigenvector centrality of the TF-IDF cosine graph (Erkan & Radev 2004, continuous).";
+    TextRank => "textrank", TextRankSummarizer,
+        "PageRank over word-overlap similarity (Mihalcea & Tarau 2004).";
+    SumBasic => "sumbasic", SumBasicSummarizer,
+        "Word probability, squared after use (Nenkova & Vanderwende 2005).";
+    Mmr => "mmr", MmrSummarizer,
+        "Relevance to centroid and topic minus redundancy (Carbonell & Goldstein 1998).";
+    Ilp => "ilp", IlpSummarizer,
+        "Exact bigram-concept coverage under the budget (Gillick & Favre 2009).";
+    Submodular => "submodular", SubmodularSummarizer,
+        "Coverage plus diversity reward, budgeted greedy (Lin & Bilmes 2011).";
+    Oracle => "oracle", OracleSummarizer,
+        "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
+}
+
+impl Default for Method {
+    fn default() -> Self {
+        Method::Default
+    }
 }
 
 impl Method {
     /// Look a method up by name.
     pub fn from_name(name: &str) -> Option<Method> {
         Method::ALL.iter().copied().find(|m| m.name() == name)
-    }
-
-    /// Build the summarizer of this method.
-    pub fn summarizer(self) -> Box<dyn Summarizer> {
-        match self {
-            Method::Lead => Box::new(LeadSummarizer),
-        }
     }
 
     /// Summarize `cluster` under `budget`, in reading order.

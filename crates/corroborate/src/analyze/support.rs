@@ -1,0 +1,731 @@
+//! Support: which sources report the information of a sentence, and where.
+//!
+//! For a sentence of one document, every other document is searched for the sentence that
+//! says the most of the same thing. Two sentences are compared on their content stems, each
+//! weighted by its inverse sentence frequency in the cluster (a stem found in every sentence
+//! says little), by two measures:
+//!
+//! - *containment*: the share of the claim's weight that the candidate also carries, so a long
+//!   source sentence that says the claim and more still supports it;
+//! - *cosine*: the symmetric overlap, so a candidate that shares many terms but says much else
+//!   is not taken for the same statement.
+//!
+//! Names and numbers decide between near misses: a candidate must carry at least half of the
+//! claim's proper names and every number with which the claim counts something ("14 people");
+//! a candidate that counts the same thing differently (12 people against 14 people), or whose
+//! numbers all differ from the claim's, does not support it; neither does one that shares
+//! fewer than three content terms. When the claim quotes someone, the candidate must carry half
+//! of the quotation: the quotation is what the sentence reports. Proper names count half and
+//! reporting words ("told", "spokesman") a tenth of other terms, so that two different
+//! statements of one spokesman do not match. Sharing a count of the same thing ("90%
+//! effective") adds to the score.
+//!
+//! The threshold and weights were chosen by reading the best cross-source matches on the
+//! example cluster (`../shared/seeds`) and on NeuS validation stories: at 0.30 about four in
+//! five matches above the threshold say the same thing and the rest are closely related
+//! statements (see the tests of this module and `tests/brief_support.rs`).
+
+use super::Mention;
+use crate::prepared::PreparedCluster;
+use crate::segment::{word_spans, EnglishStemmer};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// Weight of a proper-name term relative to other content terms.
+const NAME_WEIGHT: f64 = 0.5;
+
+/// Words that attribute rather than inform: two sentences that share only "a spokesman told"
+/// do not report the same thing. (English; move to `lang` when a second language arrives.)
+const REPORTING_WORDS: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "according",
+    "statement",
+    "added",
+    "reporters",
+    "agency",
+    "news",
+    "quoted",
+    "interview",
+];
+
+/// Capitalized words that are dates, not names: they do not count for name agreement (one
+/// outlet says "on Sunday", another "on Saturday" of the same announcement).
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weight of a reporting word relative to other content terms.
+const REPORTING_WEIGHT: f64 = 0.1;
+
+/// Added to the score for each count the two sentences share (at most two).
+const COUNT_BONUS: f64 = 0.1;
+
+/// Fewest content terms two sentences must share to say the same thing.
+const MIN_SHARED_TERMS: usize = 3;
+
+/// Settings of the support matcher.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportConfig {
+    /// Smallest match score (0 to 1) for a sentence to count as saying the same thing.
+    pub threshold: f64,
+}
+
+impl Default for SupportConfig {
+    fn default() -> Self {
+        SupportConfig { threshold: 0.30 }
+    }
+}
+
+/// The sentence of one document that says what the claim says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupportMatch {
+    /// Document index.
+    pub doc: usize,
+    /// Index of the matched sentence in [`PreparedCluster::sentences`].
+    pub sentence: usize,
+    /// Match score, 0 to 1 (1 for the claim's own sentence).
+    pub score: f64,
+    /// Where the matched sentence is.
+    pub mention: Mention,
+}
+
+/// The sources that report one sentence's information.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceSupport {
+    /// The claim: an index into [`PreparedCluster::sentences`].
+    pub sentence: usize,
+    /// One match per supporting document, the claim's own document included, by document.
+    pub matches: Vec<SupportMatch>,
+}
+
+impl SentenceSupport {
+    /// The supporting documents, sorted.
+    pub fn docs(&self) -> Vec<usize> {
+        self.matches.iter().map(|m| m.doc).collect()
+    }
+
+    /// How many documents report it.
+    pub fn count(&self) -> usize {
+        self.matches.len()
+    }
+}
+
+/// What the matcher knows about one sentence.
+#[derive(Debug, Clone, Default)]
+struct Features {
+    /// Unique content term ids, sorted.
+    terms: Vec<u32>,
+    /// Sum of squared weights of `terms`.
+    norm2: f64,
+    /// Sum of weights of `terms`.
+    weight: f64,
+    /// Content terms that are proper names in this cluster, sorted.
+    names: Vec<u32>,
+    /// Numbers written in the sentence (digits, commas removed), sorted, unique.
+    numbers: Vec<String>,
+    /// Content terms inside double quotation marks, sorted, unique.
+    quoted: Vec<u32>,
+    /// Sum of weights of `quoted`.
+    quoted_weight: f64,
+    /// Numbers with the content term that follows them ("14 people": (14, peopl)), sorted.
+    counted: Vec<(u32, String)>,
+}
+
+/// Per-cluster index for support matching: term weights and sentence features.
+#[derive(Debug, Clone)]
+pub struct SupportIndex {
+    idf: Vec<f64>,
+    features: Vec<Features>,
+}
+
+/// Score of a candidate sentence against a claim, with its parts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchScore {
+    /// Weighted share of the claim's terms found in the candidate.
+    pub containment: f64,
+    /// Weighted cosine of the two term sets.
+    pub cosine: f64,
+    /// Whether the candidate has at least half of the claim's proper names, or none at all.
+    pub names_agree: bool,
+    /// Whether the sentences give different numbers: both give numbers and none are equal,
+    /// or they count the same thing differently ("12 people" against "14 people").
+    pub numbers_conflict: bool,
+    /// Whether the claim counts something ("14 people") with a number the candidate lacks.
+    pub numbers_missing: bool,
+    /// The combined score compared with [`SupportConfig::threshold`].
+    pub score: f64,
+}
+
+impl SupportIndex {
+    /// Build the index of a cluster.
+    pub fn new(cluster: &PreparedCluster) -> Self {
+        let proper = proper_terms(cluster);
+        // Content words as term ids, numbers replaced by one id per value so that "fourteen"
+        // and "14" are the same term.
+        let mut number_ids: HashMap<String, u32> = HashMap::new();
+        let mut next_id = u32::try_from(cluster.vocab.len()).expect("vocabulary fits u32");
+        let words: Vec<Vec<(usize, u32)>> = (0..cluster.sentences.len())
+            .map(|i| {
+                let text = cluster.text(i);
+                word_spans(text)
+                    .zip(&cluster.sentences[i].tokens)
+                    .filter(|(_, &id)| !cluster.vocab.is_stop(id))
+                    .map(|(w, &id)| match numbers_in(&text[w.clone()]).pop() {
+                        Some(value) => {
+                            let id = *number_ids.entry(value).or_insert_with(|| {
+                                next_id += 1;
+                                next_id - 1
+                            });
+                            (w.start, id)
+                        }
+                        None => (w.start, id),
+                    })
+                    .collect()
+            })
+            .collect();
+        let n_terms = next_id as usize;
+        let mut df = vec![0u32; n_terms];
+        let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());
+        for (s, w) in cluster.sentences.iter().zip(&words) {
+            let mut t: Vec<u32> = w.iter().map(|&(_, id)| id).collect();
+            t.sort_unstable();
+            t.dedup();
+            if !s.heading {
+                for &id in &t {
+                    df[id as usize] += 1;
+                }
+            }
+            uniq.push(t);
+        }
+        let n = cluster
+            .sentences
+            .iter()
+            .filter(|s| !s.heading)
+            .count()
+            .max(1) as f64;
+        let idf: Vec<f64> = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        // Names say who and where; what happened is in the other words. Two sentences that
+        // share only the names (two different things one spokesman said) must not match.
+        let stemmer = EnglishStemmer::default();
+        let reporting: HashSet<u32> = REPORTING_WORDS
+            .iter()
+            .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
+            .collect();
+        let time: HashSet<u32> = TIME_WORDS
+            .iter()
+            .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
+            .collect();
+        let weight: Vec<f64> = idf
+            .iter()
+            .enumerate()
+            .map(|(t, w)| {
+                let t = t as u32;
+                if reporting.contains(&t) {
+                    w * REPORTING_WEIGHT
+                } else if proper.contains(&t) {
+                    w * NAME_WEIGHT
+                } else {
+                    *w
+                }
+            })
+            .collect();
+        let idf = weight;
+        let features: Vec<Features> = uniq
+            .into_iter()
+            .enumerate()
+            .map(|(i, terms)| {
+                let norm2 = terms.iter().map(|&t| idf[t as usize].powi(2)).sum();
+                let weight = terms.iter().map(|&t| idf[t as usize]).sum();
+                let names = terms
+                    .iter()
+                    .copied()
+                    .filter(|t| proper.contains(t) && !time.contains(t))
+                    .collect();
+                Features {
+                    terms,
+                    norm2,
+                    weight,
+                    names,
+                    numbers: numbers_in(cluster.text(i)),
+                    counted: counted_in(cluster, i),
+                    quoted_weight: 0.0,
+                    quoted: quoted_terms(cluster.text(i), &words[i]),
+                }
+            })
+            .collect();
+        let mut features: Vec<Features> = features;
+        for f in &mut features {
+            f.quoted_weight = f.quoted.iter().map(|&t| idf[t as usize]).sum();
+        }
+        SupportIndex { idf, features }
+    }
+
+    /// How well sentence `candidate` says what sentence `claim` says.
+    pub fn score(&self, claim: usize, candidate: usize) -> MatchScore {
+        let a = &self.features[claim];
+        let b = &self.features[candidate];
+        let (mut shared_w, mut shared_w2, mut shared_n) = (0.0, 0.0, 0usize);
+        for t in intersect(&a.terms, &b.terms) {
+            let w = self.idf[t as usize];
+            shared_w += w;
+            shared_w2 += w * w;
+            shared_n += 1;
+        }
+        let containment = if a.weight > 0.0 {
+            shared_w / a.weight
+        } else {
+            0.0
+        };
+        let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+            shared_w2 / (a.norm2 * b.norm2).sqrt()
+        } else {
+            0.0
+        };
+        // A candidate without names does not name someone else; one with names must share
+        // half of the claim's.
+        let names_agree =
+            b.names.is_empty() || 2 * intersect(&a.names, &b.names).count() >= a.names.len();
+        let numbers_conflict = (!a.numbers.is_empty()
+            && !b.numbers.is_empty()
+            && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok()))
+            || counts_conflict(&a.counted, &b.counted);
+        let numbers_missing = a
+            .counted
+            .iter()
+            .any(|(_, value)| b.numbers.binary_search(value).is_err());
+        // A quotation is what the sentence reports: the candidate must carry half of it.
+        let quote_missing = a.quoted.len() >= 2 && {
+            let shared: f64 = intersect(&a.quoted, &b.terms)
+                .map(|t| self.idf[t as usize])
+                .sum();
+            shared < 0.5 * a.quoted_weight
+        };
+        // The same count of the same thing ("more than 90% effective", "2,000 troops") is
+        // strong evidence of the same report, even inside otherwise different sentences.
+        let shared_counts = a.counted.iter().filter(|c| b.counted.contains(c)).count();
+        let mut score =
+            0.6 * containment + 0.4 * cosine + COUNT_BONUS * shared_counts.min(2) as f64;
+        if !names_agree || quote_missing {
+            score *= 0.5;
+        }
+        if numbers_conflict || numbers_missing || shared_n < MIN_SHARED_TERMS {
+            score *= 0.25;
+        }
+        let score = score.min(1.0);
+        MatchScore {
+            containment,
+            cosine,
+            names_agree,
+            numbers_conflict,
+            numbers_missing,
+            score,
+        }
+    }
+
+    /// The best matching body sentence of document `doc` for `claim`, with its score.
+    pub fn best_in_doc(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+        doc: usize,
+    ) -> Option<(usize, MatchScore)> {
+        let range = cluster.doc_sentences.get(doc)?.clone();
+        let mut best: Option<(usize, MatchScore)> = None;
+        for j in range {
+            if j == claim || cluster.sentences[j].heading {
+                continue;
+            }
+            let m = self.score(claim, j);
+            if best.is_none_or(|(_, b)| m.score.total_cmp(&b.score).is_gt()) {
+                best = Some((j, m));
+            }
+        }
+        best
+    }
+
+    /// Which documents report what sentence `claim` says, and where.
+    pub fn support(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+        config: &SupportConfig,
+    ) -> SentenceSupport {
+        let own = cluster.sentences[claim].doc;
+        let mut matches = Vec::new();
+        for doc in 0..cluster.docs.len() {
+            if doc == own {
+                matches.push(SupportMatch {
+                    doc,
+                    sentence: claim,
+                    score: 1.0,
+                    mention: mention(cluster, claim),
+                });
+                continue;
+            }
+            if let Some((j, m)) = self.best_in_doc(cluster, claim, doc) {
+                if m.score >= config.threshold {
+                    matches.push(SupportMatch {
+                        doc,
+                        sentence: j,
+                        score: m.score,
+                        mention: mention(cluster, j),
+                    });
+                }
+            }
+        }
+        SentenceSupport {
+            sentence: claim,
+            matches,
+        }
+    }
+}
+
+/// Support of each of `sentences` (indices into `cluster.sentences`), in the same order.
+pub fn support(
+    cluster: &PreparedCluster,
+    sentences: &[usize],
+    config: &SupportConfig,
+) -> Vec<SentenceSupport> {
+    let index = SupportIndex::new(cluster);
+    sentences
+        .iter()
+        .map(|&i| index.support(cluster, i, config))
+        .collect()
+}
+
+fn mention(cluster: &PreparedCluster, sentence: usize) -> Mention {
+    let s = &cluster.sentences[sentence];
+    Mention {
+        doc: s.doc,
+        span: s.span.clone(),
+    }
+}
+
+/// Elements common to two sorted, unique slices.
+fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let t = a[i];
+                    i += 1;
+                    j += 1;
+                    return Some(t);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Content terms written with a capital letter inside a sentence (not as its first word)
+/// more often than in lower case, anywhere in the cluster: the cluster's proper names.
+fn proper_terms(cluster: &PreparedCluster) -> HashSet<u32> {
+    let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
+    for (i, s) in cluster.sentences.iter().enumerate() {
+        if s.heading {
+            continue;
+        }
+        let text = cluster.text(i);
+        for (k, (w, &id)) in word_spans(text).zip(&s.tokens).enumerate() {
+            if k == 0 || cluster.vocab.is_stop(id) {
+                continue;
+            }
+            let word = &text[w];
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            let entry = counts.entry(id).or_default();
+            if first.is_uppercase() {
+                entry.0 += 1;
+            } else if first.is_lowercase() {
+                entry.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (upper, lower))| upper > lower)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The terms of `words` (byte offset in `text`, term id) that lie inside double quotation
+/// marks (straight or curly), sorted and unique; an opening mark without a closing one quotes
+/// to the end of the sentence.
+fn quoted_terms(text: &str, words: &[(usize, u32)]) -> Vec<u32> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        match (c, open) {
+            ('\u{201c}', _) => open = Some(at),
+            ('\u{201d}', Some(start)) | ('"', Some(start)) => {
+                regions.push(start..at);
+                open = None;
+            }
+            ('"', None) => open = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        regions.push(start..text.len());
+    }
+    let mut out: Vec<u32> = words
+        .iter()
+        .filter(|(at, _)| regions.iter().any(|r| r.contains(at)))
+        .map(|&(_, id)| id)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Numbers that count something in sentence `i`: the number and the content term right after
+/// it ("14 people", "three warehouses"), as (term id, number), sorted and unique.
+fn counted_in(cluster: &PreparedCluster, i: usize) -> Vec<(u32, String)> {
+    let text = cluster.text(i);
+    let tokens = &cluster.sentences[i].tokens;
+    let words: Vec<&str> = word_spans(text).map(|w| &text[w]).collect();
+    let mut out = Vec::new();
+    for (k, word) in words.iter().enumerate() {
+        let Some(value) = numbers_in(word).pop() else {
+            continue;
+        };
+        if let Some(&next) = tokens.get(k + 1) {
+            let next_word = words.get(k + 1).copied().unwrap_or("");
+            if !cluster.vocab.is_stop(next) && numbers_in(next_word).is_empty() {
+                out.push((next, value));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether two sentences count one thing with different numbers and never the same one.
+fn counts_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> bool {
+    a.iter().any(|(unit, _)| {
+        let va: Vec<&String> = a
+            .iter()
+            .filter(|(u, _)| u == unit)
+            .map(|(_, v)| v)
+            .collect();
+        let vb: Vec<&String> = b
+            .iter()
+            .filter(|(u, _)| u == unit)
+            .map(|(_, v)| v)
+            .collect();
+        !vb.is_empty() && !va.iter().any(|v| vb.contains(v))
+    })
+}
+
+/// Numbers in `text`, written with digits (commas removed) or as English number words up to
+/// ninety-nine ("thirty-five" is 35), sorted and unique. Four-digit years count like any other
+/// number: two sentences that give different years disagree.
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = word_spans(text)
+        .filter_map(|w| {
+            let word = &text[w];
+            if word.starts_with(|c: char| c.is_ascii_digit()) {
+                let n: String = word
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                    .filter(|&c| c != ',')
+                    .collect();
+                Some(n.trim_end_matches('.').to_string())
+            } else {
+                number_word(&word.to_lowercase()).map(|n| n.to_string())
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The value of an English number word or hyphenated pair ("twelve", "thirty-five").
+fn number_word(lower: &str) -> Option<u32> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32);
+    let ten = |w: &str| {
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    match lower.split_once('-') {
+        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
+        // "one" is too often a pronoun ("one of the men") to count as a number.
+        None if lower == "one" => None,
+        None => unit(lower).or_else(|| ten(lower)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Pipeline};
+
+    /// A cluster of one-paragraph documents, one sentence each unless the text has more.
+    fn cluster(texts: &[&str]) -> PreparedCluster {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), *t))
+            .collect();
+        Pipeline::default().prepare_documents(docs)
+    }
+
+    /// Filler sentences so that the weights of the cluster are not degenerate.
+    const FILLER: &str = "Weather in the region stayed calm through the week. \
+        Schools reopened after the holiday break. The council debated parking fees again. \
+        A new bakery opened near the station.";
+
+    /// `(claim, candidate, expected match)`: invented paraphrases and near misses.
+    macro_rules! support_cases {
+        ($( $name:ident: $claim:literal, $cand:literal => $expect:expr; )*) => {$(
+            #[test]
+            fn $name() {
+                let c = cluster(&[$claim, &format!("{} {}", $cand, FILLER)]);
+                let index = SupportIndex::new(&c);
+                let cand = c.doc_sentences[1].start;
+                let m = index.score(0, cand);
+                let th = SupportConfig::default().threshold;
+                assert_eq!(
+                    m.score >= th, $expect,
+                    "claim {:?}\ncandidate {:?}\n{:?} (threshold {th})",
+                    $claim, $cand, m
+                );
+            }
+        )*};
+    }
+
+    support_cases! {
+        paraphrase_reordered:
+            "A fire destroyed three warehouses at the Kessel harbor on Tuesday night.",
+            "On Tuesday night three warehouses at Kessel harbor were destroyed by fire." => true;
+        paraphrase_with_more_detail:
+            "Firefighters from Dunmore fought the blaze for six hours.",
+            "More than 80 firefighters from Dunmore and two nearby towns fought the blaze for six hours before it was under control." => true;
+        paraphrase_different_words:
+            "Mayor Ilse Varga said the harbor would reopen on Friday.",
+            "The harbor is expected to reopen Friday, Varga told reporters." => true;
+        different_event_same_place:
+            "A fire destroyed three warehouses at the Kessel harbor on Tuesday night.",
+            "The Kessel harbor festival drew large crowds on Sunday afternoon." => false;
+        different_number:
+            "Twelve people were injured in the blaze at the Kessel warehouse.",
+            "Fourteen people were injured in the blaze at the Kessel warehouse." => false;
+        different_count_of_the_same_thing_despite_a_shared_number:
+            "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
+            "Fire destroyed three warehouses at Kessel harbor and 12 people were injured." => false;
+        count_left_out:
+            "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
+            "Fire destroyed three warehouses at Kessel harbor overnight, the fire service said." => false;
+        same_number_in_words_and_digits:
+            "Twelve people were injured in the blaze at the Kessel warehouse.",
+            "The blaze at the Kessel warehouse injured 12 people, officials said." => true;
+        short_claim_is_not_matched_by_one_word:
+            "Nobody was hurt.",
+            "Two firefighters were hurt when a wall collapsed at the Kessel warehouse." => false;
+        same_speaker_different_statement:
+            "\"We expect to reopen within a week,\" said port spokesman Ruben Osei of the Kessel Harbor Authority.",
+            "Ruben Osei, a spokesman for the Kessel Harbor Authority, told reporters the cause of the fire was not yet known." => false;
+        different_person:
+            "Mayor Ilse Varga said the harbor would reopen on Friday.",
+            "Fire chief Tomas Brandt said the harbor would reopen on Friday." => false;
+        unrelated:
+            "A fire destroyed three warehouses at the Kessel harbor on Tuesday night.",
+            "Share prices fell sharply in early trading in London." => false;
+    }
+
+    #[test]
+    fn own_sentence_always_supports_and_counts_once() {
+        let c = cluster(&[
+            "A fire destroyed three warehouses at Kessel harbor on Tuesday. Nobody died.",
+            "Three warehouses at Kessel harbor were destroyed by a fire on Tuesday. The mayor spoke.",
+            "Share prices fell sharply in early trading in London.",
+        ]);
+        let s = support(&c, &[0], &SupportConfig::default());
+        assert_eq!(s[0].docs(), vec![0, 1]);
+        assert_eq!(s[0].matches[0].score, 1.0);
+        assert_eq!(s[0].matches[1].sentence, c.doc_sentences[1].start);
+        let m = &s[0].matches[1].mention;
+        assert!(c.docs[1].text[m.span.clone()].starts_with("Three warehouses"));
+    }
+
+    #[test]
+    fn numbers_are_read_without_commas_and_from_words() {
+        assert_eq!(
+            numbers_in("About 1,200 people and 12 dogs, in 2019. Thirty-five cats, nine hens."),
+            vec!["12", "1200", "2019", "35", "9"]
+        );
+        assert_eq!(
+            numbers_in("One of the men said forty-ish."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn empty_sentences_do_not_divide_by_zero() {
+        let c = cluster(&["The and of.", "A fire."]);
+        let index = SupportIndex::new(&c);
+        let m = index.score(0, 1);
+        assert_eq!(m.score, 0.0);
+    }
+}

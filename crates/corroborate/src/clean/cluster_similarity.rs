@@ -1,0 +1,197 @@
+//! Similarity of a headline-like line to its own article and to the rest of the cluster.
+//!
+//! Pages drop headlines of other stories between paragraphs ("Harbor strike ends after ten
+//! days" inside a report on a fire). Such a line has no sentence punctuation and most of its
+//! content words appear neither in the sentences of its own article nor in the other reports
+//! of the cluster. Section headings of the story ("What caused the fire?", "THE RESCUE") use
+//! the story's own words.
+
+use crate::lang::Language;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+
+/// Distinct content-word stems of some text.
+pub type TermSet = HashSet<String>;
+
+/// Extracts content-word stems and judges whether a line belongs to the story.
+pub struct ClusterSimilarity {
+    language: Language,
+    stemmer: Stemmer,
+    /// A line is unrelated when at least this many of its content words are unsupported...
+    pub min_novel_terms: usize,
+    /// ... and they are at least this share of its content words.
+    pub min_novel_share: f64,
+}
+
+impl fmt::Debug for ClusterSimilarity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClusterSimilarity")
+            .field("language", &self.language)
+            .field("min_novel_terms", &self.min_novel_terms)
+            .field("min_novel_share", &self.min_novel_share)
+            .finish()
+    }
+}
+
+impl Clone for ClusterSimilarity {
+    fn clone(&self) -> Self {
+        ClusterSimilarity {
+            stemmer: Stemmer::create(Algorithm::English),
+            ..*self
+        }
+    }
+}
+
+impl Default for ClusterSimilarity {
+    fn default() -> Self {
+        ClusterSimilarity {
+            language: Language::English,
+            stemmer: Stemmer::create(Algorithm::English),
+            min_novel_terms: 3,
+            min_novel_share: 0.5,
+        }
+    }
+}
+
+/// Which stems the other documents of a cluster use: the number of documents holding each.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterTerms {
+    doc_freq: HashMap<String, usize>,
+    docs: usize,
+}
+
+impl ClusterTerms {
+    /// Count the term sets of every document of the cluster.
+    pub fn new(sets: &[TermSet]) -> ClusterTerms {
+        let mut doc_freq: HashMap<String, usize> = HashMap::new();
+        for set in sets {
+            for t in set {
+                *doc_freq.entry(t.clone()).or_default() += 1;
+            }
+        }
+        ClusterTerms {
+            doc_freq,
+            docs: sets.len(),
+        }
+    }
+
+    /// Whether `stem` is used by enough other documents than `own` (which holds `own_has`):
+    /// two when there are at least three others, else one.
+    fn supported_elsewhere(&self, stem: &str, own_has: bool) -> bool {
+        let others = self.docs.saturating_sub(1);
+        if others == 0 {
+            return false;
+        }
+        let df = self.doc_freq.get(stem).copied().unwrap_or(0) - usize::from(own_has);
+        df >= if others >= 3 { 2 } else { 1 }
+    }
+}
+
+/// Why a line looks unrelated: its unsupported words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unrelated {
+    /// Content stems found neither in the article's sentences nor in the cluster.
+    pub novel: Vec<String>,
+    /// Number of distinct content stems of the line.
+    pub total: usize,
+}
+
+impl ClusterSimilarity {
+    /// Distinct content stems of `text` added to `set`. Words are runs of letters and digits
+    /// (a hyphen or apostrophe splits); stop words, numbers and words under three characters
+    /// are skipped.
+    pub fn add_terms(&self, text: &str, set: &mut TermSet) {
+        for stem in self.stems(text) {
+            set.insert(stem);
+        }
+    }
+
+    fn stems<'a>(&'a self, text: &'a str) -> impl Iterator<Item = String> + 'a {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+            .filter_map(move |w| {
+                let lower = w.to_lowercase();
+                if self.language.is_stop_word(&lower) {
+                    None
+                } else {
+                    Some(self.stemmer.stem(&lower).into_owned())
+                }
+            })
+    }
+
+    /// Whether `line` looks like the headline of another story: most of its content words are
+    /// in neither `own` (the article's sentences) nor enough of the cluster's other documents.
+    pub fn unrelated(
+        &self,
+        line: &str,
+        own: &TermSet,
+        cluster: &ClusterTerms,
+    ) -> Option<Unrelated> {
+        let stems: BTreeSet<String> = self.stems(line).collect();
+        let total = stems.len();
+        if total < self.min_novel_terms {
+            return None;
+        }
+        let novel: Vec<String> = stems
+            .into_iter()
+            .filter(|s| !own.contains(s) && !cluster.supported_elsewhere(s, false))
+            .collect();
+        let share = novel.len() as f64 / total as f64;
+        (novel.len() >= self.min_novel_terms && share >= self.min_novel_share)
+            .then_some(Unrelated { novel, total })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(sim: &ClusterSimilarity, texts: &[&str]) -> TermSet {
+        let mut s = TermSet::new();
+        for t in texts {
+            sim.add_terms(t, &mut s);
+        }
+        s
+    }
+
+    #[test]
+    fn unrelated_headline_in_a_single_article() {
+        let sim = ClusterSimilarity::default();
+        let own = set(
+            &sim,
+            &[
+                "Fire crews fought the harbor blaze for three days.",
+                "The pier was destroyed.",
+            ],
+        );
+        let none = ClusterTerms::new(std::slice::from_ref(&own));
+        let u = sim
+            .unrelated("Senate passes farm subsidy bill", &own, &none)
+            .expect("unrelated");
+        assert!(u.novel.len() >= 4, "{u:?}");
+        assert!(sim
+            .unrelated("Harbor blaze destroys pier", &own, &none)
+            .is_none());
+        assert!(sim.unrelated("Fire crews return", &own, &none).is_none());
+    }
+
+    #[test]
+    fn cluster_supports_words_of_other_reports() {
+        let sim = ClusterSimilarity::default();
+        let a = set(&sim, &["The harbor fire burned for three days."]);
+        let b = set(
+            &sim,
+            &["Warehouses near the harbor were evacuated by police."],
+        );
+        let c = set(&sim, &["Police evacuated warehouses as the fire spread."]);
+        let cluster = ClusterTerms::new(&[a.clone(), b, c]);
+        // "warehouses", "evacuated", "police" come from the other reports.
+        assert!(sim
+            .unrelated("Police evacuate warehouses", &a, &cluster)
+            .is_none());
+        assert!(sim
+            .unrelated("Football club signs striker", &a, &cluster)
+            .is_some());
+    }
+}

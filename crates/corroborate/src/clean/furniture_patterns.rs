@@ -1,0 +1,438 @@
+//! Furniture patterns: lines that are page furniture whatever surrounds them (interface labels,
+//! comment and login forms, share and subscribe prompts, photo credits, bylines, time stamps,
+//! separators). The cue words come from the language resources.
+
+use super::line_features::LineFeatures;
+use crate::lang::english_furniture as cues;
+
+/// A pattern that matched: a stable reason key and a human explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Machine-readable reason.
+    pub reason: &'static str,
+    /// Human explanation.
+    pub detail: String,
+}
+
+fn hit(reason: &'static str, detail: impl Into<String>) -> Option<PatternMatch> {
+    Some(PatternMatch {
+        reason,
+        detail: detail.into(),
+    })
+}
+
+/// Matches lines against the universal furniture patterns of one language.
+#[derive(Debug, Clone, Default)]
+pub struct FurniturePatterns {}
+
+impl FurniturePatterns {
+    /// The first pattern `line` (trimmed, with features `f`) matches, if any.
+    pub fn matches(&self, line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+        if !f.has_alphanumeric {
+            return hit("separator", "line of symbols only (a separator)");
+        }
+        if is_markup(line) {
+            return hit("markup", "markup codes only");
+        }
+        if line.contains("%s") || line.contains("%d") || line.contains("{{") {
+            return hit("template_text", "unfilled page template placeholder");
+        }
+        let label = label_form(&f.lower);
+        if f.words <= 8 && cues::LABELS.contains(&label) {
+            return hit("interface_label", format!("interface label \"{label}\""));
+        }
+        if let Some(m) = media_label(f) {
+            return Some(m);
+        }
+        if let Some(m) = photo_credit(line, f) {
+            return Some(m);
+        }
+        if let Some(m) = related_link(line, f) {
+            return Some(m);
+        }
+        for cue in cues::CUES {
+            if f.words <= cue.max_words
+                && (cue.strong || !f.ending.is_sentence() || f.words <= 4)
+                && f.lower.contains(cue.phrase)
+            {
+                return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
+            }
+        }
+        if let Some(m) = contact_or_link(f) {
+            return Some(m);
+        }
+        if is_date_line(&f.lower) {
+            return hit("dateline", "a date or time stamp only");
+        }
+        if let Some(m) = byline(line, f) {
+            return Some(m);
+        }
+        None
+    }
+}
+
+/// The line as a label: lowercase, without leading bullets or trailing punctuation.
+fn label_form(lower: &str) -> &str {
+    lower
+        .trim_start_matches(|c: char| {
+            matches!(
+                c,
+                '•' | '►' | '▶' | '*' | '-' | '–' | '—' | '#' | '>' | '|' | '·' | '/'
+            ) || c.is_whitespace()
+        })
+        .trim_end_matches(|c: char| {
+            matches!(c, ':' | '.' | '!' | ',' | ';' | '»' | '›' | '>' | '|') || c.is_whitespace()
+        })
+}
+
+/// Only SGML/HTML entity codes or tags (`&QL;`, `<br>`), perhaps with symbols.
+fn is_markup(line: &str) -> bool {
+    line.split_whitespace().all(|t| {
+        (t.starts_with('&') && t.ends_with(';') && t.len() <= 10)
+            || (t.starts_with('<') && t.ends_with('>'))
+            || !t.chars().any(char::is_alphanumeric)
+    })
+}
+
+/// The alternative text of an image: "Harbor map", "Facebook photo", "Presentational line".
+fn media_label(f: &LineFeatures) -> Option<PatternMatch> {
+    if f.ending.is_sentence() || f.words > 5 {
+        return None;
+    }
+    let words: Vec<&str> = f.key.split(' ').collect();
+    if let Some(w) = words.iter().find(|w| cues::DECORATION_WORDS.contains(w)) {
+        return hit("media_label", format!("decorative image text (\"{w}\")"));
+    }
+    let last = words.last()?;
+    if f.words <= 3 && cues::MEDIA_WORDS.contains(last) {
+        return hit("media_label", format!("image label ending in \"{last}\""));
+    }
+    None
+}
+
+/// Longest caption removed for the agency credit that closes it, in words.
+const MAX_CREDITED_CAPTION_WORDS: usize = 40;
+
+/// Photo captions and credits: "(Image: AGENCY)", "Photo: Name", "Photo by Name",
+/// "... (AP)", "AGENCY/Name".
+fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+    let lower = &f.lower;
+    // "(Image: X)" anywhere.
+    for (i, _) in lower.match_indices('(') {
+        let rest = &lower[i + 1..];
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if cues::CREDIT_WORDS.contains(&word.as_str()) && rest[word.len()..].starts_with(':') {
+            return hit("photo_credit", format!("photo credit \"({word}: ...)\""));
+        }
+    }
+    // "Photo: X" or "Photo by X" opening a short line.
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if f.words <= 15
+        && (!f.ending.is_sentence() || f.words <= 6)
+        && cues::CREDIT_WORDS.contains(&first)
+    {
+        let rest = lower[first.len()..].trim_start();
+        if rest.starts_with(':')
+            || rest.starts_with("by ")
+            || rest.starts_with("via ")
+            || rest.starts_with("courtesy ")
+        {
+            return hit("photo_credit", format!("credit line starting \"{first}\""));
+        }
+    }
+    if f.words <= 3 && cues::AGENCY_NAMES.contains(&label_form(lower)) {
+        return hit("photo_credit", "agency name alone (a picture credit)");
+    }
+    if f.words <= 8 && !f.ending.is_sentence() && !f.has_url {
+        // "Name / Agency / Agency": a chain of credits.
+        let segments: Vec<&str> = line.split('/').collect();
+        if segments.len() >= 3
+            && segments.iter().all(|s| {
+                s.trim_start().starts_with(char::is_uppercase) && s.split_whitespace().count() <= 4
+            })
+        {
+            return hit("photo_credit", "chain of credits separated by slashes");
+        }
+    }
+    // A longer line may be a caption, but it then retells the story: keep it.
+    if f.words <= MAX_CREDITED_CAPTION_WORDS {
+        // "... (AP)", "(AP Photo/Name)" or "(Associated Press)" closing a caption.
+        if let Some(open) = lower.rfind('(') {
+            if lower.ends_with(')') {
+                let inner = &lower[open + 1..lower.len() - 1];
+                let agency = inner.split(['/', ' ']).next().unwrap_or("");
+                if cues::AGENCY_NAMES.contains(&inner)
+                    || cues::PHOTO_AGENCIES.contains(&agency)
+                        && (inner.contains('/') || inner.contains("photo"))
+                {
+                    return hit(
+                        "photo_credit",
+                        format!("caption closed by an agency credit ({agency})"),
+                    );
+                }
+            }
+        }
+        // "REUTERS/Name": a credit in the agency's own form.
+        for token in line.split_whitespace() {
+            if let Some((agency, name)) = token.split_once('/') {
+                let letters = agency.chars().filter(|c| c.is_alphabetic()).count();
+                if letters >= 2
+                    && agency.chars().all(|c| c.is_uppercase())
+                    && cues::PHOTO_AGENCIES.contains(&agency.to_lowercase().as_str())
+                    && name.chars().next().is_some_and(char::is_uppercase)
+                    && name.chars().nth(1).is_some_and(char::is_lowercase)
+                {
+                    return hit(
+                        "photo_credit",
+                        format!("agency photo credit \"{agency}/...\""),
+                    );
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Links to other pages: "[Headline of another story]", "MORE: Headline", "► Headline",
+/// "(Also on Site: Headline)".
+fn related_link(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+    if f.ending.is_sentence() && f.words > 15 {
+        return None;
+    }
+    if line.starts_with('[') && line.ends_with(']') && f.words >= 3 {
+        return hit("related_link", "bracketed headline of another story");
+    }
+    if line.starts_with(['►', '▶', '»', '→', '➤']) {
+        return hit("related_link", "arrow-marked link to another story");
+    }
+    let inner = line.trim_start_matches(['(', '*', '-', '–', '—', ' ']);
+    if f.ending.is_sentence() && f.words > 10 {
+        return None;
+    }
+    let (label, rest) = inner.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    let label = label.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let also_on = label.starts_with("also on ") && label.split_whitespace().count() <= 4;
+    if (cues::LINK_PREFIXES.contains(&label) || also_on) && !rest.trim().is_empty() && !f.has_quote
+    {
+        return hit(
+            "related_link",
+            format!("link to another page (\"{label}:\")"),
+        );
+    }
+    None
+}
+
+/// Contact lines (an e-mail address or a handle in a short line) and bare links.
+fn contact_or_link(f: &LineFeatures) -> Option<PatternMatch> {
+    if f.has_email && f.words <= 15 {
+        return hit("contact_line", "short line with an e-mail address");
+    }
+    if f.has_url && f.words <= 12 && !is_embedded_post(&f.lower) {
+        return hit("link_line", "short line with a web address");
+    }
+    let first = f.key.split(' ').next().unwrap_or("");
+    if first == "follow"
+        && f.words <= 15
+        && ["twitter", "facebook", "instagram"]
+            .iter()
+            .any(|s| f.key.contains(s))
+    {
+        return hit("share_prompt", "invitation to follow on social media");
+    }
+    if f.words <= 5
+        && f.lower
+            .split_whitespace()
+            .any(|w| w.starts_with('@') && w.len() > 2 && !f.ending.is_sentence() && f.words <= 3)
+    {
+        return hit("contact_line", "social media handle");
+    }
+    None
+}
+
+/// A post embedded from a social network: text, then "— Name (@handle) date".
+pub fn is_embedded_post(lower: &str) -> bool {
+    lower.contains("(@") && (lower.contains('—') || lower.contains(" - "))
+}
+
+/// A line holding only a date or time stamp ("February 11, 2019", "Updated 10:32 am ET, Sat
+/// March 2"), possibly closed by "by Name".
+pub fn is_date_line(lower: &str) -> bool {
+    let body = match lower.find(" by ") {
+        Some(i) => &lower[..i],
+        None => lower,
+    };
+    let mut tokens = 0;
+    let mut has_date_word = false;
+    let mut has_digit = false;
+    for t in body.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '—')) {
+        let t = t.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')' | '·'));
+        if t.is_empty() {
+            continue;
+        }
+        tokens += 1;
+        if tokens > 14 {
+            return false;
+        }
+        if cues::MONTHS.contains(&t) || cues::WEEKDAYS.contains(&t) {
+            has_date_word = true;
+        } else if is_number_like(t) {
+            has_digit = true;
+        } else if !cues::DATE_FILLERS.contains(&t) {
+            return false;
+        }
+    }
+    has_digit && (has_date_word || body.contains('/') || body.matches('-').count() >= 2)
+}
+
+/// "2019", "11", "3rd", "10:32", "10:32am".
+fn is_number_like(t: &str) -> bool {
+    let t = t
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th")
+        .trim_end_matches("am")
+        .trim_end_matches("pm");
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ':') && t.len() <= 5
+}
+
+/// "By Jane Reporter", "By Jane Reporter and John Writer, Agency", "- Jane Reporter",
+/// "/ Updated By Jane Reporter".
+fn byline(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+    if f.ending.is_sentence() && !line.ends_with('.') || f.words > 12 {
+        return None;
+    }
+    let label = label_form(&f.lower);
+    let opener = cues::BYLINE_WORDS
+        .iter()
+        .filter(|w| {
+            label.starts_with(**w) && label[w.len()..].starts_with(|c: char| c.is_whitespace())
+        })
+        .max_by_key(|w| w.len());
+    let dash_signature = line.starts_with(['-', '–', '—']) && f.words <= 5;
+    if opener.is_none() && !dash_signature {
+        return None;
+    }
+    let skip = opener.map_or(0, |w| w.split_whitespace().count());
+    let original = label_form_original(line);
+    let names: Vec<&str> = original.split_whitespace().skip(skip).collect();
+    if names.is_empty() || names.len() > 10 {
+        return None;
+    }
+    let named = names
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    let joiners = names
+        .iter()
+        .filter(|w| matches!(w.to_lowercase().as_str(), "and" | "&" | "in" | "for" | "of"))
+        .count();
+    if named >= 1 && named + joiners == names.len() {
+        return hit("byline", "author byline");
+    }
+    None
+}
+
+/// The original-case line without leading bullets or trailing punctuation.
+fn label_form_original(line: &str) -> &str {
+    line.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '•' | '►' | '▶' | '*' | '-' | '–' | '—' | '#' | '>' | '|' | '/' | '·'
+        ) || c.is_whitespace()
+    })
+    .trim_end_matches(|c: char| matches!(c, ':' | '.' | ',' | ';') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &str) -> Option<&'static str> {
+        FurniturePatterns::default()
+            .matches(line, &LineFeatures::of(line))
+            .map(|m| m.reason)
+    }
+
+    macro_rules! furniture_cases {
+        ($($text:expr => $want:expr),* $(,)?) => {
+            $( assert_eq!(reason($text), $want, "pattern for {:?}", $text); )*
+        };
+    }
+
+    #[test]
+    fn furniture_is_recognized() {
+        furniture_cases! {
+            "* * *" => Some("separator"),
+            "&QL; &QL;" => Some("markup"),
+            "------ &QC;" => Some("markup"),
+            "Loading %s comments" => Some("template_text"),
+            "Advertisement" => Some("interface_label"),
+            "Read more:" => Some("interface_label"),
+            "• Share this story" => Some("interface_label"),
+            "Harbor map" => Some("media_label"),
+            "Presentational white space" => Some("media_label"),
+            "Smoke over the docks (Photo: HARBOR NEWS)" => Some("photo_credit"),
+            "Photo: Jane Reporter/Harbor Daily" => Some("photo_credit"),
+            "Firefighters spray the pier on Monday. (AP)" => Some("photo_credit"),
+            "Smoke rises over the pier. REUTERS/Jane Reporter" => Some("photo_credit"),
+            "This site works best in another browser. Your browser is not supported." => Some("browser_notice"),
+            "Sign up for our morning newsletter" => Some("subscribe_prompt"),
+            "You are commenting using your Harbor account. Log Out" => Some("comment_form"),
+            "Click here to see the full gallery." => Some("link_prompt"),
+            "Reach the desk at desk@example.org" => Some("contact_line"),
+            "Follow Jane Reporter on Twitter" => Some("share_prompt"),
+            "March 3, 2021" => Some("dateline"),
+            "Updated 10:32 am ET, Tue March 2, 2021" => Some("dateline"),
+            "By Jane Reporter and John Writer" => Some("byline"),
+            "- Jane Reporter" => Some("byline"),
+            "/ Updated By Jane Reporter" => Some("byline"),
+            "[Harbor strike ends after ten days]" => Some("related_link"),
+            "► Harbor strike ends after ten days" => Some("related_link"),
+            "MORE: Harbor strike ends after ten days" => Some("related_link"),
+            "(Also on Harbor Daily: Strike ends)" => Some("related_link"),
+            "Jane Reporter / Harbor Daily / Agency" => Some("photo_credit"),
+            "Cranes stand idle at the dock. (Associated Press)" => Some("photo_credit"),
+            "PA" => Some("photo_credit"),
+        }
+    }
+
+    #[test]
+    fn story_lines_are_not_furniture() {
+        furniture_cases! {
+            "The harbor fire burned for three days before crews contained it." => None,
+            "He refused to subscribe to the theory that the fire was set." => None,
+            "Residents were asked to sign up at the town hall by Friday." => None,
+            "Harbor fire spreads to warehouses" => None,
+            "By Monday the fire was out." => None,
+            "What caused the fire?" => None,
+            "The photo showed a burning pier." => None,
+            "Police said the man, 42, was arrested in March 2021." => None,
+            "2,000 homes lost power" => None,
+            "Take 3 grams of EPA/DHA a day." => None,
+            "Width/Height: 73 inches/ 57.6" => None,
+            "The mayor said: the pier will reopen." => None,
+            "More than 40 boats were damaged." => None,
+            "Video: none of the cameras worked, police said, and the footage was lost for good." => None,
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("february 11, 2019"));
+        assert!(is_date_line("11/02/2019"));
+        assert!(is_date_line(
+            "posted at 10:01 pm on march 2, 2016 by jane reporter"
+        ));
+        assert!(!is_date_line("march on washington, 1963"));
+        assert!(!is_date_line("2019"));
+    }
+}

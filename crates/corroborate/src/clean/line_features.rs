@@ -1,0 +1,301 @@
+//! Line features: what a single line looks like, without any context.
+
+/// How a line ends, after closing quotes and brackets are skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `.`, `!` or `…`: a sentence.
+    Sentence,
+    /// `?`: a question (a sentence, or a heading such as "What happens next?").
+    Question,
+    /// `:`: introduces a quote or a list.
+    Colon,
+    /// `,`, `;` or a dash: a sentence cut short.
+    Continuation,
+    /// Anything else: a heading, label, caption or fragment.
+    Bare,
+}
+
+impl Ending {
+    /// Whether the line ends like a sentence (`.`, `!`, `?`, `…`).
+    pub fn is_sentence(self) -> bool {
+        matches!(self, Ending::Sentence | Ending::Question)
+    }
+}
+
+/// Features of one trimmed, non-empty line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineFeatures {
+    /// Number of white-space separated words.
+    pub words: usize,
+    /// How the line ends.
+    pub ending: Ending,
+    /// The line has letters and none of them is lowercase.
+    pub all_caps: bool,
+    /// Words that start with an uppercase letter, among words that start with a letter.
+    pub capitalized: usize,
+    /// Words that start with a letter.
+    pub alphabetic_words: usize,
+    /// The line has at least one letter or digit.
+    pub has_alphanumeric: bool,
+    /// The line holds a URL (`http://`, `https://`, `www.`).
+    pub has_url: bool,
+    /// The line holds an e-mail address.
+    pub has_email: bool,
+    /// The line holds a quotation mark.
+    pub has_quote: bool,
+    /// Lowercased line with runs of white space collapsed to one space.
+    pub lower: String,
+    /// Words made of letters and digits only, lowercased, joined by single spaces: the key
+    /// used to compare lines ("They're back!" and "they re back" have the same key).
+    pub key: String,
+}
+
+/// Closing characters skipped when looking at how a line ends.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*' | '_'
+    ) || c.is_whitespace()
+}
+
+/// `line` without trailing markup entities ("... ever. &QL;", "&nbsp;").
+fn strip_trailing_entities(mut line: &str) -> &str {
+    loop {
+        let trimmed = line.trim_end();
+        let Some(amp) = trimmed.rfind('&') else {
+            return trimmed;
+        };
+        let entity = &trimmed[amp..];
+        let is_entity = entity.len() >= 3
+            && entity.len() <= 10
+            && entity.ends_with(';')
+            && entity[1..entity.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '#');
+        if !is_entity {
+            return trimmed;
+        }
+        line = &trimmed[..amp];
+    }
+}
+
+/// How `line` ends.
+pub fn ending(line: &str) -> Ending {
+    let line = strip_trailing_entities(line);
+    let last = line.chars().rev().find(|&c| !is_closer(c));
+    match last {
+        Some('.' | '!' | '…' | '。' | '！') => {
+            // "..," or "..." followed by a comma was handled by the comma; a lone run of dots
+            // after a word is an ellipsis, still a sentence end.
+            Ending::Sentence
+        }
+        Some('?' | '？') => Ending::Question,
+        Some(':' | '：') => Ending::Colon,
+        Some(',' | ';' | '-' | '–' | '—' | '、') => Ending::Continuation,
+        _ => Ending::Bare,
+    }
+}
+
+impl LineFeatures {
+    /// Compute the features of a trimmed line.
+    pub fn of(line: &str) -> LineFeatures {
+        let mut words = 0;
+        let mut capitalized = 0;
+        let mut alphabetic_words = 0;
+        let mut has_url = false;
+        let mut has_email = false;
+        let mut lower = String::with_capacity(line.len());
+        for w in line.split_whitespace() {
+            words += 1;
+            if let Some(first) = w.chars().find(|c| c.is_alphanumeric() || *c == '@') {
+                if first.is_alphabetic() {
+                    alphabetic_words += 1;
+                    if first.is_uppercase() {
+                        capitalized += 1;
+                    }
+                }
+            }
+            let wl = w.to_lowercase();
+            if wl.starts_with("http://") || wl.starts_with("https://") || wl.starts_with("www.") {
+                has_url = true;
+            }
+            if let Some(at) = wl.find('@') {
+                let (user, domain) = (&wl[..at], &wl[at + 1..]);
+                if !user.is_empty()
+                    && user.chars().any(char::is_alphanumeric)
+                    && domain.contains('.')
+                    && domain.chars().any(char::is_alphabetic)
+                {
+                    has_email = true;
+                }
+            }
+            if !lower.is_empty() {
+                lower.push(' ');
+            }
+            lower.push_str(&wl);
+        }
+        let mut key = String::with_capacity(lower.len());
+        let mut in_word = false;
+        for c in lower.chars() {
+            if c.is_alphanumeric() {
+                if !in_word && !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push(c);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        }
+        let has_letters = line.chars().any(char::is_alphabetic);
+        LineFeatures {
+            words,
+            ending: ending(line),
+            all_caps: has_letters && !line.chars().any(char::is_lowercase),
+            capitalized,
+            alphabetic_words,
+            has_alphanumeric: line.chars().any(char::is_alphanumeric),
+            has_url,
+            has_email,
+            has_quote: line
+                .chars()
+                .any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '‘')),
+            lower,
+            key,
+        }
+    }
+
+    /// A line of running text: it ends like a sentence (or introduces a quote or list with a
+    /// colon) and has a few words. Such lines anchor the story's start and end.
+    pub fn is_prose(&self) -> bool {
+        match self.ending {
+            Ending::Sentence | Ending::Question => self.words >= 3,
+            Ending::Colon => self.words >= 4,
+            _ => false,
+        }
+    }
+
+    /// A kept line of this shape is a heading: no sentence punctuation and not long, or a short
+    /// question standing alone ("What happens next?").
+    pub fn is_heading(&self) -> bool {
+        match self.ending {
+            Ending::Bare => self.words <= 30,
+            Ending::Question => self.words <= 8 && !self.has_quote,
+            _ => false,
+        }
+    }
+
+    /// A credit heading inside the story ("Analysis by Harbor Daily editor Jane Reporter"): words,
+    /// then "by", then mostly capitalized words. Such a line introduces a section and is kept.
+    pub fn is_attribution_heading(&self, line: &str) -> bool {
+        if self.ending.is_sentence() {
+            return false;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(by) = words.iter().position(|w| w.eq_ignore_ascii_case("by")) else {
+            return false;
+        };
+        if by == 0 {
+            return false;
+        }
+        let after = &words[by + 1..];
+        let upper = after
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        upper >= 2 && after.len() - upper <= 1.max(after.len() / 4)
+    }
+
+    /// A sentence ends inside the line and more text follows (". A", "! A", "? A").
+    pub fn has_inner_sentence_end(line: &str) -> bool {
+        let mut prev: [char; 2] = [' ', ' '];
+        for c in line.chars() {
+            if c.is_uppercase() && prev[1] == ' ' && matches!(prev[0], '.' | '!' | '?') {
+                return true;
+            }
+            prev = [prev[1], c];
+        }
+        false
+    }
+
+    /// Share of letter-initial words that are capitalized (0 when there is none).
+    pub fn capitalized_share(&self) -> f64 {
+        if self.alphabetic_words == 0 {
+            0.0
+        } else {
+            self.capitalized as f64 / self.alphabetic_words as f64
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! ending_cases {
+        ($($text:expr => $want:expr),* $(,)?) => {
+            $( assert_eq!(ending($text), $want, "ending of {:?}", $text); )*
+        };
+    }
+
+    #[test]
+    fn endings() {
+        ending_cases! {
+            "The harbor closed on Monday." => Ending::Sentence,
+            "“We will rebuild”." => Ending::Sentence,
+            "He said: “It is over.”" => Ending::Sentence,
+            "Is the bridge safe?" => Ending::Question,
+            "The mayor said:" => Ending::Colon,
+            "Rain spreads north..," => Ending::Continuation,
+            "Harbor fire latest" => Ending::Bare,
+            "Log out / Change )" => Ending::Bare,
+            "The tide turned. &QL; &QL;" => Ending::Sentence,
+            "&QL;" => Ending::Bare,
+            "" => Ending::Bare,
+        }
+    }
+
+    #[test]
+    fn features_of_a_heading() {
+        let f = LineFeatures::of("HARBOR  FIRE  SPREADS");
+        assert_eq!(f.words, 3);
+        assert!(f.all_caps);
+        assert!(f.is_heading());
+        assert!(!f.is_prose());
+        assert_eq!(f.lower, "harbor fire spreads");
+    }
+
+    #[test]
+    fn key_ignores_punctuation_and_case() {
+        let a = LineFeatures::of("They're back -- at last!");
+        let b = LineFeatures::of("they re BACK at last");
+        assert_eq!(a.key, b.key);
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        let f = LineFeatures::of("Write to desk@example.org or see www.example.org");
+        assert!(f.has_email);
+        assert!(f.has_url);
+        let g = LineFeatures::of("Follow @harborwatch for updates");
+        assert!(!g.has_email);
+    }
+
+    #[test]
+    fn attribution_headings() {
+        let yes = "Analysis by Harbor Daily editor Jane Reporter";
+        assert!(LineFeatures::of(yes).is_attribution_heading(yes));
+        let no = "Fire crews stopped by the harbor";
+        assert!(!LineFeatures::of(no).is_attribution_heading(no));
+        let byline = "By Jane Reporter";
+        assert!(!LineFeatures::of(byline).is_attribution_heading(byline));
+    }
+
+    #[test]
+    fn capitalization_share() {
+        let f = LineFeatures::of("Jane Q. Reporter and friends");
+        assert_eq!(f.alphabetic_words, 5);
+        assert_eq!(f.capitalized, 3);
+        assert!((f.capitalized_share() - 0.6).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,221 @@
+//! Position: page furniture gathers above the story's first sentence and below its last one.
+//!
+//! The story runs from its first to its last line of prose (a line that ends like a sentence).
+//! Above it sit the headline, the standfirst and the byline; below it, links to other stories,
+//! site signatures and comment prompts. Short lines without sentence punctuation after the
+//! last sentence are removed; above the first sentence only bylines go (the headline stays).
+
+use super::furniture_patterns::is_date_line;
+use super::line_features::LineFeatures;
+
+/// A line as the position rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct PositionLine<'a> {
+    /// The line's features.
+    pub features: &'a LineFeatures,
+    /// The line is still a candidate (not removed by an earlier stage).
+    pub alive: bool,
+    /// A sentence ends inside the line and more text follows.
+    pub holds_sentence: bool,
+}
+
+/// Where the story starts and ends, as line indices (`first..=last` are the prose anchors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryBounds {
+    /// Index of the first line of prose.
+    pub first: usize,
+    /// Index of the last line of prose.
+    pub last: usize,
+}
+
+/// A position finding for line `index`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PositionFinding {
+    /// Index of the removed line.
+    pub index: usize,
+    /// Machine-readable reason.
+    pub reason: &'static str,
+    /// Human explanation.
+    pub detail: String,
+}
+
+/// Settings of the position rules.
+#[derive(Debug, Clone)]
+pub struct PositionRules {
+    /// At most this many surviving lines may follow the last sentence for them to be removed;
+    /// a longer run is a list or table that belongs to the story.
+    pub max_trailing_lines: usize,
+    /// Longest trailing line removed, in words.
+    pub max_trailing_words: usize,
+}
+
+impl Default for PositionRules {
+    fn default() -> Self {
+        PositionRules {
+            max_trailing_lines: 3,
+            max_trailing_words: 25,
+        }
+    }
+}
+
+impl PositionRules {
+    /// The first and last prose lines among the live lines, if any.
+    pub fn bounds(&self, lines: &[PositionLine<'_>]) -> Option<StoryBounds> {
+        let prose = |l: &PositionLine<'_>| l.alive && l.features.is_prose();
+        let first = lines.iter().position(prose)?;
+        let last = lines.iter().rposition(prose)?;
+        Some(StoryBounds { first, last })
+    }
+
+    /// Lines after the story's last sentence: removed when they are few and short. A line
+    /// holding a whole sentence followed by more text ("It rained. enditem 0617") is text
+    /// with a trailer glued on and stays.
+    pub fn trailing(
+        &self,
+        lines: &[PositionLine<'_>],
+        bounds: StoryBounds,
+    ) -> Vec<PositionFinding> {
+        let tail: Vec<usize> = (bounds.last + 1..lines.len())
+            .filter(|&i| lines[i].alive)
+            .collect();
+        if tail.is_empty()
+            || tail.len() > self.max_trailing_lines
+            || tail
+                .iter()
+                .any(|&i| lines[i].features.words > self.max_trailing_words)
+        {
+            return Vec::new();
+        }
+        tail.into_iter()
+            .filter(|&i| !(lines[i].features.words >= 8 && lines[i].holds_sentence))
+            .map(|index| PositionFinding {
+                index,
+                reason: "after_story_end",
+                detail: "short line without sentence punctuation after the story's last sentence"
+                    .to_string(),
+            })
+            .collect()
+    }
+
+    /// Name-only lines above the story's first sentence, next to a date line: a byline
+    /// ("Jane Reporter" over "March 3, 2021"). The first live line (the headline) is never one.
+    pub fn leading_bylines(
+        &self,
+        lines: &[PositionLine<'_>],
+        bounds: StoryBounds,
+    ) -> Vec<PositionFinding> {
+        let live: Vec<usize> = (0..bounds.first).filter(|&i| lines[i].alive).collect();
+        let mut out = Vec::new();
+        for &i in live.iter().skip(1) {
+            if !is_name_line(lines[i].features) {
+                continue;
+            }
+            let near_date = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&j| j < lines.len())
+                .any(|j| is_date_line(&lines[j].features.lower));
+            if near_date {
+                out.push(PositionFinding {
+                    index: i,
+                    reason: "byline",
+                    detail: "a name above the story, next to a date line".to_string(),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Two to four capitalized words, no digits and no sentence punctuation: a person's name.
+fn is_name_line(f: &LineFeatures) -> bool {
+    (2..=4).contains(&f.words)
+        && f.alphabetic_words == f.words
+        && f.capitalized == f.words
+        && !f.all_caps
+        && !f.ending.is_sentence()
+        && !f.lower.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<LineFeatures> {
+        texts.iter().map(|t| LineFeatures::of(t)).collect()
+    }
+
+    fn view(f: &[LineFeatures]) -> Vec<PositionLine<'_>> {
+        f.iter()
+            .map(|features| PositionLine {
+                features,
+                alive: true,
+                holds_sentence: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trailing_lines_after_the_story() {
+        let f = lines(&[
+            "Harbor fire spreads",
+            "The fire burned for three days.",
+            "Crews left on Friday.",
+            "Other stories from the coast",
+            "Harbor Daily / JR",
+        ]);
+        let rules = PositionRules::default();
+        let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        assert_eq!(b, StoryBounds { first: 1, last: 2 });
+        let t: Vec<usize> = rules.trailing(&v, b).iter().map(|x| x.index).collect();
+        assert_eq!(t, [3, 4]);
+    }
+
+    #[test]
+    fn a_long_trailing_list_is_kept() {
+        let f = lines(&[
+            "The winners were named:",
+            "Jane Doe (gold)",
+            "John Roe (silver)",
+            "Ann Poe (bronze)",
+            "Bo Lee (fourth)",
+        ]);
+        let rules = PositionRules::default();
+        let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        assert!(rules.trailing(&v, b).is_empty());
+    }
+
+    #[test]
+    fn byline_next_to_a_date() {
+        let f = lines(&[
+            "Harbor Fire Spreads",
+            "Jane Reporter",
+            "March 3, 2021",
+            "The fire burned for three days.",
+        ]);
+        let rules = PositionRules::default();
+        let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        let found: Vec<usize> = rules
+            .leading_bylines(&v, b)
+            .iter()
+            .map(|x| x.index)
+            .collect();
+        assert_eq!(found, [1]);
+    }
+
+    #[test]
+    fn a_title_cased_subheading_is_not_a_byline() {
+        let f = lines(&[
+            "Harbor Fire",
+            "Key Facts",
+            "The fire burned for three days.",
+        ]);
+        let rules = PositionRules::default();
+        let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        assert!(rules.leading_bylines(&v, b).is_empty());
+    }
+}

@@ -1,0 +1,177 @@
+//! Plain text: the brief wrapped for a terminal, with hanging indents.
+
+use super::markdown::{kind_name, plural};
+use super::{cite_list, is_single_source, one_line, support_label};
+use crate::analyze::brief::Brief;
+use std::fmt::Write;
+
+/// Line width used by [`super::render`].
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// Render the brief as plain text wrapped at `width` columns.
+pub fn render(brief: &Brief, width: usize) -> String {
+    let width = width.max(30);
+    let total = brief.source_count();
+    let mut out = String::new();
+    out.push_str(&wrap(&one_line(&brief.title), width, "", ""));
+    let _ = writeln!(
+        out,
+        "{} · summary by {} · [n] cites source n\n",
+        plural(total, "source"),
+        brief.method
+    );
+
+    heading(&mut out, "SUMMARY");
+    if brief.summary.is_empty() {
+        out.push_str("  No sentences to summarize.\n");
+    }
+    for item in &brief.summary {
+        let mut label = support_label(item.support, total);
+        if is_single_source(item.support, total) {
+            label = label.to_uppercase();
+        }
+        let line = format!(
+            "{} {} ({label})",
+            one_line(&item.text),
+            cite_list(&item.sources)
+        );
+        out.push_str(&wrap(&line, width, "  * ", "    "));
+    }
+
+    section(&mut out, "QUOTES", brief.quotes.is_empty());
+    for q in &brief.quotes {
+        let who = match &q.speaker {
+            Some(s) => match &s.role {
+                Some(role) => format!("{}, {}", s.name, role),
+                None => s.name.clone(),
+            },
+            None => "speaker not named".to_string(),
+        };
+        let line = format!(
+            "\"{}\" - {} {}",
+            one_line(&q.text),
+            one_line(&who),
+            cite_list(&q.sources)
+        );
+        out.push_str(&wrap(&line, width, "  * ", "    "));
+    }
+
+    section(&mut out, "NUMBERS", brief.numbers.is_empty());
+    for g in &brief.numbers {
+        let values: Vec<String> = g
+            .values
+            .iter()
+            .map(|v| format!("{} {}", one_line(&v.text), cite_list(&v.sources)))
+            .collect();
+        let flag = if g.disagree {
+            " (SOURCES DISAGREE)"
+        } else {
+            ""
+        };
+        let line = format!("{}: {}{flag}", one_line(&g.what), values.join(" vs "));
+        out.push_str(&wrap(&line, width, "  * ", "    "));
+    }
+
+    section(&mut out, "ENTITIES", brief.entities.is_empty());
+    for e in &brief.entities {
+        let aliases = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(", also {}", e.aliases.join(", "))
+        };
+        let line = format!(
+            "{} ({}{aliases}) {}, {}",
+            e.name,
+            kind_name(e.kind),
+            cite_list(&e.sources),
+            plural(e.mentions, "mention")
+        );
+        out.push_str(&wrap(&one_line(&line), width, "  * ", "    "));
+    }
+
+    section(&mut out, "TIMELINE", brief.timeline.is_empty());
+    for t in &brief.timeline {
+        let line = format!(
+            "{}: {} {}",
+            one_line(&t.date),
+            one_line(&t.text),
+            cite_list(&t.sources)
+        );
+        out.push_str(&wrap(&line, width, "  * ", "    "));
+    }
+
+    out.push('\n');
+    heading(&mut out, "SOURCES");
+    for s in &brief.sources {
+        let title = one_line(s.title.as_deref().unwrap_or(&s.id));
+        let mut line = title;
+        for meta in [s.outlet.as_deref(), s.date.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            line.push_str(" · ");
+            line.push_str(&one_line(meta));
+        }
+        let first = format!("  [{}] ", s.n);
+        let indent = " ".repeat(first.len());
+        out.push_str(&wrap(&line, width, &first, &indent));
+        let mut detail = String::new();
+        if let Some(origin) = &s.origin {
+            detail.push_str(origin);
+            detail.push_str(" · ");
+        }
+        let _ = write!(
+            detail,
+            "{} kept, {} removed",
+            plural(s.words_kept, "word"),
+            plural(s.lines_removed, "furniture line")
+        );
+        out.push_str(&wrap(&detail, width, &indent, &indent));
+    }
+    out
+}
+
+fn heading(out: &mut String, name: &str) {
+    out.push_str(name);
+    out.push('\n');
+}
+
+fn section(out: &mut String, name: &str, empty: bool) {
+    out.push('\n');
+    heading(out, name);
+    if empty {
+        out.push_str("  None found.\n");
+    }
+}
+
+/// Wrap `line` at `width` with the given first-line and continuation indents, ending with a
+/// line break. Long words (URLs) are left whole rather than broken.
+fn wrap(line: &str, width: usize, first: &str, rest: &str) -> String {
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false);
+    let mut out = textwrap::wrap(line, options).join("\n");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_indents_and_width() {
+        let s = wrap(
+            "one two three four five six seven eight nine ten eleven",
+            20,
+            "  * ",
+            "    ",
+        );
+        for l in s.lines() {
+            assert!(l.chars().count() <= 20, "{l:?}");
+        }
+        assert!(s.starts_with("  * one"));
+        assert!(s.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+}

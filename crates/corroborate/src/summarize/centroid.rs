@@ -1,0 +1,31 @@
+//! Centroid (Radev et al. 2004, MEAD's centroid score): rank sentences by the cosine of their
+//! TF-IDF vector with the cluster centroid, the mean of all sentence vectors.
+
+use super::centrality::rank_by;
+use super::tf_idf::TfIdf;
+use super::{candidates, Budget, Selection, Summarizer};
+use crate::prepared::PreparedCluster;
+
+/// Centroid similarity.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CentroidSummarizer;
+
+impl CentroidSummarizer {
+    /// Candidate sentences and their similarity to the centroid.
+    pub fn scores(cluster: &PreparedCluster) -> (Vec<usize>, Vec<f64>) {
+        let cands = candidates(cluster);
+        let tfidf = TfIdf::new(cluster, &cands);
+        let centroid = tfidf.centroid();
+        let scores = tfidf.vectors.iter().map(|v| v.cosine(&centroid)).collect();
+        (cands, scores)
+    }
+}
+
+impl Summarizer for CentroidSummarizer {
+    fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
+        let (cands, scores) = Self::scores(cluster);
+        let mut sel = Selection::new(budget);
+        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
+        sel.chosen
+    }
+}

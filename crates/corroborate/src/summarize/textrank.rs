@@ -1,0 +1,47 @@
+//! TextRank (Mihalcea & Tarau 2004): PageRank over sentences linked by word overlap,
+//! normalized by sentence length: `|Si ∩ Sj| / (ln |Si| + ln |Sj|)` on content stems.
+
+use super::centrality::{power_iteration, rank_by};
+use super::redundancy::TermSet;
+use super::{candidates, Budget, Selection, Summarizer};
+use crate::prepared::PreparedCluster;
+
+/// PageRank damping factor of the paper.
+const DAMPING: f64 = 0.85;
+
+/// TextRank.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextRankSummarizer;
+
+impl TextRankSummarizer {
+    /// Candidate sentences and their TextRank scores.
+    pub fn scores(cluster: &PreparedCluster) -> (Vec<usize>, Vec<f64>) {
+        let cands = candidates(cluster);
+        let sets: Vec<TermSet> = cands
+            .iter()
+            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .collect();
+        let n = cands.len();
+        let mut w = vec![0.0; n * n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let norm = (sets[i].len() as f64).ln() + (sets[j].len() as f64).ln();
+                if norm > 0.0 {
+                    let s = sets[i].overlap(&sets[j]) as f64 / norm;
+                    w[i * n + j] = s;
+                    w[j * n + i] = s;
+                }
+            }
+        }
+        (cands, power_iteration(&w, n, DAMPING))
+    }
+}
+
+impl Summarizer for TextRankSummarizer {
+    fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
+        let (cands, scores) = Self::scores(cluster);
+        let mut sel = Selection::new(budget);
+        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
+        sel.chosen
+    }
+}
