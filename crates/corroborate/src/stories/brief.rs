@@ -1,17 +1,20 @@
-//! Per-story briefs: one Markdown file per story with two or more articles, holding a lead
-//! summary of the articles whose text is at hand and the list of every member article.
+//! Per-story briefs: one Markdown file per story with two or more articles: the story's
+//! header, the cited brief ([`build_brief`], rendered as Markdown) of the member articles
+//! whose text is at hand (syndicated copies left out), and the list of every member article.
 
 use super::dates::format_day;
 use super::grouper::{ArticleRecord, Story};
 use super::reader::StoryArticle;
-use crate::document::Document;
+use crate::analyze::brief::{build_brief, BriefConfig};
+use crate::document::{Cluster, Document};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pipeline::Pipeline;
-use crate::summarize::{Budget, Method};
+use crate::render::markdown;
+use crate::summarize::Budget;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Words in a story's summary.
+/// Words in a story brief's summary.
 pub const SUMMARY_WORDS: usize = 120;
 
 /// The file name of a story's brief.
@@ -27,25 +30,17 @@ pub fn story_brief(
     members: &[&ArticleRecord],
     texts: &HashMap<&str, &StoryArticle>,
 ) -> String {
-    let mut out = format!(
-        "# {}\n\n",
-        if story.headline.is_empty() {
-            "(untitled story)"
-        } else {
-            &story.headline
-        }
-    );
-    out.push_str(&format!(
+    let mut head = format!(
         "Story {}: {} article(s), {} independent",
         story.id, story.size, story.independent
-    ));
+    );
     if !story.sources.is_empty() {
-        out.push_str(&format!(", sources: {}", story.sources.join(", ")));
+        head.push_str(&format!(", sources: {}", story.sources.join(", ")));
     }
     if let Some(span) = date_span(story) {
-        out.push_str(&format!(", {span}"));
+        head.push_str(&format!(", {span}"));
     }
-    out.push_str(".\n\n");
+    head.push_str(".\n\n");
     let docs: Vec<Document> = members
         .iter()
         .filter(|r| r.duplicate_of.is_none())
@@ -59,21 +54,36 @@ pub fn story_brief(
             ..Document::default()
         })
         .collect();
-    if !docs.is_empty() {
-        let prepared = pipeline.prepare_documents(docs);
-        let summary = pipeline.summarize(&prepared, Method::Lead, Budget::Words(SUMMARY_WORDS));
-        out.push_str("## Summary\n\n");
-        for &i in &summary.sentences {
-            let s = &prepared.sentences[i];
-            out.push_str(&format!(
-                "{} [{}]\n",
-                prepared.text(i).trim(),
-                prepared.docs[s.doc].id
-            ));
+    let mut out = String::new();
+    if docs.is_empty() {
+        // No text at hand (earlier runs' articles): the headline, then the list.
+        let title = if story.headline.is_empty() {
+            "(untitled story)"
+        } else {
+            &story.headline
+        };
+        out.push_str(&format!("# {title}\n\n"));
+    } else {
+        // The cited brief of the articles at hand (their sentences with support counts).
+        let cluster = Cluster {
+            id: format!("story-{}", story.id),
+            docs,
+            ..Cluster::default()
+        };
+        let prepared = pipeline.prepare(cluster);
+        let config = BriefConfig {
+            budget: Budget::Words(SUMMARY_WORDS),
+            ..BriefConfig::default()
+        };
+        let brief = build_brief(&prepared, &config);
+        out.push_str(&markdown::render(&brief));
+        if !out.ends_with('\n') {
+            out.push('\n');
         }
         out.push('\n');
     }
-    out.push_str("## Articles\n\n");
+    out.push_str("## Story articles\n\n");
+    out.push_str(&head);
     for r in members {
         let mut line = format!("- `{}`", r.doc_id);
         if let Some(d) = r.date {

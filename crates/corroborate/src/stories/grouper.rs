@@ -297,7 +297,7 @@ impl StoryGrouper {
             }
             sim *= self.time_factor(story, date);
             if sim >= self.config.threshold
-                && best.map_or(true, |(b, bs)| sim > bs || (sim == bs && s < b))
+                && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && s < b))
             {
                 best = Some((s, sim));
             }

@@ -96,7 +96,7 @@ impl SyndicationIndex {
                 continue;
             }
             let sim = similarity(sig, &self.signatures[i as usize]);
-            if sim >= threshold && best.map_or(true, |(b, s)| sim > s || (sim == s && i < b)) {
+            if sim >= threshold && best.is_none_or(|(b, s)| sim > s || (sim == s && i < b)) {
                 best = Some((i, sim));
             }
         }
