@@ -1129,6 +1129,26 @@ mod tests {
     }
 
     #[test]
+    fn curated_aliases_merge_acronyms_and_names() {
+        let es = entities(&[
+            "Islamic State (IS) fighters held the town. ISIS lost it later.",
+            "Daesh fighters fled toward Iraq.",
+        ]);
+        let e = get(&es, "Islamic State");
+        assert_eq!(e.kind, EntityKind::Organization);
+        assert_eq!(e.aliases, vec!["Daesh", "IS", "ISIS"]);
+        assert_eq!(e.sources, vec![0, 1]);
+    }
+
+    #[test]
+    fn different_cue_words_keep_places_apart() {
+        let es =
+            entities(&["They camped near Marlow Park and climbed Marlow Mountain near the river."]);
+        assert!(es.iter().any(|e| e.name == "Marlow Park"), "{es:#?}");
+        assert!(es.iter().any(|e| e.name == "Marlow Mountain"), "{es:#?}");
+    }
+
+    #[test]
     fn organisation_cue_words() {
         let es = entities(&["Aid came from the Valdoran Relief Committee on Monday."]);
         assert_eq!(
