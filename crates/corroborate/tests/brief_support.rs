@@ -37,7 +37,7 @@ fn dump_matches() {
             neus()
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|c| id.map_or(true, |id| c.id == id))
+                .filter(|c| id.is_none_or(|id| c.id == id))
                 .take(12)
                 .map(|c| p.prepare(c)),
         );

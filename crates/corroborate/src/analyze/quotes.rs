@@ -149,9 +149,9 @@ fn chains(cluster: &PreparedCluster, doc: usize) -> Vec<Chain> {
             }
             continuing = unclosed;
         }
-        if !out
+        if out
             .last()
-            .is_some_and(|c| c.segments.last().is_some_and(|s| s.block == b))
+            .is_none_or(|c| c.segments.last().is_none_or(|s| s.block != b))
         {
             continuing = false;
         }

@@ -337,7 +337,7 @@ impl SupportIndex {
                 continue;
             }
             let m = self.score(claim, j);
-            if best.map_or(true, |(_, b)| m.score.total_cmp(&b.score).is_gt()) {
+            if best.is_none_or(|(_, b)| m.score.total_cmp(&b.score).is_gt()) {
                 best = Some((j, m));
             }
         }

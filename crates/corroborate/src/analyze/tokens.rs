@@ -86,7 +86,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                         && (next.is_some_and(char::is_alphabetic)
                             && chars
                                 .get(j + 2)
-                                .map_or(true, |&(_, n)| n == '.' || !n.is_alphanumeric())
+                                .is_none_or(|&(_, n)| n == '.' || !n.is_alphanumeric())
                             || (j >= 2 && chars[j - 2].1 == '.'))
                 }
                 _ => false,

@@ -1,9 +1,9 @@
 //! Language resources (stop words, abbreviations, sentence starters), keyed by language.
 
 pub mod english;
-pub mod english_furniture;
 pub mod english_dates;
 pub mod english_entities;
+pub mod english_furniture;
 pub mod english_numbers;
 pub mod english_quotes;
 

@@ -150,7 +150,7 @@ impl SentenceSplitter {
     /// Where the sentence ends at this run of final punctuation, if it ends there.
     fn boundary(&self, text: &str, start: usize, t: &Terminal, items: &ListItems) -> Option<usize> {
         let after = &text[t.end..];
-        if !after.chars().next().map_or(true, char::is_whitespace) {
+        if !after.chars().next().is_none_or(char::is_whitespace) {
             return None; // "U.S.A", "example.com", "Jr.'s", "...see"
         }
         if text[..t.start].ends_with(['[', '(']) {

@@ -110,7 +110,7 @@ fn detached_closing_quotes(s: &str) -> usize {
         .take_while(|&c| is_closing(c) && is_quote(c))
         .map(char::len_utf8)
         .sum();
-    let alone = s[len..].chars().next().map_or(true, char::is_whitespace);
+    let alone = s[len..].chars().next().is_none_or(char::is_whitespace);
     if len > 0 && alone {
         len
     } else {
@@ -121,9 +121,10 @@ fn detached_closing_quotes(s: &str) -> usize {
 /// Whether a period that follows a space continues a spaced ellipsis: it is followed by a
 /// space, the end, another mark or a closing quote.
 fn spaced_period_ends(after: &str) -> bool {
-    after.chars().next().map_or(true, |c| {
-        c.is_whitespace() || is_final_mark(c) || is_closing(c)
-    })
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || is_final_mark(c) || is_closing(c))
 }
 
 #[cfg(test)]

@@ -151,6 +151,8 @@ methods! {
         "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
 }
 
+// `methods!` generates the enum and cannot mark a `#[default]` variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Method {
     fn default() -> Self {
         Method::Default

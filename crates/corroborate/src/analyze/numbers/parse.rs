@@ -170,7 +170,7 @@ fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, u
     for &(phrase, lo, hi) in lex::QUALIFIERS {
         let words: Vec<&str> = phrase.split(' ').collect();
         if words.iter().enumerate().all(|(k, w)| s.word(i + k) == *w)
-            && best.map_or(true, |b| words.len() > b.3)
+            && best.is_none_or(|b| words.len() > b.3)
         {
             best = Some((phrase, lo, hi, words.len()));
         }

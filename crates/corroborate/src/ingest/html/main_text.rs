@@ -424,7 +424,7 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         };
         let s = score[id] * (1.0 - density) * hint;
         score[id] = s;
-        if best.map_or(true, |(b, _)| s > b) {
+        if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, id));
         }
     }
@@ -476,7 +476,7 @@ fn join_blocks<'a>(blocks: impl Iterator<Item = &'a TextBlock>, title: Option<&s
     // A heading with no paragraph after it headed furniture that was dropped ("Related topics").
     let mut out = String::new();
     for (i, b) in kept.iter().enumerate() {
-        if b.heading && kept.get(i + 1).map_or(true, |next| next.heading) {
+        if b.heading && kept.get(i + 1).is_none_or(|next| next.heading) {
             continue;
         }
         if !out.is_empty() {
