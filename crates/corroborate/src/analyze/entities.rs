@@ -140,9 +140,8 @@ fn is_particle_name(word: &str) -> bool {
     })
 }
 
-/// Cluster-wide facts used to tell sentence-initial common words from names.
-struct Lexicon {
-    lower_words: HashSet<String>,
+/// The word lists, as sets built once.
+struct WordLists {
     countries: HashSet<String>,
     cities: HashSet<String>,
     demonyms: HashSet<&'static str>,
@@ -155,30 +154,53 @@ struct Lexicon {
     role_nouns: HashSet<&'static str>,
 }
 
+fn word_lists() -> &'static WordLists {
+    static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    LISTS.get_or_init(|| WordLists {
+        countries: lex::COUNTRIES.iter().map(|c| name_key(c)).collect(),
+        cities: lex::CITIES.iter().map(|c| name_key(c)).collect(),
+        demonyms: lex::set(lex::DEMONYMS),
+        not_names: lex::set(lex::NOT_NAMES),
+        titles: lex::set(lex::TITLES),
+        org_cues: lex::set(lex::ORG_CUES),
+        place_cues: lex::set(lex::PLACE_CUES),
+        known_orgs: lex::set(lex::KNOWN_ORGS),
+        first_names: lex::set(lex::FIRST_NAMES),
+        role_nouns: lex::set(lex::ROLE_NOUNS),
+    })
+}
+
+/// Cluster-wide facts used to tell sentence-initial common words from names.
+struct Lexicon {
+    lower_words: HashSet<String>,
+    lists: &'static WordLists,
+}
+
+impl std::ops::Deref for Lexicon {
+    type Target = WordLists;
+
+    fn deref(&self) -> &WordLists {
+        self.lists
+    }
+}
+
 impl Lexicon {
     fn new(cluster: &PreparedCluster) -> Self {
         let mut lower_words = HashSet::new();
         for i in 0..cluster.sentences.len() {
             let text = cluster.text(i);
-            for t in tokenize(text) {
-                let w = t.text(text);
-                if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+            let words = text.split(|c: char| {
+                !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-')
+            });
+            for w in words {
+                if w.chars().next().is_some_and(char::is_lowercase) && !lower_words.contains(w) {
                     lower_words.insert(w.to_string());
                 }
             }
         }
         Lexicon {
             lower_words,
-            countries: lex::COUNTRIES.iter().map(|c| name_key(c)).collect(),
-            cities: lex::CITIES.iter().map(|c| name_key(c)).collect(),
-            demonyms: lex::set(lex::DEMONYMS),
-            not_names: lex::set(lex::NOT_NAMES),
-            titles: lex::set(lex::TITLES),
-            org_cues: lex::set(lex::ORG_CUES),
-            place_cues: lex::set(lex::PLACE_CUES),
-            known_orgs: lex::set(lex::KNOWN_ORGS),
-            first_names: lex::set(lex::FIRST_NAMES),
-            role_nouns: lex::set(lex::ROLE_NOUNS),
+            lists: word_lists(),
         }
     }
 
@@ -301,7 +323,7 @@ fn scan_sentence(
                 let p = tokens[i - 1].text(text);
                 matches!(
                     p,
-                    ":" | "\u{201c}" | "\"" | "\u{2018}" | "(" | "\u{2014}" | "_"
+                    ":" | "." | "!" | "?" | "\u{201c}" | "\"" | "\u{2018}" | "(" | "\u{2014}" | "_"
                 )
             });
         if !starts_name(w, t.kind) || (is_first && lexicon.is_common(strip_possessive(w))) {

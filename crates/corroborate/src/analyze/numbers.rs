@@ -16,6 +16,13 @@ use crate::prepared::PreparedCluster;
 use parse::{quantity_at, Quantity, Sentence};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The most different precise values one quantity is believed to have: more means the
+/// group mixes quantities.
+const MAX_COMPETING: usize = 4;
+
+/// The largest ratio between two figures believed to report the same quantity.
+const MAX_RATIO: f64 = 3.0;
+
 /// One quantity found in a sentence, with what it counts.
 #[derive(Debug, Clone)]
 struct Found {
@@ -230,7 +237,10 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                 i += 1;
                 continue;
             }
-            let Some(q) = quantity_at(&s, i) else {
+            let Some(q) = parse::may_start(&s, i)
+                .then(|| quantity_at(&s, i))
+                .flatten()
+            else {
                 i += 1;
                 continue;
             };
@@ -276,6 +286,20 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
             i = next;
         }
     }
+    // Terms in many sentences of the cluster (the topic's own words) do not tell two
+    // quantities apart: keep only the distinctive ones as context.
+    let mut sentence_freq: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for s in &cluster.sentences {
+        let unique: BTreeSet<u32> = s.terms.iter().copied().collect();
+        for t in unique {
+            *sentence_freq.entry(t).or_insert(0) += 1;
+        }
+    }
+    let common = (cluster.sentences.len() * 3 / 10).max(3);
+    for f in &mut found {
+        f.context
+            .retain(|t| sentence_freq.get(t).copied().unwrap_or(0) <= common);
+    }
     group(found)
 }
 
@@ -297,14 +321,21 @@ fn group(found: Vec<Found>) -> Vec<NumberGroup> {
     }
     let mut groups: Vec<(Vec<usize>, (usize, usize))> = Vec::new();
     for members in by_key.into_values() {
-        // Single-link clustering on shared context words.
+        // Single-link clustering on shared context words: one is enough when an event
+        // ("left", "died") already narrows the quantity, two otherwise.
+        let needed = if found[members[0]].event.is_empty() {
+            2
+        } else {
+            1
+        };
         let mut comp: Vec<usize> = (0..members.len()).collect();
         for a in 0..members.len() {
             for b in 0..a {
-                if !found[members[a]]
+                let shared = found[members[a]]
                     .context
-                    .is_disjoint(&found[members[b]].context)
-                {
+                    .intersection(&found[members[b]].context)
+                    .count();
+                if shared >= needed {
                     let (ca, cb) = (comp[a], comp[b]);
                     let (lo, hi) = (ca.min(cb), ca.max(cb));
                     for c in comp.iter_mut() {
@@ -389,7 +420,23 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
         lo = lo.max(v.low);
         hi = hi.min(v.high);
     }
-    let disagree = precise >= 2 && lo > hi;
+    // Different figures for a bare noun in one article are usually different quantities
+    // (other places, other times); with an event, or across articles, they compete.
+    let docs: BTreeSet<usize> = members.iter().map(|&m| found[m].mention.doc).collect();
+    let specific = !found[members[0]].event.is_empty() || docs.len() >= 2;
+    // A bag of many different figures is several quantities that share words, not one
+    // quantity reported differently.
+    // Reports of one quantity differ by a factor of two or three, not by ten: figures that
+    // far apart count different things.
+    let (min, max) = values
+        .iter()
+        .zip(&vague)
+        .filter(|(_, &is_vague)| !is_vague)
+        .fold((f64::INFINITY, 0.0f64), |(mn, mx), (v, _)| {
+            (mn.min(v.value), mx.max(v.value))
+        });
+    let comparable = min > 0.0 && max / min <= MAX_RATIO;
+    let disagree = (2..=MAX_COMPETING).contains(&precise) && lo > hi && specific && comparable;
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| {
         values[b]
@@ -513,6 +560,18 @@ mod tests {
         ]);
         assert_eq!(gs.len(), 1, "{gs:#?}");
         assert!(!gs[0].disagree);
+    }
+
+    #[test]
+    fn unbounded_values_round_trip_through_json() {
+        let gs = numbers(&["More than 0 people and more than 72,000 people live in the camp."]);
+        let json = serde_json::to_string(&gs).expect("serializes");
+        let back: Vec<NumberGroup> = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, gs);
+        assert!(gs
+            .iter()
+            .flat_map(|g| &g.values)
+            .any(|v| v.high.is_infinite()));
     }
 
     #[test]

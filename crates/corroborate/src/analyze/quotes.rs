@@ -250,10 +250,12 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                             .starts_with(|c: char| c.is_lowercase())
                 })
                 .or_else(|| attribution::before(before_ctx));
-            // A paragraph that is only a quote continues the previous speaker.
+            // A quote that opens its paragraph, or opens a sentence right after another
+            // quote, continues the previous speaker ("...," he said. "...").
+            let opens_sentence = before_ctx.trim().is_empty();
             let subject = match subject {
                 Some(s) => Some(s),
-                None if first.open == block.span.start => previous
+                None if first.open == block.span.start || opens_sentence => previous
                     .as_ref()
                     .filter(|(pb, _, _)| first.block <= pb + 1)
                     .and_then(|(_, s, _)| s.clone()),
@@ -278,6 +280,13 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             }
             previous = Some((last.block, subject.clone(), person));
             if quote_text.split_whitespace().count() < MIN_WORDS {
+                continue;
+            }
+            // A title, slogan or name in quotation marks, said by nobody: not a quotation.
+            let title_like = quote_text
+                .split_whitespace()
+                .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+            if speaker.is_none() && title_like {
                 continue;
             }
             let content_end = last.content.end;
@@ -367,24 +376,36 @@ fn normalized_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two versions of a quote are the same quote: one contains the other, or most of
-/// the shorter one's words are in the longer one.
-fn same_quote(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < MIN_WORDS {
+/// Whether two versions of a quote are the same quote: most of the shorter one's words
+/// (all of them when one contains the other) are in the longer one.
+fn same_quote(a: &QuoteWords, b: &QuoteWords) -> bool {
+    let (short, long) = if a.count <= b.count { (a, b) } else { (b, a) };
+    if short.count < MIN_WORDS {
         return false;
     }
-    let joined_long = format!(" {} ", long.join(" "));
-    if joined_long.contains(&format!(" {} ", short.join(" "))) {
-        return true;
-    }
-    let long_set: std::collections::HashSet<&String> = long.iter().collect();
-    let shared = short.iter().filter(|w| long_set.contains(w)).count();
-    shared * 10 >= short.len() * 8
+    let shared = short.words.iter().filter(|w| long.set.contains(*w)).count();
+    shared * 10 >= short.count * 8
+}
+
+/// The words of a quote, for comparison.
+struct QuoteWords {
+    words: Vec<String>,
+    set: std::collections::HashSet<String>,
+    count: usize,
 }
 
 fn merge(found: Vec<Found>) -> Vec<Quote> {
-    let words: Vec<Vec<String>> = found.iter().map(|f| normalized_words(&f.text)).collect();
+    let words: Vec<QuoteWords> = found
+        .iter()
+        .map(|f| {
+            let words = normalized_words(&f.text);
+            QuoteWords {
+                count: words.len(),
+                set: words.iter().cloned().collect(),
+                words,
+            }
+        })
+        .collect();
     let mut group: Vec<usize> = (0..found.len()).collect();
     for i in 0..found.len() {
         for j in 0..i {
@@ -500,6 +521,13 @@ mod tests {
         assert!(qs[0].text.contains("dawn.") && qs[0].text.contains("evening tide"));
         let m = &qs[0].mentions[0];
         assert!(text[m.span.clone()].starts_with("The first ships"));
+    }
+
+    #[test]
+    fn unattributed_titles_are_not_quotes() {
+        let qs =
+            quotes(&["The carts carried \u{201c}Keep The Valley Green Forever\u{201d} signs."]);
+        assert!(qs.is_empty(), "{qs:#?}");
     }
 
     #[test]

@@ -275,22 +275,28 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
     None
 }
 
-/// The publication date of a document: its metadata, else a short date line near the top.
+/// The publication date of a document: its metadata, else a short date line among its first
+/// lines.
 fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
     let d = &cluster.docs[doc];
     if let Some(p) = d.published.as_deref().and_then(parse_date) {
         return Some(p);
     }
-    cluster.cleaned[doc].kept.iter().take(12).find_map(|b| {
-        let line = d.text[b.span.clone()].trim();
-        let line = line
-            .split_once(':')
-            .filter(|(head, _)| head.split_whitespace().count() <= 2)
-            .map_or(line, |(_, rest)| rest.trim());
-        (line.split_whitespace().count() <= 6)
-            .then(|| parse_date(line))
-            .flatten()
-    })
+    // The cleaner may drop a bare date line as page furniture: read the raw first lines.
+    d.text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .find_map(|line| {
+            let line = line.trim();
+            let line = line
+                .split_once(':')
+                .filter(|(head, _)| head.split_whitespace().count() <= 2)
+                .map_or(line, |(_, rest)| rest.trim());
+            (line.split_whitespace().count() <= 6)
+                .then(|| parse_date(line))
+                .flatten()
+        })
 }
 
 /// Find the dated statements of a cluster, in date order.

@@ -17,8 +17,22 @@ use dom::Dom;
 /// text gives a document with empty text.
 pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let dom = Dom::parse(html);
-    let meta = metadata::read_metadata(&dom);
-    let text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    let mut meta = metadata::read_metadata(&dom);
+    let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    // No headline markup and a <title> too short to be a headline ("Gazette - Local News"):
+    // a headline-like first line of the story is the headline.
+    let short_title = meta
+        .title
+        .as_deref()
+        .is_none_or(|t| t.split_whitespace().count() < 5);
+    if meta.weak_title && short_title {
+        let first = text.split('\n').next().unwrap_or("");
+        let words = first.split_whitespace().count();
+        if (4..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ',', ';', '"']) {
+            meta.title = Some(first.to_string());
+            text = text[first.len()..].trim_start_matches('\n').to_string();
+        }
+    }
     if origin.url.is_none() {
         origin.url = meta.url.clone();
     }
@@ -57,9 +71,65 @@ pub fn looks_like_html(text: &str) -> bool {
     head.starts_with('<') && TAGS.iter().any(|t| head.contains(t))
 }
 
+/// Decode a page that is not valid UTF-8 with the charset its `<meta>` or XML declaration
+/// names (windows-1252, Shift_JIS, GBK, ...). `None` when no usable charset is declared.
+pub fn decode_declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let label = find_label(&lower, b"charset=").or_else(|| find_label(&lower, b"encoding="))?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    Some(text.into_owned())
+}
+
+fn find_label<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declared_legacy_charsets_are_decoded() {
+        let page =
+            b"<html><head><meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>\
+            </head><body><p>Caf\xe9 na\xefve</p></body></html>";
+        let text = decode_declared_charset(page).expect("declared charset");
+        assert!(text.contains("Caf\u{e9} na\u{ef}ve"));
+        let sjis = b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>";
+        assert!(decode_declared_charset(sjis)
+            .expect("sjis")
+            .contains("\u{65e5}\u{672c}"));
+        assert_eq!(
+            decode_declared_charset(b"<meta charset=utf-8><p>\xff</p>"),
+            None
+        );
+        assert_eq!(decode_declared_charset(b"<p>\xff</p>"), None);
+    }
+
+    #[test]
+    fn headline_without_markup_comes_from_the_first_line() {
+        let html = "<title>Gazette - Local News</title><td><b>Beach cleared of litter</b><br><br>\
+            Volunteers cleared the beach on Saturday, collecting three tonnes of litter.<br><br>\
+            The clean-up was organised by residents, for the ninth year running.</td>";
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.title.as_deref(), Some("Beach cleared of litter"));
+        assert!(doc.text.starts_with("Volunteers cleared"), "{}", doc.text);
+    }
 
     #[test]
     fn sniffs_html() {

@@ -127,6 +127,7 @@ pub const UNITS: &[(&str, &str)] = &[
     ("day", "days"),
     ("hours", "hours"),
     ("hour", "hours"),
+    ("minute", "minutes"),
     ("minutes", "minutes"),
 ];
 

@@ -6,6 +6,7 @@ pub mod english_entities;
 pub mod english_furniture;
 pub mod english_numbers;
 pub mod english_quotes;
+pub mod furniture;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -33,6 +34,13 @@ pub struct SegmentationRules {
 }
 
 impl Language {
+    /// Cues of page furniture (interface labels, prompts, credits, dates).
+    pub fn furniture(self) -> &'static furniture::FurnitureCues {
+        match self {
+            Language::English => &english_furniture::FURNITURE,
+        }
+    }
+
     /// Whether the lowercased word is a stop word.
     pub fn is_stop_word(self, lower: &str) -> bool {
         match self {

@@ -106,7 +106,7 @@ impl SentenceSplitter {
         let items = list::find(text);
         let mut item_starts = items.starts.iter().copied().peekable();
         let mut out = Vec::new();
-        let mut start = 0;
+        let mut start = skip_blanks(text, 0);
         let mut i = 0;
         // Jump from byte that may matter to the next; each is a char boundary, since UTF-8
         // continuation bytes are never in the table.
@@ -124,13 +124,13 @@ impl SentenceSplitter {
                 .expect("i is below the text length");
             if c == '\n' {
                 push_trimmed(text, start..i, &mut out);
-                start = i + 1;
+                start = skip_blanks(text, i + 1);
                 i += 1;
             } else if is_final_mark(c) {
                 let t = terminal::scan(text, i);
                 if let Some(cut) = self.boundary(text, start, &t, &items) {
                     push_trimmed(text, start..cut, &mut out);
-                    start = cut;
+                    start = skip_blanks(text, cut);
                 }
                 i = t.end;
             } else {
@@ -150,7 +150,8 @@ impl SentenceSplitter {
     /// Where the sentence ends at this run of final punctuation, if it ends there.
     fn boundary(&self, text: &str, start: usize, t: &Terminal, items: &ListItems) -> Option<usize> {
         let after = &text[t.end..];
-        if !after.chars().next().is_none_or(char::is_whitespace) {
+        let glued = !after.chars().next().is_none_or(char::is_whitespace);
+        if glued && !self.glued_end(text, t, after) {
             return None; // "U.S.A", "example.com", "Jr.'s", "...see"
         }
         if text[..t.start].ends_with(['[', '(']) {
@@ -163,20 +164,61 @@ impl SentenceSplitter {
         if next.kind == NextKind::End {
             return Some(t.end);
         }
+        // Computed only when a sentence ends here, so the backward count of quotes covers
+        // each sentence once.
+        let end = || {
+            if glued {
+                opening_quote_start(text, start, t)
+            } else {
+                t.end
+            }
+        };
         if next.kind == NextKind::Lower {
             return None;
         }
         let upper = next.kind == NextKind::Upper;
         match t.kind {
-            MarkKind::Strong => Some(t.end),
+            MarkKind::Strong => Some(end()),
             MarkKind::Ellipsis | MarkKind::LongEllipsis => upper.then_some(t.end),
             MarkKind::SpacedEllipsis => None,
             MarkKind::SpacedLongEllipsis => {
                 let attached = !text[..t.start].ends_with(char::is_whitespace);
                 upper.then_some(if attached { t.first_end } else { t.end })
             }
-            MarkKind::Period => self.period_ends(text, start, t, &next).then_some(t.end),
+            MarkKind::Period => self.period_ends(text, start, t, &next).then(end),
         }
+    }
+
+    /// Whether marks with no space after them still end a sentence, as in web text that lost
+    /// its spaces: a capitalised word follows, and either a quote closes before it
+    /// (`region."That`) or it is a sentence starter after a lowercase word (`week.The`).
+    /// Addresses and abbreviations ("Jane.Doe@x.com", "U.S.A") do not qualify.
+    fn glued_end(&self, text: &str, t: &Terminal, after: &str) -> bool {
+        if !matches!(t.kind, MarkKind::Period | MarkKind::Strong) {
+            return false;
+        }
+        let mut chars = after.chars();
+        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+            return false;
+        };
+        let pronoun_i = first == 'I' && (second.is_whitespace() || second == '\'' || second == '’');
+        if !first.is_uppercase() || !(second.is_lowercase() || pronoun_i) {
+            return false;
+        }
+        let word_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let word = &after[..word_len];
+        let word_ends = after[word_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?'));
+        if word.len() > MAX_WORD_AFTER_BYTES || !word_ends {
+            return false;
+        }
+        let quote_closed = text[t.start..t.end].contains(is_quote);
+        let after_lowercase = text[..t.start].ends_with(|c: char| c.is_lowercase());
+        quote_closed || (after_lowercase && self.table.is_sentence_starter(word))
     }
 
     /// Whether a single period followed by white space and `next` (not lowercase, not the
@@ -251,6 +293,24 @@ impl SentenceSplitter {
     }
 }
 
+/// Where a sentence glued to the next one ends: after its marks, or before the straight
+/// double quotes after them when those open the next sentence (the sentence so far holds an
+/// even number of them: `said."Now`), not close this one (`"Run."Then`).
+fn opening_quote_start(text: &str, start: usize, t: &Terminal) -> usize {
+    let run = &text[t.start..t.end];
+    let marks_end = t.start + run.trim_end_matches(|c: char| !is_final_mark(c)).len();
+    let trailing = &text[marks_end..t.end];
+    let balanced = text[start..marks_end]
+        .matches('"')
+        .count()
+        .is_multiple_of(2);
+    if !trailing.is_empty() && trailing.chars().all(|c| c == '"') && balanced {
+        marks_end
+    } else {
+        t.end
+    }
+}
+
 /// The word that ends at `end` (just before a period) and where it starts, without leading
 /// punctuation ("(Co", "--Aug"); empty when longer than [`MAX_WORD_BEFORE_BYTES`].
 fn word_before(text: &str, end: usize) -> (usize, &str) {
@@ -275,6 +335,16 @@ fn is_short_phrase(sentence: &str) -> bool {
         return false;
     }
     sentence.split_whitespace().count() <= SHORT_PHRASE_WORDS
+}
+
+/// The first position at or after `pos` that is not white space other than a line break.
+/// Sentences start there, so that checks on "the sentence so far" never rescan white space.
+fn skip_blanks(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    pos + (rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .len())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -345,6 +415,12 @@ mod tests {
         decimals_and_money: "Shares rose 3.5 percent to $12.75. Bonds fell." =>
             ["Shares rose 3.5 percent to $12.75.", "Bonds fell."];
         empty_and_blank: " \n\t \n" => [];
+        lost_spaces_in_web_text: "It fell last week.The city shook.\"Run,\" he said.\"Now!\" Go.Researchers came." =>
+            ["It fell last week.", "The city shook.", "\"Run,\" he said.", "\"Now!\"", "Go.Researchers came."];
+        glued_closing_quote: "\"Run.\"Then they ran." => ["\"Run.\"", "Then they ran."];
+        glued_pronoun: "\"Fine,\" he said.\"I don't know.\"" => ["\"Fine,\" he said.", "\"I don't know.\""];
+        addresses_stay_whole: "Write to Jane.Doe@example.com or see www.Example.com today." =>
+            ["Write to Jane.Doe@example.com or see www.Example.com today."];
     }
 
     #[test]
@@ -361,6 +437,9 @@ mod tests {
             "a.m. ".repeat(1 << 17),
             "• ".repeat(1 << 18),
             "(".repeat(1 << 18) + ". " + &"(".repeat(1 << 18),
+            "Mr.\"The ".repeat(1 << 17),
+            " ".repeat(1 << 20) + &"Mr. ".repeat(1 << 17),
+            "x.\"The ".repeat(1 << 17),
             format!("{}. {}", "y".repeat(2 << 18), "Z".repeat(1 << 18)),
         ];
         for text in &inputs {

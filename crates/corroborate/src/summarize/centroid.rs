@@ -29,3 +29,27 @@ impl Summarizer for CentroidSummarizer {
         sel.chosen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{find, harbor_fire};
+
+    #[test]
+    fn on_topic_sentences_score_above_off_topic_ones() {
+        let c = harbor_fire();
+        let (cands, scores) = CentroidSummarizer::scores(&c);
+        let score = |needle: &str| {
+            scores[cands
+                .iter()
+                .position(|&i| i == find(&c, needle))
+                .expect("candidate")]
+        };
+        assert!(score("Three fishing boats were destroyed") > score("school choir"));
+        assert!(score("warehouse fire at the Eastport") > score("bakery"));
+        let chosen = CentroidSummarizer.select(&c, Budget::Sentences(2));
+        assert!(chosen
+            .iter()
+            .all(|&i| c.text(i).contains("harbor") || c.text(i).contains("warehouse")));
+    }
+}

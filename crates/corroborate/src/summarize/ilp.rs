@@ -13,7 +13,7 @@
 //! solved exactly by branch and bound (good_lp with the pure-Rust microlp solver). Clusters
 //! larger than [`MAX_EXACT_SENTENCES`] sentences or [`MAX_EXACT_CONCEPTS`] concepts use the
 //! budgeted greedy of Khuller, Moss & Naor (1999): add the sentence with the largest new
-//! weight per word, then keep the better of that set and the best single sentence (at least
+//! weight per word (per sentence under a sentence budget), then keep the better of that set and the best single sentence (at least
 //! (1 - 1/√e) of the optimum). A size limit rather than a time limit keeps output deterministic.
 
 use super::concepts::Concepts;
@@ -141,7 +141,11 @@ impl Problem {
         let mut open: Vec<usize> = (0..self.sentences.len()).collect();
         loop {
             open.retain(|&k| sel.admits(cluster, self.sentences[k]));
-            let ratio = |k: usize| gain(k, &covered) / self.words[k].max(1) as f64;
+            let cost = |k: usize| match budget {
+                Budget::Words(_) => self.words[k].max(1) as f64,
+                Budget::Sentences(_) => 1.0,
+            };
+            let ratio = |k: usize| gain(k, &covered) / cost(k);
             let Some(best) = open
                 .iter()
                 .copied()
@@ -192,7 +196,8 @@ impl IlpSummarizer {
     ) -> (Vec<usize>, IlpSolver) {
         let problem = Problem::new(cluster);
         let (chosen, solver) = problem.solve(cluster, budget);
-        // Rank by the concept weight each sentence covers on its own.
+        // Rank by the concept weight each sentence covers on its own; then fill any room the
+        // concepts leave in lead order (earliest candidates of each article first).
         let mut ranked = chosen.clone();
         ranked.sort_by(|&a, &b| {
             let (wa, wb) = (
@@ -203,6 +208,9 @@ impl IlpSummarizer {
         });
         let mut sel = Selection::new(budget);
         sel.fill(cluster, ranked.into_iter().map(|k| problem.sentences[k]));
+        let mut rest = candidates(cluster);
+        rest.sort_by_key(|&i| (cluster.sentences[i].position, i));
+        sel.fill(cluster, rest);
         (sel.chosen, solver)
     }
 
@@ -230,5 +238,69 @@ impl IlpSummarizer {
 impl Summarizer for IlpSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         Self::select_with_solver(cluster, budget).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{harbor_fire, openings};
+
+    /// The best covered weight over every admissible subset, by enumeration.
+    fn brute_force(cluster: &PreparedCluster, budget: Budget) -> f64 {
+        let p = Problem::new(cluster);
+        let n = p.sentences.len();
+        assert!(n <= 16, "fixture small enough to enumerate");
+        let check = RedundancyCheck::default();
+        let sets: Vec<TermSet> = p
+            .sentences
+            .iter()
+            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .collect();
+        let mut best = 0.0f64;
+        for mask in 0u32..(1 << n) {
+            let chosen: Vec<usize> = (0..n).filter(|&k| mask & (1 << k) != 0).collect();
+            let size: usize = match budget {
+                Budget::Words(_) => chosen.iter().map(|&k| p.words[k]).sum(),
+                Budget::Sentences(_) => chosen.len(),
+            };
+            let limit = match budget {
+                Budget::Words(l) | Budget::Sentences(l) => l,
+            };
+            let clash = chosen.iter().any(|&a| {
+                chosen
+                    .iter()
+                    .any(|&b| a < b && check.redundant(&sets[a], &sets[b]))
+            });
+            if size <= limit && !clash {
+                best = best.max(p.concepts.covered_weight(&chosen));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn exact_solver_reaches_the_enumerated_optimum_and_greedy_does_not_exceed_it() {
+        let c = harbor_fire();
+        for budget in [Budget::Words(25), Budget::Words(40), Budget::Sentences(2)] {
+            let (exact, greedy) = IlpSummarizer::exact_and_greedy_objectives(&c, budget, false)
+                .expect("small cluster");
+            let optimum = brute_force(&c, budget);
+            assert!(
+                (exact - optimum).abs() < 1e-9,
+                "{budget:?}: exact {exact} optimum {optimum}"
+            );
+            assert!(greedy <= exact + 1e-9);
+            assert!(exact > 0.0);
+        }
+    }
+
+    #[test]
+    fn selects_with_the_exact_solver_on_small_clusters_and_never_repeats() {
+        let c = harbor_fire();
+        let (chosen, solver) = IlpSummarizer::select_with_solver(&c, Budget::Words(60));
+        assert_eq!(solver, IlpSolver::Exact);
+        assert_eq!(openings(&c, &chosen), 1);
+        assert!(chosen.iter().map(|&i| c.sentences[i].words).sum::<usize>() <= 60);
     }
 }

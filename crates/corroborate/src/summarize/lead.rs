@@ -21,3 +21,23 @@ impl Summarizer for LeadSummarizer {
         sel.chosen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{find, harbor_fire};
+
+    #[test]
+    fn takes_each_articles_first_candidate_skipping_headings_fragments_and_repeats() {
+        let c = harbor_fire();
+        let chosen = LeadSummarizer.select(&c, Budget::Sentences(3));
+        // Article a's opening, then b's opening is a reworded repeat and is refused, so c's
+        // opening (also a repeat) is refused too and round two begins.
+        assert_eq!(chosen[0], find(&c, "A warehouse fire at the Eastport"));
+        assert!(!chosen.contains(&find(&c, "A fire at a harbor warehouse")));
+        assert!(chosen
+            .iter()
+            .all(|&i| !c.sentences[i].heading && c.sentences[i].words >= 6));
+        assert_eq!(chosen.len(), 3);
+    }
+}

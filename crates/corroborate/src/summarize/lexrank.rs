@@ -19,7 +19,14 @@ impl LexRankSummarizer {
     pub fn scores(cluster: &PreparedCluster) -> (Vec<usize>, Vec<f64>) {
         let cands = candidates(cluster);
         let tfidf = TfIdf::new(cluster, &cands);
-        let scores = power_iteration(&tfidf.similarity_matrix(), cands.len(), DAMPING);
+        let n = cands.len();
+        let mut weights = tfidf.similarity_matrix();
+        // No self-loops: a sentence similar to nothing else would otherwise keep its own
+        // probability mass and rank as central.
+        for i in 0..n {
+            weights[i * n + i] = 0.0;
+        }
+        let scores = power_iteration(&weights, n, DAMPING);
         (cands, scores)
     }
 }
@@ -30,5 +37,32 @@ impl Summarizer for LexRankSummarizer {
         let mut sel = Selection::new(budget);
         sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
         sel.chosen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{find, harbor_fire, openings};
+
+    #[test]
+    fn central_sentence_first_off_topic_last_and_no_repeats() {
+        let c = harbor_fire();
+        let (cands, scores) = LexRankSummarizer::scores(&c);
+        let ranked: Vec<usize> = rank_by(&scores).into_iter().map(|k| cands[k]).collect();
+        assert!(c.text(ranked[0]).contains("harbor") || c.text(ranked[0]).contains("warehouse"));
+        let bottom: Vec<&str> = ranked[ranked.len() - 3..]
+            .iter()
+            .map(|&i| c.text(i))
+            .collect();
+        for off in ["bakery", "choir", "concert"] {
+            assert!(
+                bottom.iter().any(|t| t.contains(off)),
+                "{off} not in {bottom:?}"
+            );
+        }
+        let chosen = LexRankSummarizer.select(&c, Budget::Words(60));
+        assert_eq!(openings(&c, &chosen), 1);
+        assert!(!chosen.contains(&find(&c, "choir")));
     }
 }

@@ -59,3 +59,32 @@ impl Summarizer for MmrSummarizer {
         sel.chosen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Topic;
+    use crate::summarize::fixtures::{chose, harbor_fire, openings};
+
+    #[test]
+    fn relevant_first_then_something_new() {
+        let c = harbor_fire();
+        let chosen = MmrSummarizer.select(&c, Budget::Sentences(3));
+        assert!(c.text(chosen[0]).contains("harbor") || c.text(chosen[0]).contains("warehouse"));
+        assert_eq!(openings(&c, &chosen), 1);
+        assert!(!chose(&c, &chosen, "choir"));
+    }
+
+    #[test]
+    fn a_topic_pulls_its_sentences_forward() {
+        let mut c = harbor_fire();
+        let plain = MmrSummarizer.select(&c, Budget::Sentences(1));
+        c.topic = Some(Topic {
+            title: "Insurance".into(),
+            narrative: "Describe what insurance adjusters will inspect.".into(),
+        });
+        let focused = MmrSummarizer.select(&c, Budget::Sentences(1));
+        assert!(!chose(&c, &plain, "Insurance adjusters"));
+        assert!(chose(&c, &focused, "Insurance adjusters"));
+    }
+}

@@ -12,6 +12,8 @@ mod centroid;
 mod concepts;
 mod config;
 mod default;
+#[cfg(test)]
+mod fixtures;
 mod ilp;
 mod lead;
 mod lexrank;
@@ -98,12 +100,14 @@ pub trait Summarizer: Send + Sync {
 }
 
 macro_rules! methods {
-    ($( $variant:ident => $name:literal, $summarizer:ident, $desc:literal; )*) => {
+    ($( $(#[$attr:meta])* $variant:ident => $name:literal, $summarizer:ident, $desc:literal; )*) => {
         /// The summarization methods.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
         #[serde(rename_all = "lowercase")]
         pub enum Method {
-            $( #[doc = $desc] $variant, )*
+            $( #[doc = $desc] $(#[$attr])* $variant, )*
         }
 
         impl Method {
@@ -129,6 +133,7 @@ macro_rules! methods {
 }
 
 methods! {
+    #[default]
     Default => "default", DefaultSummarizer,
         "Position-weighted support of concepts across sources, covered greedily without repeats (see docs/default-method.md).";
     Lead => "lead", LeadSummarizer,
@@ -149,14 +154,6 @@ methods! {
         "Coverage plus diversity reward, budgeted greedy (Lin & Bilmes 2011).";
     Oracle => "oracle", OracleSummarizer,
         "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
-}
-
-// `methods!` generates the enum and cannot mark a `#[default]` variant.
-#[allow(clippy::derivable_impls)]
-impl Default for Method {
-    fn default() -> Self {
-        Method::Default
-    }
 }
 
 impl Method {

@@ -128,7 +128,10 @@ impl Summarizer for SubmodularSummarizer {
             let p = parts[k];
             coverage + LAMBDA * ((part_sum[p] + reward[k]).sqrt() - part_sum[p].sqrt())
         };
-        let words = |k: usize| cluster.sentences[cands[k]].words.max(1) as f64;
+        let words = |k: usize| match budget {
+            Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
+            Budget::Sentences(_) => 1.0,
+        };
 
         let mut cov = vec![0.0; n];
         let mut part_sum = vec![0.0; n_parts];
@@ -170,5 +173,38 @@ impl Summarizer for SubmodularSummarizer {
             Some((k, v)) if v > value => vec![cands[k]],
             _ => sel.chosen,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{chose, harbor_fire, openings};
+
+    #[test]
+    fn covers_the_story_without_repeats_or_off_topic_lines() {
+        let c = harbor_fire();
+        let chosen = SubmodularSummarizer.select(&c, Budget::Sentences(3));
+        assert_eq!(chosen.len(), 3);
+        assert_eq!(openings(&c, &chosen), 1);
+        for off in ["choir", "bakery", "concert"] {
+            assert!(!chose(&c, &chosen, off), "{off}");
+        }
+    }
+
+    #[test]
+    fn partition_is_deterministic_and_groups_equal_vectors() {
+        let v = |pairs: Vec<(u32, f64)>| SparseVector::from_pairs(pairs);
+        let vectors = vec![
+            v(vec![(0, 1.0), (1, 1.0)]),
+            v(vec![(2, 1.0), (3, 1.0)]),
+            v(vec![(0, 1.0), (1, 1.0)]),
+            v(vec![(2, 1.0), (3, 1.0)]),
+        ];
+        let p = partition(&vectors, 2, 4);
+        assert_eq!(p, partition(&vectors, 2, 4));
+        assert_eq!(p[0], p[2]);
+        assert_eq!(p[1], p[3]);
+        assert_ne!(p[0], p[1]);
     }
 }

@@ -63,3 +63,23 @@ impl Summarizer for SumBasicSummarizer {
         sel.chosen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{harbor_fire, openings};
+
+    #[test]
+    fn first_pick_holds_the_most_frequent_word_and_repeats_are_refused() {
+        let c = harbor_fire();
+        let chosen = SumBasicSummarizer.select(&c, Budget::Sentences(3));
+        // "warehouse" is the most frequent content word of the fixture.
+        assert!(
+            c.text(chosen[0]).to_lowercase().contains("warehouse"),
+            "{}",
+            c.text(chosen[0])
+        );
+        assert_eq!(openings(&c, &chosen), 1);
+        assert_eq!(chosen.len(), 3);
+    }
+}

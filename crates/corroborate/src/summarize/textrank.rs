@@ -45,3 +45,29 @@ impl Summarizer for TextRankSummarizer {
         sel.chosen
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summarize::fixtures::{harbor_fire, openings};
+
+    #[test]
+    fn overlapping_sentences_outrank_isolated_ones() {
+        let c = harbor_fire();
+        let (cands, scores) = TextRankSummarizer::scores(&c);
+        let ranked: Vec<usize> = rank_by(&scores).into_iter().map(|k| cands[k]).collect();
+        let top = c.text(ranked[0]);
+        assert!(top.contains("warehouse") || top.contains("harbor"), "{top}");
+        let last = c.text(*ranked.last().expect("candidates"));
+        assert!(
+            ["bakery", "choir", "concert"]
+                .iter()
+                .any(|w| last.contains(w)),
+            "{last}"
+        );
+        assert_eq!(
+            openings(&c, &TextRankSummarizer.select(&c, Budget::Words(60))),
+            1
+        );
+    }
+}

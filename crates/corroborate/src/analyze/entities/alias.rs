@@ -125,6 +125,27 @@ pub(crate) fn merge_curated(
 /// Words that do not count for initials.
 const MINOR: &[&str] = &["of", "for", "the", "and", "al", "de", "on", "in"];
 
+/// Initial letters of a name, all letters of words written in capitals ("U.S. Geological
+/// Survey" -> "usgs"), minor words skipped.
+fn initials(surface: &str) -> String {
+    let mut out = String::new();
+    for w in surface.split([' ', '-']) {
+        if MINOR.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if is_all_caps(w) {
+            out.extend(
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .flat_map(char::to_lowercase),
+            );
+        } else if let Some(c) = w.chars().next() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Join an all-capital acronym with the one multi-word name whose initials spell it.
 pub(crate) fn merge_initials(
     keys: &[String],
@@ -147,14 +168,7 @@ pub(crate) fn merge_initials(
             .iter()
             .enumerate()
             .filter(|(b, key)| {
-                *b != a && key.contains(' ') && {
-                    let initials: String = key
-                        .split(' ')
-                        .filter(|w| !MINOR.contains(w))
-                        .filter_map(|w| w.chars().next())
-                        .collect();
-                    initials == acr
-                }
+                *b != a && key.contains(' ') && surfaces[*b].keys().any(|s| initials(s) == acr)
             })
             .map(|(b, _)| b)
             .collect();
@@ -218,32 +232,74 @@ pub(crate) fn merge_variants(keys: &[String], kinds: &[EntityKind], uf: &mut Uni
         .iter()
         .map(|ws| ws.iter().map(|w| skeleton(w)).collect())
         .collect();
-    for a in 0..keys.len() {
-        for b in a + 1..keys.len() {
+    // Only keys with the same skeleton can be variants: bucket them first.
+    let mut buckets: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (k, sk) in skeletons.iter().enumerate() {
+        buckets.entry(sk.clone()).or_default().push(k);
+    }
+    for bucket in buckets.values().filter(|b| b.len() >= 2) {
+        for (i, &a) in bucket.iter().enumerate() {
+            for &b in &bucket[i + 1..] {
+                merge_variant_pair(keys, kinds, &cores, &skeletons, a, b, uf);
+            }
+        }
+    }
+}
+
+/// Join keys `a` and `b` if they are variants (same skeleton already checked by the caller).
+fn merge_variant_pair(
+    keys: &[String],
+    kinds: &[EntityKind],
+    cores: &[Vec<&str>],
+    skeletons: &[Vec<String>],
+    a: usize,
+    b: usize,
+    uf: &mut UnionFind,
+) {
+    {
+        {
             let (ka, kb) = (kinds[a], kinds[b]);
             let compatible = ka == kb
                 || (ka == EntityKind::Other && kb != EntityKind::Person)
                 || (kb == EntityKind::Other && ka != EntityKind::Person);
             if !compatible || cores[a].len() != cores[b].len() || cores[a].is_empty() {
-                continue;
+                return;
+            }
+            // "Frazier Park" and "Frazier Mountain" are different places: a cue word may be
+            // missing on one side ("Deir al-Zor Province"), not different on both.
+            let (wa, wb) = (keys[a].split(' ').count(), keys[b].split(' ').count());
+            if wa > cores[a].len()
+                && wb > cores[b].len()
+                && keys[a].rsplit(' ').next() != keys[b].rsplit(' ').next()
+            {
+                return;
             }
             let total: usize = skeletons[a].iter().map(String::len).sum();
             if total < 3 || skeletons[a] != skeletons[b] {
-                continue;
+                return;
+            }
+            // Words without consonants ("I", "II") must be equal.
+            let vowel_words_differ = cores[a]
+                .iter()
+                .zip(&cores[b])
+                .zip(&skeletons[a])
+                .any(|((x, y), sk)| sk.is_empty() && x != y);
+            if vowel_words_differ {
+                return;
             }
             let ja = cores[a].join("");
             let jb = cores[b].join("");
             if ja == jb {
                 uf.union(a, b);
-                continue;
+                return;
             }
             let first_a = ja.chars().next();
             if first_a != jb.chars().next() {
-                continue;
+                return;
             }
             // Acronyms are not transliterations.
             if keys[a].len() <= 4 || keys[b].len() <= 4 {
-                continue;
+                return;
             }
             let limit = (ja.chars().count().max(jb.chars().count()) / 3).max(1);
             if edit_distance(&ja, &jb) <= limit {
@@ -261,17 +317,21 @@ pub(crate) fn merge_surnames(
     excluded: impl Fn(usize) -> bool,
 ) {
     let roots: Vec<usize> = (0..keys.len()).map(|k| uf.find(k)).collect();
+    // Multi-word people and their core words, computed once.
+    let people: Vec<(usize, Vec<&str>)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(p, full)| full.contains(' ') && is_person_group(roots[*p]))
+        .map(|(p, full)| (p, core_words(full)))
+        .collect();
     for (s, key) in keys.iter().enumerate() {
         if key.contains(' ') || excluded(s) {
             continue;
         }
         let mut target: Option<usize> = None;
         let mut ambiguous = false;
-        for (p, full) in keys.iter().enumerate() {
-            if p == s || !full.contains(' ') || !is_person_group(roots[p]) {
-                continue;
-            }
-            let core = core_words(full);
+        for (p, core) in &people {
+            let p = *p;
             if core.len() >= 2 && core.last() == Some(&key.as_str()) {
                 match target {
                     Some(t) if roots[t] != roots[p] => ambiguous = true,

@@ -131,6 +131,16 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
         }
         TokenKind::Word => match spelled(s, i) {
             Some((v, n)) => (v, n, None, String::new()),
+            // "two-minute", "four-year": a spelled number and a unit in one word.
+            None if s.word(i).split_once('-').is_some_and(|(a, b)| {
+                lex::lookup(lex::NUMBER_WORDS, a).is_some() && lex::lookup(lex::UNITS, b).is_some()
+            }) =>
+            {
+                let (a, b) = s.word(i).split_once('-').expect("checked above");
+                let v = lex::lookup(lex::NUMBER_WORDS, a).expect("checked above");
+                let u = lex::lookup(lex::UNITS, b).expect("checked above");
+                (v, 1, None, u.to_string())
+            }
             // "several hundred", "a million": the multiplier alone.
             None => {
                 let w = s.word(i);
@@ -167,8 +177,7 @@ fn is_month(w: &str) -> bool {
 /// The qualifier phrase starting at token `i`, with its band and length in tokens.
 fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, usize)> {
     let mut best: Option<(&'static str, f64, f64, usize)> = None;
-    for &(phrase, lo, hi) in lex::QUALIFIERS {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    for (words, &(phrase, lo, hi)) in phrases().qualifiers.iter().zip(lex::QUALIFIERS) {
         if words.iter().enumerate().all(|(k, w)| s.word(i + k) == *w)
             && best.is_none_or(|b| words.len() > b.3)
         {
@@ -176,6 +185,49 @@ fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, u
         }
     }
     best
+}
+
+/// Qualifier and unit phrases split into words once.
+struct Phrases {
+    qualifiers: Vec<Vec<&'static str>>,
+    units: Vec<Vec<&'static str>>,
+    /// Lowercase words that can start a quantity.
+    starts: std::collections::HashSet<&'static str>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let qualifiers: Vec<Vec<&str>> = lex::QUALIFIERS
+            .iter()
+            .map(|(p, _, _)| p.split(' ').collect())
+            .collect();
+        let mut starts: std::collections::HashSet<&str> = qualifiers
+            .iter()
+            .filter_map(|w| w.first().copied())
+            .collect();
+        starts.extend(lex::NUMBER_WORDS.iter().map(|(w, _)| *w));
+        starts.extend(lex::MULTIPLIERS.iter().map(|(w, _)| *w));
+        starts.extend(lex::CURRENCY_SIGNS.iter().map(|(w, _)| *w));
+        starts.insert("between");
+        Phrases {
+            qualifiers,
+            units: lex::UNITS
+                .iter()
+                .map(|(p, _)| p.split(' ').collect())
+                .collect(),
+            starts,
+        }
+    })
+}
+
+/// Whether a quantity can start at token `i` (a cheap test before [`quantity_at`]).
+pub(crate) fn may_start(s: &Sentence<'_>, i: usize) -> bool {
+    let w = s.word(i);
+    s.tokens[i].kind == TokenKind::Number
+        || phrases().starts.contains(w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| phrases().starts.contains(a))
 }
 
 /// Read the quantity that starts at token `i`, if one does.
@@ -230,8 +282,7 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     }
     // Unit after the number.
     let mut unit_tokens = 0;
-    for &(phrase, u) in lex::UNITS {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    for (words, &(_, u)) in phrases().units.iter().zip(lex::UNITS) {
         if words.iter().enumerate().all(|(k, w)| s.word(j + k) == *w) && words.len() > unit_tokens {
             unit_tokens = words.len();
             unit = u.to_string();
@@ -286,7 +337,14 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     let (low, high, value) = if vague {
         (value * lo_f, value * hi_f, value * (lo_f + hi_f) / 2.0)
     } else {
-        (low * lo_f, high * hi_f, (low + high) / 2.0)
+        // The value is the number (the midpoint of a range); the bounds widen it by the
+        // qualifier's band ("nearly", "more than").
+        let bounded_high = if hi_f.is_infinite() {
+            f64::INFINITY
+        } else {
+            high * hi_f
+        };
+        (low * lo_f, bounded_high, (low + high) / 2.0)
     };
     Some(Quantity {
         first: i,
@@ -350,6 +408,8 @@ mod tests {
         percent: "35 percent of staff" => Some((35.0, 35.0, "", "percent"));
         percent_sign: "rose 12% in May" => Some((12.0, 12.0, "", "percent"));
         spelled_out: "three boats sank" => Some((3.0, 3.0, "", ""));
+        spelled_with_unit: "a two-minute video" => Some((2.0, 2.0, "", "minutes"));
+        twenty_five: "twenty-five boats" => Some((25.0, 25.0, "", ""));
         several_hundred: "several hundred people" => Some((200.0, 900.0, "several", ""));
         year_is_not_a_count: "in 2014 the group" => None;
         date_is_not_a_count: "on February 3, 2019" => None;

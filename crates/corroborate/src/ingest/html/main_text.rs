@@ -27,7 +27,6 @@ fn is_skipped_tag(name: &str) -> bool {
             | "map"
             | "head"
             | "title"
-            | "form"
             | "button"
             | "input"
             | "select"
@@ -98,8 +97,9 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Substrings of class/id tokens that mark furniture (comments, sharing, teasers, banners).
-const NEGATIVE: &[&str] = &[
+/// Substrings of class/id tokens that always mark furniture: comments, sharing, consent
+/// banners, navigation and teasers of other stories.
+const STRONG_NEGATIVE: &[&str] = &[
     "comment",
     "kommentar",
     "komentar",
@@ -113,14 +113,34 @@ const NEGATIVE: &[&str] = &[
     "consent",
     "gdpr",
     "newsletter",
-    "promo",
-    "sidebar",
     "footer",
-    "footnote",
     "navigation",
     "navbar",
     "menu",
     "breadcrumb",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "trending",
+    "read-more",
+    "readmore",
+    "read-next",
+    "read-also",
+    "recommend",
+    "skip-link",
+    "screen-reader",
+    "sr-only",
+    "visually-hidden",
+    "disqus",
+    "pagination",
+];
+
+/// Substrings of class/id tokens that mark furniture only on small parts of the page: sites
+/// also put them on wrappers of the whole story (`overflow-hidden`, `subscriber-only`).
+const WEAK_NEGATIVE: &[&str] = &[
+    "promo",
+    "sidebar",
+    "footnote",
     "byline",
     "author",
     "caption",
@@ -131,10 +151,6 @@ const NEGATIVE: &[&str] = &[
     "popup",
     "modal",
     "overlay",
-    "most-read",
-    "mostread",
-    "most-popular",
-    "trending",
     "advert",
     "ad-slot",
     "ad-label",
@@ -143,25 +159,13 @@ const NEGATIVE: &[&str] = &[
     "banner",
     "ticker",
     "masthead",
-    "read-more",
-    "readmore",
-    "read-next",
-    "read-also",
-    "recommend",
     "pullquote",
     "pull-quote",
     "tags",
-    "skip-link",
-    "screen-reader",
-    "sr-only",
-    "visually-hidden",
     "hidden",
     "print-only",
-    "disqus",
-    "pagination",
     "toolbar",
     "timestamp",
-    "dateline-meta",
 ];
 
 /// Substrings of class/id/itemprop tokens that mark the story body.
@@ -187,6 +191,19 @@ const POSITIVE: &[&str] = &[
     "richtext",
 ];
 
+/// What an element's class, id and tag say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Story body.
+    Story,
+    /// Furniture wherever it is.
+    Furniture,
+    /// Furniture when it holds only a small part of the page's text.
+    SmallFurniture,
+    /// Nothing either way.
+    Neutral,
+}
+
 fn class_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
     let node = &dom.nodes[id];
     let mut out = Vec::new();
@@ -198,31 +215,36 @@ fn class_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
     out
 }
 
-/// +1 for a story-body hint, -1 for a furniture hint, 0 otherwise.
-fn class_hint(dom: &Dom, id: NodeId) -> i32 {
+fn hint(dom: &Dom, id: NodeId) -> Hint {
     let tokens = class_tokens(dom, id);
     if tokens
         .iter()
         .any(|t| POSITIVE.iter().any(|p| t.contains(p)))
     {
-        return 1;
+        return Hint::Story;
     }
-    let negative = tokens.iter().any(|t| {
-        NEGATIVE.iter().any(|p| t.contains(p))
+    // "commentary" is an opinion piece, not a comment section.
+    let strong = tokens.iter().any(|t| {
+        !t.contains("commentary")
+            && (STRONG_NEGATIVE.iter().any(|p| t.contains(p)) || t == "nav" || t.ends_with("-nav"))
+    });
+    if strong {
+        return Hint::Furniture;
+    }
+    let weak = tokens.iter().any(|t| {
+        WEAK_NEGATIVE.iter().any(|p| t.contains(p))
             || t == "meta"
             || t.ends_with("-meta")
             || t.starts_with("meta-")
             || t == "ad"
             || t.starts_with("ad-")
             || t == "ads"
-            || t == "nav"
-            || t.ends_with("-nav")
-            || t == "related"
     });
-    if negative {
-        -1
+    // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
+    if weak || dom.nodes[id].name() == "form" || is_hidden(dom, id) {
+        Hint::SmallFurniture
     } else {
-        0
+        Hint::Neutral
     }
 }
 
@@ -252,6 +274,8 @@ struct TextBlock {
     heading: bool,
     /// Inside an element with a furniture hint (kept out unless the whole page is furniture).
     furniture: bool,
+    /// The innermost enclosing element with a weak furniture hint.
+    small_furniture: Option<NodeId>,
 }
 
 struct BlockCollector<'a> {
@@ -278,6 +302,7 @@ impl BlockCollector<'_> {
             link_chars: 0,
             heading: ctx.heading,
             furniture: ctx.furniture,
+            small_furniture: ctx.small_furniture,
         });
         let before = block.text.len();
         for word in raw.split_whitespace() {
@@ -301,6 +326,7 @@ struct Ctx {
     in_link: bool,
     heading: bool,
     furniture: bool,
+    small_furniture: Option<NodeId>,
 }
 
 /// Split the page into text blocks, skipping non-content subtrees. Iterative: pages can nest
@@ -320,6 +346,7 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
         in_link: false,
         heading: false,
         furniture: false,
+        small_furniture: None,
     };
     let mut stack = vec![Step::Enter(0, root)];
     while let Some(step) = stack.pop() {
@@ -342,7 +369,7 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
                     }
                 }
                 NodeData::Element { name, .. } => {
-                    if is_skipped_tag(name) || is_hidden(c.dom, id) {
+                    if is_skipped_tag(name) {
                         continue;
                     }
                     let block = is_block_tag(name);
@@ -355,7 +382,13 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
                     }
                     inner.in_link |= name == "a";
                     inner.heading |= is_heading(name);
-                    inner.furniture |= id != 0 && class_hint(c.dom, id) < 0;
+                    if id != 0 {
+                        match hint(c.dom, id) {
+                            Hint::Furniture => inner.furniture = true,
+                            Hint::SmallFurniture => inner.small_furniture = Some(id),
+                            Hint::Story | Hint::Neutral => {}
+                        }
+                    }
                     stack.push(Step::Leave(block));
                     for &child in c.dom.nodes[id].children.iter().rev() {
                         stack.push(Step::Enter(child, inner));
@@ -382,29 +415,39 @@ fn block_score(b: &TextBlock) -> f64 {
 /// The story text: one paragraph per line, blank lines between paragraphs. `title` is dropped
 /// when it opens the text.
 pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
-    let blocks = collect_blocks(dom);
+    let mut blocks = collect_blocks(dom);
     let n = dom.nodes.len();
-    // Scores of elements: a block adds to its container and, decaying, to a few ancestors.
-    let mut score = vec![0.0f64; n];
+    // Text and link totals of every element (walks bounded by the tree's depth cap).
     let mut text_chars = vec![0usize; n];
     let mut link_chars = vec![0usize; n];
     for b in &blocks {
-        let s = block_score(b);
         let mut node = b.container;
-        for level in 0..6 {
-            if s > 0.0 {
-                score[node] += s / (level as f64 + 1.0);
-            }
+        loop {
+            text_chars[node] += b.text.len();
+            link_chars[node] += b.link_chars;
             if node == 0 {
                 break;
             }
             node = dom.nodes[node].parent;
         }
-        // Text and link totals go to every ancestor (bounded by the tree's depth cap).
+    }
+    // A weak furniture hint counts only on an element holding under 30% of the page's text.
+    let page_chars = text_chars[0] as f64;
+    for b in &mut blocks {
+        if let Some(f) = b.small_furniture {
+            b.furniture |= (text_chars[f] as f64) < 0.3 * page_chars;
+        }
+    }
+    // Scores of elements: a block adds to its container and, decaying, to a few ancestors.
+    let mut score = vec![0.0f64; n];
+    for b in &blocks {
+        let s = block_score(b);
+        if s <= 0.0 {
+            continue;
+        }
         let mut node = b.container;
-        loop {
-            text_chars[node] += b.text.len();
-            link_chars[node] += b.link_chars;
+        for level in 0..6 {
+            score[node] += s / (level as f64 + 1.0);
             if node == 0 {
                 break;
             }
@@ -417,10 +460,10 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
             continue;
         }
         let density = link_chars[id] as f64 / text_chars[id].max(1) as f64;
-        let hint = match class_hint(dom, id) {
-            1 => 1.25,
-            -1 => 0.5,
-            _ => 1.0,
+        let hint = match hint(dom, id) {
+            Hint::Story => 1.25,
+            Hint::Furniture | Hint::SmallFurniture => 0.5,
+            Hint::Neutral => 1.0,
         };
         let s = score[id] * (1.0 - density) * hint;
         score[id] = s;
@@ -434,16 +477,17 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     };
     // The story may continue in siblings of the best element (text split across wrappers).
     let parent = dom.nodes[top].parent;
-    let mut roots: Vec<NodeId> = vec![top];
+    let mut is_root = vec![false; n];
+    is_root[top] = true;
     if top != 0 {
         for &sib in &dom.nodes[parent].children {
-            if sib != top && score[sib] >= 0.2 * top_score && score[sib] > 0.0 {
-                roots.push(sib);
+            if score[sib] >= 0.2 * top_score && score[sib] > 0.0 {
+                is_root[sib] = true;
             }
         }
     }
     let in_roots = |mut node: NodeId| loop {
-        if roots.contains(&node) {
+        if is_root[node] {
             return true;
         }
         if node == 0 {
@@ -451,32 +495,45 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         }
         node = dom.nodes[node].parent;
     };
-    let kept = blocks.iter().filter(|b| {
-        if b.furniture || !in_roots(b.container) {
-            return false;
+    // Blocks of the story region with whether each is kept.
+    let region: Vec<(&TextBlock, bool)> = blocks
+        .iter()
+        .filter(|b| in_roots(b.container))
+        .map(|b| {
+            let words = b.text.split_whitespace().count();
+            let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
+            // Link lists and one-word labels ("Advertisement") go, headings may be one word.
+            let keep = !b.furniture && link_share <= 0.4 && (b.heading || words >= 2);
+            (b, keep)
+        })
+        .collect();
+    // A heading is kept only when the next block, past furniture (an inline newsletter box),
+    // is a kept paragraph: otherwise it headed something dropped ("Related topics").
+    // next_story[i]: the first block after i that is not furniture (one backward pass).
+    let mut next_story = vec![None; region.len()];
+    let mut following = None;
+    for i in (0..region.len()).rev() {
+        next_story[i] = following;
+        if !region[i].0.furniture {
+            following = Some(i);
         }
-        let words = b.text.split_whitespace().count();
-        let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
-        if link_share > 0.4 {
-            return false;
-        }
-        // One-word lines ("Advertisement", "Share") are labels, unless they are headings.
-        b.heading || words >= 2
+    }
+    let kept = region.iter().enumerate().filter_map(|(i, &(b, keep))| {
+        let headed = || {
+            next_story[i].is_some_and(|j| {
+                let (next, next_keep) = region[j];
+                next_keep && !next.heading
+            })
+        };
+        (keep && (!b.heading || headed())).then_some(b)
     });
     join_blocks(kept, title)
 }
 
 fn join_blocks<'a>(blocks: impl Iterator<Item = &'a TextBlock>, title: Option<&str>) -> String {
-    let mut kept: Vec<&TextBlock> = blocks.collect();
-    if let (Some(first), Some(t)) = (kept.first(), title) {
-        if same_text(t, &first.text) {
-            kept.remove(0);
-        }
-    }
-    // A heading with no paragraph after it headed furniture that was dropped ("Related topics").
     let mut out = String::new();
-    for (i, b) in kept.iter().enumerate() {
-        if b.heading && kept.get(i + 1).is_none_or(|next| next.heading) {
+    for b in blocks {
+        if out.is_empty() && title.is_some_and(|t| same_text(t, &b.text)) {
             continue;
         }
         if !out.is_empty() {
@@ -540,6 +597,43 @@ mod tests {
         assert_eq!(
             extract(html),
             "The story itself, with a comma, long enough to be scored."
+        );
+    }
+
+    #[test]
+    fn weak_hints_on_a_whole_page_wrapper_are_ignored() {
+        let html = "<form id=aspnetForm><div class=\"overflow-hidden\">\
+            <p>The story itself, with a comma, long enough to be scored.</p>\
+            <p>More of the story, with a comma, long enough to be scored.</p>\
+            <div class=ad-label>Advertisement here</div></div></form>";
+        assert_eq!(
+            extract(html),
+            "The story itself, with a comma, long enough to be scored.\n\n\
+             More of the story, with a comma, long enough to be scored."
+        );
+    }
+
+    #[test]
+    fn hidden_elements_are_dropped() {
+        let html = "<p>The story itself, with a comma, long enough to be scored.</p>\
+            <p>More of the story, with a comma, long enough to be scored.</p>\
+            <div style=\"display: none\">A hidden notice, with a comma, here.</div>";
+        assert!(!extract(html).contains("hidden notice"));
+    }
+
+    #[test]
+    fn headings_of_dropped_furniture_go_too() {
+        let html = "<div><p>The story itself, with a comma, long enough to be scored.</p>\
+            <h2>Related topics</h2><ul><li><a href=a>Health</a></li><li><a href=b>Roofs</a></li></ul>\
+            <p>More of the story, with a comma, long enough to be scored.</p>\
+            <h2>What next?</h2><p>The last part, with a comma, long enough to be scored.</p>\
+            <h2>Comments</h2><div class=comments><p>A reader wrote this, with a comma, at length.</p></div></div>";
+        assert_eq!(
+            extract(html),
+            "The story itself, with a comma, long enough to be scored.\n\n\
+             More of the story, with a comma, long enough to be scored.\n\n\
+             What next?\n\n\
+             The last part, with a comma, long enough to be scored."
         );
     }
 

@@ -14,6 +14,8 @@ pub struct PageMetadata {
     pub site_name: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
+    /// The title is only the `<title>` element (often "Site - Section"), or missing.
+    pub(super) weak_title: bool,
 }
 
 /// `<meta>` keys (name/property/itemprop) giving the publication date, best first.
@@ -134,11 +136,13 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
         .or_else(|| meta_value(&DATE_KEYS[2..DATE_KEYS.len() - 1]))
         .or(first_time)
         .or_else(|| meta_value(&DATE_KEYS[DATE_KEYS.len() - 1..]));
-    let title = meta_value(&["og:title", "twitter:title"])
+    let strong_title = meta_value(&["og:title", "twitter:title"])
         .or(ld_headline)
-        .or(first_h1)
-        .or_else(|| title_tag.map(|t| strip_site_suffix(&t)));
+        .or(first_h1);
+    let weak_title = strong_title.is_none();
+    let title = strong_title.or_else(|| title_tag.map(|t| strip_site_suffix(&t)));
     PageMetadata {
+        weak_title,
         title,
         published,
         site_name: meta_value(&["og:site_name", "application-name"]).or(ld_publisher),
