@@ -3,10 +3,12 @@
 //! [`PreparedCluster::refs`], so it is an evaluation ceiling, not a summarizer for new
 //! input (with no references it selects nothing).
 //!
+//! It draws from the same [`candidates`] as every method, through the same [`Selection`]
+//! (budget and redundancy check), so it is the ceiling of what our selection can reach.
 //! Tokens are rouge-score's (lowercase `[a-z0-9]` runs, Porter-stemmed); bigrams are
 //! counted inside sentences. With several references the objective is averaged over them.
 
-use super::{Budget, Selection, Summarizer};
+use super::{candidates, Budget, Selection, Summarizer};
 use crate::eval::rouge_score_tokens;
 use crate::prepared::PreparedCluster;
 use std::collections::HashMap;
@@ -92,8 +94,8 @@ impl Summarizer for OracleSummarizer {
             .map(|r| Grams::of(&intern(&r.text)))
             .collect();
         // Candidate sentences with only the n-grams some reference has (others never hit).
-        let candidates: Vec<(usize, Grams)> = cluster
-            .body_sentences()
+        let candidates: Vec<(usize, Grams)> = candidates(cluster)
+            .into_iter()
             .map(|i| {
                 let mut g = Grams::of(&intern(cluster.text(i)));
                 g.counts
@@ -118,7 +120,7 @@ impl Summarizer for OracleSummarizer {
         loop {
             let mut best: Option<(usize, f64, Vec<Hits>)> = None;
             for (c, (i, grams)) in candidates.iter().enumerate() {
-                if used[c] || !sel.fits(cluster, *i) {
+                if used[c] || !sel.admits(cluster, *i) {
                     continue;
                 }
                 let mut new_hits = hits.clone();
@@ -149,8 +151,10 @@ impl Summarizer for OracleSummarizer {
                 break;
             };
             let (i, grams) = &candidates[c];
-            sel.push(cluster, *i);
             used[c] = true;
+            if !sel.push(cluster, *i) {
+                continue;
+            }
             for (key, n) in &grams.counts {
                 *chosen.counts.entry(*key).or_insert(0) += n;
             }
