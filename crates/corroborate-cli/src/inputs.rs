@@ -26,10 +26,17 @@ pub fn load(inputs: &[String]) -> anyhow::Result<Loaded> {
         eprintln!("corroborate: error: {e}");
     }
     if !documents.is_empty() {
+        // The loose articles' cluster must not share an id with a cluster read from a file.
+        let mut id = "input".to_string();
+        let mut k = 2;
+        while clusters.iter().any(|c| c.id == id) {
+            id = format!("input-{k}");
+            k += 1;
+        }
         clusters.insert(
             0,
             Cluster {
-                id: "input".to_string(),
+                id,
                 docs: documents,
                 ..Cluster::default()
             },

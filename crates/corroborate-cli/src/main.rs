@@ -37,6 +37,9 @@ enum Command {
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
+    Eval(commands::eval::Args),
+    Stories(commands::stories::Args),
+    EvalStories(commands::eval_stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,9 @@ fn main() -> ExitCode {
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
+        Command::Eval(args) => commands::eval::run(args),
+        Command::Stories(args) => commands::stories::run(args),
+        Command::EvalStories(args) => commands::eval_stories::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -179,7 +179,8 @@ fn script_in_article_text_never_runs() {
     .expect("write");
     std::fs::write(
         articles.join("b.txt"),
-        format!("Warehouses burn\n\nThree warehouses at Kessel harbor were destroyed by a fire on Tuesday night. \"><svg onload=\"document.body.setAttribute('data-pwned','3')\"> Nobody died.\n"),
+        "Warehouses burn\n\nThree warehouses at Kessel harbor were destroyed by a fire on Tuesday \
+         night. \"><svg onload=\"document.body.setAttribute('data-pwned','3')\"> Nobody died.\n",
     )
     .expect("write");
     let page = dir.join("brief.html");

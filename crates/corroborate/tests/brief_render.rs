@@ -129,7 +129,24 @@ fn html_citations_point_at_sentence_elements_that_exist() {
         );
         n += 1;
     }
-    let cites: usize = brief.summary.iter().map(|s| s.sources.len()).sum();
+    let cites: usize = brief.summary.iter().map(|s| s.sources.len()).sum::<usize>()
+        + brief.quotes.iter().map(|q| q.sources.len()).sum::<usize>()
+        + brief
+            .numbers
+            .iter()
+            .flat_map(|g| &g.values)
+            .map(|v| v.sources.len())
+            .sum::<usize>()
+        + brief
+            .entities
+            .iter()
+            .map(|e| e.sources.len())
+            .sum::<usize>()
+        + brief
+            .timeline
+            .iter()
+            .map(|t| t.sources.len())
+            .sum::<usize>();
     assert_eq!(n, cites);
 }
 

@@ -2,5 +2,8 @@
 
 pub mod brief;
 pub mod clean;
+pub mod eval;
+pub mod eval_stories;
 pub mod split;
+pub mod stories;
 pub mod summarize;

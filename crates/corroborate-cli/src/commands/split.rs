@@ -7,7 +7,12 @@ use std::io::Write;
 
 /// Clean and split documents into sentences.
 #[derive(clap::Args)]
-#[command(after_help = "Example:\n  echo \"Mr. Smith came. He left.\" | corroborate split -")]
+#[command(
+    after_help = "Text output: one sentence per line, a blank line between documents.\n\
+JSON output: one object per sentence: {\"cluster\", \"doc\", \"sentence\", \"start\", \"end\", \"heading\", \"text\"},\n\
+where start..end is the byte span of the sentence in the document text.\n\n\
+Example:\n  echo \"Mr. Smith came. He left.\" | corroborate split -"
+)]
 pub struct Args {
     /// One JSON object per sentence with document id and byte span.
     #[arg(long)]
@@ -23,21 +28,27 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut first_doc = true;
+    let mut printed_any = false;
     for cluster in loaded.clusters {
         let prepared = pipeline.prepare(cluster);
         for (d, range) in prepared.doc_sentences.iter().enumerate() {
-            if !args.json && !first_doc {
+            if range.is_empty() {
+                continue;
+            }
+            if !args.json && printed_any {
                 writeln!(out)?;
             }
-            first_doc = false;
+            printed_any = true;
             for i in range.clone() {
                 let s = &prepared.sentences[i];
                 if args.json {
                     let value = serde_json::json!({
+                        "cluster": prepared.id,
                         "doc": prepared.docs[d].id,
+                        "sentence": s.position,
                         "start": s.span.start,
                         "end": s.span.end,
+                        "heading": s.heading,
                         "text": prepared.text(i),
                     });
                     writeln!(out, "{value}")?;

@@ -7,6 +7,7 @@
 
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
+use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
 use crate::summarize::{Budget, Method};
 use serde::{Deserialize, Serialize};
@@ -34,10 +35,15 @@ impl Default for BriefConfig {
 }
 
 /// The method a brief uses unless told otherwise: `default` when the summarizer offers it,
-/// else the first method of [`Method::ALL`].
+/// else `lead`.
 pub fn default_method() -> Method {
-    Method::from_name("default").unwrap_or(Method::ALL[0])
+    Method::from_name("default")
+        .or_else(|| Method::from_name("lead"))
+        .unwrap_or(Method::ALL[0])
 }
+
+/// Match score above which two sentences of one source say the same thing twice.
+const REPEAT_SCORE: f64 = 0.6;
 
 /// A place in a source: 1-based source number and byte span into that source's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,10 +194,7 @@ impl Brief {
 
 /// Build the brief of a cluster: summary with support, the analyses, the sources.
 pub fn build_brief(cluster: &PreparedCluster, config: &BriefConfig) -> Brief {
-    // The analyzers (quotes, numbers, entities, timeline) are being written on another branch;
-    // until they are merged the brief shows their sections empty.
-    let analysis = Analysis::default();
-    build_brief_with(cluster, &analysis, config)
+    build_brief_with(cluster, &super::analyze(cluster), config)
 }
 
 /// Build the brief of a cluster from an analysis already made.
@@ -202,14 +205,28 @@ pub fn build_brief_with(
 ) -> Brief {
     let summary = config.method.summarize(cluster, config.budget);
     let index = SupportIndex::new(cluster);
-    // A line repeated in a source (a caption printed twice) is said once.
-    let mut seen = std::collections::HashSet::new();
-    let items = summary
-        .sentences
-        .iter()
-        .filter(|&&i| seen.insert(one_line(cluster.text(i))))
-        .map(|&i| summary_item(cluster, &index.support(cluster, i, &config.support)))
-        .collect();
+    // Each thing is said once, with all its sources: a summary sentence that matches an
+    // earlier one both ways (each cites the other as saying the same), one that repeats an
+    // earlier sentence of its own source, and a line repeated verbatim (a caption printed
+    // twice), are left out.
+    let mut seen_text = std::collections::HashSet::new();
+    let mut kept: Vec<SentenceSupport> = Vec::new();
+    for &i in &summary.sentences {
+        if !seen_text.insert(one_line(cluster.text(i))) {
+            continue;
+        }
+        let support = index.support(cluster, i, &config.support);
+        let redundant = kept.iter().any(|k| {
+            let mutual = k.matches.iter().any(|m| m.sentence == i)
+                && support.matches.iter().any(|m| m.sentence == k.sentence);
+            let same_doc = cluster.sentences[k.sentence].doc == cluster.sentences[i].doc;
+            mutual || (same_doc && index.score(i, k.sentence).score >= REPEAT_SCORE)
+        });
+        if !redundant {
+            kept.push(support);
+        }
+    }
+    let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
     let passages = |mentions: &[Mention]| -> Vec<Passage> {
         let mut out: Vec<Passage> = mentions
             .iter()
@@ -219,6 +236,7 @@ pub fn build_brief_with(
         out.dedup();
         out
     };
+    let mut seen_timeline = std::collections::HashSet::new();
     Brief {
         title: brief_title(cluster),
         method: config.method,
@@ -263,9 +281,12 @@ pub fn build_brief_with(
                 mentions: e.mentions,
             })
             .collect(),
+        // A sentence with two time expressions ("on Wednesday ... next week") is placed once,
+        // at its first (the analysis lists resolved dates first, then in text order).
         timeline: analysis
             .timeline
             .iter()
+            .filter(|t| seen_timeline.insert(one_line(&t.text)))
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,
@@ -346,10 +367,18 @@ fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
                     None => p.clone(),
                 })
             });
+            // The input's headline, else the first heading the cleaner kept.
+            let title = doc.title.clone().or_else(|| {
+                cleaned?
+                    .kept
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Heading)
+                    .map(|b| doc.text[b.span.clone()].trim().to_string())
+            });
             SourceEntry {
                 n: d + 1,
                 id: doc.id.clone(),
-                title: doc.title.clone(),
+                title,
                 outlet: doc.source.clone(),
                 origin,
                 date: doc.published.clone(),

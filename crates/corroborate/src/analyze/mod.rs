@@ -6,6 +6,13 @@
 pub mod brief;
 pub mod support;
 
+mod entities;
+mod numbers;
+mod quotes;
+mod timeline;
+mod tokens;
+
+use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -49,7 +56,8 @@ pub struct NumberValue {
     pub value: f64,
     /// Lower and upper bound, equal for an exact value.
     pub low: f64,
-    /// Upper bound.
+    /// Upper bound; unbounded ("more than 72,000") is infinite, written `null` in JSON.
+    #[serde(with = "unbounded")]
     pub high: f64,
     /// Qualifier: "about", "more than", "at least", "nearly", ... (empty when exact).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -60,6 +68,23 @@ pub struct NumberValue {
     pub sources: Vec<usize>,
     /// Every occurrence.
     pub mentions: Vec<Mention>,
+}
+
+/// Serde for an upper bound that may be infinite: `null` in JSON.
+mod unbounded {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f64(*v)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
 }
 
 /// A quantity and the values the sources give for it.
@@ -129,4 +154,16 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Dated statements, in date order.
     pub timeline: Vec<TimelineEntry>,
+}
+
+/// Analyze a prepared cluster: quotes with their speakers, quantities and disagreements,
+/// named entities with aliases, and a timeline. Reads only the cleaned sentences.
+pub fn analyze(cluster: &PreparedCluster) -> Analysis {
+    let entities = entities::find(cluster);
+    Analysis {
+        quotes: quotes::find(cluster, &entities),
+        numbers: numbers::find(cluster),
+        entities: entities.entities,
+        timeline: timeline::find(cluster),
+    }
 }

@@ -26,10 +26,11 @@
 //! statements (see the tests of this module and `tests/brief_support.rs`).
 
 use super::Mention;
-use crate::prepared::PreparedCluster;
+use crate::prepared::{PreparedCluster, Vocabulary};
 use crate::segment::{word_spans, EnglishStemmer};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Weight of a proper-name term relative to other content terms.
 const NAME_WEIGHT: f64 = 0.5;
@@ -169,12 +170,13 @@ pub struct MatchScore {
     pub containment: f64,
     /// Weighted cosine of the two term sets.
     pub cosine: f64,
-    /// Whether the candidate has at least half of the claim's proper names.
+    /// Whether the candidate has at least half of the claim's proper names, or none at all.
     pub names_agree: bool,
     /// Whether the sentences give different numbers: both give numbers and none are equal,
     /// or they count the same thing differently ("12 people" against "14 people").
     pub numbers_conflict: bool,
-    /// Whether the claim counts something ("14 people") with a number the candidate lacks.
+    /// Whether the claim counts something ("14 people") with a number the candidate lacks or
+    /// uses to count something else.
     pub numbers_missing: bool,
     /// The combined score compared with [`SupportConfig::threshold`].
     pub score: f64,
@@ -183,12 +185,79 @@ pub struct MatchScore {
 impl SupportIndex {
     /// Build the index of a cluster.
     pub fn new(cluster: &PreparedCluster) -> Self {
-        let n_terms = cluster.vocab.len();
-        let proper = proper_terms(cluster);
+        // One pass over the words of every sentence: (byte range, term id), in order.
+        let spans: Vec<Vec<(Range<usize>, u32)>> = (0..cluster.sentences.len())
+            .map(|i| {
+                word_spans(cluster.text(i))
+                    .zip(cluster.sentences[i].tokens.iter().copied())
+                    .collect()
+            })
+            .collect();
+        let proper = proper_terms(cluster, &spans);
+        // The number each word writes, if any, computed once per term: a term id stands for
+        // one lowercased word stem, and every word of a stem has the same value.
+        let mut memo: Vec<Option<Option<String>>> = vec![None; cluster.vocab.len()];
+        let values_of: Vec<Vec<Option<String>>> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, sentence)| {
+                let text = cluster.text(i);
+                sentence
+                    .iter()
+                    .map(|(w, id)| match memo.get_mut(*id as usize) {
+                        Some(slot) => slot
+                            .get_or_insert_with(|| number_value(&text[w.clone()]))
+                            .clone(),
+                        None => number_value(&text[w.clone()]),
+                    })
+                    .collect()
+            })
+            .collect();
+        // Content words as term ids, numbers replaced by one id per value so that "fourteen"
+        // and "14" are the same term.
+        let mut number_ids: HashMap<String, u32> = HashMap::new();
+        let mut next_id = u32::try_from(cluster.vocab.len()).expect("vocabulary fits u32");
+        let mut numbers: Vec<Vec<String>> = Vec::with_capacity(spans.len());
+        let words: Vec<Vec<(usize, u32)>> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, sentence)| {
+                let mut values = Vec::new();
+                let words = sentence
+                    .iter()
+                    .zip(&values_of[i])
+                    .filter_map(|((w, id), value)| {
+                        let value = value.clone();
+                        if let Some(v) = &value {
+                            values.push(v.clone());
+                        }
+                        if cluster.vocab.is_stop(*id) {
+                            return None;
+                        }
+                        Some(match value {
+                            Some(v) => {
+                                let id = *number_ids.entry(v).or_insert_with(|| {
+                                    next_id += 1;
+                                    next_id - 1
+                                });
+                                (w.start, id)
+                            }
+                            None => (w.start, *id),
+                        })
+                    })
+                    .collect();
+                values.sort();
+                values.dedup();
+                numbers.push(values);
+                words
+            })
+            .collect();
+        let values = values_of;
+        let n_terms = next_id as usize;
         let mut df = vec![0u32; n_terms];
         let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());
-        for s in &cluster.sentences {
-            let mut t = s.terms.clone();
+        for (s, w) in cluster.sentences.iter().zip(&words) {
+            let mut t: Vec<u32> = w.iter().map(|&(_, id)| id).collect();
             t.sort_unstable();
             t.dedup();
             if !s.heading {
@@ -250,10 +319,10 @@ impl SupportIndex {
                     norm2,
                     weight,
                     names,
-                    numbers: numbers_in(cluster.text(i)),
-                    counted: counted_in(cluster, i),
+                    numbers: std::mem::take(&mut numbers[i]),
+                    counted: counted_in(&spans[i], &values[i], &cluster.vocab),
                     quoted_weight: 0.0,
-                    quoted: quoted_terms(cluster, i),
+                    quoted: quoted_terms(cluster.text(i), &words[i]),
                 }
             })
             .collect();
@@ -285,15 +354,21 @@ impl SupportIndex {
         } else {
             0.0
         };
-        let names_agree = 2 * intersect(&a.names, &b.names).count() >= a.names.len();
+        // A candidate without names does not name someone else; one with names must share
+        // half of the claim's.
+        let names_agree =
+            b.names.is_empty() || 2 * intersect(&a.names, &b.names).count() >= a.names.len();
         let numbers_conflict = (!a.numbers.is_empty()
             && !b.numbers.is_empty()
             && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok()))
             || counts_conflict(&a.counted, &b.counted);
-        let numbers_missing = a
-            .counted
-            .iter()
-            .any(|(_, value)| b.numbers.binary_search(value).is_err());
+        // The candidate must give each count of the claim, and not as the count of something
+        // else ("two shipping firms" is not said by "two neighbouring warehouses").
+        let numbers_missing = a.counted.iter().any(|(unit, value)| {
+            b.numbers.binary_search(value).is_err()
+                || (b.counted.iter().any(|(_, v)| v == value)
+                    && !b.counted.iter().any(|(u, v)| u == unit && v == value))
+        });
         // A quotation is what the sentence reports: the candidate must carry half of it.
         let quote_missing = a.quoted.len() >= 2 && {
             let shared: f64 = intersect(&a.quoted, &b.terms)
@@ -306,10 +381,10 @@ impl SupportIndex {
         let shared_counts = a.counted.iter().filter(|c| b.counted.contains(c)).count();
         let mut score =
             0.6 * containment + 0.4 * cosine + COUNT_BONUS * shared_counts.min(2) as f64;
-        if !names_agree || numbers_missing || quote_missing {
+        if !names_agree || quote_missing {
             score *= 0.5;
         }
-        if numbers_conflict || shared_n < MIN_SHARED_TERMS {
+        if numbers_conflict || numbers_missing || shared_n < MIN_SHARED_TERMS {
             score *= 0.25;
         }
         let score = score.min(1.0);
@@ -337,7 +412,7 @@ impl SupportIndex {
                 continue;
             }
             let m = self.score(claim, j);
-            if best.map_or(true, |(_, b)| m.score.total_cmp(&b.score).is_gt()) {
+            if best.is_none_or(|(_, b)| m.score.total_cmp(&b.score).is_gt()) {
                 best = Some((j, m));
             }
         }
@@ -424,22 +499,21 @@ fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
 
 /// Content terms written with a capital letter inside a sentence (not as its first word)
 /// more often than in lower case, anywhere in the cluster: the cluster's proper names.
-fn proper_terms(cluster: &PreparedCluster) -> HashSet<u32> {
+fn proper_terms(cluster: &PreparedCluster, spans: &[Vec<(Range<usize>, u32)>]) -> HashSet<u32> {
     let mut counts: HashMap<u32, (u32, u32)> = HashMap::new();
     for (i, s) in cluster.sentences.iter().enumerate() {
         if s.heading {
             continue;
         }
         let text = cluster.text(i);
-        for (k, (w, &id)) in word_spans(text).zip(&s.tokens).enumerate() {
-            if k == 0 || cluster.vocab.is_stop(id) {
+        for (w, id) in spans[i].iter().skip(1) {
+            if cluster.vocab.is_stop(*id) {
                 continue;
             }
-            let word = &text[w];
-            let Some(first) = word.chars().next() else {
+            let Some(first) = text[w.clone()].chars().next() else {
                 continue;
             };
-            let entry = counts.entry(id).or_default();
+            let entry = counts.entry(*id).or_default();
             if first.is_uppercase() {
                 entry.0 += 1;
             } else if first.is_lowercase() {
@@ -454,10 +528,10 @@ fn proper_terms(cluster: &PreparedCluster) -> HashSet<u32> {
         .collect()
 }
 
-/// Content terms of sentence `i` that lie inside double quotation marks (straight or curly); an
-/// opening mark without a closing one quotes to the end of the sentence.
-fn quoted_terms(cluster: &PreparedCluster, i: usize) -> Vec<u32> {
-    let text = cluster.text(i);
+/// The terms of `words` (byte offset in `text`, term id) that lie inside double quotation
+/// marks (straight or curly), sorted and unique; an opening mark without a closing one quotes
+/// to the end of the sentence.
+fn quoted_terms(text: &str, words: &[(usize, u32)]) -> Vec<u32> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
     for (at, c) in text.char_indices() {
@@ -474,35 +548,32 @@ fn quoted_terms(cluster: &PreparedCluster, i: usize) -> Vec<u32> {
     if let Some(start) = open {
         regions.push(start..text.len());
     }
-    let tokens = &cluster.sentences[i].tokens;
-    let mut out: Vec<u32> = word_spans(text)
-        .zip(tokens)
-        .filter(|(w, &id)| {
-            !cluster.vocab.is_stop(id) && regions.iter().any(|r| r.contains(&w.start))
-        })
-        .map(|(_, &id)| id)
+    let mut out: Vec<u32> = words
+        .iter()
+        .filter(|(at, _)| regions.iter().any(|r| r.contains(at)))
+        .map(|&(_, id)| id)
         .collect();
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Numbers that count something in sentence `i`: the number and the content term right after
-/// it ("14 people", "three warehouses"), as (term id, number), sorted and unique.
-fn counted_in(cluster: &PreparedCluster, i: usize) -> Vec<(u32, String)> {
-    let text = cluster.text(i);
-    let tokens = &cluster.sentences[i].tokens;
-    let words: Vec<&str> = word_spans(text).map(|w| &text[w]).collect();
+/// Numbers that count something in a sentence (its words and their number values): the number
+/// and the content term right after it ("14 people", "three warehouses"), as (term id,
+/// number), sorted and unique.
+fn counted_in(
+    words: &[(Range<usize>, u32)],
+    values: &[Option<String>],
+    vocab: &Vocabulary,
+) -> Vec<(u32, String)> {
     let mut out = Vec::new();
-    for (k, word) in words.iter().enumerate() {
-        let Some(value) = numbers_in(word).pop() else {
+    for k in 1..words.len() {
+        let (Some(value), None) = (&values[k - 1], &values[k]) else {
             continue;
         };
-        if let Some(&next) = tokens.get(k + 1) {
-            let next_word = words.get(k + 1).copied().unwrap_or("");
-            if !cluster.vocab.is_stop(next) && numbers_in(next_word).is_empty() {
-                out.push((next, value));
-            }
+        let next = words[k].1;
+        if !vocab.is_stop(next) {
+            out.push((next, value.clone()));
         }
     }
     out.sort();
@@ -527,33 +598,25 @@ fn counts_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> bool {
     })
 }
 
-/// Numbers in `text`, written with digits (commas removed) or as English number words up to
-/// ninety-nine ("thirty-five" is 35), sorted and unique. Four-digit years count like any other
-/// number: two sentences that give different years disagree.
-fn numbers_in(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = word_spans(text)
-        .filter_map(|w| {
-            let word = &text[w];
-            if word.starts_with(|c: char| c.is_ascii_digit()) {
-                let n: String = word
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-                    .filter(|&c| c != ',')
-                    .collect();
-                Some(n.trim_end_matches('.').to_string())
-            } else {
-                number_word(&word.to_lowercase()).map(|n| n.to_string())
-            }
-        })
-        .filter(|n| !n.is_empty())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+/// The value of one word if it is a number: digits with commas removed ("1,200" is "1200"),
+/// or an English number word.
+fn number_value(word: &str) -> Option<String> {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        let n: String = word
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .filter(|&c| c != ',')
+            .collect();
+        let n = n.trim_end_matches('.');
+        (!n.is_empty()).then(|| n.to_string())
+    } else {
+        number_word(word).map(|n| n.to_string())
+    }
 }
 
-/// The value of an English number word or hyphenated pair ("twelve", "thirty-five").
-fn number_word(lower: &str) -> Option<u32> {
+/// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in
+/// any case.
+fn number_word(word: &str) -> Option<u32> {
     const UNITS: &[&str] = &[
         "zero",
         "one",
@@ -579,17 +642,25 @@ fn number_word(lower: &str) -> Option<u32> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32);
+    if word.len() > 13 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let unit = |w: &str| {
+        UNITS
+            .iter()
+            .position(|u| u.eq_ignore_ascii_case(w))
+            .map(|i| i as u32)
+    };
     let ten = |w: &str| {
         TENS.iter()
-            .position(|t| *t == w)
+            .position(|t| t.eq_ignore_ascii_case(w))
             .map(|i| 20 + 10 * i as u32)
     };
-    match lower.split_once('-') {
+    match word.split_once('-') {
         Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
         // "one" is too often a pronoun ("one of the men") to count as a number.
-        None if lower == "one" => None,
-        None => unit(lower).or_else(|| ten(lower)),
+        None if word.eq_ignore_ascii_case("one") => None,
+        None => unit(word).or_else(|| ten(word)),
     }
 }
 
@@ -612,6 +683,18 @@ mod tests {
     const FILLER: &str = "Weather in the region stayed calm through the week. \
         Schools reopened after the holiday break. The council debated parking fees again. \
         A new bakery opened near the station.";
+
+    /// Numbers in `text`, written with digits (commas removed) or as English number words up to
+    /// ninety-nine ("thirty-five" is 35), sorted and unique. Four-digit years count like any other
+    /// number: two sentences that give different years disagree.
+    fn numbers_in(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = word_spans(text)
+            .filter_map(|w| number_value(&text[w]))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
 
     /// `(claim, candidate, expected match)`: invented paraphrases and near misses.
     macro_rules! support_cases {
@@ -648,6 +731,9 @@ mod tests {
         different_number:
             "Twelve people were injured in the blaze at the Kessel warehouse.",
             "Fourteen people were injured in the blaze at the Kessel warehouse." => false;
+        same_number_counting_something_else:
+            "The warehouses belonged to a timber importer and two shipping firms.",
+            "The blaze began in a shed of a timber importer and spread to two neighbouring warehouses." => false;
         different_count_of_the_same_thing_despite_a_shared_number:
             "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
             "Fire destroyed three warehouses at Kessel harbor and 12 people were injured." => false;

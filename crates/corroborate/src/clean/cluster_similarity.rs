@@ -16,6 +16,7 @@ pub type TermSet = HashSet<String>;
 
 /// Extracts content-word stems and judges whether a line belongs to the story.
 pub struct ClusterSimilarity {
+    /// Language of the stop words and stemmer.
     language: Language,
     stemmer: Stemmer,
     /// A line is unrelated when at least this many of its content words are unsupported...
@@ -37,8 +38,9 @@ impl fmt::Debug for ClusterSimilarity {
 impl Clone for ClusterSimilarity {
     fn clone(&self) -> Self {
         ClusterSimilarity {
-            stemmer: Stemmer::create(Algorithm::English),
-            ..*self
+            min_novel_terms: self.min_novel_terms,
+            min_novel_share: self.min_novel_share,
+            ..ClusterSimilarity::new(self.language)
         }
     }
 }
@@ -98,26 +100,45 @@ pub struct Unrelated {
 }
 
 impl ClusterSimilarity {
-    /// Distinct content stems of `text` added to `set`. Words are runs of letters and digits
-    /// (a hyphen or apostrophe splits); stop words, numbers and words under three characters
-    /// are skipped.
-    pub fn add_terms(&self, text: &str, set: &mut TermSet) {
-        for stem in self.stems(text) {
-            set.insert(stem);
+    /// Settings for `language`, with the default thresholds.
+    pub fn new(language: Language) -> ClusterSimilarity {
+        let algorithm = match language {
+            Language::English => Algorithm::English,
+        };
+        ClusterSimilarity {
+            language,
+            stemmer: Stemmer::create(algorithm),
+            ..ClusterSimilarity::default()
+        }
+    }
+
+    /// Distinct content stems of `texts`. Words are runs of letters and digits (a hyphen or
+    /// apostrophe splits); stop words, numbers and words under three characters are skipped.
+    pub fn terms<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> TermSet {
+        // Each distinct word is stemmed once: stemming is the costly part.
+        let mut words: HashSet<String> = HashSet::new();
+        for text in texts {
+            for w in content_words(text) {
+                if !words.contains(w) {
+                    words.insert(w.to_string());
+                }
+            }
+        }
+        words.iter().filter_map(|w| self.stem(w)).collect()
+    }
+
+    /// The stem of a content word, or `None` for a stop word.
+    fn stem(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        if self.language.is_stop_word(&lower) {
+            None
+        } else {
+            Some(self.stemmer.stem(&lower).into_owned())
         }
     }
 
     fn stems<'a>(&'a self, text: &'a str) -> impl Iterator<Item = String> + 'a {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-            .filter_map(move |w| {
-                let lower = w.to_lowercase();
-                if self.language.is_stop_word(&lower) {
-                    None
-                } else {
-                    Some(self.stemmer.stem(&lower).into_owned())
-                }
-            })
+        content_words(text).filter_map(|w| self.stem(w))
     }
 
     /// Whether `line` looks like the headline of another story: most of its content words are
@@ -143,16 +164,18 @@ impl ClusterSimilarity {
     }
 }
 
+/// Runs of letters and digits of three characters or more, not all digits.
+fn content_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(2).is_some() && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn set(sim: &ClusterSimilarity, texts: &[&str]) -> TermSet {
-        let mut s = TermSet::new();
-        for t in texts {
-            sim.add_terms(t, &mut s);
-        }
-        s
+        sim.terms(texts.iter().copied())
     }
 
     #[test]

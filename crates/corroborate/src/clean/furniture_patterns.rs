@@ -2,8 +2,9 @@
 //! comment and login forms, share and subscribe prompts, photo credits, bylines, time stamps,
 //! separators). The cue words come from the language resources.
 
-use super::line_features::LineFeatures;
-use crate::lang::english_furniture as cues;
+use super::line_features::{Ending, LineFeatures};
+use crate::lang::furniture::FurnitureCues;
+use crate::lang::Language;
 
 /// A pattern that matched: a stable reason key and a human explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +24,15 @@ fn hit(reason: &'static str, detail: impl Into<String>) -> Option<PatternMatch> 
 
 /// Matches lines against the universal furniture patterns of one language.
 #[derive(Debug, Clone, Default)]
-pub struct FurniturePatterns {}
+pub struct FurniturePatterns {
+    /// Language whose cue words are matched.
+    pub language: Language,
+}
 
 impl FurniturePatterns {
     /// The first pattern `line` (trimmed, with features `f`) matches, if any.
     pub fn matches(&self, line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+        let cues = self.language.furniture();
         if !f.has_alphanumeric {
             return hit("separator", "line of symbols only (a separator)");
         }
@@ -38,21 +43,31 @@ impl FurniturePatterns {
             return hit("template_text", "unfilled page template placeholder");
         }
         let label = label_form(&f.lower);
-        if f.words <= 8 && cues::LABELS.contains(&label) {
+        if f.words <= 8 && cues.labels.contains(&label) {
             return hit("interface_label", format!("interface label \"{label}\""));
         }
-        if let Some(m) = media_label(f) {
+        if let Some(m) = media_label(cues, f) {
             return Some(m);
         }
-        if let Some(m) = photo_credit(line, f) {
+        if f.words <= 16 && !ends_like_text(f) {
+            let buttons = f
+                .key
+                .split(' ')
+                .filter(|w| cues.button_words.contains(w))
+                .count();
+            if buttons >= 4 && buttons * 2 >= f.words {
+                return hit("interface_label", "a row of buttons and icons");
+            }
+        }
+        if let Some(m) = photo_credit(cues, line, f) {
             return Some(m);
         }
-        if let Some(m) = related_link(line, f) {
+        if let Some(m) = related_link(cues, line, f) {
             return Some(m);
         }
-        for cue in cues::CUES {
+        for cue in cues.cues {
             if f.words <= cue.max_words
-                && (cue.strong || !f.ending.is_sentence() || f.words <= 4)
+                && (cue.strong || !ends_like_text(f) || f.words <= 4)
                 && f.lower.contains(cue.phrase)
             {
                 return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
@@ -61,14 +76,19 @@ impl FurniturePatterns {
         if let Some(m) = contact_or_link(f) {
             return Some(m);
         }
-        if is_date_line(&f.lower) {
+        if is_date_line(cues, &f.lower) {
             return hit("dateline", "a date or time stamp only");
         }
-        if let Some(m) = byline(line, f) {
+        if let Some(m) = byline(cues, line, f) {
             return Some(m);
         }
         None
     }
+}
+
+/// The line ends like running text: a sentence, or a colon introducing a quote or list.
+fn ends_like_text(f: &LineFeatures) -> bool {
+    f.ending.is_sentence() || f.ending == Ending::Colon
 }
 
 /// The line as a label: lowercase, without leading bullets or trailing punctuation.
@@ -95,16 +115,16 @@ fn is_markup(line: &str) -> bool {
 }
 
 /// The alternative text of an image: "Harbor map", "Facebook photo", "Presentational line".
-fn media_label(f: &LineFeatures) -> Option<PatternMatch> {
+fn media_label(cues: &FurnitureCues, f: &LineFeatures) -> Option<PatternMatch> {
     if f.ending.is_sentence() || f.words > 5 {
         return None;
     }
     let words: Vec<&str> = f.key.split(' ').collect();
-    if let Some(w) = words.iter().find(|w| cues::DECORATION_WORDS.contains(w)) {
+    if let Some(w) = words.iter().find(|w| cues.decoration_words.contains(w)) {
         return hit("media_label", format!("decorative image text (\"{w}\")"));
     }
     let last = words.last()?;
-    if f.words <= 3 && cues::MEDIA_WORDS.contains(last) {
+    if f.words <= 3 && cues.media_words.contains(last) {
         return hit("media_label", format!("image label ending in \"{last}\""));
     }
     None
@@ -115,13 +135,13 @@ const MAX_CREDITED_CAPTION_WORDS: usize = 40;
 
 /// Photo captions and credits: "(Image: AGENCY)", "Photo: Name", "Photo by Name",
 /// "... (AP)", "AGENCY/Name".
-fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+fn photo_credit(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<PatternMatch> {
     let lower = &f.lower;
     // "(Image: X)" anywhere.
     for (i, _) in lower.match_indices('(') {
         let rest = &lower[i + 1..];
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        if cues::CREDIT_WORDS.contains(&word.as_str()) && rest[word.len()..].starts_with(':') {
+        if cues.credit_words.contains(&word.as_str()) && rest[word.len()..].starts_with(':') {
             return hit("photo_credit", format!("photo credit \"({word}: ...)\""));
         }
     }
@@ -132,7 +152,7 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
         .unwrap_or("");
     if f.words <= 15
         && (!f.ending.is_sentence() || f.words <= 6)
-        && cues::CREDIT_WORDS.contains(&first)
+        && cues.credit_words.contains(&first)
     {
         let rest = lower[first.len()..].trim_start();
         if rest.starts_with(':')
@@ -143,7 +163,7 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
             return hit("photo_credit", format!("credit line starting \"{first}\""));
         }
     }
-    if f.words <= 3 && cues::AGENCY_NAMES.contains(&label_form(lower)) {
+    if f.words <= 3 && cues.agency_names.contains(&label_form(lower)) {
         return hit("photo_credit", "agency name alone (a picture credit)");
     }
     if f.words <= 8 && !f.ending.is_sentence() && !f.has_url {
@@ -154,7 +174,10 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
                 s.trim_start().starts_with(char::is_uppercase) && s.split_whitespace().count() <= 4
             })
         {
-            return hit("photo_credit", "chain of credits separated by slashes");
+            return hit(
+                "credit_line",
+                "chain of credits or sources separated by slashes",
+            );
         }
     }
     // A longer line may be a caption, but it then retells the story: keep it.
@@ -164,8 +187,24 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
             if lower.ends_with(')') {
                 let inner = &lower[open + 1..lower.len() - 1];
                 let agency = inner.split(['/', ' ']).next().unwrap_or("");
-                if cues::AGENCY_NAMES.contains(&inner)
-                    || cues::PHOTO_AGENCIES.contains(&agency)
+                let credit_chain = line
+                    .strip_suffix(')')
+                    .and_then(|l| l.rfind('(').map(|o| &l[o + 1..]))
+                    .is_some_and(|inner| {
+                        inner.contains('/')
+                            && inner.split_whitespace().count() <= 5
+                            && inner
+                                .split('/')
+                                .all(|s| s.trim_start().starts_with(char::is_uppercase))
+                    });
+                if credit_chain {
+                    return hit(
+                        "photo_credit",
+                        "caption closed by a credit (\"(Source/Name)\")",
+                    );
+                }
+                if cues.agency_names.contains(&inner)
+                    || cues.photo_agencies.contains(&agency)
                         && (inner.contains('/') || inner.contains("photo"))
                 {
                     return hit(
@@ -181,7 +220,9 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
                 let letters = agency.chars().filter(|c| c.is_alphabetic()).count();
                 if letters >= 2
                     && agency.chars().all(|c| c.is_uppercase())
-                    && cues::PHOTO_AGENCIES.contains(&agency.to_lowercase().as_str())
+                    && cues
+                        .photo_agencies
+                        .contains(&agency.to_lowercase().as_str())
                     && name.chars().next().is_some_and(char::is_uppercase)
                     && name.chars().nth(1).is_some_and(char::is_lowercase)
                 {
@@ -198,7 +239,7 @@ fn photo_credit(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
 
 /// Links to other pages: "[Headline of another story]", "MORE: Headline", "► Headline",
 /// "(Also on Site: Headline)".
-fn related_link(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+fn related_link(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<PatternMatch> {
     if f.ending.is_sentence() && f.words > 15 {
         return None;
     }
@@ -216,8 +257,7 @@ fn related_link(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
     let label = label.trim().to_lowercase();
     let label = label.trim_end_matches(|c: char| !c.is_alphanumeric());
     let also_on = label.starts_with("also on ") && label.split_whitespace().count() <= 4;
-    if (cues::LINK_PREFIXES.contains(&label) || also_on) && !rest.trim().is_empty() && !f.has_quote
-    {
+    if (cues.link_prefixes.contains(&label) || also_on) && !rest.trim().is_empty() && !f.has_quote {
         return hit(
             "related_link",
             format!("link to another page (\"{label}:\")"),
@@ -260,7 +300,7 @@ pub fn is_embedded_post(lower: &str) -> bool {
 
 /// A line holding only a date or time stamp ("February 11, 2019", "Updated 10:32 am ET, Sat
 /// March 2"), possibly closed by "by Name".
-pub fn is_date_line(lower: &str) -> bool {
+pub fn is_date_line(cues: &FurnitureCues, lower: &str) -> bool {
     let body = match lower.find(" by ") {
         Some(i) => &lower[..i],
         None => lower,
@@ -277,11 +317,11 @@ pub fn is_date_line(lower: &str) -> bool {
         if tokens > 14 {
             return false;
         }
-        if cues::MONTHS.contains(&t) || cues::WEEKDAYS.contains(&t) {
+        if cues.months.contains(&t) || cues.weekdays.contains(&t) {
             has_date_word = true;
         } else if is_number_like(t) {
             has_digit = true;
-        } else if !cues::DATE_FILLERS.contains(&t) {
+        } else if !cues.date_fillers.contains(&t) {
             return false;
         }
     }
@@ -302,12 +342,13 @@ fn is_number_like(t: &str) -> bool {
 
 /// "By Jane Reporter", "By Jane Reporter and John Writer, Agency", "- Jane Reporter",
 /// "/ Updated By Jane Reporter".
-fn byline(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+fn byline(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<PatternMatch> {
     if f.ending.is_sentence() && !line.ends_with('.') || f.words > 12 {
         return None;
     }
     let label = label_form(&f.lower);
-    let opener = cues::BYLINE_WORDS
+    let opener = cues
+        .byline_words
         .iter()
         .filter(|w| {
             label.starts_with(**w) && label[w.len()..].starts_with(|c: char| c.is_whitespace())
@@ -399,9 +440,12 @@ mod tests {
             "► Harbor strike ends after ten days" => Some("related_link"),
             "MORE: Harbor strike ends after ten days" => Some("related_link"),
             "(Also on Harbor Daily: Strike ends)" => Some("related_link"),
-            "Jane Reporter / Harbor Daily / Agency" => Some("photo_credit"),
+            "Jane Reporter / Harbor Daily / Agency" => Some("credit_line"),
             "Cranes stand idle at the dock. (Associated Press)" => Some("photo_credit"),
             "PA" => Some("photo_credit"),
+            "Crowds gather at the pier on Monday. (File/Harbor TV)" => Some("photo_credit"),
+            "Enlarge icon Share icon Facebook icon Close icon" => Some("interface_label"),
+            "Screenshot by Jane Reporter/Harbor Daily" => Some("photo_credit"),
         }
     }
 
@@ -418,6 +462,9 @@ mod tests {
             "Police said the man, 42, was arrested in March 2021." => None,
             "2,000 homes lost power" => None,
             "Take 3 grams of EPA/DHA a day." => None,
+            "The latest feature, which was sent to subscribers:" => None,
+            "Fire crews said the pier was closed (for now/for good)." => None,
+            "Share, print or email the report, officials said." => None,
             "Width/Height: 73 inches/ 57.6" => None,
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,
@@ -427,12 +474,14 @@ mod tests {
 
     #[test]
     fn date_lines() {
-        assert!(is_date_line("february 11, 2019"));
-        assert!(is_date_line("11/02/2019"));
+        let c = Language::English.furniture();
+        assert!(is_date_line(c, "february 11, 2019"));
+        assert!(is_date_line(c, "11/02/2019"));
         assert!(is_date_line(
+            c,
             "posted at 10:01 pm on march 2, 2016 by jane reporter"
         ));
-        assert!(!is_date_line("march on washington, 1963"));
-        assert!(!is_date_line("2019"));
+        assert!(!is_date_line(c, "march on washington, 1963"));
+        assert!(!is_date_line(c, "2019"));
     }
 }

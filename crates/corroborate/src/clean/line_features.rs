@@ -218,6 +218,23 @@ impl LineFeatures {
         false
     }
 
+    /// A sentence of at least five words ends inside the line and more text follows
+    /// ("Rain fell all week long. enditem 0617").
+    pub fn holds_sentence(line: &str) -> bool {
+        let mut words = 0;
+        let mut tokens = line.split_whitespace().peekable();
+        while let Some(t) = tokens.next() {
+            words += 1;
+            let ends = t
+                .trim_end_matches(['"', '\'', '”', '’', ')'])
+                .ends_with(['.', '!', '?']);
+            if ends && words >= 5 && tokens.peek().is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Share of letter-initial words that are capitalized (0 when there is none).
     pub fn capitalized_share(&self) -> f64 {
         if self.alphabetic_words == 0 {

@@ -1,4 +1,15 @@
 //! Clean: separate the story from page furniture, line by line, keeping spans into the text.
+//!
+//! One component per file:
+//! - [`line_features`]: what one line looks like (length, ending, capitals, links);
+//! - [`furniture_patterns`]: universal furniture (labels, forms, prompts, credits, bylines);
+//! - [`repetition`]: lines the article repeats (twin captions, pull quotes, copies);
+//! - [`position`]: the story's first and last sentences, and what lies around them;
+//! - [`cluster_similarity`]: headlines of other stories, judged against the article and the
+//!   other reports of the cluster.
+//!
+//! [`Cleaner`] runs them in that order. Every kept line is a [`Block`] and every removed line a
+//! [`Removal`] with a stable `reason` key and a human `detail`.
 
 pub mod cluster_similarity;
 pub mod furniture_patterns;
@@ -13,6 +24,7 @@ pub use position::{PositionRules, StoryBounds};
 pub use repetition::RepetitionDetector;
 
 use crate::document::Document;
+use crate::lang::Language;
 use position::PositionLine;
 use repetition::RepetitionLine;
 use serde::{Deserialize, Serialize};
@@ -144,6 +156,22 @@ fn looks_like_other_headline(line: &str, f: &LineFeatures) -> bool {
 }
 
 impl Cleaner {
+    /// A cleaner reading the furniture cues, stop words and stemmer of `language`.
+    pub fn new(language: Language) -> Cleaner {
+        Cleaner {
+            patterns: FurniturePatterns { language },
+            repetition: RepetitionDetector {
+                language,
+                ..RepetitionDetector::default()
+            },
+            position: PositionRules {
+                language,
+                ..PositionRules::default()
+            },
+            similarity: ClusterSimilarity::new(language),
+        }
+    }
+
     /// Clean every document of a cluster (the cluster is context: lines repeated across
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
@@ -152,16 +180,12 @@ impl Cleaner {
             .iter()
             .zip(&states)
             .map(|(doc, st)| {
-                let mut set = TermSet::new();
-                for l in st
-                    .lines
-                    .iter()
-                    .filter(|l| l.alive() && l.features.is_prose())
-                {
-                    self.similarity
-                        .add_terms(&doc.text[l.span.clone()], &mut set);
-                }
-                set
+                self.similarity.terms(
+                    st.lines
+                        .iter()
+                        .filter(|l| l.alive() && l.features.is_prose())
+                        .map(|l| &doc.text[l.span.clone()]),
+                )
             })
             .collect();
         let cluster = ClusterTerms::new(&sets);
@@ -200,7 +224,7 @@ impl Cleaner {
                 span: start..start + trimmed.len(),
                 features,
                 joined_to_previous: !blank_before,
-                holds_sentence: LineFeatures::has_inner_sentence_end(trimmed),
+                holds_sentence: LineFeatures::holds_sentence(trimmed),
                 removal,
             });
             blank_before = false;
@@ -335,4 +359,107 @@ pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         let body = body.strip_suffix('\r').unwrap_or(body);
         start..start + body.len()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, lines: &[&str]) -> Document {
+        Document::from_text(id, lines.join("\n\n"))
+    }
+
+    fn removed<'a>(d: &'a Document, c: &'a CleanedDocument) -> Vec<(&'a str, &'a str)> {
+        c.removed
+            .iter()
+            .map(|r| (&d.text[r.span.clone()], r.reason.as_str()))
+            .collect()
+    }
+
+    fn cluster() -> Vec<Document> {
+        vec![
+            doc(
+                "a",
+                &[
+                    "Harbor fire destroys old pier",
+                    "Fire crews fought a blaze on the old pier for three days, officials said.",
+                    "Football club signs young striker from abroad",
+                    "The warehouses near the pier were evacuated on Monday night.",
+                    "What caused the fire?",
+                    "Investigators said the cause of the fire was still unknown.",
+                    "Share this article",
+                ],
+            ),
+            doc(
+                "b",
+                &[
+                    "Pier blaze forces evacuation",
+                    "Police evacuated the warehouses as the fire spread along the pier.",
+                    "The mayor said the pier would be rebuilt.",
+                ],
+            ),
+            doc(
+                "c",
+                &[
+                    "Firefighters contain harbor blaze",
+                    "Firefighters contained the harbor fire on Wednesday, officials said.",
+                    "Harbor Daily / JR / Wire",
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn cluster_cleaning_removes_furniture_and_keeps_the_story() {
+        let docs = cluster();
+        let cleaned = Cleaner::default().clean_cluster(&docs);
+        assert_eq!(
+            removed(&docs[0], &cleaned[0]),
+            [
+                (
+                    "Football club signs young striker from abroad",
+                    "unrelated_headline"
+                ),
+                ("Share this article", "interface_label"),
+            ]
+        );
+        assert!(cleaned[1].removed.is_empty());
+        assert_eq!(
+            removed(&docs[2], &cleaned[2]),
+            [("Harbor Daily / JR / Wire", "credit_line")]
+        );
+        let kinds: Vec<BlockKind> = cleaned[0].kept.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+            ]
+        );
+    }
+
+    #[test]
+    fn cleaned_text_joins_kept_lines_with_blank_lines() {
+        let docs = cluster();
+        let cleaned = Cleaner::default().clean_cluster(&docs);
+        let text = cleaned[2].text(&docs[2]);
+        assert_eq!(
+            text,
+            "Firefighters contain harbor blaze\n\nFirefighters contained the harbor fire on \
+             Wednesday, officials said."
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_documents() {
+        let cleaner = Cleaner::default();
+        for text in ["", "\n\n", "   \r\n\t"] {
+            let c = cleaner.clean_document(&Document::from_text("x", text));
+            assert!(c.kept.is_empty() && c.removed.is_empty());
+        }
+        assert!(cleaner.clean_cluster(&[]).is_empty());
+    }
 }

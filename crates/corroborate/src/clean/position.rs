@@ -6,7 +6,8 @@
 //! last sentence are removed; above the first sentence only bylines go (the headline stays).
 
 use super::furniture_patterns::is_date_line;
-use super::line_features::LineFeatures;
+use super::line_features::{Ending, LineFeatures};
+use crate::lang::Language;
 
 /// A line as the position rules see it.
 #[derive(Debug, Clone, Copy)]
@@ -15,7 +16,7 @@ pub struct PositionLine<'a> {
     pub features: &'a LineFeatures,
     /// The line is still a candidate (not removed by an earlier stage).
     pub alive: bool,
-    /// A sentence ends inside the line and more text follows.
+    /// A sentence of several words ends inside the line and more text follows.
     pub holds_sentence: bool,
 }
 
@@ -47,6 +48,8 @@ pub struct PositionRules {
     pub max_trailing_lines: usize,
     /// Longest trailing line removed, in words.
     pub max_trailing_words: usize,
+    /// Language of the date words.
+    pub language: Language,
 }
 
 impl Default for PositionRules {
@@ -54,6 +57,7 @@ impl Default for PositionRules {
         PositionRules {
             max_trailing_lines: 3,
             max_trailing_words: 25,
+            language: Language::English,
         }
     }
 }
@@ -67,14 +71,19 @@ impl PositionRules {
         Some(StoryBounds { first, last })
     }
 
-    /// Lines after the story's last sentence: removed when they are few and short. A line
-    /// holding a whole sentence followed by more text ("It rained. enditem 0617") is text
-    /// with a trailer glued on and stays.
+    /// Lines after the story's last sentence: removed when they are few and short. Lines that
+    /// end like a sentence stay, so does a line holding a whole sentence followed by more text
+    /// ("It rained all week. enditem 0617": text with a trailer glued on), and so does
+    /// everything after a last sentence ending in a colon (it introduces a list).
     pub fn trailing(
         &self,
         lines: &[PositionLine<'_>],
         bounds: StoryBounds,
     ) -> Vec<PositionFinding> {
+        // "Winners were named:" introduces what follows.
+        if lines[bounds.last].features.ending == Ending::Colon {
+            return Vec::new();
+        }
         let tail: Vec<usize> = (bounds.last + 1..lines.len())
             .filter(|&i| lines[i].alive)
             .collect();
@@ -87,7 +96,7 @@ impl PositionRules {
             return Vec::new();
         }
         tail.into_iter()
-            .filter(|&i| !(lines[i].features.words >= 8 && lines[i].holds_sentence))
+            .filter(|&i| !lines[i].features.ending.is_sentence() && !lines[i].holds_sentence)
             .map(|index| PositionFinding {
                 index,
                 reason: "after_story_end",
@@ -104,6 +113,7 @@ impl PositionRules {
         lines: &[PositionLine<'_>],
         bounds: StoryBounds,
     ) -> Vec<PositionFinding> {
+        let cues = self.language.furniture();
         let live: Vec<usize> = (0..bounds.first).filter(|&i| lines[i].alive).collect();
         let mut out = Vec::new();
         for &i in live.iter().skip(1) {
@@ -114,7 +124,7 @@ impl PositionRules {
                 .into_iter()
                 .flatten()
                 .filter(|&j| j < lines.len())
-                .any(|j| is_date_line(&lines[j].features.lower));
+                .any(|j| is_date_line(cues, &lines[j].features.lower));
             if near_date {
                 out.push(PositionFinding {
                     index: i,
@@ -180,6 +190,20 @@ mod tests {
             "John Roe (silver)",
             "Ann Poe (bronze)",
             "Bo Lee (fourth)",
+        ]);
+        let rules = PositionRules::default();
+        let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        assert!(rules.trailing(&v, b).is_empty());
+    }
+
+    #[test]
+    fn a_list_after_a_colon_is_kept() {
+        let f = lines(&[
+            "The fire burned for three days.",
+            "Crews from these towns came:",
+            "Northport",
+            "Southport",
         ]);
         let rules = PositionRules::default();
         let v = view(&f);

@@ -11,6 +11,9 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
 
+/// Most pull-quote candidates compared per shared opening, so that the work stays linear.
+const MAX_CANDIDATES_PER_HEAD: usize = 8;
+
 /// A line as the repetition detector sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct RepetitionLine<'a> {
@@ -47,6 +50,8 @@ pub struct RepetitionDetector {
     /// Lines whose content-word overlap (shared words / words of the smaller line) reaches this
     /// are two captions of one picture when printed one under the other.
     pub caption_overlap: f64,
+    /// Language whose stop words are ignored when comparing captions.
+    pub language: Language,
 }
 
 impl Default for RepetitionDetector {
@@ -56,6 +61,7 @@ impl Default for RepetitionDetector {
             min_quote_words: 5,
             max_quote_words: 25,
             caption_overlap: 0.6,
+            language: Language::English,
         }
     }
 }
@@ -124,7 +130,8 @@ impl RepetitionDetector {
                 continue;
             }
             if a.features.key == b.features.key
-                || word_overlap(&a.features.key, &b.features.key) >= self.caption_overlap
+                || word_overlap(self.language, &a.features.key, &b.features.key)
+                    >= self.caption_overlap
             {
                 let detail = "two captions of one picture, one under the other".to_string();
                 if out.last().map(|f| f.index) != Some(i - 1) {
@@ -162,7 +169,12 @@ impl RepetitionDetector {
                 && n <= self.max_quote_words
             {
                 let head: Vec<&str> = f.key.split(' ').take(GRAM).collect();
-                by_head.entry(hash_of(&state, &head)).or_default().push(i);
+                let bucket = by_head.entry(hash_of(&state, &head)).or_default();
+                // Bounded work per window: many candidates sharing their first words are
+                // a list or a table, not pull quotes.
+                if bucket.len() < MAX_CANDIDATES_PER_HEAD {
+                    bucket.push(i);
+                }
             }
         }
         if by_head.is_empty() {
@@ -222,8 +234,8 @@ fn opening(lower: &str) -> String {
 
 /// Shared distinct content words / distinct content words of the smaller line (0 when either
 /// has fewer than three).
-fn word_overlap(a: &str, b: &str) -> f64 {
-    let content = |w: &&str| !w.is_empty() && !Language::English.is_stop_word(w);
+fn word_overlap(language: Language, a: &str, b: &str) -> f64 {
+    let content = |w: &&str| !w.is_empty() && !language.is_stop_word(w);
     let mut wa: Vec<&str> = a.split(' ').filter(content).collect();
     let mut wb: Vec<&str> = b.split(' ').filter(content).collect();
     wa.sort_unstable();

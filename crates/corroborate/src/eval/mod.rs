@@ -18,6 +18,9 @@ pub use bootstrap::{bootstrap_mean_ci, Interval};
 pub use floors::{FloorViolation, Floors};
 pub use rouge155::Rouge155;
 pub use rouge_score::{rouge_score_tokens, RougeScoreScorer};
-pub use run::{evaluate, evaluate_with_progress, ClusterResult, MethodReport, MethodRun, Report};
-pub use scorer::{Scorer, ScorerKind};
+pub use run::{
+    evaluate, evaluate_with_progress, ClusterResult, FrInterval, MethodReport, MethodRun, Report,
+    BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED,
+};
+pub use scorer::{reference_lines, Scorer, ScorerKind};
 pub use scores::{Prf, RougeScores, Variant};

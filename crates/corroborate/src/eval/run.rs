@@ -11,7 +11,7 @@
 //! are single-core throughputs.
 
 use super::bootstrap::{bootstrap_mean_ci, Interval};
-use super::scorer::{one_line, Scorer, ScorerKind};
+use super::scorer::{one_line, reference_lines, Scorer, ScorerKind};
 use super::scores::{Prf, RougeScores, Variant};
 use crate::document::Cluster;
 use crate::pipeline::Pipeline;
@@ -55,8 +55,8 @@ pub struct ClusterResult {
     pub id: String,
     /// Bytes of document text.
     pub input_bytes: usize,
-    /// Number of reference summaries.
-    pub refs: usize,
+    /// The reference summaries as scored: one sentence per line.
+    pub references: Vec<String>,
     /// One run per method, in the order the methods were given.
     pub runs: Vec<MethodRun>,
 }
@@ -165,6 +165,12 @@ fn run_cluster(
     let start = Instant::now();
     let prepared = pipeline.prepare(cluster);
     let prepare_seconds = start.elapsed().as_secs_f64();
+    let references: Vec<String> = prepared
+        .refs
+        .iter()
+        .map(|r| reference_lines(&r.text))
+        .collect();
+    let refs: Vec<&str> = references.iter().map(String::as_str).collect();
     let runs = methods
         .iter()
         .map(|&method| {
@@ -181,7 +187,7 @@ fn run_cluster(
                 .iter()
                 .map(|&i| prepared.sentences[i].words)
                 .sum();
-            let scores = scorer.score(&sentences.join("\n"), &prepared.refs);
+            let scores = scorer.score_lines(&sentences.join("\n"), &refs);
             MethodRun {
                 method,
                 sentences,
@@ -194,7 +200,7 @@ fn run_cluster(
     ClusterResult {
         id: prepared.id,
         input_bytes,
-        refs: prepared.refs.len(),
+        references,
         runs,
     }
 }

@@ -79,9 +79,14 @@ impl Scorer {
             .map(|r| reference_lines(&r.text))
             .collect();
         let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+        self.score_lines(candidate, &refs)
+    }
+
+    /// Score a candidate against references already written one sentence per line.
+    pub fn score_lines(&self, candidate: &str, refs: &[&str]) -> RougeScores {
         match self {
-            Scorer::RougeScore(s) => s.score_multi(candidate, &refs),
-            Scorer::Rouge155(s) => s.score(candidate, &refs),
+            Scorer::RougeScore(s) => s.score_multi(candidate, refs),
+            Scorer::Rouge155(s) => s.score(candidate, refs),
         }
     }
 }

@@ -1,16 +1,30 @@
 //! Ingest: read articles and clusters from files, directories and standard input.
 //!
-//! Every input is read on its own: a bad input becomes an [`Error`] in
-//! [`Ingested::errors`] while the others are still read.
+//! Formats, one file each: plain text ([`parse_plain_text`]), HTML pages ([`parse_html`]),
+//! article JSONL ([`parse_articles`]), cluster JSONL ([`parse_clusters`]) and Multi-News
+//! lines ([`parse_multi_news`]). This module does the I/O and picks the format: by file
+//! extension, then by content (standard input and unknown extensions).
+//!
+//! Every input is read on its own: a bad input, or a bad line of one, becomes an [`Error`] in
+//! [`Ingested::errors`] while the rest is still read. Document ids are made unique within the
+//! loose documents and within each cluster.
 
+mod article_jsonl;
 mod cluster_jsonl;
+mod html;
+mod multi_news;
 mod plain_text;
 
+pub use article_jsonl::parse_articles;
 pub use cluster_jsonl::{parse_clusters, read_clusters};
+pub use html::{decode_declared_charset, html_metadata, looks_like_html, parse_html, PageMetadata};
+pub use multi_news::{looks_like_multi_news, parse_multi_news};
 pub use plain_text::parse_plain_text;
 
 use crate::document::{Cluster, Document, Origin};
 use crate::error::{Error, ErrorKind};
+use std::collections::HashSet;
+use std::io::Read;
 use std::path::Path;
 
 /// What a set of inputs produced.
@@ -20,9 +34,9 @@ pub struct Ingested {
     pub documents: Vec<Document>,
     /// Ready-made clusters (the cluster JSONL format, Multi-News lines).
     pub clusters: Vec<Cluster>,
-    /// Problems that did not stop the input from being read (lossy UTF-8, skipped lines).
+    /// Problems that did not stop the input from being read (lossy UTF-8).
     pub warnings: Vec<Error>,
-    /// Inputs, or parts of them, that could not be read.
+    /// Inputs, or parts of them (JSONL lines), that could not be read and were skipped.
     pub errors: Vec<Error>,
 }
 
@@ -41,18 +55,30 @@ impl Default for IngestOptions {
     }
 }
 
+/// An input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One article of plain text.
+    Text,
+    /// One HTML page.
+    Html,
+    /// Article JSONL or cluster JSONL (told apart by the first record's keys).
+    Json,
+    /// Multi-News lines: one cluster per line, articles separated by `|||||`.
+    MultiNews,
+}
+
+/// Extensions of files read when walking a directory.
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "src", "html", "htm", "jsonl", "json", "ndjson",
+];
+
 /// Read every input (`-` is standard input); directories are walked in sorted order.
 pub fn read_inputs(inputs: &[String], options: &IngestOptions) -> Ingested {
     let mut out = Ingested::default();
     for input in inputs {
         if input == "-" {
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
-                out.errors
-                    .push(Error::new(ErrorKind::Io, "-", format!("cannot read: {e}")));
-                continue;
-            }
-            read_bytes("-", &bytes, &mut out);
+            read_stdin(options, &mut out);
             continue;
         }
         let path = Path::new(input);
@@ -62,7 +88,35 @@ pub fn read_inputs(inputs: &[String], options: &IngestOptions) -> Ingested {
             read_file(path, options, &mut out);
         }
     }
+    out.make_ids_unique();
     out
+}
+
+/// Read one input held in memory; `name` is its path (its extension picks the format) or `-`.
+pub fn read_bytes(name: &str, bytes: &[u8]) -> Ingested {
+    let mut out = Ingested::default();
+    read_bytes_into(name, bytes, &mut out);
+    out.make_ids_unique();
+    out
+}
+
+fn read_stdin(options: &IngestOptions, out: &mut Ingested) {
+    let mut bytes = Vec::new();
+    let limit = options.max_bytes.saturating_add(1);
+    if let Err(e) = std::io::stdin().take(limit).read_to_end(&mut bytes) {
+        out.errors
+            .push(Error::new(ErrorKind::Io, "-", format!("cannot read: {e}")));
+        return;
+    }
+    if bytes.len() as u64 > options.max_bytes {
+        out.errors.push(Error::new(
+            ErrorKind::TooLarge,
+            "-",
+            format!("input is over the limit of {} bytes", options.max_bytes),
+        ));
+        return;
+    }
+    read_bytes_into("-", &bytes, out);
 }
 
 fn read_dir(dir: &Path, options: &IngestOptions, out: &mut Ingested) {
@@ -81,9 +135,20 @@ fn read_dir(dir: &Path, options: &IngestOptions, out: &mut Ingested) {
     entries.sort();
     let before = out.documents.len() + out.clusters.len();
     for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // Symlinked directories are not followed inside a walk, so a link cycle cannot loop.
+        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() {
-            read_dir(&path, options, out);
-        } else if is_article_file(&path) {
+            if !is_link {
+                read_dir(&path, options, out);
+            }
+        } else if has_article_extension(&path) {
             read_file(&path, options, out);
         }
     }
@@ -91,18 +156,24 @@ fn read_dir(dir: &Path, options: &IngestOptions, out: &mut Ingested) {
         out.errors.push(Error::new(
             ErrorKind::NoArticles,
             name,
-            "directory holds no articles (.txt, .html, .htm, .jsonl, .json)",
+            format!(
+                "directory holds no readable articles (looked for .{})",
+                ARTICLE_EXTENSIONS.join(", .")
+            ),
         ));
     }
 }
 
-fn is_article_file(path: &Path) -> bool {
-    let ext = path
+fn extension(name: &str) -> String {
+    Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(ext.as_str(), "txt" | "html" | "htm" | "jsonl" | "json")
+        .to_ascii_lowercase()
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    ARTICLE_EXTENSIONS.contains(&extension(&path.to_string_lossy()).as_str())
 }
 
 fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
@@ -122,13 +193,17 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
         }
         Ok(_) => {}
         Err(e) => {
-            out.errors
-                .push(Error::new(ErrorKind::Io, name, format!("cannot read: {e}")));
+            let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                "no such file or directory".to_string()
+            } else {
+                format!("cannot read: {e}")
+            };
+            out.errors.push(Error::new(ErrorKind::Io, name, msg));
             return;
         }
     }
     match std::fs::read(path) {
-        Ok(bytes) => read_bytes(&name, &bytes, out),
+        Ok(bytes) => read_bytes_into(&name, &bytes, out),
         Err(e) => out
             .errors
             .push(Error::new(ErrorKind::Io, name, format!("cannot read: {e}"))),
@@ -136,6 +211,7 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
 }
 
 /// Decode bytes as UTF-8, lossily, with a warning naming the input when bytes were replaced.
+/// A UTF-8 byte-order mark is dropped. Binary data is an error.
 pub fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Error>) -> Result<String, Error> {
     if looks_binary(bytes) {
         return Err(Error::new(
@@ -144,26 +220,84 @@ pub fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Error>) -> Result<Str
             "looks like binary data, not text",
         ));
     }
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(s) => Ok(s),
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
         Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.matches('\u{FFFD}').count();
             warnings.push(Error::new(
                 ErrorKind::Malformed,
                 name,
-                "invalid UTF-8; bad bytes were replaced with U+FFFD",
+                format!("invalid UTF-8; {bad} bad byte sequence(s) replaced with U+FFFD"),
             ));
-            Ok(String::from_utf8_lossy(bytes).into_owned())
+            Ok(text)
         }
     }
 }
 
+/// NUL bytes, or many control characters, near the start.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    head.contains(&0)
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    control * 10 > head.len()
 }
 
-fn read_bytes(name: &str, bytes: &[u8], out: &mut Ingested) {
-    let text = match decode(name, bytes, &mut out.warnings) {
+/// Pick the format from the name's extension, else from the content.
+pub fn detect_format(name: &str, text: &str) -> Format {
+    match extension(name).as_str() {
+        "html" | "htm" | "xhtml" => Format::Html,
+        "jsonl" | "json" | "ndjson" => Format::Json,
+        "txt" | "text" | "src" if looks_like_multi_news(text) => Format::MultiNews,
+        "txt" | "text" | "src" => Format::Text,
+        _ => sniff_format(text),
+    }
+}
+
+/// Pick the format from content alone (standard input).
+pub fn sniff_format(text: &str) -> Format {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if looks_like_html(start) {
+        Format::Html
+    } else if start.starts_with('{') || start.starts_with('[') {
+        Format::Json
+    } else if looks_like_multi_news(text) {
+        Format::MultiNews
+    } else {
+        Format::Text
+    }
+}
+
+fn doc_id(name: &str) -> String {
+    if name == "-" {
+        return "stdin".to_string();
+    }
+    Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(name)
+        .to_string()
+}
+
+fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
+    // A page in a legacy charset is decoded as it declares; anything else lossily as UTF-8.
+    let maybe_page = matches!(extension(name).as_str(), "html" | "htm" | "xhtml")
+        || bytes.trim_ascii_start().starts_with(b"<");
+    let declared = (maybe_page && std::str::from_utf8(bytes).is_err() && !looks_binary(bytes))
+        .then(|| decode_declared_charset(bytes))
+        .flatten();
+    let decoded = match declared {
+        Some(text) => Ok(text),
+        None => decode(name, bytes, &mut out.warnings),
+    };
+    let text = match decoded {
         Ok(t) => t,
         Err(e) => {
             out.errors.push(e);
@@ -171,29 +305,176 @@ fn read_bytes(name: &str, bytes: &[u8], out: &mut Ingested) {
         }
     };
     if text.trim().is_empty() {
-        out.errors
-            .push(Error::new(ErrorKind::Empty, name, "no text in input"));
+        out.errors.push(Error::new(
+            ErrorKind::Empty,
+            name,
+            "empty input, no text to read",
+        ));
         return;
     }
-    let first = text.trim_start();
-    if first.starts_with('{') {
-        let (clusters, errors) = parse_clusters(name, &text);
-        out.clusters.extend(clusters);
-        out.errors.extend(errors);
-        return;
-    }
+    let stem = doc_id(name);
     let origin = Origin {
         path: Some(name.to_string()),
         ..Origin::default()
     };
-    out.documents
-        .push(parse_plain_text(&doc_id(name), &text, origin));
+    match detect_format(name, &text) {
+        Format::Text => out.documents.push(parse_plain_text(&stem, &text, origin)),
+        Format::Html => {
+            let doc = parse_html(&stem, &text, origin);
+            if !doc.text.chars().any(char::is_alphanumeric) {
+                out.errors.push(Error::new(
+                    ErrorKind::Empty,
+                    name,
+                    "no story text found in the HTML page",
+                ));
+            } else {
+                out.documents.push(doc);
+            }
+        }
+        Format::MultiNews => {
+            let clusters = parse_multi_news(name, &stem, &text);
+            if clusters.is_empty() {
+                out.errors.push(Error::new(
+                    ErrorKind::Empty,
+                    name,
+                    "no articles in the Multi-News lines",
+                ));
+            }
+            out.clusters.extend(clusters);
+        }
+        Format::Json => read_json(name, &stem, &text, out),
+    }
 }
 
-fn doc_id(name: &str) -> String {
-    Path::new(name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(name)
-        .to_string()
+/// Article or cluster JSONL, told apart by the first parseable record (`docs` -> clusters).
+/// A single pretty-printed JSON object, or an array of records, is accepted too (an array's
+/// records are numbered as lines 1, 2, ...).
+fn read_json(name: &str, stem: &str, text: &str, out: &mut Ingested) {
+    let records: std::borrow::Cow<'_, str> = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(items)) => items
+            .iter()
+            .map(|v| v.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into(),
+        Ok(v @ serde_json::Value::Object(_)) => v.to_string().into(),
+        _ => text.into(),
+    };
+    let clusters = records
+        .lines()
+        .find_map(|l| serde_json::from_str::<serde_json::Value>(l.trim()).ok())
+        .is_some_and(|v| v.get("docs").is_some());
+    if clusters {
+        let (clusters, errors) = parse_clusters(name, &records);
+        out.clusters.extend(clusters);
+        out.errors.extend(errors);
+    } else {
+        let (docs, errors) = parse_articles(name, stem, &records);
+        out.documents.extend(docs);
+        out.errors.extend(errors);
+    }
+}
+
+impl Ingested {
+    /// Make document ids unique among the loose documents and within each cluster, and
+    /// cluster ids unique among clusters: a repeated id gets `-2`, `-3`, ... in input order.
+    pub fn make_ids_unique(&mut self) {
+        unique_ids(self.documents.iter_mut().map(|d| &mut d.id));
+        for c in &mut self.clusters {
+            unique_ids(c.docs.iter_mut().map(|d| &mut d.id));
+        }
+        unique_ids(self.clusters.iter_mut().map(|c| &mut c.id));
+    }
+}
+
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a mut String>) {
+    let ids: Vec<&mut String> = ids.collect();
+    let mut taken: HashSet<String> = ids.iter().map(|s| s.to_string()).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    for id in ids {
+        if seen.insert(id.clone()) {
+            continue;
+        }
+        let mut k = 2;
+        let fresh = loop {
+            let candidate = format!("{id}-{k}");
+            if !taken.contains(&candidate) {
+                break candidate;
+            }
+            k += 1;
+        };
+        taken.insert(fresh.clone());
+        seen.insert(fresh.clone());
+        *id = fresh;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension_then_content() {
+        assert_eq!(detect_format("a.html", "plain words"), Format::Html);
+        assert_eq!(detect_format("a.txt", "<html><body>"), Format::Text);
+        assert_eq!(detect_format("a.src", "x ||||| y"), Format::MultiNews);
+        assert_eq!(detect_format("-", "<!doctype html><p>x"), Format::Html);
+        assert_eq!(detect_format("-", "  {\"text\": \"x\"}"), Format::Json);
+        assert_eq!(detect_format("-", "a ||||| b\n"), Format::MultiNews);
+        assert_eq!(detect_format("-", "Headline\n\nBody."), Format::Text);
+    }
+
+    #[test]
+    fn json_kind_follows_first_parseable_record() {
+        let clusters = "garbage\n{\"id\":\"c\",\"docs\":[{\"text\":\"x\"}]}\n";
+        let got = read_bytes("c.jsonl", clusters.as_bytes());
+        assert_eq!(got.clusters.len(), 1);
+        assert_eq!(got.errors.len(), 1);
+        let articles = "{\"text\":\"x\"}\n{\"docs\":[]}\n";
+        let got = read_bytes("-", articles.as_bytes());
+        assert_eq!(got.documents.len(), 1);
+        assert_eq!(got.errors.len(), 1, "{:?}", got.errors);
+    }
+
+    #[test]
+    fn pretty_printed_object_and_arrays() {
+        let got = read_bytes("a.json", b"{\n  \"id\": \"p\",\n  \"text\": \"Body.\"\n}\n");
+        assert_eq!(got.documents[0].id, "p");
+        let got = read_bytes("a.json", br#"[{"text":"One."},{"text":"Two."}]"#);
+        assert_eq!(got.documents.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_ids_get_suffixes_deterministically() {
+        let mut ids = ["a", "a", "a-2", "b", "a"].map(String::from);
+        unique_ids(ids.iter_mut());
+        assert_eq!(ids, ["a", "a-3", "a-2", "b", "a-4"]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_with_a_warning() {
+        let got = read_bytes("bad.txt", b"Caf\xe9 opens\n\nThe caf\xe9 opened today.");
+        assert_eq!(got.documents.len(), 1);
+        assert!(got.documents[0].text.contains('\u{FFFD}'));
+        assert_eq!(got.warnings.len(), 1);
+        assert!(got.warnings[0]
+            .to_string()
+            .starts_with("bad.txt: invalid UTF-8"));
+    }
+
+    #[test]
+    fn binary_and_empty_inputs_are_errors() {
+        assert_eq!(
+            read_bytes("x.txt", b"\x00\x01\x02abc").errors[0].kind(),
+            &ErrorKind::Binary
+        );
+        assert_eq!(
+            read_bytes("x.txt", b" \n\t\n").errors[0].kind(),
+            &ErrorKind::Empty
+        );
+        assert_eq!(
+            read_bytes("x.html", b"<html><nav>Menu</nav></html>").errors[0].kind(),
+            &ErrorKind::Empty
+        );
+    }
 }

@@ -169,8 +169,9 @@ pub fn is_stop_word(lower: &str) -> bool {
         .contains(lower)
 }
 
-/// Titles written before a name ("Mr. Smith", "Gen. Lee"): a period after one never ends a
-/// sentence. Lowercase, without the period.
+/// Titles written before a name ("Mr. Smith", "Gen. Lee"): a period after one, capitalised,
+/// never ends a sentence (lowercase, "a sales rep.", it is an ordinary abbreviation).
+/// Lowercase, without the period.
 pub const TITLE_ABBREVIATIONS: &[&str] = &[
     "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "cpt", "det", "dr", "drs", "fr", "gen",
     "gov", "hon", "insp", "lt", "maj", "messrs", "mme", "mmes", "mr", "mrs", "ms", "msgr", "pfc",
@@ -184,10 +185,10 @@ pub const ABBREVIATIONS: &[&str] = &[
     "al", "approx", "apt", "assn", "asst", "ave", "avg", "blvd", "bros", "ca", "cf", "cie", "co",
     "corp", "cres", "ct", "dec", "dept", "dist", "div", "esq", "est", "etc", "exp", "feb", "fig",
     "fri", "ft", "gov't", "govt", "hq", "hrs", "hwy", "inc", "incl", "intl", "jan", "jr", "jul",
-    "jun", "lb", "lbs", "llc", "ln", "ltd", "mar", "max", "mfg", "mgr", "min", "misc", "mln", "mt",
-    "natl", "nov", "oct", "oz", "ph.d", "pkwy", "pl", "plc", "pt", "rd", "rte", "sept", "sep",
-    "sq", "sr", "st", "sta", "ste", "tel", "thu", "thur", "thurs", "tue", "tues", "univ", "viz",
-    "vs", "yr", "yrs", "apr", "aug",
+    "jun", "lb", "lbs", "llc", "ln", "ltd", "mar", "mfg", "mgr", "misc", "mln", "mt", "natl",
+    "nov", "oct", "oz", "ph.d", "pkwy", "pl", "plc", "pt", "rd", "rte", "sept", "sep", "sq", "sr",
+    "st", "sta", "ste", "tel", "thu", "thur", "thurs", "tue", "tues", "univ", "v", "viz", "vs",
+    "yr", "yrs", "apr", "aug",
 ];
 
 /// Abbreviations matched with their capital letter only (US states, AP style: "Ariz.",
@@ -205,51 +206,9 @@ pub const NUMBER_ABBREVIATIONS: &[&str] = &[
     "pp", "sec", "vol", "vols",
 ];
 
-/// Clock abbreviations ("5 a.m."): after one a sentence ends before a capitalised word, unless
-/// the word belongs to the time ([`TIME_WORDS`]) or the sentence so far is a short phrase.
+/// Clock abbreviations ("5 a.m."): after one a sentence ends only before a sentence starter,
+/// and not when the sentence so far is a short phrase ("At 5 a.m. Mr. Smith went ...").
 pub const TIME_ABBREVIATIONS: &[&str] = &["a.m", "p.m"];
-
-/// Capitalised words that continue a time expression ("5 p.m. Monday", "9 a.m. EDT").
-/// Lowercase.
-pub const TIME_WORDS: &[&str] = &[
-    "april",
-    "august",
-    "bst",
-    "cdt",
-    "cet",
-    "cst",
-    "ct",
-    "december",
-    "eastern",
-    "edt",
-    "est",
-    "et",
-    "february",
-    "friday",
-    "gmt",
-    "january",
-    "july",
-    "june",
-    "local",
-    "march",
-    "mdt",
-    "monday",
-    "mst",
-    "mt",
-    "november",
-    "october",
-    "pacific",
-    "pdt",
-    "pst",
-    "pt",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "utc",
-    "wednesday",
-];
 
 /// Words that typically begin a sentence. After an abbreviation that may end a sentence
 /// ("U.S.", "Co.", an initial), a sentence ends only when one of these follows. Lowercase.
@@ -368,6 +327,11 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "nine",
     "ten",
     "according",
+    "indeed",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
     "asked",
     "despite",
     "last",

@@ -156,42 +156,56 @@ pub const MEDIA_WORDS: &[&str] = &[
     "thumbnail",
 ];
 
+/// Words of buttons and icons; a short line made mostly of them is interface text
+/// ("Enlarge icon Pinterest icon Facebook icon Close icon").
+pub const BUTTON_WORDS: &[&str] = &[
+    "icon",
+    "icons",
+    "button",
+    "share",
+    "close",
+    "enlarge",
+    "embed",
+    "skip",
+    "print",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "pinterest",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "copy",
+    "link",
+    "comment",
+    "comments",
+    "save",
+    "menu",
+    "x",
+];
+
 /// Words that only appear in alternative text of decorative images.
 pub const DECORATION_WORDS: &[&str] = &["presentational", "spacer", "separator"];
 
-/// A phrase that marks a line as furniture when the line has at most `max_words` words.
-#[derive(Debug, Clone, Copy)]
-pub struct Cue {
-    /// Lowercase phrase searched inside the normalized line.
-    pub phrase: &'static str,
-    /// Longest line (in words) the cue may remove.
-    pub max_words: usize,
-    /// Machine-readable reason.
-    pub reason: &'static str,
-    /// A strong cue also removes a line that ends like a sentence; a weak one only removes
-    /// lines without sentence punctuation (a sentence may well say "subscribe to a theory").
-    pub strong: bool,
-}
+use super::furniture::{cue, strong, Cue, FurnitureCues};
 
-/// A weak cue.
-const fn cue(phrase: &'static str, max_words: usize, reason: &'static str) -> Cue {
-    Cue {
-        phrase,
-        max_words,
-        reason,
-        strong: false,
-    }
-}
-
-/// A strong cue.
-const fn strong(phrase: &'static str, max_words: usize, reason: &'static str) -> Cue {
-    Cue {
-        phrase,
-        max_words,
-        reason,
-        strong: true,
-    }
-}
+/// All English furniture cues.
+pub static FURNITURE: FurnitureCues = FurnitureCues {
+    labels: LABELS,
+    media_words: MEDIA_WORDS,
+    decoration_words: DECORATION_WORDS,
+    button_words: BUTTON_WORDS,
+    cues: CUES,
+    credit_words: CREDIT_WORDS,
+    photo_agencies: PHOTO_AGENCIES,
+    agency_names: AGENCY_NAMES,
+    link_prefixes: LINK_PREFIXES,
+    months: MONTHS,
+    weekdays: WEEKDAYS,
+    date_fillers: DATE_FILLERS,
+    byline_words: BYLINE_WORDS,
+};
 
 /// Phrases of interface text, comment and login forms, sharing, subscriptions, legal notices.
 pub const CUES: &[Cue] = &[
@@ -213,6 +227,7 @@ pub const CUES: &[Cue] = &[
     strong("this material may not be published", 80, "legal_notice"),
     strong("may not be published, broadcast", 80, "legal_notice"),
     strong("copyright ©", 30, "legal_notice"),
+    strong("for your personal, non-commercial use", 60, "legal_notice"),
     cue("©", 20, "legal_notice"),
     // Prompts to click, read, watch.
     strong("click here", 40, "link_prompt"),
@@ -261,6 +276,8 @@ pub const CUES: &[Cue] = &[
     cue("sign up", 15, "subscribe_prompt"),
     cue("newsletter", 15, "subscribe_prompt"),
     strong("to your inbox", 25, "subscribe_prompt"),
+    strong("breaking news emails", 40, "subscribe_prompt"),
+    cue("news alerts", 12, "subscribe_prompt"),
     cue("share this", 12, "share_prompt"),
     cue("share on", 10, "share_prompt"),
     cue("share via", 10, "share_prompt"),
@@ -295,6 +312,9 @@ pub const CUES: &[Cue] = &[
     cue("reporting by", 40, "article_note"),
     cue("contributed to this report", 25, "article_note"),
     cue("have a tip", 12, "article_note"),
+    // Notes of web archives that captured the page.
+    strong("wayback machine", 40, "archive_note"),
+    strong("this crawl", 40, "archive_note"),
     // Wire-service transmission notes.
     strong("for use by clients", 20, "wire_note"),
     strong("story filed by", 10, "wire_note"),
@@ -322,6 +342,7 @@ pub const CREDIT_WORDS: &[&str] = &[
     "video",
     "graphic",
     "illustration",
+    "screenshot",
 ];
 
 /// Agencies whose name closes a caption: "... (AP)", "... REUTERS/Name".

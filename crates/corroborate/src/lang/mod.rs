@@ -1,7 +1,12 @@
 //! Language resources (stop words, abbreviations, sentence starters), keyed by language.
 
 pub mod english;
+pub mod english_dates;
+pub mod english_entities;
 pub mod english_furniture;
+pub mod english_numbers;
+pub mod english_quotes;
+pub mod furniture;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -24,13 +29,18 @@ pub struct SegmentationRules {
     pub number_abbreviations: &'static [&'static str],
     /// Clock abbreviations ("a.m", "p.m"). Lowercase.
     pub time_abbreviations: &'static [&'static str],
-    /// Capitalised words that continue a time expression ("monday", "edt"). Lowercase.
-    pub time_words: &'static [&'static str],
     /// Words that typically start a sentence ("the", "he", "however"). Lowercase.
     pub sentence_starters: &'static [&'static str],
 }
 
 impl Language {
+    /// Cues of page furniture (interface labels, prompts, credits, dates).
+    pub fn furniture(self) -> &'static furniture::FurnitureCues {
+        match self {
+            Language::English => &english_furniture::FURNITURE,
+        }
+    }
+
     /// Whether the lowercased word is a stop word.
     pub fn is_stop_word(self, lower: &str) -> bool {
         match self {
@@ -47,7 +57,6 @@ impl Language {
                 capitalized_abbreviations: english::CAPITALIZED_ABBREVIATIONS,
                 number_abbreviations: english::NUMBER_ABBREVIATIONS,
                 time_abbreviations: english::TIME_ABBREVIATIONS,
-                time_words: english::TIME_WORDS,
                 sentence_starters: english::SENTENCE_STARTERS,
             },
         }

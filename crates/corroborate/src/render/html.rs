@@ -13,7 +13,7 @@
 //! uses it.
 
 use super::markdown::{kind_name, plural};
-use super::{is_single_source, one_line, support_label};
+use super::{entities_shown, is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::{Brief, Passage, SourceEntry};
 use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
@@ -91,7 +91,7 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
             let _ = writeln!(
                 out,
                 "<li><q>{}</q> — {} {}</li>",
-                escape(&one_line(&q.text)),
+                escape(&quote_text(&q.text)),
                 who,
                 anchors.cites(&q.sources, &q.passages)
             );
@@ -146,10 +146,12 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
             "<div class=\"scroll\"><table>\n<thead><tr><th>Name</th><th>Kind</th>\
              <th>Also called</th><th>Sources</th><th>Mentions</th></tr></thead>\n<tbody>\n",
         );
-        for e in &brief.entities {
+        let shown = entities_shown(brief);
+        for (k, e) in brief.entities.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                if k >= shown { " class=\"minor\"" } else { "" },
                 escape(&e.name),
                 kind_name(e.kind),
                 escape(&e.aliases.join(", ")),
@@ -158,6 +160,14 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
             );
         }
         out.push_str("</tbody>\n</table></div>\n");
+        let hidden = brief.entities.len() - shown;
+        if hidden > 0 {
+            let _ = writeln!(
+                out,
+                "<p class=\"more\"><label><input type=\"checkbox\" id=\"show-minor\"> \
+                 show {hidden} more named once in one source</label></p>"
+            );
+        }
     }
     out.push_str("</section>\n");
 

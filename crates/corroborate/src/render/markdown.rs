@@ -1,6 +1,6 @@
 //! Markdown: the default format, for reading in a terminal and pasting into reports.
 
-use super::{cite_list, is_single_source, one_line, support_label};
+use super::{cite_list, entities_shown, is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::{Brief, SourceEntry};
 use crate::analyze::EntityKind;
 use std::fmt::Write;
@@ -53,7 +53,7 @@ pub fn render(brief: &Brief) -> String {
         let _ = writeln!(
             out,
             "- “{}”{} {}",
-            escape(&one_line(&q.text)),
+            escape(&quote_text(&q.text)),
             speaker,
             cite_list(&q.sources)
         );
@@ -88,7 +88,8 @@ pub fn render(brief: &Brief) -> String {
         out.push_str("_None found._\n");
     } else {
         out.push_str("| Name | Kind | Also called | Sources | Mentions |\n|---|---|---|---|---|\n");
-        for e in &brief.entities {
+        let shown = entities_shown(brief);
+        for e in &brief.entities[..shown] {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -99,6 +100,15 @@ pub fn render(brief: &Brief) -> String {
                 e.mentions
             );
         }
+    }
+
+    let hidden = brief.entities.len() - entities_shown(brief);
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "\n_{hidden} more {} named once in one source (in `--format json`)._",
+            if hidden == 1 { "entity" } else { "entities" }
+        );
     }
 
     out.push_str("\n## Timeline\n\n");

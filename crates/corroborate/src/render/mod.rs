@@ -84,6 +84,30 @@ pub fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
+/// Entities listed in full in the text, Markdown and HTML formats; the rest are counted (the
+/// JSON has them all).
+pub const ENTITY_LIMIT: usize = 20;
+
+/// How many entities to list: those named by more than one source or more than once, at most
+/// [`ENTITY_LIMIT`], in the analyzer's order (most widely reported first).
+pub fn entities_shown(brief: &Brief) -> usize {
+    brief
+        .entities
+        .iter()
+        .take(ENTITY_LIMIT)
+        .take_while(|e| e.sources.len() > 1 || e.mentions > 1)
+        .count()
+}
+
+/// Quoted words for display: on one line, without the comma or colon that led back into the
+/// reporting clause ("... safe," Varga said).
+pub fn quote_text(s: &str) -> String {
+    one_line(s)
+        .trim_end_matches([',', ';', ':'])
+        .trim_end()
+        .to_string()
+}
+
 /// Collapse runs of white space (line breaks included) to single spaces.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -116,5 +140,6 @@ mod tests {
     fn citations_and_lines() {
         assert_eq!(cite_list(&[1, 3]), "[1][3]");
         assert_eq!(one_line(" a\n b  c "), "a b c");
+        assert_eq!(quote_text("We will not reopen,"), "We will not reopen");
     }
 }

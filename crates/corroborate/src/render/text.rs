@@ -1,7 +1,7 @@
 //! Plain text: the brief wrapped for a terminal, with hanging indents.
 
 use super::markdown::{kind_name, plural};
-use super::{cite_list, is_single_source, one_line, support_label};
+use super::{cite_list, entities_shown, is_single_source, one_line, quote_text, support_label};
 use crate::analyze::brief::Brief;
 use std::fmt::Write;
 
@@ -49,7 +49,7 @@ pub fn render(brief: &Brief, width: usize) -> String {
         };
         let line = format!(
             "\"{}\" - {} {}",
-            one_line(&q.text),
+            quote_text(&q.text),
             one_line(&who),
             cite_list(&q.sources)
         );
@@ -73,7 +73,8 @@ pub fn render(brief: &Brief, width: usize) -> String {
     }
 
     section(&mut out, "ENTITIES", brief.entities.is_empty());
-    for e in &brief.entities {
+    let shown = entities_shown(brief);
+    for e in &brief.entities[..shown] {
         let aliases = if e.aliases.is_empty() {
             String::new()
         } else {
@@ -87,6 +88,14 @@ pub fn render(brief: &Brief, width: usize) -> String {
             plural(e.mentions, "mention")
         );
         out.push_str(&wrap(&one_line(&line), width, "  * ", "    "));
+    }
+
+    let hidden = brief.entities.len() - shown;
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "  ({hidden} more named once in one source; see --format json)"
+        );
     }
 
     section(&mut out, "TIMELINE", brief.timeline.is_empty());

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 /// Longest word (in bytes) looked up in the abbreviation lists.
 const MAX_ABBREVIATION_BYTES: usize = 16;
 
-/// Longest word (in bytes) looked up in the sentence-starter and time-word lists.
+/// Longest word (in bytes) looked up in the sentence-starter list.
 const MAX_LOOKUP_BYTES: usize = 24;
 
 /// What the word before a period is, as far as sentence ends are concerned.
@@ -26,7 +26,7 @@ pub(crate) enum WordBefore {
     Ordinary,
 }
 
-/// The abbreviation, starter and time-word lists of one language, ready for lookups.
+/// The abbreviation and sentence-starter lists of one language, ready for lookups.
 #[derive(Debug, Clone)]
 pub(crate) struct AbbreviationTable {
     titles: HashSet<&'static str>,
@@ -34,7 +34,6 @@ pub(crate) struct AbbreviationTable {
     capitalized: HashSet<&'static str>,
     number: HashSet<&'static str>,
     time: HashSet<&'static str>,
-    time_words: HashSet<&'static str>,
     starters: HashSet<&'static str>,
 }
 
@@ -48,14 +47,24 @@ impl AbbreviationTable {
             capitalized: set(rules.capitalized_abbreviations),
             number: set(rules.number_abbreviations),
             time: set(rules.time_abbreviations),
-            time_words: set(rules.time_words),
             starters: set(rules.sentence_starters),
         }
     }
 
-    /// Classify the word before a period (without the period and without opening quotes or
-    /// brackets).
+    /// Classify the word before a period (without the period and without leading
+    /// punctuation). A hyphenated word is classified by its last part when the whole is an
+    /// ordinary word ("Det.-Sgt").
     pub(crate) fn classify(&self, word: &str) -> WordBefore {
+        match self.classify_whole(word) {
+            WordBefore::Ordinary => match word.rsplit_once('-') {
+                Some((_, last)) if !last.is_empty() => self.classify_whole(last),
+                _ => WordBefore::Ordinary,
+            },
+            kind => kind,
+        }
+    }
+
+    fn classify_whole(&self, word: &str) -> WordBefore {
         let mut chars = word.chars();
         match (chars.next(), chars.next()) {
             (None, _) => return WordBefore::Ordinary,
@@ -73,7 +82,11 @@ impl AbbreviationTable {
             return WordBefore::Ordinary;
         };
         if self.titles.contains(lower) {
-            WordBefore::Title
+            if word.starts_with(char::is_uppercase) {
+                WordBefore::Title
+            } else {
+                WordBefore::Abbreviation
+            }
         } else if self.time.contains(lower) {
             WordBefore::Time
         } else if self.number.contains(lower) {
@@ -89,12 +102,6 @@ impl AbbreviationTable {
     pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_LOOKUP_BYTES];
         ascii_lowercase(word, &mut buf).is_some_and(|w| self.starters.contains(w))
-    }
-
-    /// Whether `word` (any case) continues a time expression ("Monday", "EDT").
-    pub(crate) fn is_time_word(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_LOOKUP_BYTES];
-        ascii_lowercase(word, &mut buf).is_some_and(|w| self.time_words.contains(w))
     }
 }
 
@@ -141,6 +148,10 @@ mod tests {
         for (word, kind) in [
             ("Mr", WordBefore::Title),
             ("DR", WordBefore::Title),
+            ("rep", WordBefore::Abbreviation),
+            ("Det.-Sgt", WordBefore::Title),
+            ("well-off", WordBefore::Ordinary),
+            ("v", WordBefore::Abbreviation),
             ("Co", WordBefore::Abbreviation),
             ("U.S", WordBefore::Abbreviation),
             ("U.S.A", WordBefore::Abbreviation),
@@ -165,14 +176,11 @@ mod tests {
     }
 
     #[test]
-    fn starters_and_time_words_ignore_case() {
+    fn starters_ignore_case() {
         let t = table();
         assert!(t.is_sentence_starter("The"));
         assert!(t.is_sentence_starter("HOWEVER"));
         assert!(!t.is_sentence_starter("Government"));
-        assert!(t.is_time_word("Monday"));
-        assert!(t.is_time_word("EDT"));
-        assert!(!t.is_time_word("Mr"));
     }
 
     #[test]
@@ -183,7 +191,6 @@ mod tests {
             rules.abbreviations,
             rules.number_abbreviations,
             rules.time_abbreviations,
-            rules.time_words,
             rules.sentence_starters,
         ] {
             for w in list {

@@ -17,3 +17,24 @@ pub(crate) fn is_opening(c: char) -> bool {
         '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '‹' | '`' | '¿' | '¡' | '「' | '『'
     )
 }
+
+/// Quotation marks, opening or closing (not brackets).
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}

@@ -1,7 +1,7 @@
 //! Sentence-final punctuation: a run of periods, question and exclamation marks and
 //! ellipses (also spaced ". . ."), with the closing quotes and brackets after it.
 
-use super::quote::is_closing;
+use super::quote::{is_closing, is_quote};
 
 /// What kind of mark a run of final punctuation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,8 @@ pub(crate) fn scan(text: &str, start: usize) -> Terminal {
             pos += 1;
         } else if is_closing(c) && first_end.is_some() {
             pos += c.len_utf8();
+        } else if c == ' ' && first_end.is_some() && detached_closing_quotes(&rest[1..]) > 0 {
+            pos += 1 + detached_closing_quotes(&rest[1..]);
         } else {
             break;
         }
@@ -99,12 +101,30 @@ pub(crate) fn scan(text: &str, start: usize) -> Terminal {
     }
 }
 
+/// Byte length of a run of quotation marks at the start of `s` that stands alone, followed by
+/// white space or the end: a closing quote set off by a space (`.' ''` in newswire text).
+/// Zero when there is none.
+fn detached_closing_quotes(s: &str) -> usize {
+    let len: usize = s
+        .chars()
+        .take_while(|&c| is_closing(c) && is_quote(c))
+        .map(char::len_utf8)
+        .sum();
+    let alone = s[len..].chars().next().is_none_or(char::is_whitespace);
+    if len > 0 && alone {
+        len
+    } else {
+        0
+    }
+}
+
 /// Whether a period that follows a space continues a spaced ellipsis: it is followed by a
 /// space, the end, another mark or a closing quote.
 fn spaced_period_ends(after: &str) -> bool {
-    after.chars().next().map_or(true, |c| {
-        c.is_whitespace() || is_final_mark(c) || is_closing(c)
-    })
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || is_final_mark(c) || is_closing(c))
 }
 
 #[cfg(test)]

@@ -1,1 +1,77 @@
 //! Stories: group a stream of articles into events, online, with persistent state.
+//!
+//! Articles arrive in publication order ([`stream::prepare`] orders them); each joins the
+//! story it belongs to or starts a new one ([`StoryGrouper::add`]). An article is compared
+//! with story centroids found through an inverted index ([`index::Postings`]): TF-IDF
+//! cosine with IDF kept current as the stream grows ([`index::TermTable`]), named-entity
+//! proxies weighted like terms, and a time decay when both sides are dated. Near-identical
+//! copies of one wire story are found with MinHash ([`minhash`]) and marked `duplicate_of`:
+//! they join the original's story but do not count as independent sources.
+//! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
+//!
+//! ```
+//! use corroborate::stories::{StoryArticle, StoryConfig, StoryGrouper};
+//!
+//! let mut grouper = StoryGrouper::new(StoryConfig::default());
+//! let a = grouper.add(&StoryArticle::new("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
+//! let b = grouper.add(&StoryArticle::new("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
+//! let c = grouper.add(&StoryArticle::new("c", "The central bank of Varnia raised its interest rate by half a point to fight inflation."));
+//! assert_eq!(a.story, b.story);
+//! assert_ne!(a.story, c.story);
+//! ```
+
+pub mod brief;
+pub mod dates;
+pub mod features;
+pub mod grouper;
+pub mod index;
+pub mod metrics;
+pub mod minhash;
+pub mod reader;
+pub mod state;
+pub mod stream;
+pub mod stream_gen;
+
+pub use grouper::{ArticleRecord, Assignment, Story, StoryGrouper};
+pub use metrics::{score, ClusterScores};
+pub use reader::{read_story_inputs, StoryArticle};
+pub use state::StoryStore;
+
+use serde::{Deserialize, Serialize};
+
+/// The grouping parameters: one struct shared by the CLI, the state and the evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoryConfig {
+    /// Least similarity (time-decayed TF-IDF cosine) for an article to join a story.
+    pub threshold: f32,
+    /// Days over which the time factor decays by `1/e` (0 disables it).
+    pub time_scale_days: f32,
+    /// Highest-weighted terms of an article used to look up candidate stories.
+    pub query_terms: usize,
+    /// Stories kept per term in the inverted index (most recently active).
+    pub posting_cap: usize,
+    /// Candidate stories scored in full per article.
+    pub candidates: usize,
+    /// Terms kept in a story centroid.
+    pub centroid_terms: usize,
+    /// Share of the similarity from entity features alone.
+    pub entity_share: f32,
+    /// Least estimated Jaccard similarity of 5-gram shingles for a syndicated copy.
+    pub duplicate_jaccard: f32,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            threshold: 0.2,
+            time_scale_days: 0.0,
+            query_terms: 20,
+            posting_cap: 48,
+            candidates: 24,
+            centroid_terms: 200,
+            duplicate_jaccard: 0.7,
+            entity_share: 0.0,
+        }
+    }
+}

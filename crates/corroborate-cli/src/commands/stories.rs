@@ -1,0 +1,228 @@
+//! `corroborate stories`: group a stream of articles into stories, optionally continuing a
+//! persisted state and writing a brief per story.
+
+use crate::Outcome;
+use anyhow::Context;
+use corroborate::stories::brief::{date_span, write_briefs};
+use corroborate::stories::reader::StoryInputs;
+use corroborate::stories::{
+    read_story_inputs, stream, ArticleRecord, Assignment, StoryConfig, StoryGrouper, StoryStore,
+};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Group articles into stories, in publication order.
+#[derive(clap::Args)]
+#[command(
+    after_help = "Output: a story list, or with --json one line per article:\n  \
+    {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\n\
+    Example:\n  corroborate stories --state ~/.corroborate/stories --json today.jsonl"
+)]
+pub struct Args {
+    /// One JSON line per article instead of the story list.
+    #[arg(long)]
+    json: bool,
+    /// Keep the story index in this directory and continue it on the next run.
+    #[arg(long, value_name = "DIR")]
+    state: Option<PathBuf>,
+    /// Write a Markdown brief per story with two or more articles into this directory.
+    #[arg(long, value_name = "DIR")]
+    brief: Option<PathBuf>,
+    /// Grouping parameters as JSON (StoryConfig), for tuning.
+    #[arg(long, hide = true)]
+    config: Option<String>,
+    /// Articles per state transaction.
+    #[arg(long, hide = true, default_value_t = 1000)]
+    commit_every: usize,
+    /// Article files (JSONL, text, HTML), directories, or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+}
+
+/// Read the inputs, reporting problems on stderr; fail when no article was read.
+pub fn read_articles(inputs: &[String]) -> anyhow::Result<(StoryInputs, bool)> {
+    let read = read_story_inputs(inputs);
+    for w in &read.warnings {
+        eprintln!("corroborate: warning: {w}");
+    }
+    for e in &read.errors {
+        eprintln!("corroborate: error: {e}");
+    }
+    if read.articles.is_empty() {
+        anyhow::bail!("no articles in: {}", inputs.join(", "));
+    }
+    let partial = !read.errors.is_empty();
+    Ok((read, partial))
+}
+
+/// The configuration given by `--config`, or the default.
+pub fn parse_config(raw: Option<&str>) -> anyhow::Result<StoryConfig> {
+    match raw {
+        Some(json) => {
+            serde_json::from_str(json).context("--config is not a valid story configuration")
+        }
+        None => Ok(StoryConfig::default()),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    doc_id: &'a str,
+    story: u32,
+    duplicate_of: Option<&'a str>,
+}
+
+/// Run the command.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let config = parse_config(args.config.as_deref())?;
+    let (read, partial) = read_articles(&args.inputs)?;
+    let (ordered, notes) = stream::prepare(read.articles);
+    for m in notes.messages() {
+        eprintln!("corroborate: note: {m}");
+    }
+    if ordered.is_empty() {
+        anyhow::bail!("no article with text in: {}", args.inputs.join(", "));
+    }
+    let (mut store, mut grouper) = match &args.state {
+        Some(dir) => {
+            let (store, grouper) = StoryStore::open(dir, config)?;
+            (Some(store), grouper)
+        }
+        None => (None, StoryGrouper::new(config)),
+    };
+    let progress = if ordered.len() >= 10_000 {
+        indicatif::ProgressBar::new(ordered.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut assignments = Vec::with_capacity(ordered.len());
+    let mut resumed = 0usize;
+    let every = args.commit_every.max(1);
+    for (i, item) in ordered.iter().enumerate() {
+        let known = grouper.assignment(&item.article.doc_id).is_some();
+        resumed += usize::from(known);
+        let a = grouper.add_stream(item);
+        if args.json {
+            let line = JsonLine {
+                doc_id: &a.doc_id,
+                story: a.story,
+                duplicate_of: a.duplicate_of.as_deref(),
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")?;
+        }
+        assignments.push(a);
+        if let Some(store) = store.as_mut() {
+            if (i + 1) % every == 0 {
+                store.commit(&mut grouper)?;
+            }
+        }
+        progress.inc(1);
+    }
+    if let Some(store) = store.as_mut() {
+        store.commit(&mut grouper)?;
+    }
+    progress.finish_and_clear();
+    if resumed > 0 {
+        eprintln!("corroborate: note: {resumed} article(s) were already in the state; their stories are kept");
+    }
+    let foreign = assignments
+        .iter()
+        .filter(|a| !grouper.stories()[a.story as usize].english)
+        .count();
+    if foreign > 0 {
+        eprintln!("corroborate: note: {foreign} article(s) do not read as English; they are grouped among themselves");
+    }
+    if !args.json {
+        print_story_list(&mut out, &grouper, &assignments)?;
+    }
+    out.flush()?;
+    if let Some(dir) = &args.brief {
+        let records = match &store {
+            Some(store) => store.records()?,
+            None => records_of_run(&assignments, &ordered),
+        };
+        let articles: Vec<_> = ordered.into_iter().map(|s| s.article).collect();
+        let written = write_briefs(dir, grouper.stories(), &records, &articles)?;
+        eprintln!(
+            "corroborate: wrote {} brief(s) to {}",
+            written.len(),
+            dir.display()
+        );
+    }
+    Ok(if partial {
+        Outcome::Partial
+    } else {
+        Outcome::Success
+    })
+}
+
+fn records_of_run(
+    assignments: &[Assignment],
+    ordered: &[stream::StreamArticle],
+) -> Vec<ArticleRecord> {
+    assignments
+        .iter()
+        .zip(ordered)
+        .enumerate()
+        .map(|(i, (a, s))| ArticleRecord {
+            seq: i as u64,
+            doc_id: a.doc_id.clone(),
+            story: a.story,
+            duplicate_of: a.duplicate_of.clone(),
+            title: s.article.title.clone(),
+            source: s.article.source.clone(),
+            date: s.date,
+            indexed: Vec::new(),
+            signature: None,
+        })
+        .collect()
+}
+
+/// The stories this run touched, largest first (ties: older story first).
+fn print_story_list(
+    out: &mut impl Write,
+    grouper: &StoryGrouper,
+    assignments: &[Assignment],
+) -> anyhow::Result<()> {
+    let mut in_run: BTreeMap<u32, usize> = BTreeMap::new();
+    for a in assignments {
+        *in_run.entry(a.story).or_default() += 1;
+    }
+    let mut ids: Vec<u32> = in_run.keys().copied().collect();
+    let stories = grouper.stories();
+    ids.sort_by(|a, b| {
+        stories[*b as usize]
+            .size
+            .cmp(&stories[*a as usize].size)
+            .then(a.cmp(b))
+    });
+    writeln!(
+        out,
+        "{} stories from {} articles",
+        ids.len(),
+        assignments.len()
+    )?;
+    for id in ids {
+        let s = &stories[id as usize];
+        let mut line = format!(
+            "story {id}: {} ({} article{}, {} independent",
+            s.headline,
+            s.size,
+            if s.size == 1 { "" } else { "s" },
+            s.independent
+        );
+        if !s.sources.is_empty() {
+            line.push_str(&format!("; sources: {}", s.sources.join(", ")));
+        }
+        if let Some(span) = date_span(s) {
+            line.push_str(&format!("; {span}"));
+        }
+        line.push(')');
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,326 @@
+//! `corroborate stories` and `eval-stories` from the outside: output shape, bad input,
+//! state continuation across a killed process, briefs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "corroborate-cli-stories-{tag}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn write_jsonl(path: &Path, rows: &[serde_json::Value]) {
+    let mut f = std::fs::File::create(path).expect("create input");
+    for r in rows {
+        writeln!(f, "{r}").expect("write input");
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run corroborate")
+}
+
+fn stdout_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line: {l:?}: {e}")))
+        .collect()
+}
+
+const FLOOD: &str = "Floodwater from the Marren river forced 300 families in Quillby from their homes on Monday, officials in Quillby said.";
+const FLOOD2: &str = "Rescuers in Quillby moved 300 families to shelters as the Marren river kept rising on Monday night.";
+const BANK: &str = "The central bank of Varnia raised its interest rate by half a point on Tuesday to slow inflation, the bank said.";
+const FRENCH: &str = "Le conseil municipal de la ville a annoncé lundi que le nouveau pont ouvrirait au printemps prochain, tandis que l'ancien resterait fermé pour des travaux jusqu'à la fin de l'année.";
+
+#[test]
+fn json_mode_prints_one_line_per_article_and_nothing_else() {
+    let dir = tempdir("json");
+    let input = dir.join("in.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "a", "date": "2020-01-02", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b", "date": "2020-01-01", "text": BANK}),
+            serde_json::json!({"doc_id": "c", "date": "2020-01-03", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "d", "date": "2020-01-03", "source": "Other", "text": FLOOD}),
+        ],
+    );
+    let out = run(&["stories", "--json", input.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = stdout_lines(&out);
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["doc_id"].as_str().expect("doc_id"))
+        .collect();
+    assert_eq!(ids, ["b", "a", "c", "d"], "publication order");
+    for l in &lines {
+        let keys: Vec<&String> = l.as_object().expect("object").keys().collect();
+        assert_eq!(keys.len(), 3, "{l}");
+        assert!(l["story"].is_u64());
+    }
+    assert_eq!(lines[1]["story"], lines[2]["story"]);
+    assert_ne!(lines[0]["story"], lines[1]["story"]);
+    assert_eq!(lines[3]["duplicate_of"], "a", "syndicated copy");
+    assert!(lines[0]["duplicate_of"].is_null());
+    // Text mode lists stories with sizes.
+    let out = run(&["stories", input.to_str().expect("utf-8 path")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("2 stories from 4 articles"), "{text}");
+    assert!(text.contains("3 articles, 2 independent"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_is_noted_not_fatal() {
+    let dir = tempdir("bad");
+    let input = dir.join("in.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "x", "date": "2020-01-01", "text": FLOOD}),
+            serde_json::json!({"doc_id": "x", "date": "yesterday", "text": BANK}),
+            serde_json::json!({"doc_id": "e", "text": "   "}),
+            serde_json::json!({"doc_id": "f1", "date": "2020-13-45", "text": FRENCH}),
+            serde_json::json!({"doc_id": "f2", "text": FRENCH.replace("printemps", "automne")}),
+        ],
+    );
+    let out = run(&["stories", "--json", input.to_str().expect("utf-8 path")]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 repeated doc id(s) renamed") && err.contains("x -> x~2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 article(s) with no text skipped (e)"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("without a usable date").count(),
+        1,
+        "warned once: {err}"
+    );
+    assert!(
+        err.contains("3 article(s) without a usable date (2 unparseable, 1 missing)"),
+        "{err}"
+    );
+    assert!(err.contains("2 article(s) do not read as English"), "{err}");
+    let lines = stdout_lines(&out);
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["doc_id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["x", "x~2", "f1", "f2"]);
+    assert_eq!(
+        lines[2]["story"], lines[3]["story"],
+        "non-English articles grouped together"
+    );
+    assert_ne!(lines[0]["story"], lines[2]["story"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn missing_input_and_wrong_state_version_fail_clearly() {
+    let out = run(&["stories", "/nonexistent/none.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no articles"));
+    let dir = tempdir("version");
+    let state = dir.join("state");
+    std::fs::create_dir_all(&state).expect("mkdir");
+    std::fs::write(state.join("stories.redb"), b"some other program's file").expect("write");
+    let input = dir.join("in.jsonl");
+    write_jsonl(&input, &[serde_json::json!({"doc_id": "a", "text": FLOOD})]);
+    let out = run(&[
+        "stories",
+        "--state",
+        state.to_str().expect("path"),
+        input.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a readable story state"), "{err}");
+    assert_eq!(
+        std::fs::read(state.join("stories.redb")).expect("read"),
+        b"some other program's file",
+        "left untouched"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Invented stream: `stories` stories of distinct made-up vocabulary, `n` articles.
+fn synthetic_rows(n: usize) -> Vec<serde_json::Value> {
+    let syll = [
+        "ka", "lo", "mir", "ven", "tas", "ru", "dor", "el", "qui", "sa", "bren", "to",
+    ];
+    let word = |i: usize| {
+        format!(
+            "{}{}{}",
+            syll[i % 12],
+            syll[(i / 12) % 12],
+            syll[(i / 144) % 12]
+        )
+    };
+    (0..n)
+        .map(|i| {
+            let story = (i * 7919) % (n / 8).max(1);
+            let words: Vec<String> = (0..12).map(|k| word(story * 5 + (k * (i + 3)) % 9)).collect();
+            let day = 1 + i / 500;
+            serde_json::json!({
+                "doc_id": format!("n{i}"),
+                "date": format!("2021-{:02}-{:02}", 1 + (day / 28) % 12, 1 + day % 28),
+                "text": format!("The council met on the matter. {} were discussed by {}.", words.join(" "), word(i % 1700)),
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_run_continues_to_the_same_grouping() {
+    let dir = tempdir("kill");
+    let input = dir.join("big.jsonl");
+    write_jsonl(&input, &synthetic_rows(40_000));
+    let input = input.to_str().expect("path").to_string();
+    let full = run(&["stories", "--json", &input]);
+    assert!(
+        full.status.success(),
+        "{}",
+        String::from_utf8_lossy(&full.stderr)
+    );
+    let state = dir.join("state");
+    let state = state.to_str().expect("path");
+    let mut child = bin()
+        .args([
+            "stories",
+            "--json",
+            "--commit-every",
+            "200",
+            "--state",
+            state,
+            &input,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = child.kill();
+    let _ = child.wait();
+    let resumed = run(&["stories", "--json", "--state", state, &input]);
+    assert!(
+        resumed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&resumed.stderr)
+    );
+    assert_eq!(stdout_lines(&resumed), stdout_lines(&full));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn two_runs_on_one_state_equal_one_run() {
+    let dir = tempdir("halves");
+    let rows = synthetic_rows(2000);
+    let (a, b) = (dir.join("a.jsonl"), dir.join("b.jsonl"));
+    write_jsonl(&a, &rows[..1000]);
+    write_jsonl(&b, &rows[1000..]);
+    let whole = dir.join("whole.jsonl");
+    write_jsonl(&whole, &rows);
+    let state = dir.join("state");
+    let s = state.to_str().expect("path");
+    let full = stdout_lines(&run(&["stories", "--json", whole.to_str().expect("path")]));
+    let mut halves = stdout_lines(&run(&[
+        "stories",
+        "--json",
+        "--state",
+        s,
+        a.to_str().expect("path"),
+    ]));
+    halves.extend(stdout_lines(&run(&[
+        "stories",
+        "--json",
+        "--state",
+        s,
+        b.to_str().expect("path"),
+    ])));
+    assert_eq!(halves, full);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn briefs_are_written_for_stories_with_two_or_more_articles() {
+    let dir = tempdir("brief");
+    let input = dir.join("in.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "a", "title": "Quillby floods", "source": "Wire", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b", "source": "Paper", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "c", "text": BANK}),
+        ],
+    );
+    let briefs = dir.join("briefs");
+    let out = run(&[
+        "stories",
+        "--brief",
+        briefs.to_str().expect("path"),
+        input.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: Vec<_> = std::fs::read_dir(&briefs)
+        .expect("brief dir")
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let text = std::fs::read_to_string(files[0].path()).expect("brief");
+    assert!(text.starts_with("# Quillby floods\n"), "{text}");
+    assert!(text.contains("sources: Paper, Wire"), "{text}");
+    assert!(
+        text.contains("## Summary") && text.contains("[a]"),
+        "{text}"
+    );
+    assert!(text.contains("- `b` (Paper)"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn eval_stories_prints_the_scores() {
+    let dir = tempdir("eval");
+    let input = dir.join("gold.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "a", "gold": "f", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b", "gold": "f", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "c", "gold": "b", "text": BANK}),
+        ],
+    );
+    let out = run(&["eval-stories", "--json", input.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = &stdout_lines(&out)[0];
+    assert_eq!(v["articles"], 3);
+    assert_eq!(v["b3_f1"], 1.0);
+    assert_eq!(v["ari"], 1.0);
+    assert!(v["articles_per_second"].as_f64().expect("rate") > 0.0);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,582 @@
+//! Numbers: quantities with what they count, grouped across sources when they count the
+//! same thing, and disagreements flagged.
+//!
+//! A quantity counts a head noun ("2,000 US troops", "the number of deaths ... stood at 138")
+//! and often an event ("... have died", "allow 20,000 civilians to leave"). Quantities are
+//! grouped by unit, noun class and event class, then split by shared context words. Values
+//! disagree when their bands (approximations, ranges, bounds) cannot all hold at once.
+
+mod parse;
+
+use super::tokens::{is_capitalized, tokenize, TokenKind};
+use super::{Mention, NumberGroup, NumberValue};
+use crate::lang::english;
+use crate::lang::english_numbers as lex;
+use crate::prepared::PreparedCluster;
+use parse::{quantity_at, Quantity, Sentence};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The most different precise values one quantity is believed to have: more means the
+/// group mixes quantities.
+const MAX_COMPETING: usize = 4;
+
+/// The largest ratio between two figures believed to report the same quantity.
+const MAX_RATIO: f64 = 3.0;
+
+/// One quantity found in a sentence, with what it counts.
+#[derive(Debug, Clone)]
+struct Found {
+    quantity: Quantity,
+    text: String,
+    mention: Mention,
+    /// Head noun as written (lowercase) with capitalized modifiers ("US troops").
+    noun: String,
+    /// Noun class ("people" for civilians, residents, ...), or the noun itself.
+    class: String,
+    /// Event class ("leave", "die"), empty when none.
+    event: String,
+    /// Content term ids of the sentence, without the quantity's own tokens.
+    context: BTreeSet<u32>,
+}
+
+/// Words that end a counted noun phrase.
+fn ends_phrase(raw: &str, lower: &str) -> bool {
+    if super::tokens::is_all_caps(raw) {
+        return false; // "US troops", "IS members"
+    }
+    english::is_stop_word(lower)
+        || lex::lookup(lex::EVENT_WORDS, lower).is_some()
+        || matches!(
+            lower,
+            "around"
+                | "across"
+                | "near"
+                | "inside"
+                | "outside"
+                | "along"
+                | "toward"
+                | "towards"
+                | "amid"
+                | "despite"
+                | "per"
+                | "like"
+                | "since"
+                | "including"
+                | "mainly"
+                | "mostly"
+                | "according"
+                | "whom"
+                | "whose"
+        )
+}
+
+/// The counted noun after a quantity: skip modifiers, take the first plural or known noun,
+/// else the last word of the phrase. Returns (noun with capitalized modifiers, noun).
+fn noun_after(s: &Sentence<'_>, from: usize) -> Option<(String, String)> {
+    let mut i = from;
+    // "of" after a quantity: "2,000 of its troops", "35 percent of staff".
+    if s.lower.get(i).is_some_and(|w| w == "of") {
+        i += 1;
+        while s.lower.get(i).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "those" | "these"
+            )
+        }) {
+            i += 1;
+        }
+    }
+    let mut modifiers: Vec<String> = Vec::new();
+    let mut last: Option<String> = None;
+    let mut k = 0;
+    while i < s.tokens.len() && k < 5 {
+        let t = s.tokens[i];
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let raw = t.text(s.text);
+        let lower = &s.lower[i];
+        if ends_phrase(raw, lower) {
+            break;
+        }
+        let possessive = raw.ends_with("'s") || raw.ends_with("\u{2019}s");
+        let known = lex::lookup(lex::NOUN_CLASSES, lower).is_some();
+        let plural =
+            lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !possessive;
+        if known || plural {
+            let mut phrase: Vec<String> = modifiers.clone();
+            phrase.push(lower.clone());
+            return Some((phrase.join(" "), lower.clone()));
+        }
+        if is_capitalized(raw) && !possessive {
+            modifiers.push(raw.to_string());
+        }
+        last = Some(lower.clone());
+        i += 1;
+        k += 1;
+    }
+    last.filter(|l| !possessive_like(l)).map(|l| {
+        let mut phrase = modifiers.clone();
+        if modifiers.last().map(|m| m.to_lowercase()) != Some(l.clone()) {
+            phrase.push(l.clone());
+        }
+        (phrase.join(" "), l)
+    })
+}
+
+fn possessive_like(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
+/// "the number of deaths ... stood at 138", "the death toll rose to 40": the noun before.
+fn noun_before(s: &Sentence<'_>, at: usize) -> Option<(String, String, usize)> {
+    let lo = at.saturating_sub(16);
+    for i in (lo..at).rev() {
+        if s.lower[i] == "number" && s.lower.get(i + 1).is_some_and(|w| w == "of") {
+            return noun_after(s, i + 2).map(|(p, h)| (p, h, i + 2));
+        }
+        if s.lower[i] == "toll" {
+            let noun = if i > 0 && s.lower[i - 1] == "death" {
+                "deaths"
+            } else {
+                "toll"
+            };
+            return Some((noun.to_string(), noun.to_string(), i));
+        }
+    }
+    None
+}
+
+/// The event a quantity refers to: an event word shortly after it, else shortly before it
+/// within the clause.
+fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>) -> String {
+    if let Some(e) = lex::lookup(lex::NOUN_EVENTS, noun) {
+        return e.to_string();
+    }
+    // "the number of people who have emerged, nearly 30,000": between noun and number.
+    if let Some(n) = noun_at {
+        for w in &s.lower[n..q.first] {
+            if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+                return e.to_string();
+            }
+        }
+    }
+    // The nearest event word after (up to 9 tokens) or before (up to 6, same clause).
+    let mut after = None;
+    for i in q.end..(q.end + 9).min(s.lower.len()) {
+        let w = s.lower[i].as_str();
+        if matches!(w, "." | ";" | "including" | "while" | "whereas") {
+            break;
+        }
+        if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+            after = Some((i - q.end, e));
+            break;
+        }
+    }
+    let mut before = None;
+    for i in (q.first.saturating_sub(6)..q.first).rev() {
+        let w = s.lower[i].as_str();
+        if matches!(w, "." | ";" | "," | "including" | "among") {
+            break;
+        }
+        if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+            before = Some((q.first - 1 - i, e));
+            break;
+        }
+    }
+    match (after, before) {
+        (Some(a), Some(b)) if b.0 < a.0 => b.1.to_string(),
+        (Some(a), _) => a.1.to_string(),
+        (None, Some(b)) => b.1.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Token ranges inside quotation marks: numbers someone is quoted saying are left out.
+fn quoted(text: &str, tokens: &[super::tokens::Token]) -> Vec<bool> {
+    let mut inside = false;
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            match w {
+                "\u{201c}" | "\u{2018}" => {
+                    inside = true;
+                    true
+                }
+                "\u{201d}" | "\u{2019}" => {
+                    inside = false;
+                    true
+                }
+                "\"" => {
+                    inside = !inside;
+                    true
+                }
+                _ => inside,
+            }
+        })
+        .collect()
+}
+
+/// Find the quantities of a cluster and group them.
+pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
+    let mut found: Vec<Found> = Vec::new();
+    let stemmer = crate::segment::EnglishStemmer::default();
+    for si in cluster.body_sentences() {
+        let sentence = &cluster.sentences[si];
+        let text = cluster.text(si);
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
+            continue;
+        }
+        let tokens = tokenize(text);
+        let s = Sentence::new(text, &tokens);
+        let in_quote = quoted(text, &tokens);
+        let mut i = 0;
+        while i < tokens.len() {
+            if in_quote[i] {
+                i += 1;
+                continue;
+            }
+            let Some(q) = parse::may_start(&s, i)
+                .then(|| quantity_at(&s, i))
+                .flatten()
+            else {
+                i += 1;
+                continue;
+            };
+            let next = q.end.max(i + 1);
+            let noun = noun_after(&s, q.end)
+                .map(|(p, h)| (p, h, None))
+                .or_else(|| noun_before(&s, q.first).map(|(p, h, at)| (p, h, Some(at))));
+            if let Some((phrase, head, noun_at)) = noun {
+                let class = lex::lookup(lex::NOUN_CLASSES, &head)
+                    .unwrap_or(head.as_str())
+                    .to_string();
+                let event = event_near(&s, &q, &head, noun_at);
+                let span = sentence.span.start + tokens[q.first].start
+                    ..sentence.span.start + tokens[q.end - 1].end;
+                let own: BTreeSet<u32> = (q.first..q.end)
+                    .filter_map(|k| cluster.vocab.get(&stemmer.stem(&s.lower[k])))
+                    .collect();
+                let context = sentence
+                    .terms
+                    .iter()
+                    .copied()
+                    .filter(|t| !own.contains(t))
+                    .filter(|&t| {
+                        !cluster
+                            .vocab
+                            .term(t)
+                            .starts_with(|c: char| c.is_ascii_digit())
+                    })
+                    .collect();
+                found.push(Found {
+                    text: cluster.docs[sentence.doc].text[span.clone()].to_string(),
+                    quantity: q,
+                    mention: Mention {
+                        doc: sentence.doc,
+                        span,
+                    },
+                    noun: phrase,
+                    class,
+                    event,
+                    context,
+                });
+            }
+            i = next;
+        }
+    }
+    // Terms in many sentences of the cluster (the topic's own words) do not tell two
+    // quantities apart: keep only the distinctive ones as context.
+    let mut sentence_freq: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for s in &cluster.sentences {
+        let unique: BTreeSet<u32> = s.terms.iter().copied().collect();
+        for t in unique {
+            *sentence_freq.entry(t).or_insert(0) += 1;
+        }
+    }
+    let common = (cluster.sentences.len() * 3 / 10).max(3);
+    for f in &mut found {
+        f.context
+            .retain(|t| sentence_freq.get(t).copied().unwrap_or(0) <= common);
+    }
+    group(found)
+}
+
+fn has_number_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let w = w.to_lowercase();
+        lex::lookup(lex::NUMBER_WORDS, &w).is_some() || lex::lookup(lex::MULTIPLIERS, &w).is_some()
+    })
+}
+
+/// Group quantities: same unit, noun class and event, linked by a shared context word.
+fn group(found: Vec<Found>) -> Vec<NumberGroup> {
+    let mut by_key: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    for (i, f) in found.iter().enumerate() {
+        by_key
+            .entry((f.quantity.unit.clone(), f.class.clone(), f.event.clone()))
+            .or_default()
+            .push(i);
+    }
+    let mut groups: Vec<(Vec<usize>, (usize, usize))> = Vec::new();
+    for members in by_key.into_values() {
+        // Single-link clustering on shared context words: one is enough when an event
+        // ("left", "died") already narrows the quantity, two otherwise.
+        let needed = if found[members[0]].event.is_empty() {
+            2
+        } else {
+            1
+        };
+        let mut comp: Vec<usize> = (0..members.len()).collect();
+        for a in 0..members.len() {
+            for b in 0..a {
+                let shared = found[members[a]]
+                    .context
+                    .intersection(&found[members[b]].context)
+                    .count();
+                if shared >= needed {
+                    let (ca, cb) = (comp[a], comp[b]);
+                    let (lo, hi) = (ca.min(cb), ca.max(cb));
+                    for c in comp.iter_mut() {
+                        if *c == hi {
+                            *c = lo;
+                        }
+                    }
+                }
+            }
+        }
+        let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (k, &m) in members.iter().enumerate() {
+            parts.entry(comp[k]).or_default().push(m);
+        }
+        for part in parts.into_values() {
+            let first = part
+                .iter()
+                .map(|&m| (found[m].mention.doc, found[m].mention.span.start))
+                .min()
+                .expect("parts are not empty");
+            groups.push((part, first));
+        }
+    }
+    let mut out: Vec<(NumberGroup, usize, (usize, usize))> = groups
+        .into_iter()
+        .map(|(members, first)| {
+            let g = build_group(&found, &members);
+            let sources: BTreeSet<usize> = members.iter().map(|&m| found[m].mention.doc).collect();
+            (g, sources.len(), first)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.disagree
+            .cmp(&a.0.disagree)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+    });
+    out.into_iter().map(|(g, _, _)| g).collect()
+}
+
+fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
+    // Values: same bounds -> same value.
+    let mut values: Vec<NumberValue> = Vec::new();
+    let mut vague: Vec<bool> = Vec::new();
+    for &m in members {
+        let f = &found[m];
+        let q = &f.quantity;
+        match values
+            .iter_mut()
+            .find(|v| v.low == q.low && v.high == q.high && v.value == q.value)
+        {
+            Some(v) => {
+                v.mentions.push(f.mention.clone());
+                if !v.sources.contains(&f.mention.doc) {
+                    v.sources.push(f.mention.doc);
+                    v.sources.sort_unstable();
+                }
+            }
+            None => {
+                values.push(NumberValue {
+                    value: q.value,
+                    low: q.low,
+                    high: q.high,
+                    qualifier: q.qualifier.clone(),
+                    text: f.text.clone(),
+                    sources: vec![f.mention.doc],
+                    mentions: vec![f.mention.clone()],
+                });
+                vague.push(q.vague);
+            }
+        }
+    }
+    // Disagreement: the bands of the precise values have no common point.
+    let mut lo = f64::NEG_INFINITY;
+    let mut hi = f64::INFINITY;
+    let mut precise = 0;
+    for (v, &is_vague) in values.iter().zip(&vague) {
+        if is_vague {
+            continue;
+        }
+        precise += 1;
+        lo = lo.max(v.low);
+        hi = hi.min(v.high);
+    }
+    // Different figures for a bare noun in one article are usually different quantities
+    // (other places, other times); with an event, or across articles, they compete.
+    let docs: BTreeSet<usize> = members.iter().map(|&m| found[m].mention.doc).collect();
+    let specific = !found[members[0]].event.is_empty() || docs.len() >= 2;
+    // A bag of many different figures is several quantities that share words, not one
+    // quantity reported differently.
+    // Reports of one quantity differ by a factor of two or three, not by ten: figures that
+    // far apart count different things.
+    let (min, max) = values
+        .iter()
+        .zip(&vague)
+        .filter(|(_, &is_vague)| !is_vague)
+        .fold((f64::INFINITY, 0.0f64), |(mn, mx), (v, _)| {
+            (mn.min(v.value), mx.max(v.value))
+        });
+    let comparable = min > 0.0 && max / min <= MAX_RATIO;
+    let disagree = (2..=MAX_COMPETING).contains(&precise) && lo > hi && specific && comparable;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| {
+        values[b]
+            .sources
+            .len()
+            .cmp(&values[a].sources.len())
+            .then(values[a].value.total_cmp(&values[b].value).reverse())
+    });
+    let values: Vec<NumberValue> = order.into_iter().map(|k| values[k].clone()).collect();
+    NumberGroup {
+        what: describe(found, members),
+        values,
+        disagree,
+    }
+}
+
+/// "US troops staying", "people who left", "deaths".
+fn describe(found: &[Found], members: &[usize]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &m in members {
+        *counts.entry(found[m].noun.as_str()).or_insert(0) += 1;
+    }
+    let noun = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(n, _)| *n)
+        .unwrap_or("");
+    let f = &found[members[0]];
+    let mut what = String::new();
+    if f.quantity.unit == "percent" {
+        what.push_str("percent of ");
+    } else if !f.quantity.unit.is_empty()
+        && f.quantity.unit != "$"
+        && f.quantity.unit != "£"
+        && f.quantity.unit != "€"
+    {
+        what.push_str(&f.quantity.unit);
+        what.push(' ');
+    }
+    what.push_str(noun);
+    let implied = lex::lookup(lex::NOUN_EVENTS, &f.class).is_some()
+        || lex::lookup(lex::NOUN_EVENTS, noun.rsplit(' ').next().unwrap_or("")).is_some();
+    if !f.event.is_empty() && !implied {
+        if let Some(g) = lex::lookup(lex::EVENT_GLOSSES, &f.event) {
+            what.push(' ');
+            what.push_str(g);
+        }
+    }
+    what
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Pipeline};
+
+    fn numbers(texts: &[&str]) -> Vec<NumberGroup> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(i.to_string(), *t))
+            .collect();
+        find(&Pipeline::default().prepare_documents(docs))
+    }
+
+    fn values(g: &NumberGroup) -> Vec<&str> {
+        g.values.iter().map(|v| v.text.as_str()).collect()
+    }
+
+    #[test]
+    fn disagreement_across_sources() {
+        let gs = numbers(&[
+            "Some 40,000 people have fled the valley town in the last month.",
+            "Nearly 30,000 residents fled the valley town since January.",
+        ]);
+        let g = &gs[0];
+        assert!(g.disagree, "{gs:#?}");
+        assert_eq!(g.what, "people who left");
+        assert_eq!(values(g).len(), 2);
+    }
+
+    #[test]
+    fn approximation_band_is_not_a_disagreement() {
+        let gs = numbers(&[
+            "The navy has about 2,000 sailors in the harbour.",
+            "The navy keeps 2,000 sailors in the harbour.",
+        ]);
+        assert_eq!(gs.len(), 1, "{gs:#?}");
+        assert!(!gs[0].disagree);
+        assert_eq!(gs[0].what, "sailors");
+    }
+
+    #[test]
+    fn deaths_noun_and_died_verb_group_together() {
+        let gs = numbers(&[
+            "The number of deaths on the road to the camp stood at 138, mostly infants.",
+            "WHO said 106 people, mainly infants, have died on the road to the camp.",
+        ]);
+        let g = gs
+            .iter()
+            .find(|g| g.values.len() == 2)
+            .expect("a group of two");
+        assert!(g.disagree);
+    }
+
+    #[test]
+    fn different_events_are_different_quantities() {
+        let gs = numbers(&[
+            "Around 200 sailors would stay in the harbour.",
+            "The navy has 2,000 sailors in the harbour.",
+        ]);
+        assert_eq!(gs.len(), 2, "{gs:#?}");
+        assert!(gs.iter().all(|g| !g.disagree));
+    }
+
+    #[test]
+    fn vague_values_never_disagree() {
+        let gs = numbers(&[
+            "Several hundred people left the valley town on Monday.",
+            "About 5,000 people left the valley town this week.",
+        ]);
+        assert_eq!(gs.len(), 1, "{gs:#?}");
+        assert!(!gs[0].disagree);
+    }
+
+    #[test]
+    fn unbounded_values_round_trip_through_json() {
+        let gs = numbers(&["More than 0 people and more than 72,000 people live in the camp."]);
+        let json = serde_json::to_string(&gs).expect("serializes");
+        let back: Vec<NumberGroup> = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, gs);
+        assert!(gs
+            .iter()
+            .flat_map(|g| &g.values)
+            .any(|v| v.high.is_infinite()));
+    }
+
+    #[test]
+    fn quoted_numbers_and_years_are_skipped() {
+        let gs = numbers(&["\u{201c}We did 90 percent of it,\u{201d} she said in 2014."]);
+        assert!(gs.is_empty(), "{gs:#?}");
+    }
+}

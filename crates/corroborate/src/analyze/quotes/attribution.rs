@@ -1,0 +1,540 @@
+//! Reading who said a quotation from the words around it: "X said:", "said X, a ...",
+//! "X, the head of ..., told Reuters", "according to X", "he said".
+
+use crate::analyze::tokens::{is_capitalized, tokenize, Token, TokenKind};
+use crate::lang::english_entities as ent;
+use crate::lang::english_quotes as lex;
+
+/// Who the words around a quote name as its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A name ("Mustafa Bali", "Trump", "the White House"), with a role when given.
+    Named {
+        /// The name with titles removed.
+        name: String,
+        /// Role from an apposition, a title or a pre-modifier.
+        role: Option<String>,
+    },
+    /// A pronoun ("he said").
+    Pronoun,
+    /// A reporting verb without a subject ("Later also tweeted:").
+    Implicit,
+    /// An unnamed speaker described by a noun phrase ("a White House spokeswoman").
+    Description(String),
+}
+
+struct Words<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Words {
+            text,
+            tokens: tokenize(text),
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.word(i) == p
+    }
+
+    /// The text from token `a` to token `b` (exclusive), as written.
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        if a >= b || a >= self.tokens.len() {
+            return "";
+        }
+        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+}
+
+fn is_speech_verb(lower: &str) -> bool {
+    lex::SPEECH_VERBS.contains(&lower)
+}
+
+fn is_role_noun(lower: &str) -> bool {
+    ent::ROLE_NOUNS.contains(&lower)
+        || matches!(
+            lower,
+            "source" | "sources" | "statement" | "report" | "official" | "officials" | "diplomat"
+        )
+}
+
+fn is_title(lower: &str) -> bool {
+    ent::TITLES.contains(&lower)
+}
+
+fn is_name_word(w: &str) -> bool {
+    is_capitalized(w)
+        || ["al-", "el-", "bin-", "ibn-"]
+            .iter()
+            .any(|p| w.starts_with(p))
+}
+
+/// Attribution written before the quote ("Mustafa Bali, the head of ..., said: “").
+pub(crate) fn before(ctx: &str) -> Option<Subject> {
+    let w = Words::new(ctx);
+    let n = w.tokens.len();
+    if n == 0 {
+        return None;
+    }
+    // "according to X," before the quote.
+    if let Some(s) = according_to(&w, 0, n) {
+        return Some(s);
+    }
+    let verb = (0..n).rev().find(|&i| is_speech_verb(&w.lower(i)))?;
+    // The verb must be the main verb of the clause that opens the quote: nothing but a
+    // listener, a channel or a short clause between it and the quote.
+    if n - verb > 16 {
+        return None;
+    }
+    subject_before(&w, verb)
+}
+
+/// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
+pub(crate) fn after(ctx: &str) -> Option<Subject> {
+    let w = Words::new(ctx);
+    let mut start = 0;
+    while start < w.tokens.len() && w.tokens[start].kind == TokenKind::Punct {
+        let p = w.word(start);
+        if matches!(p, "," | "\u{2014}" | "-" | "\u{2013}") {
+            start += 1;
+        } else {
+            return None;
+        }
+    }
+    // The clause ends at the first sentence end.
+    let end = (start..w.tokens.len())
+        .find(|&i| matches!(w.word(i), "." | "!" | "?" | ";") && !w.word(i).is_empty())
+        .unwrap_or(w.tokens.len());
+    if end <= start || end - start > 30 {
+        return None;
+    }
+    if let Some(s) = according_to(&w, start, end) {
+        return Some(s);
+    }
+    let first = w.lower(start);
+    if is_speech_verb(&first) {
+        return subject_after_verb(&w, start + 1, end);
+    }
+    let verb = (start..end.min(start + 14)).find(|&i| is_speech_verb(&w.lower(i)))?;
+    if verb == start {
+        return None;
+    }
+    subject_before(&w, verb)
+        .filter(|s| !matches!(s, Subject::Implicit))
+        .and_then(|s| {
+            // The subject must start the clause ("Mr Trump said"), not be buried in it.
+            let head_words = verb - start;
+            (head_words <= 20).then_some(s)
+        })
+}
+
+/// "according to X" inside tokens `a..b`.
+fn according_to(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
+    let at =
+        (a..b.saturating_sub(1)).find(|&i| w.lower(i) == "according" && w.lower(i + 1) == "to")?;
+    subject_after_verb(w, at + 2, b)
+}
+
+/// The speaker named after a verb: "said Mustafa Bali, head of the SDF media office".
+fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
+    if a >= b {
+        return None;
+    }
+    let first = w.lower(a);
+    if lex::SUBJECT_PRONOUNS.contains(&first.as_str()) {
+        return Some(Subject::Pronoun);
+    }
+    // Noun phrase up to a comma, bracket or preposition that starts a channel.
+    let mut end = a;
+    while end < b {
+        let l = w.lower(end);
+        if w.tokens[end].kind == TokenKind::Punct && !matches!(w.word(end), "'" | "\u{2019}") {
+            break;
+        }
+        if end > a
+            && matches!(
+                l.as_str(),
+                "on" | "in"
+                    | "told"
+                    | "at"
+                    | "during"
+                    | "when"
+                    | "who"
+                    | "which"
+                    | "after"
+                    | "while"
+            )
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == a {
+        return None;
+    }
+    let np = noun_phrase(w, a, end)?;
+    // Apposition: ", a spokesman for ..." / ", head of ...".
+    let role = if end < b && w.is_punct(end, ",") {
+        apposition(w, end + 1, b)
+    } else {
+        None
+    };
+    Some(with_role(np, role))
+}
+
+/// The speaker named before a verb at token `verb`.
+fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
+    // Drop adverbs right before the verb ("also", "later").
+    let mut end = verb;
+    while end > 0
+        && matches!(
+            w.lower(end - 1).as_str(),
+            "also"
+                | "later"
+                | "again"
+                | "previously"
+                | "then"
+                | "earlier"
+                | "once"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "reportedly"
+                | "repeatedly"
+                | "recently"
+                | "separately"
+                | "further"
+        )
+    {
+        end -= 1;
+    }
+    while end > 0 && w.is_punct(end - 1, ",") {
+        end -= 1;
+    }
+    if end == 0 {
+        return Some(Subject::Implicit);
+    }
+    // Parts separated by commas (brackets kept inside their part).
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    let mut part_start = 0;
+    for i in 0..end {
+        match w.word(i) {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            "," if depth <= 0 => {
+                parts.push((part_start, i));
+                part_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push((part_start, end));
+    parts.retain(|&(a, b)| b > a);
+    let &(la, lb) = parts.last()?;
+    // Apposition before the verb: "Mustafa Bali, the head of the SDF media office, said".
+    if parts.len() >= 2 && starts_role(w, la, lb) {
+        let (pa, pb) = parts[parts.len() - 2];
+        if let Some(np) = trailing_name(w, pa, pb) {
+            let role = clean_role(w.slice(la, lb));
+            return Some(with_role(np, role));
+        }
+    }
+    // "X, a Canadian ISIS fighter captured by ... told": the role part is the last part.
+    let last = w.lower(lb - 1);
+    if lex::SUBJECT_PRONOUNS.contains(&last.as_str()) {
+        return Some(Subject::Pronoun);
+    }
+    if let Some(np) = trailing_name(w, la, lb) {
+        return Some(np);
+    }
+    if is_role_noun(&last) || last.ends_with("man") || last.ends_with("woman") {
+        // Description: from the last determiner.
+        let det = (la..lb).rev().find(|&i| {
+            matches!(
+                w.lower(i).as_str(),
+                "a" | "an" | "the" | "one" | "another" | "two" | "three" | "some"
+            )
+        })?;
+        if lb - det > 8 {
+            return None;
+        }
+        return Some(Subject::Description(w.slice(det, lb).to_string()));
+    }
+    // Adverbials only ("On Wednesday", "Overnight"): no subject written.
+    let all_adverbial = (la..lb).all(|i| {
+        let l = w.lower(i);
+        matches!(
+            l.as_str(),
+            "on" | "in"
+                | "at"
+                | "overnight"
+                | "later"
+                | "earlier"
+                | "then"
+                | "and"
+                | "but"
+                | "yesterday"
+                | "today"
+        ) || crate::lang::english_dates::weekday(&l).is_some()
+    });
+    all_adverbial.then_some(Subject::Implicit)
+}
+
+/// Whether tokens `a..b` read as a role ("the head of ...", "a spokesman for ...").
+fn starts_role(w: &Words<'_>, a: usize, b: usize) -> bool {
+    if a >= b || b - a > 18 {
+        return false;
+    }
+    let first = w.lower(a);
+    matches!(first.as_str(), "a" | "an" | "the")
+        || (a..b.min(a + 3)).any(|i| is_role_noun(&w.lower(i)))
+}
+
+/// A name ending at token `b` (capitalized words, with a title or role words before it).
+fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
+    let mut i = b;
+    // Skip a parenthesised acronym after the name: "the Syrian Democratic Forces (SDF)".
+    if i >= a + 3 && w.is_punct(i - 1, ")") && w.is_punct(i - 3, "(") {
+        i -= 3;
+    }
+    let name_end = i;
+    while i > a {
+        let word = w.word(i - 1);
+        let lower = word.to_lowercase();
+        if w.tokens[i - 1].kind == TokenKind::Word
+            && (is_name_word(word)
+                || (i < name_end
+                    && matches!(lower.as_str(), "al" | "bin" | "de" | "of" | "for")
+                    && i - 1 > a))
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if i == name_end {
+        return None;
+    }
+    // Connectors and capitalized common words cannot start a name ("Later Wirth").
+    while i < name_end {
+        let l = w.lower(i);
+        if matches!(l.as_str(), "al" | "bin" | "de" | "of" | "for")
+            || ent::NOT_NAMES.contains(&l.as_str())
+            || crate::lang::english::is_stop_word(&l)
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = (i..name_end).map(|k| w.word(k)).collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Title words inside the run: "US President Donald Trump", "Colonel Sean Ryan".
+    let last_title = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(k, x)| *k + 1 < words.len() && is_title(&x.to_lowercase()))
+        .map(|(k, _)| k);
+    let (role_words, name_words) = match last_title {
+        Some(k) => (&words[..=k], &words[k + 1..]),
+        None => (&words[..0], &words[..]),
+    };
+    if name_words
+        .iter()
+        .all(|x| is_title(&x.to_lowercase()) || x.to_lowercase() == "the")
+    {
+        return None;
+    }
+    let mut role: Vec<&str> = role_words
+        .iter()
+        .copied()
+        .filter(|x| !ent::PLAIN_HONORIFICS.contains(&x.to_lowercase().as_str()))
+        .collect();
+    // Lowercase role words before the name: "SDF spokesman Mustafa Bali", "US president".
+    let mut j = i;
+    let mut pre = Vec::new();
+    while j > a && pre.len() < 5 {
+        let word = w.word(j - 1);
+        let lower = word.to_lowercase();
+        if w.tokens[j - 1].kind != TokenKind::Word {
+            break;
+        }
+        if is_role_noun(&lower)
+            || (is_capitalized(word) && !pre.is_empty())
+            || (!pre.is_empty() && is_adjective_like(&lower))
+        {
+            pre.push(word);
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if !pre.is_empty() && pre.iter().any(|x| is_role_noun(&x.to_lowercase())) {
+        pre.reverse();
+        let mut all = pre;
+        all.extend(role);
+        role = all;
+    }
+    let name = name_words.join(" ");
+    let role = (!role.is_empty()).then(|| role.join(" "));
+    Some(Subject::Named { name, role })
+}
+
+fn is_adjective_like(lower: &str) -> bool {
+    matches!(
+        lower,
+        "senior"
+            | "chief"
+            | "deputy"
+            | "former"
+            | "top"
+            | "local"
+            | "military"
+            | "foreign"
+            | "defence"
+            | "defense"
+            | "media"
+            | "press"
+    )
+}
+
+/// A role given as an apposition starting at token `a`, up to the next comma or the end.
+fn apposition(w: &Words<'_>, a: usize, b: usize) -> Option<String> {
+    if !starts_role(w, a, b) {
+        return None;
+    }
+    let mut end = a;
+    while end < b && !w.is_punct(end, ",") {
+        end += 1;
+    }
+    clean_role(w.slice(a, end))
+}
+
+/// A role without its article and without a trailing channel ("on Twitter").
+pub(crate) fn clean_role(role: &str) -> Option<String> {
+    let mut r = role
+        .trim()
+        .trim_end_matches(['.', ',', ':', ';'])
+        .trim()
+        .to_string();
+    for art in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = r.strip_prefix(art) {
+            r = rest.to_string();
+            break;
+        }
+    }
+    let lower = r.to_lowercase();
+    for tail in lex::CHANNEL_TAILS {
+        if let Some(pos) = lower.find(tail) {
+            r.truncate(pos);
+            break;
+        }
+    }
+    let r = r.trim();
+    if r.is_empty() || r.split_whitespace().count() > 18 {
+        return None;
+    }
+    Some(r.to_string())
+}
+
+/// A noun phrase at `a..b` after a verb: a name, or a description.
+fn noun_phrase(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
+    if let Some(np) = trailing_name(w, a, b) {
+        // The name must reach the start of the phrase (apart from an article).
+        return Some(np);
+    }
+    let last = w.lower(b - 1);
+    if is_role_noun(&last) || last.ends_with("man") || last.ends_with("woman") {
+        return Some(Subject::Description(w.slice(a, b).to_string()));
+    }
+    None
+}
+
+fn with_role(s: Subject, role: Option<String>) -> Subject {
+    match s {
+        Subject::Named { name, role: r } => Subject::Named {
+            name,
+            role: role.or(r),
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str, role: Option<&str>) -> Option<Subject> {
+        Some(Subject::Named {
+            name: name.to_string(),
+            role: role.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn subject_before_colon() {
+        assert_eq!(before("Dana Wirth said: "), named("Dana Wirth", None));
+        assert_eq!(
+            before("Dana Wirth, the head of the port authority, said: "),
+            named("Dana Wirth", Some("head of the port authority"))
+        );
+        assert_eq!(
+            before("Colonel Ivo Mark said: "),
+            named("Ivo Mark", Some("Colonel"))
+        );
+        assert_eq!(before("On Monday he said: "), Some(Subject::Pronoun));
+        assert_eq!(before("Later also tweeted: "), Some(Subject::Implicit));
+        assert_eq!(
+            before("A source told The Daily Mail: "),
+            Some(Subject::Description("A source".to_string()))
+        );
+        assert_eq!(
+            before("Port spokesman Dana Wirth said the ships were "),
+            named("Dana Wirth", Some("Port spokesman"))
+        );
+    }
+
+    #[test]
+    fn subject_after_quote() {
+        assert_eq!(after(", said Dana Wirth."), named("Dana Wirth", None));
+        assert_eq!(
+            after(" said Dana Wirth, head of the port media office on Twitter."),
+            named("Dana Wirth", Some("head of the port media office"))
+        );
+        assert_eq!(
+            after(" Dana Wirth, a spokeswoman for the Harbour Board (HB) told Reuters."),
+            named("Dana Wirth", Some("spokeswoman for the Harbour Board (HB)"))
+        );
+        assert_eq!(after(", Mr Wirth said."), named("Wirth", None));
+        assert_eq!(
+            after(" Wirth said in a Twitter post."),
+            named("Wirth", None)
+        );
+        assert_eq!(
+            after(", a harbour spokeswoman said on Friday."),
+            Some(Subject::Description("a harbour spokeswoman".to_string()))
+        );
+        assert_eq!(after(" approach to the port."), None);
+        assert_eq!(
+            after(", according to Dana Wirth."),
+            named("Dana Wirth", None)
+        );
+    }
+}

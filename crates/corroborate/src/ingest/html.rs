@@ -1,0 +1,160 @@
+//! HTML pages: the story text, headline, publication date and outlet of a news page.
+//!
+//! The page is parsed into a forgiving tree ([`dom`]), metadata is read from `<meta>`, JSON-LD
+//! and `<time>` ([`metadata`]), and the story text is picked out by block scoring
+//! ([`main_text`]). The text has one paragraph per line with blank lines between paragraphs.
+
+mod dom;
+mod main_text;
+mod metadata;
+
+pub use metadata::PageMetadata;
+
+use crate::document::{Document, Origin};
+use dom::Dom;
+
+/// Extract the story text and metadata of an HTML page. Never fails: a page with no story
+/// text gives a document with empty text.
+pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
+    let dom = Dom::parse(html);
+    let mut meta = metadata::read_metadata(&dom);
+    let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    // No headline markup and a <title> too short to be a headline ("Gazette - Local News"):
+    // a headline-like first line of the story is the headline.
+    let short_title = meta
+        .title
+        .as_deref()
+        .is_none_or(|t| t.split_whitespace().count() < 5);
+    if meta.weak_title && short_title {
+        let first = text.split('\n').next().unwrap_or("");
+        let words = first.split_whitespace().count();
+        if (4..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ',', ';', '"']) {
+            meta.title = Some(first.to_string());
+            text = text[first.len()..].trim_start_matches('\n').to_string();
+        }
+    }
+    if origin.url.is_none() {
+        origin.url = meta.url.clone();
+    }
+    Document {
+        id: id.to_string(),
+        title: meta.title,
+        text,
+        source: meta.site_name,
+        published: meta.published,
+        origin,
+    }
+}
+
+/// Read only the metadata of an HTML page.
+pub fn html_metadata(html: &str) -> PageMetadata {
+    metadata::read_metadata(&Dom::parse(html))
+}
+
+/// Whether text looks like an HTML page rather than plain text (for standard input and files
+/// without a telling extension).
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml")
+    {
+        return true;
+    }
+    const TAGS: &[&str] = &[
+        "<head", "<body", "<div", "<p>", "<p ", "<meta", "<title", "<article", "<script", "<br",
+    ];
+    head.starts_with('<') && TAGS.iter().any(|t| head.contains(t))
+}
+
+/// Decode a page that is not valid UTF-8 with the charset its `<meta>` or XML declaration
+/// names (windows-1252, Shift_JIS, GBK, ...). `None` when no usable charset is declared.
+pub fn decode_declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let label = find_label(&lower, b"charset=").or_else(|| find_label(&lower, b"encoding="))?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    Some(text.into_owned())
+}
+
+fn find_label<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let rest = &head[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_legacy_charsets_are_decoded() {
+        let page =
+            b"<html><head><meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>\
+            </head><body><p>Caf\xe9 na\xefve</p></body></html>";
+        let text = decode_declared_charset(page).expect("declared charset");
+        assert!(text.contains("Caf\u{e9} na\u{ef}ve"));
+        let sjis = b"<meta charset=\"shift_jis\"><p>\x93\xfa\x96\x7b</p>";
+        assert!(decode_declared_charset(sjis)
+            .expect("sjis")
+            .contains("\u{65e5}\u{672c}"));
+        assert_eq!(
+            decode_declared_charset(b"<meta charset=utf-8><p>\xff</p>"),
+            None
+        );
+        assert_eq!(decode_declared_charset(b"<p>\xff</p>"), None);
+    }
+
+    #[test]
+    fn headline_without_markup_comes_from_the_first_line() {
+        let html = "<title>Gazette - Local News</title><td><b>Beach cleared of litter</b><br><br>\
+            Volunteers cleared the beach on Saturday, collecting three tonnes of litter.<br><br>\
+            The clean-up was organised by residents, for the ninth year running.</td>";
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.title.as_deref(), Some("Beach cleared of litter"));
+        assert!(doc.text.starts_with("Volunteers cleared"), "{}", doc.text);
+    }
+
+    #[test]
+    fn sniffs_html() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <html lang=en>"));
+        assert!(looks_like_html("<div class=x><p>Hi</p></div>"));
+        assert!(!looks_like_html(
+            "Storm hits coast\n\nA storm <b>hit</b> the coast."
+        ));
+        assert!(!looks_like_html("<3 this story"));
+    }
+
+    #[test]
+    fn document_from_page() {
+        let html = r#"<html><head><title>Storm hits coast - Gazette</title>
+            <meta property="article:published_time" content="2024-01-02"></head>
+            <body><h1>Storm hits coast</h1><p>A storm hit the coast on Monday, damaging ten homes.</p>
+            <p>Officials said repairs would begin soon, and roads would reopen.</p></body></html>"#;
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.title.as_deref(), Some("Storm hits coast"));
+        assert_eq!(doc.published.as_deref(), Some("2024-01-02"));
+        assert_eq!(
+            doc.text,
+            "A storm hit the coast on Monday, damaging ten homes.\n\n\
+             Officials said repairs would begin soon, and roads would reopen."
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! Article features for grouping: stemmed content terms, named-entity proxies, word shingles
+//! for syndication, and a cheap English test.
+//!
+//! Entities are approximated by capitalized words that do not open a sentence or sit in a
+//! title-case line (headlines capitalize every word). They share the term table with a `@`
+//! prefix, so they get their own document frequencies.
+
+use super::index::TermTable;
+use crate::lang::english::is_stop_word;
+use crate::segment::EnglishStemmer;
+// FxHash: the caches are probed once per token; SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
+
+/// What grouping needs from one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFeatures {
+    /// `(term id, weight)` sorted by term id: `1 + ln(tf)`, for content stems and entity
+    /// features alike.
+    pub terms: Vec<(u32, f32)>,
+    /// Hashes of overlapping word 5-grams (all words, lowercased), for MinHash.
+    pub shingles: Vec<u64>,
+    /// Word tokens seen.
+    pub words: usize,
+    /// Whether the text reads as English (stop-word ratio test).
+    pub english: bool,
+}
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Below this many words the stop-word ratio says too little; the text counts as English.
+const MIN_WORDS_FOR_LANGUAGE: usize = 20;
+/// English running text has 35-50% stop words; other languages under our list have few.
+const MIN_STOP_RATIO: f64 = 0.12;
+
+/// Turns text into [`ArticleFeatures`], caching stems of words already seen.
+#[derive(Debug, Default)]
+pub struct Featurizer {
+    stemmer: EnglishStemmer,
+    /// Lowercased word -> content term id (`None` for stop words and one-letter words).
+    words: HashMap<String, Option<u32>>,
+    /// Lowercased word -> entity term id.
+    entities: HashMap<String, u32>,
+}
+
+struct Token<'a> {
+    text: &'a str,
+    initial: bool,
+    line: usize,
+}
+
+/// Split into alphanumeric words, noting which open a sentence and which line they are on.
+fn tokenize<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
+    let mut initial = true;
+    let mut line = 0;
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Token {
+                text: &text[s..i],
+                initial,
+                line,
+            });
+            initial = false;
+        }
+        match c {
+            '.' | '!' | '?' => initial = true,
+            '\n' => {
+                initial = true;
+                line += 1;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            text: &text[s..],
+            initial,
+            line,
+        });
+    }
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// FNV-1a over the bytes of a (lowercased) word: a stable hash for shingles.
+fn word_hash(lower: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in lower.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+impl Featurizer {
+    /// Features of an article (headline, if any, then body), interning new terms in `table`.
+    /// Document frequencies are not touched: the caller counts the article once it is kept.
+    pub fn featurize(
+        &mut self,
+        title: Option<&str>,
+        text: &str,
+        table: &mut TermTable,
+    ) -> ArticleFeatures {
+        let mut tokens = Vec::new();
+        let joined;
+        let full = match title {
+            Some(t) if !t.trim().is_empty() && !text.trim_start().starts_with(t.trim()) => {
+                joined = format!("{}\n{}", t.trim(), text);
+                joined.as_str()
+            }
+            _ => text,
+        };
+        tokenize(full, &mut tokens);
+        let title_case_lines = title_case_lines(&tokens);
+        let mut counts: HashMap<u32, (u32, bool)> = HashMap::default();
+        let mut stops = 0usize;
+        let mut lower = String::new();
+        let mut hashes = Vec::with_capacity(tokens.len());
+        for tok in &tokens {
+            lower.clear();
+            if tok.text.is_ascii() {
+                lower.push_str(tok.text);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(tok.text.chars().flat_map(char::to_lowercase));
+            }
+            hashes.push(word_hash(&lower));
+            let term = match self.words.get(lower.as_str()) {
+                Some(&t) => t,
+                None => {
+                    let t = if lower.chars().count() < 2 || is_stop_word(&lower) {
+                        None
+                    } else {
+                        Some(table.intern(&self.stemmer.stem(&lower)))
+                    };
+                    self.words.insert(lower.clone(), t);
+                    t
+                }
+            };
+            let Some(term) = term else {
+                stops += usize::from(lower.chars().count() >= 2);
+                continue;
+            };
+            counts.entry(term).or_insert((0, false)).0 += 1;
+            let is_entity = capitalized(tok.text)
+                && !tok.initial
+                && !title_case_lines.contains(&tok.line)
+                && tok.text.chars().any(char::is_lowercase);
+            if is_entity {
+                let id = match self.entities.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = table.intern(&format!("@{lower}"));
+                        self.entities.insert(lower.clone(), id);
+                        id
+                    }
+                };
+                let e = counts.entry(id).or_insert((0, true));
+                e.0 += 1;
+                e.1 = true;
+            }
+        }
+        let mut terms: Vec<(u32, f32)> = counts
+            .into_iter()
+            .map(|(t, (n, _))| (t, 1.0 + (n as f32).ln()))
+            .collect();
+        terms.sort_by_key(|&(t, _)| t);
+        let words = tokens.len();
+        let english =
+            words < MIN_WORDS_FOR_LANGUAGE || stops as f64 / words as f64 >= MIN_STOP_RATIO;
+        ArticleFeatures {
+            terms,
+            shingles: shingles(&hashes),
+            words,
+            english,
+        }
+    }
+}
+
+/// Lines where most words are capitalized (headlines): capitals there are not entities.
+fn title_case_lines(tokens: &[Token<'_>]) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let line = tokens[i].line;
+        let (mut caps, mut alpha, mut all) = (0, 0, 0);
+        while i < tokens.len() && tokens[i].line == line {
+            let t = tokens[i].text;
+            all += 1;
+            if t.chars().next().is_some_and(char::is_alphabetic) {
+                alpha += 1;
+                caps += usize::from(capitalized(t));
+            }
+            i += 1;
+        }
+        if alpha >= 3 && all <= 25 && caps * 10 >= alpha * 7 {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+fn shingles(hashes: &[u64]) -> Vec<u64> {
+    if hashes.is_empty() {
+        return Vec::new();
+    }
+    let k = SHINGLE.min(hashes.len());
+    hashes
+        .windows(k)
+        .map(|w| {
+            w.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |h, &x| {
+                (h.rotate_left(5) ^ x).wrapping_mul(0x0100_0000_01b3)
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn featurize(text: &str) -> (ArticleFeatures, TermTable) {
+        let mut table = TermTable::default();
+        let f = Featurizer::default().featurize(None, text, &mut table);
+        (f, table)
+    }
+
+    fn names(f: &ArticleFeatures, table: &TermTable) -> Vec<String> {
+        let mut v: Vec<String> = f
+            .terms
+            .iter()
+            .map(|&(t, _)| table.term(t).to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn stems_content_words_and_drops_stop_words() {
+        let (f, table) = featurize("the floods were flooding the valleys");
+        assert_eq!(names(&f, &table), ["flood", "valley"]);
+        let flood = f
+            .terms
+            .iter()
+            .find(|&&(t, _)| table.term(t) == "flood")
+            .expect("flood");
+        assert!((flood.1 - (1.0 + 2f32.ln())).abs() < 1e-6);
+    }
+
+    #[test]
+    fn capitalized_words_inside_sentences_are_entities() {
+        let (f, table) =
+            featurize("Rescuers reached Quillby on Monday. Officials in Quillby said so.");
+        let n = names(&f, &table);
+        assert!(n.contains(&"@quillby".to_string()), "{n:?}");
+        assert!(n.contains(&"@monday".to_string()), "{n:?}");
+        // Sentence-initial capitals are not entities.
+        assert!(!n.contains(&"@rescuers".to_string()) && !n.contains(&"@officials".to_string()));
+    }
+
+    #[test]
+    fn headline_capitals_are_not_entities() {
+        let (f, table) = featurize("Storm Hits Coastal Towns Hard\nThe storm hit towns.");
+        assert!(names(&f, &table).iter().all(|n| !n.starts_with('@')));
+    }
+
+    #[test]
+    fn stop_word_ratio_tells_languages_apart() {
+        let en = "The council said on Monday that the new bridge would open in the spring, \
+                  and that the old one would be closed for repairs until the end of the year.";
+        let fr = "Le conseil municipal a annoncé lundi que le nouveau pont ouvrirait au printemps \
+                  prochain, tandis que l'ancien resterait fermé pour travaux jusqu'à la fin de l'année.";
+        assert!(featurize(en).0.english);
+        assert!(!featurize(fr).0.english);
+        assert!(
+            featurize("Bonjour tout le monde").0.english,
+            "too short to judge"
+        );
+    }
+
+    #[test]
+    fn shingles_cover_the_text() {
+        let (f, _) = featurize("one two three four five six seven");
+        assert_eq!(f.shingles.len(), 3);
+        let (g, _) = featurize("One two three four five six seven");
+        assert_eq!(f.shingles, g.shingles, "case does not change shingles");
+        let (h, _) = featurize("one two");
+        assert_eq!(h.shingles.len(), 1);
+        assert!(featurize("").0.shingles.is_empty());
+    }
+
+    #[test]
+    fn arbitrary_unicode_does_not_panic() {
+        for s in [
+            "\u{0}",
+            "ǅemal Ǆ",
+            "İstanbul İSTANBUL",
+            "🙂🙂 a",
+            "\n\n.",
+            "x",
+        ] {
+            let _ = featurize(s);
+        }
+    }
+}

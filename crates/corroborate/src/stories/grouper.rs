@@ -1,0 +1,659 @@
+//! The online grouper: each article joins its best-matching story or starts a new one.
+//!
+//! Per article: features ([`Featurizer`]); a syndication check ([`SyndicationIndex`]); the
+//! article's top `query_terms` terms by TF-IDF look up the stories recently indexed under
+//! them ([`Postings`], at most `posting_cap` per term); the `candidates` stories with the
+//! most query weight are scored in full by cosine against their centroids under current
+//! IDF, times a time decay; the best at or above `threshold` wins. The work per article is
+//! bounded by the parameters, not by the number of stories.
+
+use super::dates::{Minutes, MINUTES_PER_DAY};
+use super::features::{ArticleFeatures, Featurizer};
+use super::index::{Postings, TermTable};
+use super::minhash::{self, Signature, SyndicationIndex};
+use super::stream::StreamArticle;
+use super::StoryConfig;
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Where an article went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The article.
+    pub doc_id: String,
+    /// Its story.
+    pub story: u32,
+    /// The original of which it is a syndicated copy, if it is one.
+    pub duplicate_of: Option<String>,
+}
+
+/// What the grouper remembers about an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// Position in the whole stream (0-based, across runs).
+    pub seq: u64,
+    /// The article id.
+    pub doc_id: String,
+    /// Its story.
+    pub story: u32,
+    /// The original it copies, if it is a syndicated copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// Headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Minutes>,
+    /// Terms under which the article indexed its story (replayed to rebuild the postings).
+    #[serde(default)]
+    pub indexed: Vec<u32>,
+    /// MinHash signature of an original (replayed to rebuild the syndication index).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Vec<u8>>,
+}
+
+/// A story: its centroid and what a listing shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Story id (0-based, in order of creation).
+    pub id: u32,
+    /// Articles, syndicated copies included.
+    pub size: u32,
+    /// Articles that are not syndicated copies.
+    pub independent: u32,
+    /// Sum of the members' unit TF-IDF vectors as raw term weights divided by each
+    /// article's norm, `(term, weight)` sorted by term; pruned to the heaviest terms.
+    pub centroid: Vec<(u32, f32)>,
+    /// Earliest member date.
+    pub first: Option<Minutes>,
+    /// Latest member date.
+    pub last: Option<Minutes>,
+    /// Headline of the first article (or its opening words).
+    pub headline: String,
+    /// Outlets of independent members, sorted, each once.
+    pub sources: Vec<String>,
+    /// Whether the story's articles read as English (languages are grouped apart).
+    pub english: bool,
+}
+
+/// Changes since the last [`StoryGrouper::take_changes`], for persistence.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Stories created or changed.
+    pub stories: BTreeSet<u32>,
+    /// Terms created or whose document frequency changed.
+    pub terms: BTreeSet<u32>,
+    /// Articles added, in stream order.
+    pub articles: Vec<ArticleRecord>,
+}
+
+/// The grouper with everything it has learnt from the stream so far.
+#[derive(Debug)]
+pub struct StoryGrouper {
+    config: StoryConfig,
+    featurizer: Featurizer,
+    pub(crate) terms: TermTable,
+    postings: Postings,
+    pub(crate) stories: Vec<Story>,
+    syndication: SyndicationIndex,
+    /// doc id -> (story, duplicate_of), for every article seen.
+    pub(crate) seen: HashMap<String, (u32, Option<String>)>,
+    /// Stream position -> doc id of originals (to name the original of a copy).
+    originals: HashMap<u64, String>,
+    pub(crate) next_seq: u64,
+    changes: Changes,
+    /// Whether changes are recorded (only when a store will take them).
+    track: bool,
+}
+
+impl StoryGrouper {
+    /// An empty grouper.
+    pub fn new(config: StoryConfig) -> Self {
+        let postings = Postings::new(config.posting_cap);
+        StoryGrouper {
+            config,
+            featurizer: Featurizer::default(),
+            terms: TermTable::default(),
+            postings,
+            stories: Vec::new(),
+            syndication: SyndicationIndex::default(),
+            seen: HashMap::default(),
+            originals: HashMap::default(),
+            next_seq: 0,
+            changes: Changes::default(),
+            track: false,
+        }
+    }
+
+    /// The parameters.
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
+
+    /// Stories so far, indexed by id.
+    pub fn stories(&self) -> &[Story] {
+        &self.stories
+    }
+
+    /// Articles seen so far.
+    pub fn articles_seen(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// The assignment of an article already seen (in this or an earlier run).
+    pub fn assignment(&self, doc_id: &str) -> Option<Assignment> {
+        self.seen.get(doc_id).map(|(story, dup)| Assignment {
+            doc_id: doc_id.to_string(),
+            story: *story,
+            duplicate_of: dup.clone(),
+        })
+    }
+
+    /// Group an undated article (convenience for [`StoryGrouper::add_stream`]).
+    pub fn add(&mut self, article: &super::StoryArticle) -> Assignment {
+        let date = article.date.as_deref().and_then(super::dates::parse_date);
+        self.add_stream(&StreamArticle {
+            article: article.clone(),
+            date,
+        })
+    }
+
+    /// Group the next article of the stream. An id seen before (e.g. in a run that was
+    /// interrupted) is not grouped again: its earlier assignment is returned.
+    pub fn add_stream(&mut self, item: &StreamArticle) -> Assignment {
+        let article = &item.article;
+        if let Some(done) = self.assignment(&article.doc_id) {
+            return done;
+        }
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        let features =
+            self.featurizer
+                .featurize(article.title.as_deref(), &article.text, &mut self.terms);
+        let signature = minhash::signature(&features.shingles);
+        let mut record = ArticleRecord {
+            seq,
+            doc_id: article.doc_id.clone(),
+            story: 0,
+            duplicate_of: None,
+            title: article.title.clone(),
+            source: article.source.clone(),
+            date: item.date,
+            indexed: Vec::new(),
+            signature: None,
+        };
+        let copy_of = signature
+            .as_ref()
+            .and_then(|sig| self.syndication.find(sig, self.config.duplicate_jaccard))
+            .and_then(|(orig, _)| self.originals.get(&orig).cloned());
+        if let Some(original) = copy_of {
+            let story = self
+                .seen
+                .get(&original)
+                .map(|s| s.0)
+                .expect("originals are seen articles");
+            self.join_as_copy(story, item);
+            record.story = story;
+            record.duplicate_of = Some(original);
+        } else {
+            self.terms
+                .add_document(features.terms.iter().map(|&(t, _)| t));
+            if self.track {
+                self.changes
+                    .terms
+                    .extend(features.terms.iter().map(|&(t, _)| t));
+            }
+            let query = self.query_terms(&features);
+            let best = self.best_story(&features, &query, item.date);
+            let story = match best {
+                Some(s) => s,
+                None => self.new_story(article, features.english),
+            };
+            self.join(story, &features, item);
+            for &t in &query {
+                self.postings.push(t, story);
+            }
+            record.story = story;
+            record.indexed = query;
+            if let Some(sig) = signature {
+                self.syndication.insert(seq, sig);
+                self.originals.insert(seq, article.doc_id.clone());
+                record.signature = Some(minhash::to_bytes(&sig));
+            }
+        }
+        self.seen.insert(
+            record.doc_id.clone(),
+            (record.story, record.duplicate_of.clone()),
+        );
+        let out = Assignment {
+            doc_id: record.doc_id.clone(),
+            story: record.story,
+            duplicate_of: record.duplicate_of.clone(),
+        };
+        if self.track {
+            self.changes.articles.push(record);
+        }
+        out
+    }
+
+    /// The article's heaviest terms under current IDF, ties to the lower id.
+    fn query_terms(&self, f: &ArticleFeatures) -> Vec<u32> {
+        let mut weighted: Vec<(u32, f32)> = f
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, w * self.terms.idf(t)))
+            .collect();
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weighted.truncate(self.config.query_terms);
+        weighted.into_iter().map(|(t, _)| t).collect()
+    }
+
+    fn best_story(&self, f: &ArticleFeatures, query: &[u32], date: Option<Minutes>) -> Option<u32> {
+        let mut hits: HashMap<u32, f32> = HashMap::default();
+        for &t in query {
+            let w = self.terms.idf(t);
+            for &s in self.postings.get(t) {
+                *hits.entry(s).or_default() += w;
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = hits
+            .into_iter()
+            .filter(|&(s, _)| self.stories[s as usize].english == f.english)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(self.config.candidates);
+        let article = self.weighted(&f.terms);
+        let article_norm = norm(&article);
+        if article_norm == 0.0 {
+            return None;
+        }
+        let mut best: Option<(u32, f32)> = None;
+        for (s, _) in ranked {
+            let story = &self.stories[s as usize];
+            let (d, cn) = self.dot_and_norm(&article, &story.centroid);
+            if cn == 0.0 {
+                continue;
+            }
+            let mut sim = d / (article_norm * cn);
+            let share = self.config.entity_share;
+            if share > 0.0 {
+                let centroid = self.weighted(&story.centroid);
+                let (a_t, a_e) = self.split(&article);
+                let (c_t, c_e) = self.split(&centroid);
+                let cos = |a: &[(u32, f32)], b: &[(u32, f32)]| {
+                    let d = norm(a) * norm(b);
+                    if d > 0.0 {
+                        dot(a, b) / d
+                    } else {
+                        0.0
+                    }
+                };
+                sim = (1.0 - share) * cos(&a_t, &c_t) + share * cos(&a_e, &c_e);
+            }
+            sim *= self.time_factor(story, date);
+            if sim >= self.config.threshold
+                && best.map_or(true, |(b, bs)| sim > bs || (sim == bs && s < b))
+            {
+                best = Some((s, sim));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    /// Dot product of a weighted vector with a raw one under current IDF, and the weighted
+    /// norm of the raw one, without building the weighted copy.
+    fn dot_and_norm(&self, weighted: &[(u32, f32)], raw: &[(u32, f32)]) -> (f32, f32) {
+        let (mut i, mut sum, mut sq) = (0, 0.0f32, 0.0f32);
+        for &(t, w) in raw {
+            let w = w * self.terms.idf(t);
+            sq += w * w;
+            while i < weighted.len() && weighted[i].0 < t {
+                i += 1;
+            }
+            if i < weighted.len() && weighted[i].0 == t {
+                sum += weighted[i].1 * w;
+            }
+        }
+        (sum, sq.sqrt())
+    }
+
+    fn split(&self, v: &[(u32, f32)]) -> (Vector, Vector) {
+        v.iter().partition(|&&(t, _)| !self.terms.is_entity(t))
+    }
+
+    fn weighted(&self, v: &[(u32, f32)]) -> Vec<(u32, f32)> {
+        v.iter().map(|&(t, w)| (t, w * self.terms.idf(t))).collect()
+    }
+
+    /// `exp(-gap / scale)`, where gap is the distance from the article's date to the story's
+    /// date span; 1 when either is undated or the decay is off.
+    fn time_factor(&self, story: &Story, date: Option<Minutes>) -> f32 {
+        let scale = self.config.time_scale_days;
+        let (Some(d), Some(first), Some(last)) = (date, story.first, story.last) else {
+            return 1.0;
+        };
+        if scale <= 0.0 {
+            return 1.0;
+        }
+        let gap = if d < first {
+            first - d
+        } else {
+            d.saturating_sub(last).max(0)
+        };
+        (-(gap as f32 / MINUTES_PER_DAY as f32) / scale).exp()
+    }
+
+    fn new_story(&mut self, article: &super::StoryArticle, english: bool) -> u32 {
+        let id = u32::try_from(self.stories.len()).expect("fewer than 4 billion stories");
+        self.stories.push(Story {
+            id,
+            size: 0,
+            independent: 0,
+            centroid: Vec::new(),
+            first: None,
+            last: None,
+            headline: headline(article),
+            sources: Vec::new(),
+            english,
+        });
+        id
+    }
+
+    fn join(&mut self, id: u32, f: &ArticleFeatures, item: &StreamArticle) {
+        let weighted = self.weighted(&f.terms);
+        let n = norm(&weighted);
+        let scale = if n > 0.0 { 1.0 / n } else { 0.0 };
+        let max_terms = self.config.centroid_terms.max(1);
+        let story = &mut self.stories[id as usize];
+        story.centroid = merge_add(&story.centroid, &f.terms, scale);
+        if story.centroid.len() > 2 * max_terms {
+            story.centroid = prune(std::mem::take(&mut story.centroid), max_terms, &self.terms);
+        }
+        story.independent += 1;
+        if let Some(src) = &item.article.source {
+            if let Err(pos) = story.sources.binary_search(src) {
+                story.sources.insert(pos, src.clone());
+            }
+        }
+        Self::touch(story, item.date);
+        self.changes.stories.insert(id);
+    }
+
+    fn join_as_copy(&mut self, id: u32, item: &StreamArticle) {
+        let story = &mut self.stories[id as usize];
+        Self::touch(story, item.date);
+        self.changes.stories.insert(id);
+    }
+
+    fn touch(story: &mut Story, date: Option<Minutes>) {
+        story.size += 1;
+        if let Some(d) = date {
+            story.first = Some(story.first.map_or(d, |f| f.min(d)));
+            story.last = Some(story.last.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    /// Start recording changes for [`StoryGrouper::take_changes`].
+    pub fn track_changes(&mut self) {
+        self.track = true;
+    }
+
+    /// Take the changes made since the last call (the state store writes them).
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Rebuild a grouper from persisted parts: terms `(id, text, df)` in id order, stories in
+    /// id order, article records in stream order.
+    pub fn restore(
+        config: StoryConfig,
+        docs: u64,
+        terms: impl IntoIterator<Item = (u32, String, u32)>,
+        stories: Vec<Story>,
+        articles: impl IntoIterator<Item = ArticleRecord>,
+    ) -> Result<Self, String> {
+        let mut g = StoryGrouper::new(config);
+        for (id, text, df) in terms {
+            g.terms.restore(id, &text, df)?;
+        }
+        g.terms.set_docs(docs);
+        for (i, s) in stories.iter().enumerate() {
+            if s.id as usize != i {
+                return Err(format!("story {} stored out of order", s.id));
+            }
+        }
+        g.stories = stories;
+        for r in articles {
+            if r.seq != g.next_seq {
+                return Err(format!("article {} stored out of order", r.seq));
+            }
+            if r.story as usize >= g.stories.len() {
+                return Err(format!(
+                    "article {} names missing story {}",
+                    r.doc_id, r.story
+                ));
+            }
+            for &t in &r.indexed {
+                if t as usize >= g.terms.len() {
+                    return Err(format!("article {} names missing term {t}", r.doc_id));
+                }
+                g.postings.push(t, r.story);
+            }
+            if let Some(bytes) = &r.signature {
+                let sig: Signature = minhash::from_bytes(bytes)
+                    .ok_or_else(|| format!("article {}: bad signature", r.doc_id))?;
+                g.syndication.insert(r.seq, sig);
+                g.originals.insert(r.seq, r.doc_id.clone());
+            }
+            g.seen
+                .insert(r.doc_id.clone(), (r.story, r.duplicate_of.clone()));
+            g.next_seq += 1;
+        }
+        Ok(g)
+    }
+
+    /// Term text, document frequency for a term id (the store persists them).
+    pub fn term_entry(&self, id: u32) -> (&str, u32) {
+        (self.terms.term(id), self.terms.df(id))
+    }
+
+    /// Articles counted for IDF.
+    pub fn idf_docs(&self) -> u64 {
+        self.terms.docs()
+    }
+}
+
+/// A story's headline: the article title, or the opening words of its text.
+fn headline(article: &super::StoryArticle) -> String {
+    if let Some(t) = article
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return t.to_string();
+    }
+    let line = article
+        .text
+        .trim()
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().take(14).collect();
+    let mut h = words.join(" ");
+    if line.split_whitespace().count() > 14 {
+        h.push_str(" ...");
+    }
+    h
+}
+
+/// Keep the `max_terms` heaviest terms under current IDF (ties to the lower id), by term.
+fn prune(mut v: Vec<(u32, f32)>, max_terms: usize, terms: &TermTable) -> Vec<(u32, f32)> {
+    if v.len() <= max_terms {
+        return v;
+    }
+    v.sort_by(|a, b| {
+        (b.1 * terms.idf(b.0))
+            .total_cmp(&(a.1 * terms.idf(a.0)))
+            .then(a.0.cmp(&b.0))
+    });
+    v.truncate(max_terms);
+    v.sort_by_key(|&(t, _)| t);
+    v
+}
+
+/// A sparse vector: `(term, weight)` sorted by term.
+type Vector = Vec<(u32, f32)>;
+
+fn norm(v: &[(u32, f32)]) -> f32 {
+    v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+/// Dot product of two vectors sorted by term.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// `a + scale * b` for vectors sorted by term.
+fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)], scale: f32) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i >= a.len() || b[j].0 < a[i].0 {
+            out.push((b[j].0, b[j].1 * scale));
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1 * scale));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::StoryArticle;
+    use super::*;
+
+    const FLOOD: [&str; 3] = [
+        "Floodwater from the Marren river forced 300 families in Quillby from their homes on Monday.",
+        "Rescuers in Quillby moved families to shelters as the Marren river kept rising on Monday night.",
+        "The Marren river crested in Quillby on Tuesday; officials said 300 families remain in shelters.",
+    ];
+    const BANK: [&str; 2] = [
+        "The central bank of Varnia raised its interest rate by half a point to slow inflation.",
+        "Varnia's central bank said the interest rate rise would curb inflation, economists agreed.",
+    ];
+
+    fn group(texts: &[&str]) -> Vec<Assignment> {
+        let mut g = StoryGrouper::new(StoryConfig::default());
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| g.add(&StoryArticle::new(format!("d{i}"), *t)))
+            .collect()
+    }
+
+    #[test]
+    fn related_articles_share_a_story_and_others_do_not() {
+        let a = group(&[FLOOD[0], BANK[0], FLOOD[1], BANK[1], FLOOD[2]]);
+        assert_eq!(a[0].story, a[2].story);
+        assert_eq!(a[0].story, a[4].story);
+        assert_eq!(a[1].story, a[3].story);
+        assert_ne!(a[0].story, a[1].story);
+    }
+
+    #[test]
+    fn a_syndicated_copy_points_to_its_original() {
+        let copy = format!("{} {}", FLOOD[0], "(Wire)");
+        let a = group(&[FLOOD[0], BANK[0], &copy]);
+        assert_eq!(a[2].duplicate_of.as_deref(), Some("d0"));
+        assert_eq!(a[2].story, a[0].story);
+        assert_eq!(a[0].duplicate_of, None);
+    }
+
+    #[test]
+    fn a_copy_is_not_an_independent_source() {
+        let mut g = StoryGrouper::new(StoryConfig::default());
+        g.add(&StoryArticle {
+            source: Some("A".into()),
+            ..StoryArticle::new("a", FLOOD[0])
+        });
+        g.add(&StoryArticle {
+            source: Some("B".into()),
+            ..StoryArticle::new("b", FLOOD[0])
+        });
+        let s = &g.stories()[0];
+        assert_eq!((s.size, s.independent), (2, 1));
+        assert_eq!(s.sources, ["A"]);
+    }
+
+    #[test]
+    fn a_seen_id_keeps_its_assignment() {
+        let mut g = StoryGrouper::new(StoryConfig::default());
+        let first = g.add(&StoryArticle::new("x", FLOOD[0]));
+        let again = g.add(&StoryArticle::new("x", BANK[0]));
+        assert_eq!(first, again);
+        assert_eq!(g.articles_seen(), 1);
+    }
+
+    #[test]
+    fn languages_are_grouped_apart() {
+        let fr = "Les inondations de la rivière Marren ont forcé 300 familles de Quillby à quitter \
+                  leurs maisons lundi, et les secours de la ville sont restés sur place toute la nuit.";
+        let en =
+            "Floodwater from the Marren river forced 300 families in Quillby from their homes \
+                  on Monday, and the rescuers of the town stayed there all through the night.";
+        let a = group(&[en, fr, fr]);
+        assert_ne!(a[0].story, a[1].story);
+        assert_eq!(a[1].story, a[2].story);
+    }
+
+    #[test]
+    fn time_decay_separates_distant_events() {
+        let cfg = StoryConfig {
+            time_scale_days: 5.0,
+            ..StoryConfig::default()
+        };
+        let mut g = StoryGrouper::new(cfg);
+        let a = g.add(&StoryArticle {
+            date: Some("2020-01-01".into()),
+            ..StoryArticle::new("a", FLOOD[0])
+        });
+        let b = g.add(&StoryArticle {
+            date: Some("2021-06-01".into()),
+            ..StoryArticle::new("b", FLOOD[1])
+        });
+        assert_ne!(a.story, b.story);
+    }
+
+    #[test]
+    fn vector_helpers() {
+        let a = [(1, 1.0), (3, 2.0)];
+        let b = [(2, 5.0), (3, 1.0)];
+        assert_eq!(dot(&a, &b), 2.0);
+        assert_eq!(merge_add(&a, &b, 2.0), vec![(1, 1.0), (2, 10.0), (3, 4.0)]);
+    }
+}

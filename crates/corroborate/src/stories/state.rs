@@ -1,0 +1,240 @@
+//! The story index on disk, so that yesterday's run continues today.
+//!
+//! redb (pure Rust, copy-on-write B-trees, ACID transactions) rather than SQLite: no C
+//! toolchain, a fast build, and typed tables are all we need. Each [`StoryStore::commit`] is
+//! one write transaction holding every change since the last one: a run killed midway
+//! leaves the state of its last commit, and rerunning the same input continues from there
+//! (articles already in the state keep their stories and are not grouped again).
+//!
+//! Tables: `meta` (format version, configuration, counters), `terms` (id -> df + text),
+//! `stories` (id -> JSON), `articles` (stream position -> JSON record). The postings and the
+//! syndication index are rebuilt on open by replaying the article records in stream order.
+
+use super::grouper::{ArticleRecord, Story, StoryGrouper};
+use super::StoryConfig;
+use crate::error::{Error, ErrorKind, Result};
+use redb::{Database, ReadableTable, ReadableTableMetadata, TableDefinition};
+use std::path::{Path, PathBuf};
+
+/// The state format this build reads and writes. Bump on any change of table layout or
+/// record meaning.
+pub const FORMAT: &str = "corroborate-stories/1";
+/// The database file inside the state directory.
+pub const FILE_NAME: &str = "stories.redb";
+
+const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+const TERMS: TableDefinition<u32, &[u8]> = TableDefinition::new("terms");
+const STORIES: TableDefinition<u32, &[u8]> = TableDefinition::new("stories");
+const ARTICLES: TableDefinition<u64, &[u8]> = TableDefinition::new("articles");
+
+/// An open state directory.
+pub struct StoryStore {
+    db: Database,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for StoryStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoryStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn state_err(path: &Path, msg: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::State,
+        path.display().to_string(),
+        msg.to_string(),
+    )
+}
+
+impl StoryStore {
+    /// Open (or create) the state in `dir` and rebuild the grouper it holds. A new state
+    /// takes `config`; an existing one keeps the configuration it was created with.
+    pub fn open(dir: &Path, config: StoryConfig) -> Result<(StoryStore, StoryGrouper)> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| state_err(dir, format!("cannot create state directory: {e}")))?;
+        let path = dir.join(FILE_NAME);
+        let existed = path.exists();
+        let db = if existed {
+            Database::open(&path).map_err(|e| {
+                state_err(
+                    &path,
+                    format!("not a readable story state (different version or corrupt): {e}"),
+                )
+            })?
+        } else {
+            Database::create(&path)
+                .map_err(|e| state_err(&path, format!("cannot create state: {e}")))?
+        };
+        let store = StoryStore { db, path };
+        if !existed || store.is_blank()? {
+            store.initialise(&config)?;
+        }
+        let grouper = store.load()?;
+        Ok((store, grouper))
+    }
+
+    fn is_blank(&self) -> Result<bool> {
+        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+        match txn.open_table(META) {
+            Ok(t) => Ok(t.len().map_err(|e| self.err(e))? == 0),
+            Err(redb::TableError::TableDoesNotExist(_)) => Ok(true),
+            Err(e) => Err(self.err(e)),
+        }
+    }
+
+    fn initialise(&self, config: &StoryConfig) -> Result<()> {
+        let txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut meta = txn.open_table(META).map_err(|e| self.err(e))?;
+            let config = serde_json::to_vec(config).map_err(|e| self.err(e))?;
+            meta.insert("format", FORMAT.as_bytes())
+                .map_err(|e| self.err(e))?;
+            meta.insert("config", config.as_slice())
+                .map_err(|e| self.err(e))?;
+            meta.insert("docs", 0u64.to_le_bytes().as_slice())
+                .map_err(|e| self.err(e))?;
+            txn.open_table(TERMS).map_err(|e| self.err(e))?;
+            txn.open_table(STORIES).map_err(|e| self.err(e))?;
+            txn.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        }
+        txn.commit().map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        state_err(&self.path, e)
+    }
+
+    fn load(&self) -> Result<StoryGrouper> {
+        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+        let meta = txn.open_table(META).map_err(|e| self.err(e))?;
+        let get = |key: &str| -> Result<Option<Vec<u8>>> {
+            Ok(meta
+                .get(key)
+                .map_err(|e| self.err(e))?
+                .map(|v| v.value().to_vec()))
+        };
+        let format = get("format")?.map(|v| String::from_utf8_lossy(&v).into_owned());
+        if format.as_deref() != Some(FORMAT) {
+            return Err(self.err(format!(
+                "state format is {}, this build reads {FORMAT}; use a new --state directory \
+                 (or the corroborate version that wrote this one)",
+                format.as_deref().unwrap_or("missing")
+            )));
+        }
+        let config: StoryConfig = serde_json::from_slice(&get("config")?.unwrap_or_default())
+            .map_err(|e| self.err(format!("bad configuration record: {e}")))?;
+        let docs = get("docs")?
+            .and_then(|v| <[u8; 8]>::try_from(v.as_slice()).ok())
+            .map(u64::from_le_bytes)
+            .ok_or_else(|| self.err("bad document count record"))?;
+        let terms_table = txn.open_table(TERMS).map_err(|e| self.err(e))?;
+        let mut terms = Vec::new();
+        for item in terms_table.iter().map_err(|e| self.err(e))? {
+            let (k, v) = item.map_err(|e| self.err(e))?;
+            let bytes = v.value();
+            if bytes.len() < 4 {
+                return Err(self.err(format!("bad term record {}", k.value())));
+            }
+            let df = u32::from_le_bytes(bytes[..4].try_into().expect("4 bytes"));
+            let text = String::from_utf8(bytes[4..].to_vec()).map_err(|e| self.err(e))?;
+            terms.push((k.value(), text, df));
+        }
+        let stories_table = txn.open_table(STORIES).map_err(|e| self.err(e))?;
+        let mut stories: Vec<Story> = Vec::new();
+        for item in stories_table.iter().map_err(|e| self.err(e))? {
+            let (k, v) = item.map_err(|e| self.err(e))?;
+            let story: Story = serde_json::from_slice(v.value())
+                .map_err(|e| self.err(format!("bad story record {}: {e}", k.value())))?;
+            stories.push(story);
+        }
+        let records = self.records_in(&txn)?;
+        let mut grouper = StoryGrouper::restore(config, docs, terms, stories, records)
+            .map_err(|e| self.err(e))?;
+        grouper.track_changes();
+        Ok(grouper)
+    }
+
+    fn records_in(&self, txn: &redb::ReadTransaction) -> Result<Vec<ArticleRecord>> {
+        let table = txn.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for item in table.iter().map_err(|e| self.err(e))? {
+            let (k, v) = item.map_err(|e| self.err(e))?;
+            let r: ArticleRecord = serde_json::from_slice(v.value())
+                .map_err(|e| self.err(format!("bad article record {}: {e}", k.value())))?;
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    /// Every article record in stream order (for listings and briefs over the whole state).
+    pub fn records(&self) -> Result<Vec<ArticleRecord>> {
+        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+        self.records_in(&txn)
+    }
+
+    /// Write every change the grouper made since the last commit, in one transaction.
+    pub fn commit(&mut self, grouper: &mut StoryGrouper) -> Result<()> {
+        let changes = grouper.take_changes();
+        let txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut terms = txn.open_table(TERMS).map_err(|e| self.err(e))?;
+            let known = terms.len().map_err(|e| self.err(e))?;
+            // New terms (ids past the stored ones) come in order, then changed frequencies.
+            let mut buf = Vec::new();
+            let total = grouper.terms.len() as u64;
+            let write =
+                |id: u32, buf: &mut Vec<u8>, terms: &mut redb::Table<u32, &[u8]>| -> Result<()> {
+                    let (text, df) = grouper.term_entry(id);
+                    buf.clear();
+                    buf.extend_from_slice(&df.to_le_bytes());
+                    buf.extend_from_slice(text.as_bytes());
+                    terms.insert(id, buf.as_slice()).map_err(|e| self.err(e))?;
+                    Ok(())
+                };
+            for id in known..total {
+                write(
+                    u32::try_from(id).expect("term ids are u32"),
+                    &mut buf,
+                    &mut terms,
+                )?;
+            }
+            for &id in changes.terms.iter().filter(|&&id| u64::from(id) < known) {
+                write(id, &mut buf, &mut terms)?;
+            }
+            let mut stories = txn.open_table(STORIES).map_err(|e| self.err(e))?;
+            for &id in &changes.stories {
+                let bytes =
+                    serde_json::to_vec(&grouper.stories[id as usize]).map_err(|e| self.err(e))?;
+                stories
+                    .insert(id, bytes.as_slice())
+                    .map_err(|e| self.err(e))?;
+            }
+            let mut articles = txn.open_table(ARTICLES).map_err(|e| self.err(e))?;
+            for r in &changes.articles {
+                let bytes = serde_json::to_vec(r).map_err(|e| self.err(e))?;
+                articles
+                    .insert(r.seq, bytes.as_slice())
+                    .map_err(|e| self.err(e))?;
+            }
+            let mut meta = txn.open_table(META).map_err(|e| self.err(e))?;
+            meta.insert("docs", grouper.idf_docs().to_le_bytes().as_slice())
+                .map_err(|e| self.err(e))?;
+        }
+        txn.commit().map_err(|e| self.err(e))
+    }
+
+    /// Write a different format record (tests of the version check).
+    #[doc(hidden)]
+    pub fn set_format_for_test(&self, format: &str) -> Result<()> {
+        let txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut meta = txn.open_table(META).map_err(|e| self.err(e))?;
+            meta.insert("format", format.as_bytes())
+                .map_err(|e| self.err(e))?;
+        }
+        txn.commit().map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,210 @@
+//! Story grouping: quality on the shared dev streams, state continuation, crash safety and
+//! version checks.
+
+mod common;
+
+use corroborate::stories::stream::{prepare, StreamArticle};
+use corroborate::stories::stream_gen::{StreamGenConfig, StreamGenerator};
+use corroborate::stories::{
+    read_story_inputs, score, Assignment, StoryArticle, StoryConfig, StoryGrouper, StoryStore,
+};
+use corroborate::ErrorKind;
+
+fn load(rel: &str) -> Option<Vec<StreamArticle>> {
+    let path = common::shared(rel)?;
+    let read = read_story_inputs(&[path.display().to_string()]);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    Some(prepare(read.articles).0)
+}
+
+fn f1(stream: &[StreamArticle]) -> f64 {
+    let mut g = StoryGrouper::new(StoryConfig::default());
+    let predicted: Vec<u32> = stream.iter().map(|a| g.add_stream(a).story).collect();
+    let gold: Vec<String> = stream
+        .iter()
+        .map(|a| a.article.gold.clone().expect("gold"))
+        .collect();
+    score(&predicted, &gold).f1
+}
+
+// Regression floors at the measured level of the default configuration. The gate
+// (0.90 on ECB+, 0.85 on DUC) is not reached yet; see the README's table.
+#[test]
+fn ecbplus_dev_b_cubed_f1_floor() {
+    let Some(stream) = load("data/stories/ecbplus-dev.jsonl") else {
+        return;
+    };
+    assert_eq!(stream.len(), 196);
+    let f = f1(&stream);
+    assert!(f >= 0.80, "B-cubed F1 {f:.3}");
+}
+
+#[test]
+fn duc_topic_stream_b_cubed_f1_floor() {
+    let Some(stream) = load("data/stories/duc2006-2007-topic-stream.jsonl") else {
+        return;
+    };
+    assert_eq!(stream.len(), 2375);
+    let f = f1(&stream);
+    assert!(f >= 0.77, "B-cubed F1 {f:.3}");
+}
+
+/// A synthetic stream from invented seed articles (no shared data needed).
+fn synthetic(n: usize) -> Vec<StreamArticle> {
+    let places = [
+        "Quillby",
+        "Marrendale",
+        "Torvik",
+        "Ashcombe",
+        "Velmora",
+        "Dunhallow",
+    ];
+    let kinds = [
+        "Floodwater from the river forced families from their homes. Rescuers used boats. The river kept rising overnight.",
+        "The central bank raised its interest rate by half a point. Economists expected the move. Markets fell after the decision.",
+        "A fire destroyed the old harbour warehouse. Firefighters fought the blaze for six hours. No one was hurt.",
+    ];
+    let mut seeds = Vec::new();
+    for (k, kind) in kinds.iter().enumerate() {
+        for (p, place) in places.iter().enumerate() {
+            let text = format!("Officials in {place} said on Monday: {kind} Residents of {place} were told to wait.");
+            seeds.push(StoryArticle {
+                gold: Some(format!("{k}")),
+                ..StoryArticle::new(format!("{k}-{p}"), text)
+            });
+        }
+    }
+    let articles = StreamGenerator::new(seeds, StreamGenConfig::default())
+        .expect("seeds")
+        .take(n)
+        .collect();
+    prepare(articles).0
+}
+
+fn run_all(config: &StoryConfig, stream: &[StreamArticle]) -> (Vec<Assignment>, StoryGrouper) {
+    let mut g = StoryGrouper::new(config.clone());
+    let a = stream.iter().map(|x| g.add_stream(x)).collect();
+    (a, g)
+}
+
+fn stream_for_state_tests() -> Vec<StreamArticle> {
+    load("data/stories/duc2006-2007-topic-stream.jsonl").unwrap_or_else(|| synthetic(3000))
+}
+
+#[test]
+fn two_halves_with_state_equal_one_run() {
+    let stream = stream_for_state_tests();
+    let config = StoryConfig::default();
+    let (whole, whole_grouper) = run_all(&config, &stream);
+    let dir = tempdir("halves");
+    let half = stream.len() / 2;
+    let mut got = Vec::new();
+    for part in [&stream[..half], &stream[half..]] {
+        let (mut store, mut g) = StoryStore::open(&dir, config.clone()).expect("open state");
+        for (i, a) in part.iter().enumerate() {
+            got.push(g.add_stream(a));
+            if i % 250 == 249 {
+                store.commit(&mut g).expect("commit");
+            }
+        }
+        store.commit(&mut g).expect("commit");
+    }
+    assert_eq!(got, whole);
+    let (_, reopened) = StoryStore::open(&dir, config).expect("reopen");
+    assert_eq!(reopened.stories(), whole_grouper.stories());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_run_killed_between_commits_continues_to_the_same_result() {
+    let stream = stream_for_state_tests();
+    let config = StoryConfig::default();
+    let (whole, _) = run_all(&config, &stream);
+    let dir = tempdir("crash");
+    let committed = stream.len() * 2 / 5;
+    {
+        let (mut store, mut g) = StoryStore::open(&dir, config.clone()).expect("open state");
+        for (i, a) in stream.iter().enumerate().take(committed + 137) {
+            g.add_stream(a);
+            if (i + 1) % 100 == 0 && i < committed {
+                store.commit(&mut g).expect("commit");
+            }
+        }
+        // Dropped here without a final commit: the work after the last commit is lost, as
+        // when the process is killed.
+    }
+    let (_, g) = StoryStore::open(&dir, config.clone()).expect("state usable after a kill");
+    assert_eq!(g.articles_seen(), (committed / 100 * 100) as u64);
+    drop(g);
+    // Rerun the whole input on the same state: seen articles keep their stories, the rest
+    // are grouped as one uninterrupted run would.
+    let (mut store, mut g) = StoryStore::open(&dir, config).expect("reopen");
+    let got: Vec<Assignment> = stream.iter().map(|a| g.add_stream(a)).collect();
+    store.commit(&mut g).expect("commit");
+    assert_eq!(got, whole);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_state_from_another_version_is_refused_with_a_clear_error() {
+    let dir = tempdir("version");
+    {
+        let (store, _) = StoryStore::open(&dir, StoryConfig::default()).expect("open");
+        store
+            .set_format_for_test("corroborate-stories/0")
+            .expect("write format");
+    }
+    let err = StoryStore::open(&dir, StoryConfig::default()).expect_err("must refuse");
+    assert_eq!(err.kind(), &ErrorKind::State);
+    assert!(err.to_string().contains("corroborate-stories/0"), "{err}");
+    // A file that is not a database at all.
+    let junk = tempdir("junk");
+    std::fs::create_dir_all(&junk).expect("create");
+    std::fs::write(
+        junk.join(corroborate::stories::state::FILE_NAME),
+        b"not a database, just words",
+    )
+    .expect("write");
+    let err = StoryStore::open(&junk, StoryConfig::default()).expect_err("must refuse");
+    assert_eq!(err.kind(), &ErrorKind::State);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&junk);
+}
+
+#[test]
+fn synthetic_stories_of_different_kinds_rarely_mix() {
+    let stream = synthetic(2000);
+    let mut g = StoryGrouper::new(StoryConfig::default());
+    let kind = |text: &str| {
+        ["river", "bank", "blaze"]
+            .iter()
+            .position(|k| text.contains(k))
+    };
+    let mut kinds: std::collections::HashMap<u32, std::collections::BTreeSet<Option<usize>>> =
+        Default::default();
+    for a in &stream {
+        let story = g.add_stream(a).story;
+        kinds
+            .entry(story)
+            .or_default()
+            .insert(kind(&a.article.text));
+    }
+    let mixed = kinds
+        .values()
+        .filter(|k| k.iter().flatten().count() > 1)
+        .count();
+    // Tiny invented texts share little beyond function words; allow a few mixed stories.
+    assert!(
+        mixed * 10 <= kinds.len(),
+        "{mixed} of {} stories mix kinds",
+        kinds.len()
+    );
+    assert!(kinds.len() >= 3);
+}
+
+fn tempdir(tag: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("corroborate-stories-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
