@@ -22,9 +22,12 @@
 //! filled in lead order (earliest candidates of each article first).
 
 use super::query::topic_terms;
+use super::redundancy::{RedundancyCheck, TermSet};
 use super::{candidates, Budget, Selection, Summarizer};
 use crate::prepared::PreparedCluster;
-use std::collections::HashMap;
+// FxHash: concept keys are small integers hashed thousands of times per cluster, where
+// SipHash showed up in profiles of the end-to-end benchmark.
+use rustc_hash::FxHashMap;
 
 /// Articles a concept must appear in to carry weight, when the cluster has several.
 const MIN_SUPPORT: usize = 2;
@@ -47,7 +50,7 @@ struct ConceptWeights {
 impl ConceptWeights {
     fn new(cluster: &PreparedCluster, cands: &[usize]) -> Self {
         let vocab = &cluster.vocab;
-        let mut ids: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut ids: FxHashMap<(u32, u32), usize> = FxHashMap::default();
         let mut keys: Vec<(u32, u32)> = Vec::new();
         // For each concept, (article, rank of its first candidate sentence there).
         let mut first: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -126,11 +129,21 @@ impl Summarizer for DefaultSummarizer {
             Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
             Budget::Sentences(_) => 1.0,
         };
+        let sets: Vec<TermSet> = cands
+            .iter()
+            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .collect();
+        let check = RedundancyCheck::default();
         let mut covered = vec![false; concepts.weights.len()];
         let mut sel = Selection::new(budget);
         let mut open: Vec<usize> = (0..cands.len()).collect();
+        let mut last: Option<usize> = None;
         while !sel.is_full() {
-            open.retain(|&k| sel.admits(cluster, cands[k]));
+            // Open sentences were checked against earlier choices; only the last is new.
+            open.retain(|&k| {
+                sel.fits(cluster, cands[k])
+                    && last.is_none_or(|l| k != l && !check.redundant(&sets[k], &sets[l]))
+            });
             let best = open
                 .iter()
                 .map(|&k| (k, concepts.gain(k, &covered) / cost(k)))
@@ -138,6 +151,7 @@ impl Summarizer for DefaultSummarizer {
             match best {
                 Some((k, g)) if g > 0.0 => {
                     sel.push(cluster, cands[k]);
+                    last = Some(k);
                     for &c in &concepts.of_sentence[k] {
                         covered[c] = true;
                     }
