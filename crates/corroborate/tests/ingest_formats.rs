@@ -124,7 +124,7 @@ fn stdin_like_bytes_are_sniffed() {
 fn too_large_inputs_are_refused() {
     let dir = scratch("large");
     let f = write(&dir, "big.txt", &"word ".repeat(100));
-    let got = read_inputs(&[f.clone()], &IngestOptions { max_bytes: 100 });
+    let got = read_inputs(std::slice::from_ref(&f), &IngestOptions { max_bytes: 100 });
     assert_eq!(got.errors.len(), 1);
     assert!(got.errors[0].to_string().starts_with(&f));
 }
