@@ -302,7 +302,8 @@ fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     writeln!(
         out,
         "Scores: mean over clusters, in %, [95% bootstrap CI, {} resamples]. Speed: cleaning + \
-         segmentation + selection per cluster, summed over threads (single-core); scoring not timed.",
+         segmentation + selection per cluster, in thread CPU time summed over threads (a single-core \
+         rate that other load does not inflate); scoring not timed.",
         corroborate::eval::BOOTSTRAP_RESAMPLES
     )?;
     Ok(())

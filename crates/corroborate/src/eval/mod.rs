@@ -7,6 +7,7 @@
 //! - [`Floors`]: minimum scores a method must keep (the CI gate).
 
 mod bootstrap;
+mod cpu_clock;
 mod floors;
 pub mod rouge155;
 mod rouge_score;
@@ -15,6 +16,7 @@ mod scorer;
 mod scores;
 
 pub use bootstrap::{bootstrap_mean_ci, Interval};
+pub use cpu_clock::CpuClock;
 pub use floors::{FloorViolation, Floors};
 pub use rouge155::Rouge155;
 pub use rouge_score::{rouge_score_tokens, RougeScoreScorer};

@@ -11,6 +11,7 @@
 //! are single-core throughputs.
 
 use super::bootstrap::{bootstrap_mean_ci, Interval};
+use super::cpu_clock::CpuClock;
 use super::scorer::{one_line, reference_lines, Scorer, ScorerKind};
 use super::scores::{Prf, RougeScores, Variant};
 use crate::document::Cluster;
@@ -19,7 +20,6 @@ use crate::summarize::{Budget, Method};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 /// Number of bootstrap resamples for confidence intervals.
 pub const BOOTSTRAP_RESAMPLES: usize = 1000;
@@ -162,9 +162,9 @@ fn run_cluster(
     scorer: &Scorer,
 ) -> ClusterResult {
     let input_bytes = cluster.docs.iter().map(|d| d.text.len()).sum();
-    let start = Instant::now();
+    let clock = CpuClock::start();
     let prepared = pipeline.prepare(cluster);
-    let prepare_seconds = start.elapsed().as_secs_f64();
+    let prepare_seconds = clock.seconds();
     let references: Vec<String> = prepared
         .refs
         .iter()
@@ -174,9 +174,9 @@ fn run_cluster(
     let runs = methods
         .iter()
         .map(|&method| {
-            let start = Instant::now();
+            let clock = CpuClock::start();
             let summary = method.summarize(&prepared, budget);
-            let seconds = prepare_seconds + start.elapsed().as_secs_f64();
+            let seconds = prepare_seconds + clock.seconds();
             let sentences: Vec<String> = summary
                 .sentences
                 .iter()
