@@ -46,7 +46,7 @@ fn duc_topic_stream_b_cubed_f1_floor() {
     };
     assert_eq!(stream.len(), 2375);
     let f = f1(&stream);
-    assert!(f >= 0.77, "B-cubed F1 {f:.3}");
+    assert!(f >= 0.79, "B-cubed F1 {f:.3}");
 }
 
 /// A synthetic stream from invented seed articles (no shared data needed).

@@ -53,7 +53,8 @@ pub struct StoryConfig {
     pub posting_cap: usize,
     /// Candidate stories scored in full per article.
     pub candidates: usize,
-    /// Terms kept in a story centroid.
+    /// Terms kept in a story centroid. One long article already has a few hundred distinct
+    /// stems, so a smaller cap cuts the shared vocabulary of long-article stories (DUC).
     pub centroid_terms: usize,
     /// Share of the similarity from entity features alone.
     pub entity_share: f32,
@@ -69,7 +70,7 @@ impl Default for StoryConfig {
             query_terms: 20,
             posting_cap: 48,
             candidates: 24,
-            centroid_terms: 200,
+            centroid_terms: 500,
             duplicate_jaccard: 0.7,
             entity_share: 0.0,
         }
