@@ -26,6 +26,7 @@
 //! statements (see the tests of this module and `tests/brief_support.rs`).
 
 use super::Mention;
+use crate::lang::english_dates;
 use crate::prepared::{PreparedCluster, Vocabulary};
 use crate::segment::{word_spans, EnglishStemmer};
 use serde::{Deserialize, Serialize};
@@ -52,30 +53,6 @@ const REPORTING_WORDS: &[&str] = &[
     "news",
     "quoted",
     "interview",
-];
-
-/// Capitalized words that are dates, not names: they do not count for name agreement (one
-/// outlet says "on Sunday", another "on Saturday" of the same announcement).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Weight of a reporting word relative to other content terms.
@@ -284,9 +261,12 @@ impl SupportIndex {
             .iter()
             .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
             .collect();
-        let time: HashSet<u32> = TIME_WORDS
+        // Capitalized words that are dates, not names: they do not count for name agreement
+        // (one outlet says "on Sunday", another "on Saturday" of the same announcement).
+        let time: HashSet<u32> = english_dates::MONTHS
             .iter()
-            .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
+            .chain(english_dates::WEEKDAYS)
+            .filter_map(|(w, _)| cluster.vocab.get(&stemmer.stem(w)))
             .collect();
         let weight: Vec<f64> = idf
             .iter()

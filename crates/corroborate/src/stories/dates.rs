@@ -147,32 +147,8 @@ fn zone_offset(zone: &str) -> Option<Minutes> {
     Some(sign * (h * 60 + m))
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    // "March" and "Mar" are months; "marsh" is not.
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][i];
-    (w.len() == 3 || full.starts_with(&w) || (i == 8 && w == "sept")).then_some(i as u32 + 1)
+    crate::lang::english_dates::month(&word.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// `March 23, 2019`, `23 March 2019`, `Sat, 23 Mar 2019 10:05:00 +0000`.
