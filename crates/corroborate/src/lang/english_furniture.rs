@@ -315,6 +315,9 @@ pub const CUES: &[Cue] = &[
     // Notes of web archives that captured the page.
     strong("wayback machine", 40, "archive_note"),
     strong("this crawl", 40, "archive_note"),
+    strong("these crawls", 120, "archive_note"),
+    strong("crawls of supported", 20, "archive_note"),
+    strong("crawl data", 60, "archive_note"),
     // Wire-service transmission notes.
     strong("for use by clients", 20, "wire_note"),
     strong("story filed by", 10, "wire_note"),
