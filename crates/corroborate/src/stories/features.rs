@@ -40,7 +40,22 @@ pub struct Featurizer {
     words: HashMap<String, Option<u32>>,
     /// Lowercased word -> entity term id.
     entities: HashMap<String, u32>,
+    /// Term id -> occurrences in the current article (all zero between articles): a dense
+    /// array instead of a per-article hash map, which showed in profiles.
+    counts: Vec<u32>,
+    /// Terms with a non-zero count.
+    touched: Vec<u32>,
 }
+
+/// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
+fn tf_weight(n: u32, table: &[f32; TF_TABLE]) -> f32 {
+    table
+        .get(n as usize)
+        .copied()
+        .unwrap_or_else(|| 1.0 + (n as f32).ln())
+}
+
+const TF_TABLE: usize = 64;
 
 struct Token<'a> {
     text: &'a str,
@@ -120,7 +135,8 @@ impl Featurizer {
         };
         tokenize(full, &mut tokens);
         let title_case_lines = title_case_lines(&tokens);
-        let mut counts: HashMap<u32, (u32, bool)> = HashMap::default();
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
         let mut stops = 0usize;
         let mut lower = String::new();
         let mut hashes = Vec::with_capacity(tokens.len());
@@ -149,7 +165,7 @@ impl Featurizer {
                 stops += usize::from(lower.chars().count() >= 2);
                 continue;
             };
-            counts.entry(term).or_insert((0, false)).0 += 1;
+            self.count(term, &mut touched);
             let is_entity = capitalized(tok.text)
                 && !tok.initial
                 && !title_case_lines.contains(&tok.line)
@@ -163,16 +179,20 @@ impl Featurizer {
                         id
                     }
                 };
-                let e = counts.entry(id).or_insert((0, true));
-                e.0 += 1;
-                e.1 = true;
+                self.count(id, &mut touched);
             }
         }
-        let mut terms: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(t, (n, _))| (t, 1.0 + (n as f32).ln()))
+        // Ids are distinct, so an unstable sort gives the one order.
+        touched.sort_unstable();
+        let ln = tf_table();
+        let terms: Vec<(u32, f32)> = touched
+            .iter()
+            .map(|&t| {
+                let n = std::mem::take(&mut self.counts[t as usize]);
+                (t, tf_weight(n, ln))
+            })
             .collect();
-        terms.sort_by_key(|&(t, _)| t);
+        self.touched = touched;
         let words = tokens.len();
         let english =
             words < MIN_WORDS_FOR_LANGUAGE || stops as f64 / words as f64 >= MIN_STOP_RATIO;
@@ -183,6 +203,24 @@ impl Featurizer {
             english,
         }
     }
+}
+
+impl Featurizer {
+    fn count(&mut self, term: u32, touched: &mut Vec<u32>) {
+        let t = term as usize;
+        if self.counts.len() <= t {
+            self.counts.resize(t + 1, 0);
+        }
+        if self.counts[t] == 0 {
+            touched.push(term);
+        }
+        self.counts[t] += 1;
+    }
+}
+
+fn tf_table() -> &'static [f32; TF_TABLE] {
+    static TABLE: std::sync::OnceLock<[f32; TF_TABLE]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|n| 1.0 + (n as f32).ln()))
 }
 
 /// Lines where most words are capitalized (headlines): capitals there are not entities.

@@ -109,6 +109,22 @@ pub struct StoryGrouper {
     changes: Changes,
     /// Whether changes are recorded (only when a store will take them).
     track: bool,
+    /// Buffers reused from one article to the next.
+    scratch: Scratch,
+}
+
+/// Per-article working arrays, kept between articles to avoid reallocating them; all
+/// entries are back to zero / false between articles.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Story -> summed query weight.
+    hits: Vec<f32>,
+    /// Story -> whether it is in `touched`.
+    marked: Vec<bool>,
+    /// Stories with a hit, in order of first hit.
+    touched: Vec<u32>,
+    /// Term -> the article's IDF-weighted value.
+    dense: Vec<f32>,
 }
 
 impl StoryGrouper {
@@ -127,6 +143,7 @@ impl StoryGrouper {
             next_seq: 0,
             changes: Changes::default(),
             track: false,
+            scratch: Scratch::default(),
         }
     }
 
@@ -209,7 +226,9 @@ impl StoryGrouper {
                     .extend(features.terms.iter().map(|&(t, _)| t));
             }
             let query = self.query_terms(&features);
-            let best = self.best_story(&features, &query, item.date);
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let best = self.best_story(&features, &query, item.date, &mut scratch);
+            self.scratch = scratch;
             let story = match best {
                 Some(s) => s,
                 None => self.new_story(article, features.english),
@@ -248,34 +267,67 @@ impl StoryGrouper {
             .iter()
             .map(|&(t, w)| (t, w * self.terms.idf(t)))
             .collect();
-        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        weighted.truncate(self.config.query_terms);
+        // A total order (ids are unique), so selecting then sorting the head equals sorting all.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let k = self.config.query_terms;
+        if k > 0 && weighted.len() > k {
+            weighted.select_nth_unstable_by(k - 1, order);
+        }
+        weighted.truncate(k);
+        weighted.sort_unstable_by(order);
         weighted.into_iter().map(|(t, _)| t).collect()
     }
 
-    fn best_story(&self, f: &ArticleFeatures, query: &[u32], date: Option<Minutes>) -> Option<u32> {
-        let mut hits: HashMap<u32, f32> = HashMap::default();
+    fn best_story(
+        &self,
+        f: &ArticleFeatures,
+        query: &[u32],
+        date: Option<Minutes>,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        // Query weight per story, summed in query order, in a dense per-story array.
+        if scratch.hits.len() < self.stories.len() {
+            scratch.hits.resize(self.stories.len(), 0.0);
+            scratch.marked.resize(self.stories.len(), false);
+        }
+        scratch.touched.clear();
         for &t in query {
             let w = self.terms.idf(t);
             for &s in self.postings.get(t) {
-                *hits.entry(s).or_default() += w;
+                if !std::mem::replace(&mut scratch.marked[s as usize], true) {
+                    scratch.touched.push(s);
+                }
+                scratch.hits[s as usize] += w;
             }
         }
-        let mut ranked: Vec<(u32, f32)> = hits
-            .into_iter()
-            .filter(|&(s, _)| self.stories[s as usize].english == f.english)
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        let mut ranked: Vec<(u32, f32)> = Vec::with_capacity(scratch.touched.len());
+        for &s in &scratch.touched {
+            let h = std::mem::take(&mut scratch.hits[s as usize]);
+            scratch.marked[s as usize] = false;
+            if self.stories[s as usize].english == f.english {
+                ranked.push((s, h));
+            }
+        }
+        // A total order (ids are unique), so selecting then sorting the head equals sorting all.
+        let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0));
+        if ranked.len() > self.config.candidates && self.config.candidates > 0 {
+            ranked.select_nth_unstable_by(self.config.candidates - 1, by_weight);
+        }
         ranked.truncate(self.config.candidates);
+        ranked.sort_unstable_by(by_weight);
         let article = self.weighted(&f.terms);
         let article_norm = norm(&article);
         if article_norm == 0.0 {
             return None;
         }
+        let centroids: Vec<&[(u32, f32)]> = ranked
+            .iter()
+            .map(|&(s, _)| self.stories[s as usize].centroid.as_slice())
+            .collect();
+        let scores = self.dots_and_norms(&article, &centroids, scratch);
         let mut best: Option<(u32, f32)> = None;
-        for (s, _) in ranked {
+        for (&(s, _), (d, cn)) in ranked.iter().zip(scores) {
             let story = &self.stories[s as usize];
-            let (d, cn) = self.dot_and_norm(&article, &story.centroid);
             if cn == 0.0 {
                 continue;
             }
@@ -305,21 +357,61 @@ impl StoryGrouper {
         best.map(|(s, _)| s)
     }
 
-    /// Dot product of a weighted vector with a raw one under current IDF, and the weighted
-    /// norm of the raw one, without building the weighted copy.
-    fn dot_and_norm(&self, weighted: &[(u32, f32)], raw: &[(u32, f32)]) -> (f32, f32) {
-        let (mut i, mut sum, mut sq) = (0, 0.0f32, 0.0f32);
-        for &(t, w) in raw {
+    /// For each raw centroid: its dot product with the weighted article under current IDF
+    /// and its weighted norm, without building weighted copies.
+    ///
+    /// The article is scattered into a dense by-term array so that one branch-free pass over
+    /// a centroid yields both sums, and four centroids run side by side so that their
+    /// (independent) sums overlap in the FPU. Each sum still adds its terms in term order,
+    /// so the results are bit-identical to a merge: a term the article lacks adds `+0.0`.
+    fn dots_and_norms(
+        &self,
+        article: &[(u32, f32)],
+        centroids: &[&[(u32, f32)]],
+        scratch: &mut Scratch,
+    ) -> Vec<(f32, f32)> {
+        let dense = &mut scratch.dense;
+        if dense.len() < self.terms.len() {
+            dense.resize(self.terms.len(), 0.0);
+        }
+        for &(t, w) in article {
+            dense[t as usize] = w;
+        }
+        let dense = &*dense;
+        let step = |t: u32, w: f32, sum: &mut f32, sq: &mut f32| {
             let w = w * self.terms.idf(t);
-            sq += w * w;
-            while i < weighted.len() && weighted[i].0 < t {
-                i += 1;
+            *sq += w * w;
+            *sum += dense[t as usize] * w;
+        };
+        let mut out = vec![(0.0f32, 0.0f32); centroids.len()];
+        // Neighbours in length share a group, so the lockstep part covers most of each.
+        let mut order: Vec<usize> = (0..centroids.len()).collect();
+        order.sort_by_key(|&i| centroids[i].len());
+        for group in order.chunks(4) {
+            let mut acc = [(0.0f32, 0.0f32); 4];
+            let common = group.iter().map(|&i| centroids[i].len()).min().unwrap_or(0);
+            if let [a, b, c, d] = *group {
+                let (a, b, c, d) = (centroids[a], centroids[b], centroids[c], centroids[d]);
+                let [ra, rb, rc, rd] = &mut acc;
+                for k in 0..common {
+                    step(a[k].0, a[k].1, &mut ra.0, &mut ra.1);
+                    step(b[k].0, b[k].1, &mut rb.0, &mut rb.1);
+                    step(c[k].0, c[k].1, &mut rc.0, &mut rc.1);
+                    step(d[k].0, d[k].1, &mut rd.0, &mut rd.1);
+                }
             }
-            if i < weighted.len() && weighted[i].0 == t {
-                sum += weighted[i].1 * w;
+            let start = if group.len() == 4 { common } else { 0 };
+            for (&i, r) in group.iter().zip(acc.iter_mut()) {
+                for &(t, w) in &centroids[i][start..] {
+                    step(t, w, &mut r.0, &mut r.1);
+                }
+                out[i] = (r.0, r.1.sqrt());
             }
         }
-        (sum, sq.sqrt())
+        for &(t, _) in article {
+            scratch.dense[t as usize] = 0.0;
+        }
+        out
     }
 
     fn split(&self, v: &[(u32, f32)]) -> (Vector, Vector) {
@@ -494,18 +586,26 @@ fn headline(article: &super::StoryArticle) -> String {
 }
 
 /// Keep the `max_terms` heaviest terms under current IDF (ties to the lower id), by term.
-fn prune(mut v: Vec<(u32, f32)>, max_terms: usize, terms: &TermTable) -> Vec<(u32, f32)> {
+fn prune(v: Vec<(u32, f32)>, max_terms: usize, terms: &TermTable) -> Vec<(u32, f32)> {
     if v.len() <= max_terms {
         return v;
     }
-    v.sort_by(|a, b| {
-        (b.1 * terms.idf(b.0))
-            .total_cmp(&(a.1 * terms.idf(a.0)))
-            .then(a.0.cmp(&b.0))
+    if max_terms == 0 {
+        return Vec::new();
+    }
+    // Keys computed once; (weight desc, term asc) is a total order, so selecting the head
+    // keeps the same terms as sorting all of them.
+    let mut keyed: Vec<(f32, u32, f32)> = v
+        .into_iter()
+        .map(|(t, w)| (w * terms.idf(t), t, w))
+        .collect();
+    keyed.select_nth_unstable_by(max_terms - 1, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
     });
-    v.truncate(max_terms);
-    v.sort_by_key(|&(t, _)| t);
-    v
+    keyed.truncate(max_terms);
+    let mut kept: Vec<(u32, f32)> = keyed.into_iter().map(|(_, t, w)| (t, w)).collect();
+    kept.sort_unstable_by_key(|&(t, _)| t);
+    kept
 }
 
 /// A sparse vector: `(term, weight)` sorted by term.
