@@ -45,6 +45,10 @@ pub struct Featurizer {
     counts: Vec<u32>,
     /// Terms with a non-zero count.
     touched: Vec<u32>,
+    /// Word spans of the current article (buffer kept between articles).
+    tokens: Vec<Token>,
+    /// Word hashes of the current article (buffer kept between articles).
+    hashes: Vec<u64>,
 }
 
 /// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
@@ -57,44 +61,61 @@ fn tf_weight(n: u32, table: &[f32; TF_TABLE]) -> f32 {
 
 const TF_TABLE: usize = 64;
 
-struct Token<'a> {
-    text: &'a str,
+/// A word as a byte span of the text.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
     initial: bool,
     line: usize,
 }
 
 /// Split into alphanumeric words, noting which open a sentence and which line they are on.
-fn tokenize<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
+/// Bytes below 0x80 are classified directly; other characters are decoded.
+fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut initial = true;
     let mut line = 0;
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
             if start.is_none() {
                 start = Some(i);
             }
+            i += len;
             continue;
         }
         if let Some(s) = start.take() {
             out.push(Token {
-                text: &text[s..i],
+                start: s,
+                end: i,
                 initial,
                 line,
             });
             initial = false;
         }
-        match c {
-            '.' | '!' | '?' => initial = true,
-            '\n' => {
+        match b {
+            b'.' | b'!' | b'?' => initial = true,
+            b'\n' => {
                 initial = true;
                 line += 1;
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token {
-            text: &text[s..],
+            start: s,
+            end: text.len(),
             initial,
             line,
         });
@@ -124,7 +145,8 @@ impl Featurizer {
         text: &str,
         table: &mut TermTable,
     ) -> ArticleFeatures {
-        let mut tokens = Vec::new();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
         let joined;
         let full = match title {
             Some(t) if !t.trim().is_empty() && !text.trim_start().starts_with(t.trim()) => {
@@ -134,19 +156,21 @@ impl Featurizer {
             _ => text,
         };
         tokenize(full, &mut tokens);
-        let title_case_lines = title_case_lines(&tokens);
+        let title_case_lines = title_case_lines(full, &tokens);
         let mut touched = std::mem::take(&mut self.touched);
         touched.clear();
         let mut stops = 0usize;
         let mut lower = String::new();
-        let mut hashes = Vec::with_capacity(tokens.len());
+        let mut hashes = std::mem::take(&mut self.hashes);
+        hashes.clear();
         for tok in &tokens {
+            let text = &full[tok.start..tok.end];
             lower.clear();
-            if tok.text.is_ascii() {
-                lower.push_str(tok.text);
+            if text.is_ascii() {
+                lower.push_str(text);
                 lower.make_ascii_lowercase();
             } else {
-                lower.extend(tok.text.chars().flat_map(char::to_lowercase));
+                lower.extend(text.chars().flat_map(char::to_lowercase));
             }
             hashes.push(word_hash(&lower));
             let term = match self.words.get(lower.as_str()) {
@@ -166,10 +190,10 @@ impl Featurizer {
                 continue;
             };
             self.count(term, &mut touched);
-            let is_entity = capitalized(tok.text)
+            let is_entity = capitalized(text)
                 && !tok.initial
                 && !title_case_lines.contains(&tok.line)
-                && tok.text.chars().any(char::is_lowercase);
+                && text.chars().any(char::is_lowercase);
             if is_entity {
                 let id = match self.entities.get(lower.as_str()) {
                     Some(&id) => id,
@@ -196,12 +220,15 @@ impl Featurizer {
         let words = tokens.len();
         let english =
             words < MIN_WORDS_FOR_LANGUAGE || stops as f64 / words as f64 >= MIN_STOP_RATIO;
-        ArticleFeatures {
+        let features = ArticleFeatures {
             terms,
             shingles: shingles(&hashes),
             words,
             english,
-        }
+        };
+        self.tokens = tokens;
+        self.hashes = hashes;
+        features
     }
 }
 
@@ -224,14 +251,14 @@ fn tf_table() -> &'static [f32; TF_TABLE] {
 }
 
 /// Lines where most words are capitalized (headlines): capitals there are not entities.
-fn title_case_lines(tokens: &[Token<'_>]) -> Vec<usize> {
+fn title_case_lines(full: &str, tokens: &[Token]) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let line = tokens[i].line;
         let (mut caps, mut alpha, mut all) = (0, 0, 0);
         while i < tokens.len() && tokens[i].line == line {
-            let t = tokens[i].text;
+            let t = &full[tokens[i].start..tokens[i].end];
             all += 1;
             if t.chars().next().is_some_and(char::is_alphabetic) {
                 alpha += 1;
@@ -333,6 +360,30 @@ mod tests {
         let (h, _) = featurize("one two");
         assert_eq!(h.shingles.len(), 1);
         assert!(featurize("").0.shingles.is_empty());
+    }
+
+    #[test]
+    fn tokens_are_alphanumeric_runs_with_sentence_and_line_marks() {
+        let text = "Zoë's café\nopened. Ünïcode—dash 42x?ok";
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let got: Vec<(&str, bool, usize)> = tokens
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.initial, t.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Zoë", true, 0),
+                ("s", false, 0),
+                ("café", false, 0),
+                ("opened", true, 1),
+                ("Ünïcode", true, 1),
+                ("dash", false, 1),
+                ("42x", false, 1),
+                ("ok", true, 1),
+            ]
+        );
     }
 
     #[test]

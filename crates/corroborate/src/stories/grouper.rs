@@ -656,6 +656,7 @@ fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)], scale: f32) -> Vec<(u32, f32)> 
 mod tests {
     use super::super::StoryArticle;
     use super::*;
+    use proptest::prelude::*;
 
     const FLOOD: [&str; 3] = [
         "Floodwater from the Marren river forced 300 families in Quillby from their homes on Monday.",
@@ -747,6 +748,51 @@ mod tests {
             ..StoryArticle::new("b", FLOOD[1])
         });
         assert_ne!(a.story, b.story);
+    }
+
+    /// The straightforward merge that [`StoryGrouper::dots_and_norms`] replaces.
+    fn merge_dot_and_norm(g: &StoryGrouper, a: &[(u32, f32)], raw: &[(u32, f32)]) -> (f32, f32) {
+        let (mut i, mut sum, mut sq) = (0, 0.0f32, 0.0f32);
+        for &(t, w) in raw {
+            let w = w * g.terms.idf(t);
+            sq += w * w;
+            while i < a.len() && a[i].0 < t {
+                i += 1;
+            }
+            if i < a.len() && a[i].0 == t {
+                sum += a[i].1 * w;
+            }
+        }
+        (sum, sq.sqrt())
+    }
+
+    fn sparse(max_terms: u32) -> impl Strategy<Value = Vec<(u32, f32)>> {
+        proptest::collection::btree_map(0..max_terms, 0.01f32..5.0, 0..60)
+            .prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn fused_scoring_is_bit_identical_to_a_merge(
+            dfs in proptest::collection::vec(0u32..40, 80),
+            article in sparse(80),
+            centroids in proptest::collection::vec(sparse(80), 0..11),
+        ) {
+            let mut g = StoryGrouper::new(StoryConfig::default());
+            for (i, &df) in dfs.iter().enumerate() {
+                g.terms.restore(i as u32, &format!("t{i}"), df).expect("in order");
+            }
+            g.terms.set_docs(40);
+            let article = g.weighted(&article);
+            let refs: Vec<&[(u32, f32)]> = centroids.iter().map(Vec::as_slice).collect();
+            let mut scratch = Scratch::default();
+            let fused = g.dots_and_norms(&article, &refs, &mut scratch);
+            for (c, (d, n)) in centroids.iter().zip(&fused) {
+                let (rd, rn) = merge_dot_and_norm(&g, &article, c);
+                prop_assert_eq!((d.to_bits(), n.to_bits()), (rd.to_bits(), rn.to_bits()));
+            }
+            prop_assert!(scratch.dense.iter().all(|&w| w == 0.0), "scratch left clean");
+        }
     }
 
     #[test]

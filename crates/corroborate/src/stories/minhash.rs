@@ -5,7 +5,8 @@
 //! one hash per shingle instead of one per shingle and permutation, which keeps the cost
 //! per article linear in its length.
 
-use std::collections::HashMap;
+// FxHash: band keys are already well mixed; SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Slots in a signature.
 pub const SLOTS: usize = 64;
