@@ -3,8 +3,10 @@
 //! separators). The cue words come from the language resources.
 
 use super::line_features::{Ending, LineFeatures};
-use crate::lang::furniture::FurnitureCues;
+use crate::lang::furniture::{Cue, FurnitureCues};
 use crate::lang::Language;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A pattern that matched: a stable reason key and a human explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,13 +67,8 @@ impl FurniturePatterns {
         if let Some(m) = related_link(cues, line, f) {
             return Some(m);
         }
-        for cue in cues.cues {
-            if f.words <= cue.max_words
-                && (cue.strong || !ends_like_text(f) || f.words <= 4)
-                && f.lower.contains(cue.phrase)
-            {
-                return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
-            }
+        if let Some(cue) = first_cue(self.language, f) {
+            return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
         }
         if let Some(m) = contact_or_link(f) {
             return Some(m);
@@ -84,6 +81,63 @@ impl FurniturePatterns {
         }
         None
     }
+}
+
+/// The cue phrases of a language in one automaton, with the longest lines they may remove.
+struct CueIndex {
+    phrases: AhoCorasick,
+    /// Largest `max_words` of any cue.
+    max_words: usize,
+    /// Largest `max_words` of a strong cue.
+    max_strong_words: usize,
+}
+
+impl CueIndex {
+    fn of(language: Language) -> &'static CueIndex {
+        static ENGLISH: OnceLock<CueIndex> = OnceLock::new();
+        let cell = match language {
+            Language::English => &ENGLISH,
+        };
+        cell.get_or_init(|| {
+            let cues = language.furniture().cues;
+            CueIndex {
+                phrases: AhoCorasick::new(cues.iter().map(|c| c.phrase))
+                    .expect("the cue phrases build an automaton"),
+                max_words: cues.iter().map(|c| c.max_words).max().unwrap_or(0),
+                max_strong_words: cues
+                    .iter()
+                    .filter(|c| c.strong)
+                    .map(|c| c.max_words)
+                    .max()
+                    .unwrap_or(0),
+            }
+        })
+    }
+}
+
+/// The first cue, in list order, that the line contains and whose limits it meets.
+///
+/// One Aho-Corasick scan of the line instead of a substring search per cue: the cue loop was a
+/// tenth of the cleaning time.
+fn first_cue(language: Language, f: &LineFeatures) -> Option<&'static Cue> {
+    let index = CueIndex::of(language);
+    let weak_apply = !ends_like_text(f) || f.words <= 4;
+    let limit = if weak_apply {
+        index.max_words
+    } else {
+        index.max_strong_words
+    };
+    if f.words > limit {
+        return None;
+    }
+    let cues = language.furniture().cues;
+    index
+        .phrases
+        .find_overlapping_iter(&f.lower)
+        .map(|m| m.pattern().as_usize())
+        .filter(|&i| f.words <= cues[i].max_words && (cues[i].strong || weak_apply))
+        .min()
+        .map(|i| &cues[i])
 }
 
 /// The line ends like running text: a sentence, or a colon introducing a quote or list.
@@ -469,6 +523,34 @@ mod tests {
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,
             "Video: none of the cameras worked, police said, and the footage was lost for good." => None,
+        }
+    }
+
+    #[test]
+    fn cue_automaton_finds_the_first_cue_in_list_order() {
+        let language = Language::English;
+        let cues = language.furniture().cues;
+        let naive = |f: &LineFeatures| {
+            cues.iter().find(|cue| {
+                f.words <= cue.max_words
+                    && (cue.strong || !ends_like_text(f) || f.words <= 4)
+                    && f.lower.contains(cue.phrase)
+            })
+        };
+        let mut lines: Vec<String> = cues.iter().map(|c| c.phrase.to_string()).collect();
+        for (i, a) in cues.iter().enumerate() {
+            let b = &cues[(i * 7 + 3) % cues.len()];
+            lines.push(format!("{} and {}", b.phrase, a.phrase));
+            lines.push(format!("Then {} and {} here.", a.phrase, b.phrase));
+            lines.push(format!("{} {}", a.phrase, "word ".repeat(i % 30)));
+        }
+        for line in &lines {
+            let f = LineFeatures::of(line);
+            assert_eq!(
+                first_cue(language, &f).map(|c| c.phrase),
+                naive(&f).map(|c| c.phrase),
+                "{line:?}"
+            );
         }
     }
 

@@ -139,6 +139,21 @@ struct DocumentLines {
     bounds: Option<StoryBounds>,
 }
 
+impl DocumentLines {
+    /// Indices of the live lines inside the story (after its first sentence, before its last)
+    /// that have the shape of a headline of another story.
+    fn headline_candidates<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = usize> + 'a {
+        let inside = match self.bounds {
+            Some(b) => b.first + 1..b.last.max(b.first + 1),
+            None => 0..0,
+        };
+        inside.filter(move |&i| {
+            let l = &self.lines[i];
+            l.alive() && looks_like_other_headline(&doc.text[l.span.clone()], &l.features)
+        })
+    }
+}
+
 /// Words of a headline of another story: a short section heading ("The rescue") is too
 /// short to judge by its words, a longer line without punctuation is prose.
 const OTHER_HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 5..=20;
@@ -176,6 +191,15 @@ impl Cleaner {
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
         let mut states: Vec<DocumentLines> = docs.iter().map(|d| self.single_pass(d)).collect();
+        // The term sets only serve to judge headline-like lines: most clusters have none, and
+        // stemming every word of the cluster was a sixth of the cleaning time.
+        if !docs
+            .iter()
+            .zip(&states)
+            .any(|(doc, st)| st.headline_candidates(doc).next().is_some())
+        {
+            return states.into_iter().map(finish).collect();
+        }
         let sets: Vec<TermSet> = docs
             .iter()
             .zip(&states)
@@ -290,15 +314,10 @@ impl Cleaner {
         own: &TermSet,
         cluster: &ClusterTerms,
     ) {
-        let Some(b) = st.bounds else {
-            return;
-        };
-        for l in st.lines.iter_mut().take(b.last).skip(b.first + 1) {
-            let f = &l.features;
+        let candidates: Vec<usize> = st.headline_candidates(doc).collect();
+        for i in candidates {
+            let l = &mut st.lines[i];
             let line = &doc.text[l.span.clone()];
-            if !l.alive() || !looks_like_other_headline(line, f) {
-                continue;
-            }
             if let Some(u) = self.similarity.unrelated(line, own, cluster) {
                 l.remove(
                     "unrelated_headline",
