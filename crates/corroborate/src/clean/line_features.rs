@@ -118,7 +118,7 @@ impl LineFeatures {
         let regular = !bytes.first().is_some_and(|&b| space(b))
             && !bytes.last().is_some_and(|&b| space(b))
             && !bytes.iter().any(|&b| (b'\t'..=b'\r').contains(&b))
-            && !bytes.windows(2).any(|p| p == b"  ");
+            && !line.contains("  ");
         let lower: String = if regular {
             line.to_ascii_lowercase()
         } else {
@@ -261,6 +261,14 @@ impl LineFeatures {
             }
         }
         let has_letters = line.chars().any(char::is_alphabetic);
+        // Bytes of the quotation marks: '"', and the last byte of the UTF-8 forms of '«', '»',
+        // '‘', '“', '”'. A line without any of them has no quote; scanning bytes is cheaper
+        // than decoding every character.
+        let quote_bytes = |b: &u8| matches!(b, b'"' | 0xAB | 0xBB | 0x98 | 0x9C | 0x9D);
+        let has_quote = line.as_bytes().iter().any(quote_bytes)
+            && line
+                .chars()
+                .any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '‘'));
         LineFeatures {
             words,
             ending: ending(line),
@@ -270,9 +278,7 @@ impl LineFeatures {
             has_alphanumeric: line.chars().any(char::is_alphanumeric),
             has_url,
             has_email,
-            has_quote: line
-                .chars()
-                .any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '‘')),
+            has_quote,
             lower,
             key,
         }

@@ -115,7 +115,8 @@ struct Line {
     features: LineFeatures,
     /// No blank line between this line and the previous non-empty one.
     joined_to_previous: bool,
-    /// A sentence ends inside the line and more text follows.
+    /// A sentence ends inside the line and more text follows (left false for a line that ends
+    /// like a sentence, where no rule reads it).
     holds_sentence: bool,
     removal: Option<(&'static str, String)>,
 }
@@ -240,6 +241,9 @@ impl Cleaner {
             }
             let start = span.start + (raw.len() - raw.trim_start().len());
             let features = LineFeatures::of(trimmed);
+            // Only read for lines that do not end like a sentence: skip the scan otherwise.
+            let holds_sentence =
+                !features.ending.is_sentence() && LineFeatures::holds_sentence(trimmed);
             let removal = self
                 .patterns
                 .matches(trimmed, &features)
@@ -248,7 +252,7 @@ impl Cleaner {
                 span: start..start + trimmed.len(),
                 features,
                 joined_to_previous: !blank_before,
-                holds_sentence: LineFeatures::holds_sentence(trimmed),
+                holds_sentence,
                 removal,
             });
             blank_before = false;

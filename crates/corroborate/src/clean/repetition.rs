@@ -162,14 +162,11 @@ impl RepetitionDetector {
         let mut by_head: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, l) in lines.iter().enumerate() {
             let f = l.features;
+            if !(l.alive && l.in_body && unpunctuated(f) && !f.all_caps) {
+                continue;
+            }
             let n = f.key.split(' ').count();
-            if l.alive
-                && l.in_body
-                && unpunctuated(f)
-                && !f.all_caps
-                && n >= self.min_quote_words.max(GRAM)
-                && n <= self.max_quote_words
-            {
+            if n >= self.min_quote_words.max(GRAM) && n <= self.max_quote_words {
                 let mut head = [""; GRAM];
                 for (h, w) in head.iter_mut().zip(f.key.split(' ')) {
                     *h = w;
