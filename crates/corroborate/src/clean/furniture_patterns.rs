@@ -519,6 +519,11 @@ mod tests {
             "Crowds gather at the pier on Monday. (File/Harbor TV)" => Some("photo_credit"),
             "Enlarge icon Share icon Facebook icon Close icon" => Some("interface_label"),
             "Screenshot by Jane Reporter/Harbor Daily" => Some("photo_credit"),
+            "Harbor Daily writer John Writer contributed to this report." => Some("article_note"),
+            "Follow Jane on Twitter. Follow us @harbordaily, Facebook & Google+." => Some("share_prompt"),
+            "Skip Twitter post by @harbordaily The pier is closed tonight. Stay away." => Some("share_prompt"),
+            "Please verify you're not a robot by clicking the box. Invalid email address." => Some("subscribe_prompt"),
+            "These crawls are part of an effort to archive pages as they are created." => Some("archive_note"),
         }
     }
 

@@ -191,7 +191,8 @@ impl SentenceSplitter {
 
     /// Whether marks with no space after them still end a sentence, as in web text that lost
     /// its spaces: a capitalised word follows, and either a quote closes before it
-    /// (`region."That`) or it is a sentence starter after a lowercase word (`week.The`).
+    /// (`region."That`) or it follows an ordinary lowercase word (`week.The`,
+    /// `beyond.Researchers`).
     /// Addresses and abbreviations ("Jane.Doe@x.com", "U.S.A") do not qualify.
     fn glued_end(&self, text: &str, t: &Terminal, after: &str) -> bool {
         if !matches!(t.kind, MarkKind::Period | MarkKind::Strong) {
@@ -218,7 +219,27 @@ impl SentenceSplitter {
         }
         let quote_closed = text[t.start..t.end].contains(is_quote);
         let after_lowercase = text[..t.start].ends_with(|c: char| c.is_lowercase());
-        quote_closed || (after_lowercase && self.table.is_sentence_starter(word))
+        quote_closed
+            || (after_lowercase
+                && (self.table.is_sentence_starter(word)
+                    || self.ordinary_word_before(text, t.start)))
+    }
+
+    /// Whether the run of non-blank text before `end` is one ordinary word of at least two
+    /// letters ("beyond" in `beyond.Researchers`): not an abbreviation or title ("Mr.Smith")
+    /// and not a dotted name, address or path ("IGC.org", "x@y", "a/b"), whose parts may be
+    /// capitalised.
+    fn ordinary_word_before(&self, text: &str, end: usize) -> bool {
+        let run = text[..end]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let run = run.trim_start_matches(|c: char| is_opening(c) || c == '(');
+        run.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && run
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && self.table.classify(run) == WordBefore::Ordinary
     }
 
     /// Whether a single period followed by white space and `next` (not lowercase, not the
@@ -416,7 +437,8 @@ mod tests {
             ["Shares rose 3.5 percent to $12.75.", "Bonds fell."];
         empty_and_blank: " \n\t \n" => [];
         lost_spaces_in_web_text: "It fell last week.The city shook.\"Run,\" he said.\"Now!\" Go.Researchers came." =>
-            ["It fell last week.", "The city shook.", "\"Run,\" he said.", "\"Now!\"", "Go.Researchers came."];
+            ["It fell last week.", "The city shook.", "\"Run,\" he said.", "\"Now!\"", "Go.", "Researchers came."];
+        glued_after_an_abbreviation_stays: "Ask Mr.Smith and Dr.Jones." => ["Ask Mr.Smith and Dr.Jones."];
         glued_closing_quote: "\"Run.\"Then they ran." => ["\"Run.\"", "Then they ran."];
         glued_pronoun: "\"Fine,\" he said.\"I don't know.\"" => ["\"Fine,\" he said.", "\"I don't know.\""];
         addresses_stay_whole: "Write to Jane.Doe@example.com or see www.Example.com today." =>

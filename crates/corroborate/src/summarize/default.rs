@@ -16,13 +16,18 @@
 //!
 //! Sentences are chosen by the budgeted greedy for weighted coverage: repeatedly the
 //! admissible sentence with the largest weight of not yet covered concepts per word (per
-//! sentence under a sentence budget). Coverage is submodular, so a sentence repeating covered
+//! sentence under a sentence budget). When the cluster has a topic, that gain is also scaled
+//! by how closely the whole sentence matches the topic, relative to the cluster's sentences:
+//! `× (1 + cos(s, topic) / mean_s' cos(s', topic))` (TF-IDF vectors), so a sentence of average
+//! alignment counts double and one that shares no topic word counts once. The concept factor
+//! rewards topic words wherever they fall; this one prefers sentences *about* the topic. Coverage is submodular, so a sentence repeating covered
 //! concepts gains nothing, and the shared [`super::RedundancyCheck`] refuses near-duplicates
 //! outright. When no sentence adds a supported concept and room is left, the budget is
 //! filled in lead order (earliest candidates of each article first).
 
 use super::query::topic_terms;
 use super::redundancy::{RedundancyCheck, TermSet};
+use super::tf_idf::TfIdf;
 use super::{candidates, Budget, Selection, Summarizer};
 use crate::prepared::PreparedCluster;
 // FxHash: concept keys are small integers hashed thousands of times per cluster, where
@@ -189,10 +194,28 @@ impl Ord for Bound {
     }
 }
 
+/// Per candidate, the factor its coverage gain is multiplied by for matching the cluster's
+/// topic: `1 + cos / mean cos`; all ones when the cluster has no topic.
+fn topic_alignment(cluster: &PreparedCluster, cands: &[usize]) -> Vec<f64> {
+    let query = topic_terms(cluster);
+    if query.is_empty() {
+        return vec![1.0; cands.len()];
+    }
+    let tfidf = TfIdf::new(cluster, cands);
+    let topic = tfidf.vector_of(&query);
+    let cos: Vec<f64> = tfidf.vectors.iter().map(|v| v.cosine(&topic)).collect();
+    let mean = cos.iter().sum::<f64>() / cos.len().max(1) as f64;
+    if mean <= 0.0 {
+        return vec![1.0; cands.len()];
+    }
+    cos.iter().map(|c| 1.0 + c / mean).collect()
+}
+
 impl Summarizer for DefaultSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let cands = candidates(cluster);
         let concepts = ConceptWeights::new(cluster, &cands);
+        let alignment = topic_alignment(cluster, &cands);
         let cost = |k: usize| match budget {
             Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
             Budget::Sentences(_) => 1.0,
@@ -205,13 +228,15 @@ impl Summarizer for DefaultSummarizer {
         let mut covered = vec![false; concepts.weights.len()];
         let mut sel = Selection::new(budget);
         // Lazy greedy (Minoux's accelerated greedy): a candidate's gain per cost only falls as
-        // concepts get covered (a float sum over fewer non-negative terms is never larger), so
-        // a stale value bounds the fresh one and only the top of the heap is re-evaluated.
+        // concepts get covered (a float sum over fewer non-negative terms is never larger, and
+        // the fixed topic factor and cost keep the order), so a stale value bounds the fresh
+        // one and only the top of the heap is re-evaluated.
         // The pick is the same as re-scoring every open candidate each round (largest ratio,
         // then the earliest candidate); re-scoring all was most of the selection time.
+        let ratio = |k: usize, covered: &[bool]| concepts.gain(k, covered) * alignment[k] / cost(k);
         let mut heap: BinaryHeap<Bound> = (0..cands.len())
             .map(|k| Bound {
-                ratio: concepts.gain(k, &covered) / cost(k),
+                ratio: ratio(k, &covered),
                 k,
                 round: 0,
             })
@@ -242,7 +267,7 @@ impl Summarizer for DefaultSummarizer {
                     break Some(top);
                 }
                 heap.push(Bound {
-                    ratio: concepts.gain(k, &covered) / cost(k),
+                    ratio: ratio(k, &covered),
                     k,
                     round,
                 });
@@ -304,6 +329,25 @@ mod tests {
         });
         let focused = ConceptWeights::new(&c, &cands);
         assert!(focused.weights.iter().sum::<f64>() > plain.weights.iter().sum::<f64>());
+    }
+
+    #[test]
+    fn a_topic_favours_sentences_about_it() {
+        let mut c = harbor_fire();
+        let cands = candidates(&c);
+        assert!(topic_alignment(&c, &cands).iter().all(|&f| f == 1.0));
+        c.topic = Some(crate::document::Topic {
+            title: "fishing boats".into(),
+            narrative: "Which boats burned?".into(),
+        });
+        let factors = topic_alignment(&c, &cands);
+        let boats = cands
+            .iter()
+            .position(|&i| c.text(i).contains("boats"))
+            .expect("a sentence about boats");
+        let mean = factors.iter().sum::<f64>() / factors.len() as f64;
+        assert!(factors[boats] > mean, "{factors:?}");
+        assert!(factors.iter().all(|&f| f >= 1.0));
     }
 
     #[test]

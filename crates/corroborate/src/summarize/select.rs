@@ -17,9 +17,18 @@ pub fn candidates(cluster: &PreparedCluster) -> Vec<usize> {
         .body_sentences()
         .filter(|&i| {
             let s = &cluster.sentences[i];
-            s.words >= MIN_WORDS && s.terms.len() >= MIN_TERMS
+            s.words >= MIN_WORDS && s.terms.len() >= MIN_TERMS && stands_alone(cluster.text(i))
         })
         .collect()
+}
+
+/// Whether a sentence reads on its own: not the lead-in to a list ("Other children have died
+/// this year in:"), not an editor's bracketed aside or link ("[Photos of ...]"), not the
+/// continuation of a cut quotation ("... He was convinced").
+fn stands_alone(text: &str) -> bool {
+    let t = text.trim();
+    let bracketed = t.starts_with('[') || (t.starts_with('(') && t.ends_with(')'));
+    !(t.ends_with(':') || bracketed || t.starts_with("...") || t.starts_with('…'))
 }
 
 /// Sentences chosen so far under a budget, refusing any sentence that says what a chosen one
@@ -147,4 +156,29 @@ pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> 
     });
     order.insert(0, opening);
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_that_lean_on_other_text_are_not_candidates() {
+        for fragment in [
+            "Other children have died in hot cars this year in:",
+            "[Photos of the ten worst harbor fires of the decade]",
+            "(Reporting from the harbor by the night desk staff.)",
+            "... He was sure the boats would burn before dawn.",
+            "… He was sure the boats would burn before dawn.",
+        ] {
+            assert!(!stands_alone(fragment), "{fragment}");
+        }
+        for sentence in [
+            "The fire (the third this year) destroyed three boats.",
+            "Crews said: the fire is out.",
+            "\"We lost everything,\" said the owner of one boat.",
+        ] {
+            assert!(stands_alone(sentence), "{sentence}");
+        }
+    }
 }
