@@ -54,9 +54,12 @@ fn bench_summarize(c: &mut Criterion) {
                     let p = pipeline.prepare(cluster);
                     let s = Method::Default.summarize(&p, budget);
                     let w = s.words(&p);
-                    assert!(w <= 250 && !s.sentences.is_empty(), "{}: {w} words", p.id);
+                    assert!(w <= 250, "{}: {w} words", p.id);
                     words += w;
                 }
+                // Not every cluster yields a summary (one of the sample's clusters has no
+                // candidate sentence), but the sample as a whole does.
+                assert!(words > 0, "no summary words");
                 words
             },
             BatchSize::LargeInput,
