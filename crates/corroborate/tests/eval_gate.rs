@@ -48,3 +48,42 @@ fn methods_stay_above_their_floors() {
             .join("\n")
     );
 }
+
+/// Issue 4: on the query-focused DUC 2006 topics (25 articles each), `default` must beat lead
+/// and LexRank as well, on R1 and R2, with both scorers.
+#[test]
+fn default_beats_lead_and_lexrank_on_duc2006() {
+    use corroborate::eval::ScorerKind;
+    use corroborate::Method;
+    let Some(dataset) = common::shared("data/summarization/duc2006.jsonl") else {
+        return;
+    };
+    for kind in [ScorerKind::RougeScore, ScorerKind::Rouge155] {
+        let (clusters, errors) = read_clusters(&dataset).expect("dataset readable");
+        assert!(errors.is_empty(), "dataset errors: {errors:?}");
+        let methods = [Method::Default, Method::Lead, Method::LexRank];
+        let report = evaluate(
+            clusters,
+            &methods,
+            Budget::Words(250),
+            &Scorer::new(kind, Some(250)),
+        );
+        let score = |m: Method| {
+            let r = report
+                .methods
+                .iter()
+                .find(|r| r.method == m)
+                .expect("method evaluated");
+            (r.scores.rouge1.f, r.scores.rouge2.f)
+        };
+        let (r1, r2) = score(Method::Default);
+        eprintln!("{kind:?}: default R1 {r1:.4} R2 {r2:.4}");
+        for peer in [Method::Lead, Method::LexRank] {
+            let (p1, p2) = score(peer);
+            assert!(
+                r1 > p1 && r2 > p2,
+                "{kind:?}: default {r1:.4}/{r2:.4} vs {peer:?} {p1:.4}/{p2:.4}"
+            );
+        }
+    }
+}

@@ -3,8 +3,10 @@
 //! separators). The cue words come from the language resources.
 
 use super::line_features::{Ending, LineFeatures};
-use crate::lang::furniture::FurnitureCues;
+use crate::lang::furniture::{Cue, FurnitureCues};
 use crate::lang::Language;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::sync::OnceLock;
 
 /// A pattern that matched: a stable reason key and a human explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,13 +67,8 @@ impl FurniturePatterns {
         if let Some(m) = related_link(cues, line, f) {
             return Some(m);
         }
-        for cue in cues.cues {
-            if f.words <= cue.max_words
-                && (cue.strong || !ends_like_text(f) || f.words <= 4)
-                && f.lower.contains(cue.phrase)
-            {
-                return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
-            }
+        if let Some(cue) = first_cue(self.language, f) {
+            return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
         }
         if let Some(m) = contact_or_link(f) {
             return Some(m);
@@ -84,6 +81,67 @@ impl FurniturePatterns {
         }
         None
     }
+}
+
+/// The cue phrases of a language in one automaton, with the longest lines they may remove.
+struct CueIndex {
+    phrases: AhoCorasick,
+    /// Largest `max_words` of any cue.
+    max_words: usize,
+    /// Largest `max_words` of a strong cue.
+    max_strong_words: usize,
+}
+
+impl CueIndex {
+    fn of(language: Language) -> &'static CueIndex {
+        static ENGLISH: OnceLock<CueIndex> = OnceLock::new();
+        let cell = match language {
+            Language::English => &ENGLISH,
+        };
+        cell.get_or_init(|| {
+            let cues = language.furniture().cues;
+            CueIndex {
+                // A DFA: a hundred short phrases make a small table, and it scans a line
+                // several times faster than the default NFA.
+                phrases: AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(cues.iter().map(|c| c.phrase))
+                    .expect("the cue phrases build an automaton"),
+                max_words: cues.iter().map(|c| c.max_words).max().unwrap_or(0),
+                max_strong_words: cues
+                    .iter()
+                    .filter(|c| c.strong)
+                    .map(|c| c.max_words)
+                    .max()
+                    .unwrap_or(0),
+            }
+        })
+    }
+}
+
+/// The first cue, in list order, that the line contains and whose limits it meets.
+///
+/// One Aho-Corasick scan of the line instead of a substring search per cue: the cue loop was a
+/// tenth of the cleaning time.
+fn first_cue(language: Language, f: &LineFeatures) -> Option<&'static Cue> {
+    let index = CueIndex::of(language);
+    let weak_apply = !ends_like_text(f) || f.words <= 4;
+    let limit = if weak_apply {
+        index.max_words
+    } else {
+        index.max_strong_words
+    };
+    if f.words > limit {
+        return None;
+    }
+    let cues = language.furniture().cues;
+    index
+        .phrases
+        .find_overlapping_iter(&f.lower)
+        .map(|m| m.pattern().as_usize())
+        .filter(|&i| f.words <= cues[i].max_words && (cues[i].strong || weak_apply))
+        .min()
+        .map(|i| &cues[i])
 }
 
 /// The line ends like running text: a sentence, or a colon introducing a quote or list.
@@ -301,15 +359,29 @@ pub fn is_embedded_post(lower: &str) -> bool {
 /// A line holding only a date or time stamp ("February 11, 2019", "Updated 10:32 am ET, Sat
 /// March 2"), possibly closed by "by Name".
 pub fn is_date_line(cues: &FurnitureCues, lower: &str) -> bool {
-    let body = match lower.find(" by ") {
-        Some(i) => &lower[..i],
-        None => lower,
-    };
+    // The text before the first " by " is the stamp. Tokens are read from the start and the
+    // first word that is no date word ends the scan, so the end of the stamp is only looked
+    // for when a token "by" between spaces comes up (searching the whole line for " by "
+    // first was most of this function's cost).
+    let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '—');
+    let mut body_end = lower.len();
     let mut tokens = 0;
     let mut has_date_word = false;
     let mut has_digit = false;
-    for t in body.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '—')) {
-        let t = t.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')' | '·'));
+    let mut start = 0;
+    for (end, c) in lower
+        .char_indices()
+        .filter(|&(_, c)| separator(c))
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        let raw = &lower[start..end];
+        let raw_start = start;
+        start = end + c.len_utf8();
+        if raw == "by" && lower[..raw_start].ends_with(' ') && lower[end..].starts_with(' ') {
+            body_end = raw_start - 1;
+            break;
+        }
+        let t = raw.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')' | '·'));
         if t.is_empty() {
             continue;
         }
@@ -325,6 +397,7 @@ pub fn is_date_line(cues: &FurnitureCues, lower: &str) -> bool {
             return false;
         }
     }
+    let body = &lower[..body_end];
     has_digit && (has_date_word || body.contains('/') || body.matches('-').count() >= 2)
 }
 
@@ -446,6 +519,11 @@ mod tests {
             "Crowds gather at the pier on Monday. (File/Harbor TV)" => Some("photo_credit"),
             "Enlarge icon Share icon Facebook icon Close icon" => Some("interface_label"),
             "Screenshot by Jane Reporter/Harbor Daily" => Some("photo_credit"),
+            "Harbor Daily writer John Writer contributed to this report." => Some("article_note"),
+            "Follow Jane on Twitter. Follow us @harbordaily, Facebook & Google+." => Some("share_prompt"),
+            "Skip Twitter post by @harbordaily The pier is closed tonight. Stay away." => Some("share_prompt"),
+            "Please verify you're not a robot by clicking the box. Invalid email address." => Some("subscribe_prompt"),
+            "These crawls are part of an effort to archive pages as they are created." => Some("archive_note"),
         }
     }
 
@@ -469,6 +547,84 @@ mod tests {
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,
             "Video: none of the cameras worked, police said, and the footage was lost for good." => None,
+        }
+    }
+
+    #[test]
+    fn cue_automaton_finds_the_first_cue_in_list_order() {
+        let language = Language::English;
+        let cues = language.furniture().cues;
+        let naive = |f: &LineFeatures| {
+            cues.iter().find(|cue| {
+                f.words <= cue.max_words
+                    && (cue.strong || !ends_like_text(f) || f.words <= 4)
+                    && f.lower.contains(cue.phrase)
+            })
+        };
+        let mut lines: Vec<String> = cues.iter().map(|c| c.phrase.to_string()).collect();
+        for (i, a) in cues.iter().enumerate() {
+            let b = &cues[(i * 7 + 3) % cues.len()];
+            lines.push(format!("{} and {}", b.phrase, a.phrase));
+            lines.push(format!("Then {} and {} here.", a.phrase, b.phrase));
+            lines.push(format!("{} {}", a.phrase, "word ".repeat(i % 30)));
+        }
+        for line in &lines {
+            let f = LineFeatures::of(line);
+            assert_eq!(
+                first_cue(language, &f).map(|c| c.phrase),
+                naive(&f).map(|c| c.phrase),
+                "{line:?}"
+            );
+        }
+    }
+
+    /// The straightforward form of [`is_date_line`]: cut at the first " by ", then read the
+    /// tokens.
+    fn is_date_line_reference(cues: &FurnitureCues, lower: &str) -> bool {
+        let body = match lower.find(" by ") {
+            Some(i) => &lower[..i],
+            None => lower,
+        };
+        let mut tokens = 0;
+        let mut has_date_word = false;
+        let mut has_digit = false;
+        for t in body.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '—'))
+        {
+            let t = t.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')' | '·'));
+            if t.is_empty() {
+                continue;
+            }
+            tokens += 1;
+            if tokens > 14 {
+                return false;
+            }
+            if cues.months.contains(&t) || cues.weekdays.contains(&t) {
+                has_date_word = true;
+            } else if is_number_like(t) {
+                has_digit = true;
+            } else if !cues.date_fillers.contains(&t) {
+                return false;
+            }
+        }
+        has_digit && (has_date_word || body.contains('/') || body.matches('-').count() >= 2)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn date_line_scan_matches_the_reference(
+            words in proptest::collection::vec(
+                "by|march|mon|2019|11|3rd|10:32am|updated|at|jane|-|/|,|—|\\(|\\)|\\.|x|by\\.|bye",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |,|-|/| - |  |", 12),
+        ) {
+            let mut line = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                line.push_str(w);
+                line.push_str(s);
+            }
+            let c = Language::English.furniture();
+            proptest::prop_assert_eq!(is_date_line(c, &line), is_date_line_reference(c, &line), "{:?}", line);
         }
     }
 

@@ -115,7 +115,8 @@ struct Line {
     features: LineFeatures,
     /// No blank line between this line and the previous non-empty one.
     joined_to_previous: bool,
-    /// A sentence ends inside the line and more text follows.
+    /// A sentence ends inside the line and more text follows (left false for a line that ends
+    /// like a sentence, where no rule reads it).
     holds_sentence: bool,
     removal: Option<(&'static str, String)>,
 }
@@ -137,6 +138,21 @@ impl Line {
 struct DocumentLines {
     lines: Vec<Line>,
     bounds: Option<StoryBounds>,
+}
+
+impl DocumentLines {
+    /// Indices of the live lines inside the story (after its first sentence, before its last)
+    /// that have the shape of a headline of another story.
+    fn headline_candidates<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = usize> + 'a {
+        let inside = match self.bounds {
+            Some(b) => b.first + 1..b.last.max(b.first + 1),
+            None => 0..0,
+        };
+        inside.filter(move |&i| {
+            let l = &self.lines[i];
+            l.alive() && looks_like_other_headline(&doc.text[l.span.clone()], &l.features)
+        })
+    }
 }
 
 /// Words of a headline of another story: a short section heading ("The rescue") is too
@@ -176,6 +192,15 @@ impl Cleaner {
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
         let mut states: Vec<DocumentLines> = docs.iter().map(|d| self.single_pass(d)).collect();
+        // The term sets only serve to judge headline-like lines: most clusters have none, and
+        // stemming every word of the cluster was a sixth of the cleaning time.
+        if !docs
+            .iter()
+            .zip(&states)
+            .any(|(doc, st)| st.headline_candidates(doc).next().is_some())
+        {
+            return states.into_iter().map(finish).collect();
+        }
         let sets: Vec<TermSet> = docs
             .iter()
             .zip(&states)
@@ -216,6 +241,9 @@ impl Cleaner {
             }
             let start = span.start + (raw.len() - raw.trim_start().len());
             let features = LineFeatures::of(trimmed);
+            // Only read for lines that do not end like a sentence: skip the scan otherwise.
+            let holds_sentence =
+                !features.ending.is_sentence() && LineFeatures::holds_sentence(trimmed);
             let removal = self
                 .patterns
                 .matches(trimmed, &features)
@@ -224,7 +252,7 @@ impl Cleaner {
                 span: start..start + trimmed.len(),
                 features,
                 joined_to_previous: !blank_before,
-                holds_sentence: LineFeatures::holds_sentence(trimmed),
+                holds_sentence,
                 removal,
             });
             blank_before = false;
@@ -290,15 +318,10 @@ impl Cleaner {
         own: &TermSet,
         cluster: &ClusterTerms,
     ) {
-        let Some(b) = st.bounds else {
-            return;
-        };
-        for l in st.lines.iter_mut().take(b.last).skip(b.first + 1) {
-            let f = &l.features;
+        let candidates: Vec<usize> = st.headline_candidates(doc).collect();
+        for i in candidates {
+            let l = &mut st.lines[i];
             let line = &doc.text[l.span.clone()];
-            if !l.alive() || !looks_like_other_headline(line, f) {
-                continue;
-            }
             if let Some(u) = self.similarity.unrelated(line, own, cluster) {
                 l.remove(
                     "unrelated_headline",

@@ -7,8 +7,8 @@
 
 use super::line_features::{Ending, LineFeatures};
 use crate::lang::Language;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
 
 /// Most pull-quote candidates compared per shared opening, so that the work stays linear.
@@ -66,8 +66,11 @@ impl Default for RepetitionDetector {
     }
 }
 
-fn hash_of<T: Hash + ?Sized>(state: &std::collections::hash_map::RandomState, v: &T) -> u64 {
-    state.hash_one(v)
+// FxHash instead of SipHash: every 4-word window of the article is hashed, and SipHash
+// showed up in the end-to-end profile. A collision only adds a candidate that is then
+// compared word by word.
+fn hash_of<T: Hash + ?Sized>(v: &T) -> u64 {
+    FxBuildHasher.hash_one(v)
 }
 
 /// A line that does not end like a sentence: captions, headings, labels.
@@ -78,7 +81,7 @@ fn unpunctuated(f: &LineFeatures) -> bool {
 impl RepetitionDetector {
     /// Exact repeats: later copies of a line. Returns findings in line order.
     pub fn exact_repeats(&self, lines: &[RepetitionLine<'_>]) -> Vec<RepetitionFinding> {
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
         let mut out = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             // A short sentence may recur on purpose ("No.", "Yes, sir." in a transcript).
@@ -155,21 +158,21 @@ impl RepetitionDetector {
     /// contiguously, inside another, longer line of the article.
     pub fn pull_quotes(&self, lines: &[RepetitionLine<'_>]) -> Vec<RepetitionFinding> {
         const GRAM: usize = 4;
-        let state = std::collections::hash_map::RandomState::new();
         // Candidates, indexed by the hash of their first GRAM words.
-        let mut by_head: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut by_head: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, l) in lines.iter().enumerate() {
             let f = l.features;
+            if !(l.alive && l.in_body && unpunctuated(f) && !f.all_caps) {
+                continue;
+            }
             let n = f.key.split(' ').count();
-            if l.alive
-                && l.in_body
-                && unpunctuated(f)
-                && !f.all_caps
-                && n >= self.min_quote_words.max(GRAM)
-                && n <= self.max_quote_words
-            {
-                let head: Vec<&str> = f.key.split(' ').take(GRAM).collect();
-                let bucket = by_head.entry(hash_of(&state, &head)).or_default();
+            if n >= self.min_quote_words.max(GRAM) && n <= self.max_quote_words {
+                let mut head = [""; GRAM];
+                for (h, w) in head.iter_mut().zip(f.key.split(' ')) {
+                    *h = w;
+                }
+                // `[&str; GRAM]` hashes as the slice of its words, like a window below.
+                let bucket = by_head.entry(hash_of(&head[..])).or_default();
                 // Bounded work per window: many candidates sharing their first words are
                 // a list or a table, not pull quotes.
                 if bucket.len() < MAX_CANDIDATES_PER_HEAD {
@@ -182,16 +185,18 @@ impl RepetitionDetector {
         }
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut done = vec![false; lines.len()];
+        let mut words: Vec<&str> = Vec::new();
         for (j, l) in lines.iter().enumerate() {
             if !l.alive {
                 continue;
             }
-            let words: Vec<&str> = l.features.key.split(' ').collect();
+            words.clear();
+            words.extend(l.features.key.split(' '));
             if words.len() <= self.min_quote_words {
                 continue;
             }
             for (p, window) in words.windows(GRAM).enumerate() {
-                let Some(cands) = by_head.get(&hash_of(&state, window)) else {
+                let Some(cands) = by_head.get(&hash_of(window)) else {
                     continue;
                 };
                 for &c in cands {
