@@ -63,7 +63,8 @@ impl ConceptWeights {
         // hashed. (A map from every key, and a Vec per concept, were a third of the
         // selection time.)
         let mut unigram_ids: Vec<u32> = vec![NONE; vocab.len()];
-        let mut bigram_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        // Keyed by the pair packed into one u64: one multiply to hash instead of two.
+        let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut keys: Vec<(u32, u32)> = Vec::new();
         // Per concept: the last article it was seen in, the number of articles, and the
         // summed position discounts of its first candidate in each article. Candidates come
@@ -93,7 +94,9 @@ impl ConceptWeights {
                 let slot = if key.1 == NONE {
                     &mut unigram_ids[key.0 as usize]
                 } else {
-                    bigram_ids.entry(key).or_insert(NONE)
+                    bigram_ids
+                        .entry(u64::from(key.0) << 32 | u64::from(key.1))
+                        .or_insert(NONE)
                 };
                 if *slot == NONE {
                     *slot = u32::try_from(keys.len()).expect("fewer than 4 billion concepts");
