@@ -29,6 +29,9 @@ impl Pipeline {
         // Surface form -> (term id, stop word): each distinct spelling is lowercased, checked
         // and stemmed once per cluster (stemming dominated the profile before).
         let mut seen: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
+        // Reused buffers: each sentence's ids are copied out at their exact length.
+        let mut tokens: Vec<u32> = Vec::new();
+        let mut terms: Vec<u32> = Vec::new();
         for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
             let first = sentences.len();
             for (b, block) in clean.kept.iter().enumerate() {
@@ -37,16 +40,24 @@ impl Pipeline {
                 for span in split_sentences(block_text) {
                     let span = block.span.start + span.start..block.span.start + span.end;
                     let text = &doc.text[span.clone()];
-                    let mut tokens = Vec::new();
-                    let mut terms = Vec::new();
+                    tokens.clear();
+                    terms.clear();
                     for w in word_spans(text) {
                         let surface = &text[w];
                         let (id, stop) = *seen.entry(surface).or_insert_with(|| {
                             lower.clear();
-                            lower.extend(surface.chars().flat_map(char::to_lowercase));
+                            if surface.is_ascii() {
+                                // Same result as the char-wise mapping below, much cheaper.
+                                lower.push_str(surface);
+                                lower.make_ascii_lowercase();
+                            } else {
+                                lower.extend(surface.chars().flat_map(char::to_lowercase));
+                            }
                             let stop = self.language.is_stop_word(&lower);
-                            let stem = self.stemmer.stem(&lower);
-                            (vocab.intern(&stem, stop), stop)
+                            let id = self
+                                .stemmer
+                                .with_stem(&lower, |stem| vocab.intern(stem, stop));
+                            (id, stop)
                         });
                         tokens.push(id);
                         if !stop {
@@ -61,8 +72,8 @@ impl Pipeline {
                         position,
                         heading,
                         words: text.split_whitespace().count(),
-                        tokens,
-                        terms,
+                        tokens: tokens.clone(),
+                        terms: terms.clone(),
                     });
                 }
             }

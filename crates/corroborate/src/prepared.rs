@@ -30,8 +30,11 @@ pub struct Sentence {
 /// deterministic for a given input.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<String, u32>,
-    terms: Vec<String>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Every stem, concatenated in id order: stem `i` is `text[ends[i - 1]..ends[i]]`
+    /// (one allocation per new stem instead of two).
+    text: String,
+    ends: Vec<usize>,
     stop: Vec<bool>,
 }
 
@@ -41,9 +44,10 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(stem) {
             return id;
         }
-        let id = u32::try_from(self.terms.len()).expect("fewer than 4 billion distinct terms");
-        self.ids.insert(stem.to_string(), id);
-        self.terms.push(stem.to_string());
+        let id = u32::try_from(self.ends.len()).expect("fewer than 4 billion distinct terms");
+        self.ids.insert(stem.into(), id);
+        self.text.push_str(stem);
+        self.ends.push(self.text.len());
         self.stop.push(is_stop);
         id
     }
@@ -55,7 +59,9 @@ impl Vocabulary {
 
     /// The stem of an id.
     pub fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
     }
 
     /// Whether the term is a stop word.
@@ -65,12 +71,12 @@ impl Vocabulary {
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.ends.len()
     }
 
     /// Whether no term was interned.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.ends.is_empty()
     }
 }
 

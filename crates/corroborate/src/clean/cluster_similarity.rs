@@ -123,11 +123,21 @@ impl ClusterSimilarity {
 
     /// The stem of a content word, or `None` for a stop word.
     fn stem(&self, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
-        if self.language.is_stop_word(&lower) {
+        let lowered;
+        let lower = if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            lowered = word.to_lowercase();
+            lowered.as_str()
+        } else {
+            // Already lowercase ASCII (most words): no copy before the stem's own.
+            word
+        };
+        if self.language.is_stop_word(lower) {
             None
         } else {
-            Some(self.stemmer.stem(&lower).into_owned())
+            Some(self.stemmer.with_stem(lower, str::to_string))
         }
     }
 

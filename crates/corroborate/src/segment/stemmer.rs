@@ -39,6 +39,22 @@ impl std::fmt::Debug for EnglishStemmer {
 }
 
 impl EnglishStemmer {
+    /// Calls `f` with the stem of a lowercased word, without copying a remembered stem.
+    pub(crate) fn with_stem<R>(&self, lower: &str, f: impl FnOnce(&str) -> R) -> R {
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if let Some(stem) = memo.get(lower) {
+                return f(stem);
+            }
+            let stem = self.inner.stem(lower);
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(lower.into(), stem.as_ref().into());
+            f(&stem)
+        })
+    }
+
     /// Stem of a lowercased word.
     pub fn stem<'a>(&self, lower: &'a str) -> Cow<'a, str> {
         MEMO.with(|memo| {
@@ -73,6 +89,11 @@ mod tests {
                 .into_owned();
             assert_eq!(stemmer.stem(word), fresh, "{word}");
             assert_eq!(stemmer.stem(word), fresh, "{word} (memoized)");
+            assert_eq!(
+                stemmer.with_stem(word, str::to_string),
+                fresh,
+                "{word} (with_stem)"
+            );
         }
     }
 }

@@ -34,6 +34,18 @@ impl Iterator for WordSpans<'_> {
         let mut end = self.pos;
         let mut at = self.pos;
         while let Some((c, len)) = char_at(at) {
+            if c.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits at once (same spans as one by one).
+                if start.is_none() {
+                    start = Some(at);
+                }
+                at += 1;
+                while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                    at += 1;
+                }
+                end = at;
+                continue;
+            }
             if c.is_alphanumeric() {
                 if start.is_none() {
                     start = Some(at);
