@@ -29,6 +29,7 @@ pub mod lang;
 pub mod pipeline;
 pub mod prepared;
 pub mod render;
+mod rng;
 pub mod segment;
 pub mod stories;
 pub mod summarize;

@@ -160,7 +160,7 @@ fn word_lists() -> &'static WordLists {
         countries: lex::COUNTRIES.iter().map(|c| name_key(c)).collect(),
         cities: lex::CITIES.iter().map(|c| name_key(c)).collect(),
         demonyms: lex::set(lex::DEMONYMS),
-        not_names: lex::set(lex::NOT_NAMES),
+        not_names: lex::not_names(),
         titles: lex::set(lex::TITLES),
         org_cues: lex::set(lex::ORG_CUES),
         place_cues: lex::set(lex::PLACE_CUES),

@@ -1,6 +1,7 @@
 //! Percentile bootstrap confidence intervals of a mean, with a fixed seed so that reports are
 //! reproducible byte for byte.
 
+use crate::rng::SplitMix64;
 use serde::{Deserialize, Serialize};
 
 /// A closed interval `[lo, hi]`, serialized as a two-element array.
@@ -22,27 +23,6 @@ impl From<[f64; 2]> for Interval {
 impl From<Interval> for [f64; 2] {
     fn from(i: Interval) -> Self {
         [i.lo, i.hi]
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014). Written here rather than taken from `rand`
-/// because `rand`'s standard generators do not promise the same stream across versions,
-/// and reported intervals must not change when a dependency is upgraded.
-#[derive(Debug, Clone)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform index below `n` (`n > 0`), by multiply-shift.
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 }
 

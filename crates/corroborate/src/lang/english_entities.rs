@@ -815,40 +815,10 @@ pub const DEMONYMS: &[&str] = &[
     "shi'ite",
 ];
 
-/// Capitalized words that are not names on their own: months, weekdays, sentence starters
-/// and other capitalized function words.
+/// Capitalized words that are not names on their own: sentence starters and other
+/// capitalized function words. Month and weekday names are not names either; they come from
+/// [`super::english_dates`] (see [`is_not_name`], [`not_names`]).
 pub const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "i",
     "i'm",
     "i've",
@@ -1421,6 +1391,25 @@ pub const ALIASES: &[(&str, &[&str])] = &[
 /// caches nothing; hot paths use [`set`]).
 pub fn contains(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
+}
+
+/// Whether a lowercased word is not a name on its own: in [`NOT_NAMES`], or a month or
+/// weekday name.
+pub fn is_not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+        || super::english_dates::month(lower).is_some()
+        || super::english_dates::weekday(lower).is_some()
+}
+
+/// [`NOT_NAMES`] with the month and weekday names, as a set.
+pub fn not_names() -> std::collections::HashSet<&'static str> {
+    let dates = super::english_dates::MONTHS.iter();
+    let days = super::english_dates::WEEKDAYS.iter();
+    NOT_NAMES
+        .iter()
+        .copied()
+        .chain(dates.chain(days).map(|&(name, _)| name))
+        .collect()
 }
 
 /// A set built once from a list.

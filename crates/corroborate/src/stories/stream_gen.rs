@@ -11,6 +11,7 @@
 
 use super::dates::{format_day, MINUTES_PER_DAY};
 use super::reader::StoryArticle;
+use crate::rng::SplitMix64;
 use std::collections::BTreeMap;
 
 /// Generator settings.
@@ -43,17 +44,14 @@ impl Default for StreamGenConfig {
     }
 }
 
-/// splitmix64: a small, fast, well-mixed deterministic generator.
+/// The generator of the synthetic streams; `below` keeps its modulo reduction so that the
+/// streams behind the documented scale numbers stay the same.
 #[derive(Debug, Clone)]
-struct Rng(u64);
+struct Rng(SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     fn below(&mut self, n: usize) -> usize {
@@ -95,12 +93,12 @@ fn hash2(a: u64, b: &str) -> u64 {
         h ^= u64::from(byte);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    let mut r = Rng(h);
+    let mut r = Rng(SplitMix64(h));
     r.next()
 }
 
 fn made_up_name(h: u64) -> String {
-    let mut r = Rng(h);
+    let mut r = Rng(SplitMix64(h));
     let n = 2 + r.below(2);
     let mut s: String = (0..n)
         .map(|_| SYLLABLES[r.below(SYLLABLES.len())])
@@ -123,7 +121,7 @@ impl StreamGenerator {
         if groups.is_empty() {
             return None;
         }
-        let rng = Rng(config.seed);
+        let rng = Rng(SplitMix64(config.seed));
         let mut g = StreamGenerator {
             seeds: groups.into_values().collect(),
             config,

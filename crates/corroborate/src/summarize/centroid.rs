@@ -1,9 +1,9 @@
 //! Centroid (Radev et al. 2004, MEAD's centroid score): rank sentences by the cosine of their
 //! TF-IDF vector with the cluster centroid, the mean of all sentence vectors.
 
-use super::centrality::rank_by;
+use super::select::best_first;
 use super::tf_idf::TfIdf;
-use super::{candidates, Budget, Selection, Summarizer};
+use super::{candidates, Budget, Summarizer};
 use crate::prepared::PreparedCluster;
 
 /// Centroid similarity.
@@ -24,9 +24,7 @@ impl CentroidSummarizer {
 impl Summarizer for CentroidSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let (cands, scores) = Self::scores(cluster);
-        let mut sel = Selection::new(budget);
-        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
-        sel.chosen
+        best_first(cluster, budget, &cands, &scores)
     }
 }
 

@@ -1,9 +1,10 @@
 //! LexRank (Erkan & Radev 2004), continuous variant: eigenvector centrality of the graph whose
 //! edges are the TF-IDF cosine similarities of the sentences.
 
-use super::centrality::{power_iteration, rank_by};
+use super::centrality::power_iteration;
+use super::select::best_first;
 use super::tf_idf::TfIdf;
-use super::{candidates, Budget, Selection, Summarizer};
+use super::{candidates, Budget, Summarizer};
 use crate::prepared::PreparedCluster;
 
 /// Probability of following an edge rather than jumping (Erkan & Radev use a jump
@@ -34,15 +35,14 @@ impl LexRankSummarizer {
 impl Summarizer for LexRankSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let (cands, scores) = Self::scores(cluster);
-        let mut sel = Selection::new(budget);
-        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
-        sel.chosen
+        best_first(cluster, budget, &cands, &scores)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summarize::centrality::rank_by;
     use crate::summarize::fixtures::{find, harbor_fire, openings};
 
     #[test]

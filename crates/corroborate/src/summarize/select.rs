@@ -1,5 +1,6 @@
 //! Budget accounting, candidate sentences and reading order, shared by every method.
 
+use super::centrality::rank_by;
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::Budget;
 use crate::prepared::PreparedCluster;
@@ -20,6 +21,20 @@ pub fn candidates(cluster: &PreparedCluster) -> Vec<usize> {
             s.words >= MIN_WORDS && s.terms.len() >= MIN_TERMS && stands_alone(cluster.text(i))
         })
         .collect()
+}
+
+/// The selection of candidates `cands` taken best score first (`scores[k]` belongs to
+/// `cands[k]`) under `budget`: how the score-ranking methods (centroid, LexRank, TextRank)
+/// select.
+pub(crate) fn best_first(
+    cluster: &PreparedCluster,
+    budget: Budget,
+    cands: &[usize],
+    scores: &[f64],
+) -> Vec<usize> {
+    let mut sel = Selection::new(budget);
+    sel.fill(cluster, rank_by(scores).into_iter().map(|k| cands[k]));
+    sel.chosen
 }
 
 /// Whether a sentence reads on its own: not the lead-in to a list ("Other children have died

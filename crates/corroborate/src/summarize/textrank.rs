@@ -1,9 +1,10 @@
 //! TextRank (Mihalcea & Tarau 2004): PageRank over sentences linked by word overlap,
 //! normalized by sentence length: `|Si ∩ Sj| / (ln |Si| + ln |Sj|)` on content stems.
 
-use super::centrality::{power_iteration, rank_by};
+use super::centrality::power_iteration;
 use super::redundancy::TermSet;
-use super::{candidates, Budget, Selection, Summarizer};
+use super::select::best_first;
+use super::{candidates, Budget, Summarizer};
 use crate::prepared::PreparedCluster;
 
 /// PageRank damping factor of the paper.
@@ -40,15 +41,14 @@ impl TextRankSummarizer {
 impl Summarizer for TextRankSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let (cands, scores) = Self::scores(cluster);
-        let mut sel = Selection::new(budget);
-        sel.fill(cluster, rank_by(&scores).into_iter().map(|k| cands[k]));
-        sel.chosen
+        best_first(cluster, budget, &cands, &scores)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summarize::centrality::rank_by;
     use crate::summarize::fixtures::{harbor_fire, openings};
 
     #[test]

@@ -333,7 +333,7 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     while i < name_end {
         let l = w.lower(i);
         if matches!(l.as_str(), "al" | "bin" | "de" | "of" | "for")
-            || ent::NOT_NAMES.contains(&l.as_str())
+            || ent::is_not_name(&l)
             || crate::lang::english::is_stop_word(&l)
         {
             i += 1;
