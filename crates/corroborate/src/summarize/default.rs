@@ -57,7 +57,7 @@ struct ConceptWeights {
 }
 
 impl ConceptWeights {
-    fn new(cluster: &PreparedCluster, cands: &[usize]) -> Self {
+    fn new(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) -> Self {
         let vocab = &cluster.vocab;
         // At most one concept per unigram and bigram: the vectors below are sized up front
         // (growing them showed in the profile).
@@ -131,7 +131,6 @@ impl ConceptWeights {
             ids.truncate(kept);
             starts.push(ids.len());
         }
-        let query = topic_terms(cluster);
         let need = if cluster.docs.len() > 1 {
             MIN_SUPPORT
         } else {
@@ -206,13 +205,12 @@ impl Ord for Bound {
 
 /// Per candidate, the factor its coverage gain is multiplied by for matching the cluster's
 /// topic: `1 + cos / mean cos`; all ones when the cluster has no topic.
-fn topic_alignment(cluster: &PreparedCluster, cands: &[usize]) -> Vec<f64> {
-    let query = topic_terms(cluster);
+fn topic_alignment(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) -> Vec<f64> {
     if query.is_empty() {
         return vec![1.0; cands.len()];
     }
     let tfidf = TfIdf::new(cluster, cands);
-    let topic = tfidf.vector_of(&query);
+    let topic = tfidf.vector_of(query);
     let cos: Vec<f64> = tfidf.vectors.iter().map(|v| v.cosine(&topic)).collect();
     let mean = cos.iter().sum::<f64>() / cos.len().max(1) as f64;
     if mean <= 0.0 {
@@ -224,8 +222,9 @@ fn topic_alignment(cluster: &PreparedCluster, cands: &[usize]) -> Vec<f64> {
 impl Summarizer for DefaultSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let cands = candidates(cluster);
-        let concepts = ConceptWeights::new(cluster, &cands);
-        let alignment = topic_alignment(cluster, &cands);
+        let query = topic_terms(cluster);
+        let concepts = ConceptWeights::new(cluster, &cands, &query);
+        let alignment = topic_alignment(cluster, &cands, &query);
         let cost = |k: usize| match budget {
             Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
             Budget::Sentences(_) => 1.0,
@@ -327,7 +326,7 @@ mod tests {
     fn unsupported_concepts_weigh_nothing_and_topic_terms_double() {
         let mut c = harbor_fire();
         let cands = candidates(&c);
-        let plain = ConceptWeights::new(&c, &cands);
+        let plain = ConceptWeights::new(&c, &cands, &topic_terms(&c));
         let k = cands
             .iter()
             .position(|&i| i == find(&c, "bakery"))
@@ -337,7 +336,7 @@ mod tests {
             title: "fishing boats".into(),
             narrative: String::new(),
         });
-        let focused = ConceptWeights::new(&c, &cands);
+        let focused = ConceptWeights::new(&c, &cands, &topic_terms(&c));
         assert!(focused.weights.iter().sum::<f64>() > plain.weights.iter().sum::<f64>());
     }
 
@@ -345,12 +344,14 @@ mod tests {
     fn a_topic_favours_sentences_about_it() {
         let mut c = harbor_fire();
         let cands = candidates(&c);
-        assert!(topic_alignment(&c, &cands).iter().all(|&f| f == 1.0));
+        assert!(topic_alignment(&c, &cands, &topic_terms(&c))
+            .iter()
+            .all(|&f| f == 1.0));
         c.topic = Some(crate::document::Topic {
             title: "fishing boats".into(),
             narrative: "Which boats burned?".into(),
         });
-        let factors = topic_alignment(&c, &cands);
+        let factors = topic_alignment(&c, &cands, &topic_terms(&c));
         let boats = cands
             .iter()
             .position(|&i| c.text(i).contains("boats"))
