@@ -33,7 +33,51 @@ pub struct SegmentationRules {
     pub sentence_starters: &'static [&'static str],
 }
 
+/// Word lists that make a sentence's opening lean on the sentence before it: a pronoun or a
+/// demonstrative as subject ("He said", "This is the second time"), a quantity of something
+/// named before ("Four of them"), a connective that presupposes a previous clause ("But",
+/// "However", "In addition"), a pointer back ("The latter", "The two"). All lowercase; see
+/// [`crate::summarize::leans_back`] for how they are matched.
+#[derive(Debug, Clone, Copy)]
+pub struct ContextCues {
+    /// Personal and possessive pronouns ("he", "their").
+    pub pronouns: &'static [&'static str],
+    /// Demonstratives ("this", "those").
+    pub demonstratives: &'static [&'static str],
+    /// Nouns that make a demonstrative a time expression ("this week", "this Monday").
+    pub time_nouns: &'static [&'static str],
+    /// Words that may stand between a demonstrative and a time noun ("this past week").
+    pub time_modifiers: &'static [&'static str],
+    /// Words that open a short introductory phrase before the subject ("later, she said"),
+    /// besides function words and words ending in "-ed", "-ing" or "-ly".
+    pub intro_words: &'static [&'static str],
+    /// Words after a demonstrative that make it generic ("those who").
+    pub demonstrative_exceptions: &'static [&'static str],
+    /// Verbs after "it" that may start an extraposition ("it is", "it seems").
+    pub it_verbs: &'static [&'static str],
+    /// Words soon after "it is" that make "it" a dummy subject ("it is unclear whether").
+    pub extraposition: &'static [&'static str],
+    /// Pronouns after "of" in a partitive ("four of them").
+    pub of_pronouns: &'static [&'static str],
+    /// Connectives and pointer phrases that presuppose a previous clause; a phrase ending in
+    /// "," matches only with its comma ("besides,").
+    pub connectives: &'static [&'static str],
+    /// Words after a connective that make it a preposition ("instead of", "so far").
+    pub connective_exceptions: &'static [&'static str],
+    /// Pointer phrases that are also adjectives ("the former president").
+    pub former_words: &'static [&'static str],
+    /// Words after such a phrase that make it a pointer ("the former was").
+    pub former_followers: &'static [&'static str],
+}
+
 impl Language {
+    /// Cues of a sentence opening that leans on the previous sentence.
+    pub fn context_cues(self) -> &'static ContextCues {
+        match self {
+            Language::English => &english::CONTEXT_CUES,
+        }
+    }
+
     /// Cues of page furniture (interface labels, prompts, credits, dates).
     pub fn furniture(self) -> &'static furniture::FurnitureCues {
         match self {

@@ -25,6 +25,7 @@
 //! outright. When no sentence adds a supported concept and room is left, the budget is
 //! filled in lead order (earliest candidates of each article first).
 
+use super::context::CandidateUnits;
 use super::query::topic_terms;
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::tf_idf::TfIdf;
@@ -170,6 +171,24 @@ impl ConceptWeights {
             .map(|&c| self.weights[c as usize])
             .sum()
     }
+
+    /// The gain of candidates `unit` taken together (a sentence with the antecedents it leans
+    /// on), each concept once, each sentence's share scaled by its `alignment`.
+    fn unit_gain(&self, unit: &[usize], covered: &[bool], alignment: &[f64]) -> f64 {
+        let mut seen: Vec<u32> = Vec::new();
+        let mut total = 0.0;
+        for &m in unit {
+            let gain: f64 = self
+                .of_sentence(m)
+                .iter()
+                .filter(|&&c| !covered[c as usize] && !seen.contains(&c))
+                .map(|&c| self.weights[c as usize])
+                .sum();
+            total += gain * alignment[m];
+            seen.extend_from_slice(self.of_sentence(m));
+        }
+        total
+    }
 }
 
 /// A candidate's gain per cost as of greedy round `round`, ordered by ratio, then earliest
@@ -242,10 +261,23 @@ impl Summarizer for DefaultSummarizer {
         // one and only the top of the heap is re-evaluated.
         // The pick is the same as re-scoring every open candidate each round (largest ratio,
         // then the earliest candidate); re-scoring all was most of the selection time.
-        let ratio = |k: usize, covered: &[bool]| concepts.gain(k, covered) * alignment[k] / cost(k);
+        // A sentence that leans on the one before it is costed as its whole unit, with the
+        // antecedents not chosen yet (see `context`).
+        let units = CandidateUnits::new(cluster, &cands, sel.rule());
+        let mut is_picked = vec![false; cands.len()];
+        let ratio = |k: usize, covered: &[bool], is_picked: &[bool]| match units
+            .members(k, |j| is_picked[j])
+        {
+            Some(unit) if *unit.start() < k => {
+                let unit: Vec<usize> = unit.filter(|&j| !is_picked[j]).collect();
+                concepts.unit_gain(&unit, covered, &alignment)
+                    / unit.iter().map(|&j| cost(j)).sum::<f64>()
+            }
+            _ => concepts.gain(k, covered) * alignment[k] / cost(k),
+        };
         let mut heap: BinaryHeap<Bound> = (0..cands.len())
             .map(|k| Bound {
-                ratio: ratio(k, &covered),
+                ratio: ratio(k, &covered, &is_picked),
                 k,
                 round: 0,
             })
@@ -263,7 +295,17 @@ impl Summarizer for DefaultSummarizer {
                     break None;
                 };
                 let k = top.k;
-                if !sel.fits(cluster, cands[k])
+                if dropped[k] {
+                    continue; // chosen already (a unit re-scored it)
+                }
+                let Some(unit) = units.members(k, |j| is_picked[j]) else {
+                    continue; // waits for its antecedent, or never enters
+                };
+                if *unit.start() < k {
+                    if !sel.admits(cluster, cands[k]) {
+                        continue; // may fit once its antecedents are chosen
+                    }
+                } else if !sel.fits(cluster, cands[k])
                     || picked[checked[k]..]
                         .iter()
                         .any(|&l| check.redundant(&sets[k], &sets[l]))
@@ -276,19 +318,38 @@ impl Summarizer for DefaultSummarizer {
                     break Some(top);
                 }
                 heap.push(Bound {
-                    ratio: ratio(k, &covered),
+                    ratio: ratio(k, &covered, &is_picked),
                     k,
                     round,
                 });
             };
             match best {
-                Some(Bound { k, ratio, .. }) if ratio > 0.0 => {
-                    sel.push(cluster, cands[k]);
-                    picked.push(k);
-                    dropped[k] = true;
+                Some(Bound { k, ratio: gain, .. }) if gain > 0.0 => {
+                    let before = sel.chosen.len();
+                    let added = sel.push(cluster, cands[k]);
+                    debug_assert!(added, "checked admissible");
                     round += 1;
-                    for &c in concepts.of_sentence(k) {
-                        covered[c as usize] = true;
+                    // The pick with the antecedents it brought in.
+                    let new: Vec<usize> = sel.chosen[before..]
+                        .iter()
+                        .map(|i| cands.binary_search(i).expect("a candidate"))
+                        .collect();
+                    for &m in &new {
+                        picked.push(m);
+                        dropped[m] = true;
+                        is_picked[m] = true;
+                        for &c in concepts.of_sentence(m) {
+                            covered[c as usize] = true;
+                        }
+                    }
+                    for &m in &new {
+                        for d in units.dependents(m).filter(|&d| !dropped[d]) {
+                            heap.push(Bound {
+                                ratio: ratio(d, &covered, &is_picked),
+                                k: d,
+                                round,
+                            });
+                        }
                     }
                 }
                 _ => break,

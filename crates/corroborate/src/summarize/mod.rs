@@ -11,6 +11,7 @@ mod centrality;
 mod centroid;
 mod concepts;
 mod config;
+mod context;
 mod default;
 #[cfg(test)]
 mod fixtures;
@@ -31,6 +32,7 @@ pub use centrality::{power_iteration, rank_by};
 pub use centroid::CentroidSummarizer;
 pub use concepts::Concepts;
 pub use config::SummarizerConfig;
+pub use context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN};
 pub use default::DefaultSummarizer;
 pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES};
 pub use lead::LeadSummarizer;

@@ -1,6 +1,7 @@
 //! Budget accounting, candidate sentences and reading order, shared by every method.
 
 use super::centrality::rank_by;
+use super::context::{lean, leans_back, ContextRule};
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::Budget;
 use crate::prepared::PreparedCluster;
@@ -16,11 +17,17 @@ pub const MIN_TERMS: usize = 3;
 pub fn candidates(cluster: &PreparedCluster) -> Vec<usize> {
     cluster
         .body_sentences()
-        .filter(|&i| {
-            let s = &cluster.sentences[i];
-            s.words >= MIN_WORDS && s.terms.len() >= MIN_TERMS && stands_alone(cluster.text(i))
-        })
+        .filter(|&i| is_candidate(cluster, i))
         .collect()
+}
+
+/// Whether sentence `i` is one of the [`candidates`].
+pub(crate) fn is_candidate(cluster: &PreparedCluster, i: usize) -> bool {
+    let s = &cluster.sentences[i];
+    !s.heading
+        && s.words >= MIN_WORDS
+        && s.terms.len() >= MIN_TERMS
+        && stands_alone(cluster.text(i))
 }
 
 /// The selection of candidates `cands` taken best score first (`scores[k]` belongs to
@@ -47,11 +54,14 @@ fn stands_alone(text: &str) -> bool {
 }
 
 /// Sentences chosen so far under a budget, refusing any sentence that says what a chosen one
-/// already says (see [`RedundancyCheck`]).
+/// already says (see [`RedundancyCheck`]) and keeping sentences that lean on the one before
+/// them readable (see [`ContextRule`]: by default such a sentence enters only together with
+/// its antecedents, so pushing it may add them too).
 #[derive(Debug, Clone)]
 pub struct Selection {
     budget: Budget,
     redundancy: RedundancyCheck,
+    rule: ContextRule,
     words: usize,
     sets: Vec<TermSet>,
     /// Chosen sentence indices, in the order they were chosen.
@@ -64,17 +74,37 @@ impl Selection {
         Selection {
             budget,
             redundancy: RedundancyCheck::default(),
+            rule: ContextRule::default(),
             words: 0,
             sets: Vec::new(),
             chosen: Vec::new(),
         }
     }
 
-    /// Whether sentence `i` still fits the budget.
+    /// The same selection under another [`ContextRule`].
+    pub fn with_rule(mut self, rule: ContextRule) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    /// How this selection treats sentences that lean on the one before them.
+    pub fn rule(&self) -> ContextRule {
+        self.rule
+    }
+
+    /// Whether sentence `i` still fits the budget (on its own).
     pub fn fits(&self, cluster: &PreparedCluster, i: usize) -> bool {
+        self.fits_all(cluster, i..=i)
+    }
+
+    /// Whether the sentences of `unit` not chosen yet all fit the budget together.
+    fn fits_all(&self, cluster: &PreparedCluster, unit: std::ops::RangeInclusive<usize>) -> bool {
+        let new = unit.filter(|j| !self.chosen.contains(j));
         match self.budget {
-            Budget::Words(n) => self.words + cluster.sentences[i].words <= n,
-            Budget::Sentences(n) => self.chosen.len() < n,
+            Budget::Words(n) => {
+                self.words + new.map(|j| cluster.sentences[j].words).sum::<usize>() <= n
+            }
+            Budget::Sentences(n) => self.chosen.len() + new.count() <= n,
         }
     }
 
@@ -87,9 +117,33 @@ impl Selection {
         self.sets.iter().any(|s| self.redundancy.redundant(&set, s))
     }
 
-    /// Whether sentence `i` can be added: it fits, is new and is not redundant.
+    /// The sentences that enter with `i` (its unit, text order, chosen ones included), or
+    /// `None` when the [`ContextRule`] keeps `i` out for now.
+    pub fn unit_of(
+        &self,
+        cluster: &PreparedCluster,
+        i: usize,
+    ) -> Option<std::ops::RangeInclusive<usize>> {
+        if self.rule == ContextRule::Ignore {
+            return Some(i..=i);
+        }
+        self.rule
+            .needs(lean(cluster, i), i, |j| self.chosen.contains(&j))
+    }
+
+    /// Whether sentence `i` can be added: it is new, and it (with the antecedents it needs)
+    /// fits and repeats no chosen sentence.
     pub fn admits(&self, cluster: &PreparedCluster, i: usize) -> bool {
-        self.fits(cluster, i) && !self.chosen.contains(&i) && !self.is_redundant(cluster, i)
+        if self.chosen.contains(&i) {
+            return false;
+        }
+        let Some(unit) = self.unit_of(cluster, i) else {
+            return false;
+        };
+        self.fits_all(cluster, unit.clone())
+            && unit
+                .filter(|j| !self.chosen.contains(j))
+                .all(|j| !self.is_redundant(cluster, j))
     }
 
     /// Whether nothing more can be added (no room left even for the shortest candidate).
@@ -100,14 +154,22 @@ impl Selection {
         }
     }
 
-    /// Add sentence `i` if [`Self::admits`] it; returns whether it was added.
+    /// Add sentence `i` if [`Self::admits`] it, preceded by the antecedents it needs;
+    /// returns whether it was added.
     pub fn push(&mut self, cluster: &PreparedCluster, i: usize) -> bool {
         if !self.admits(cluster, i) {
             return false;
         }
-        self.words += cluster.sentences[i].words;
-        self.sets.push(TermSet::of(&cluster.sentences[i]));
-        self.chosen.push(i);
+        let unit = self
+            .unit_of(cluster, i)
+            .expect("admitted, so it has a unit");
+        for j in unit {
+            if !self.chosen.contains(&j) {
+                self.words += cluster.sentences[j].words;
+                self.sets.push(TermSet::of(&cluster.sentences[j]));
+                self.chosen.push(j);
+            }
+        }
         true
     }
 
@@ -135,10 +197,12 @@ impl Selection {
 
 /// Order chosen sentences for reading. `picked` is in the method's rank order.
 ///
-/// The opening sentence comes first: among the chosen sentences that stand earliest in their
-/// article, the one the method ranked highest. The others follow by position in their source
-/// (leads before details, as a news article reads), then by publication date (earlier reports
-/// first; undated last), then by document order.
+/// A chosen sentence that leans on the one before it ([`super::leans_back`]) follows that one
+/// directly when it is chosen too: the unit reads as in its article. Units are ordered by
+/// their first sentence. The opening comes first: among the chosen units that stand earliest
+/// in their article, the one the method ranked highest. The others follow by position in
+/// their source (leads before details, as a news article reads), then by publication date
+/// (earlier reports first; undated last), then by document order.
 pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = Vec::with_capacity(picked.len());
     for &i in picked {
@@ -146,6 +210,18 @@ pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> 
             order.push(i);
         }
     }
+    // Sentences that follow their chosen predecessor; the rest head a unit.
+    let attached: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i > 0
+                && order.contains(&(i - 1))
+                && cluster.sentences[i - 1].doc == cluster.sentences[i].doc
+                && leans_back(cluster.text(i))
+        })
+        .collect();
+    order.retain(|i| !attached.contains(i));
     let Some(opening) = order
         .iter()
         .enumerate()
@@ -170,7 +246,16 @@ pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> 
             .then(a.cmp(&b))
     });
     order.insert(0, opening);
-    order
+    let mut out = Vec::with_capacity(order.len() + attached.len());
+    for head in order {
+        out.push(head);
+        let mut next = head + 1;
+        while attached.contains(&next) {
+            out.push(next);
+            next += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,544 @@
+//! Sentences that lean on the one before them, and how a summary keeps them readable.
+//!
+//! An extractive summary reads badly when it picks "Four of them were seriously hurt." or
+//! "But the company denied it." without the sentence that says who "them" are or what was
+//! claimed. Such a sentence *leans back*: its opening is a personal or demonstrative pronoun
+//! used as subject ("He said", "This is the second time", not "It is expected that" nor
+//! "This week"), a partitive of something named before ("Four of them"), a connective that
+//! presupposes a previous clause ("But", "However", "In addition,"), or a pointer back ("The
+//! latter", "The two"); or it opens with a quotation attributed to a bare pronoun ("'...,' he
+//! said"). The word lists are a language resource ([`crate::lang::ContextCues`]).
+//!
+//! Its *antecedent* is the sentence right before it in the same article. A sentence whose
+//! antecedent leans back too takes that one's antecedent as well, up to two back; longer
+//! chains, and sentences whose antecedent is not a candidate (the article's first sentence, a
+//! heading, a fragment), are [`Lean::Stranded`]. How a [`super::Selection`] treats them is
+//! its [`ContextRule`]: by default a leaning sentence enters only together with its
+//! antecedents, as one unit costed as all of them, and [`super::reading_order`] keeps the unit
+//! adjacent, in text order.
+
+use super::select::is_candidate;
+use crate::lang::{ContextCues, Language};
+use crate::prepared::PreparedCluster;
+use std::ops::RangeInclusive;
+
+/// Longest chain of leaning sentences followed back to an antecedent that stands alone.
+pub const MAX_CHAIN: usize = 2;
+
+/// What a sentence needs before it reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lean {
+    /// It reads on its own.
+    Free,
+    /// It leans on the sentences `first..i` right before it (one or two, same article,
+    /// candidates all), `first` standing alone.
+    On {
+        /// The first sentence of its unit.
+        first: usize,
+    },
+    /// It leans on text a summary cannot hold: no selectable antecedent, or a chain longer
+    /// than [`MAX_CHAIN`].
+    Stranded,
+}
+
+/// How a selection treats sentences that lean back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ContextRule {
+    /// A leaning sentence enters only with its antecedents, as one unit (budgeted as all of
+    /// them); a stranded one never.
+    #[default]
+    Unit,
+    /// A leaning sentence enters only once its antecedents are chosen; a stranded one never.
+    AfterAntecedent,
+    /// Only sentences that stand alone enter.
+    Exclude,
+    /// Sentences are taken as they come (no readability constraint).
+    Ignore,
+}
+
+impl ContextRule {
+    /// The sentences to add so that sentence `i` can enter, given which are chosen: the
+    /// whole unit in text order (chosen antecedents left out), or `None` when `i` cannot
+    /// enter now.
+    pub fn needs(
+        self,
+        lean: Lean,
+        i: usize,
+        chosen: impl Fn(usize) -> bool,
+    ) -> Option<RangeInclusive<usize>> {
+        match (self, lean) {
+            (ContextRule::Ignore, _) | (_, Lean::Free) => Some(i..=i),
+            (_, Lean::Stranded) | (ContextRule::Exclude, _) => None,
+            (ContextRule::Unit, Lean::On { first }) => {
+                // From the first antecedent not chosen yet (a selection skips any chosen
+                // sentence inside the range).
+                Some((first..i).find(|&j| !chosen(j)).unwrap_or(i)..=i)
+            }
+            (ContextRule::AfterAntecedent, Lean::On { first }) => {
+                (first..i).all(chosen).then_some(i..=i)
+            }
+        }
+    }
+}
+
+/// The [`Lean`] of each candidate of a greedy selection, in candidate indices: for methods
+/// that score candidates themselves and must cost a leaning sentence as its whole unit.
+#[derive(Debug, Clone)]
+pub(crate) struct CandidateUnits {
+    rule: ContextRule,
+    /// Per candidate, its lean with `first` a candidate index.
+    leans: Vec<Lean>,
+}
+
+impl CandidateUnits {
+    /// The units of `cands` (candidate sentence indices in text order) under `rule`.
+    pub(crate) fn new(cluster: &PreparedCluster, cands: &[usize], rule: ContextRule) -> Self {
+        let leans = if rule == ContextRule::Ignore {
+            vec![Lean::Free; cands.len()]
+        } else {
+            cands
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| match lean(cluster, i) {
+                    // Antecedents are candidates right before it, so `i - first` candidates
+                    // back.
+                    Lean::On { first } => Lean::On {
+                        first: k - (i - first),
+                    },
+                    other => other,
+                })
+                .collect()
+        };
+        CandidateUnits { rule, leans }
+    }
+
+    /// The candidates to add so that candidate `k` enters (`k` last; see
+    /// [`ContextRule::needs`]), or `None` when it cannot enter now.
+    pub(crate) fn members(
+        &self,
+        k: usize,
+        picked: impl Fn(usize) -> bool,
+    ) -> Option<RangeInclusive<usize>> {
+        self.rule.needs(self.leans[k], k, picked)
+    }
+
+    /// The candidates whose unit holds candidate `k`: their cost and gain change once `k` is
+    /// chosen.
+    pub(crate) fn dependents(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        (k + 1..self.leans.len().min(k + 1 + MAX_CHAIN))
+            .filter(move |&d| matches!(self.leans[d], Lean::On { first } if first <= k))
+    }
+}
+
+/// What sentence `i` of `cluster` needs before it reads on its own (see the module docs).
+pub fn lean(cluster: &PreparedCluster, i: usize) -> Lean {
+    if !leans_back(cluster.text(i)) {
+        return Lean::Free;
+    }
+    let doc = cluster.sentences[i].doc;
+    let mut first = i;
+    for _ in 0..MAX_CHAIN {
+        let Some(p) = first.checked_sub(1) else {
+            return Lean::Stranded;
+        };
+        if cluster.sentences[p].doc != doc || !is_candidate(cluster, p) {
+            return Lean::Stranded;
+        }
+        first = p;
+        if !leans_back(cluster.text(p)) {
+            return Lean::On { first };
+        }
+    }
+    Lean::Stranded
+}
+
+/// Whether a sentence's opening leans on the sentence before it (English cues).
+pub fn leans_back(text: &str) -> bool {
+    leans_back_in(Language::English.context_cues(), text)
+}
+
+/// Quotation marks a sentence may open or close a quotation with.
+const OPEN_QUOTES: &[char] = &['"', '“', '‘', '\'', '«'];
+const CLOSE_QUOTES: &[char] = &['"', '”', '’', '»'];
+
+/// Pronouns that attribute a quotation ("'...,' he said").
+const ATTRIBUTION_PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// One word of the opening, lowercased, with whether a comma followed it.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    comma: bool,
+}
+
+/// The first `n` words of `text`, lowercased, outer punctuation removed, clitics ("'s")
+/// split off as words of their own.
+fn opening(text: &str, n: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(n + 2);
+    for raw in text.split_whitespace() {
+        if out.len() >= n {
+            break;
+        }
+        let comma = raw.trim_end_matches(CLOSE_QUOTES).ends_with([',', ';']);
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let core = core.trim_matches(['\'', '’']);
+        if core.is_empty() {
+            continue;
+        }
+        let lower = core.to_lowercase();
+        let clitic = ["'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re"]
+            .iter()
+            .find(|c| lower.len() > c.len() && lower.ends_with(*c));
+        match clitic {
+            Some(c) => {
+                out.push(Word {
+                    text: lower[..lower.len() - c.len()].to_string(),
+                    comma: false,
+                });
+                out.push(Word {
+                    text: (*c).to_string(),
+                    comma,
+                });
+            }
+            None => out.push(Word { text: lower, comma }),
+        }
+    }
+    out
+}
+
+fn is_in(list: &[&str], w: Option<&Word>) -> bool {
+    w.is_some_and(|w| list.contains(&w.text.as_str()))
+}
+
+/// [`leans_back`] with the cues of one language.
+pub fn leans_back_in(cues: &ContextCues, text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with(OPEN_QUOTES) {
+        return quotation_by_pronoun(t);
+    }
+    let w = opening(t, 10);
+    if w.is_empty() {
+        return false;
+    }
+    connective(cues, &w) || partitive(cues, &w) || {
+        // The subject: the first word, or the first after a short introductory phrase ("On
+        // Tuesday, he said", "Asked about it, she said"; not a clause: "Potato salad isn't
+        // controversial, it isn't mean").
+        let introduces = |x: &Word| {
+            Language::English.is_stop_word(&x.text)
+                || cues.intro_words.contains(&x.text.as_str())
+                || x.text.ends_with("ed")
+                || x.text.ends_with("ing")
+                || x.text.ends_with("ly")
+        };
+        let intro = w
+            .iter()
+            .take(5)
+            .position(|x| x.comma)
+            .filter(|_| introduces(&w[0]))
+            .map(|p| p + 1);
+        [Some(0), intro]
+            .into_iter()
+            .flatten()
+            .any(|p| pronoun_subject(cues, &w, p) || demonstrative(cues, &w, p))
+    }
+}
+
+fn connective(cues: &ContextCues, w: &[Word]) -> bool {
+    cues.connectives.iter().any(|phrase| {
+        let (phrase, need_comma) = match phrase.strip_suffix(',') {
+            Some(p) => (p, true),
+            None => (*phrase, false),
+        };
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        if w.len() < parts.len() || !parts.iter().zip(w).all(|(p, x)| *p == x.text) {
+            return false;
+        }
+        let last = &w[parts.len() - 1];
+        if last.comma {
+            return true;
+        }
+        if need_comma {
+            return false;
+        }
+        let next = w.get(parts.len());
+        if cues.former_words.contains(&phrase) {
+            return is_in(cues.former_followers, next);
+        }
+        !is_in(cues.connective_exceptions, next)
+    })
+}
+
+fn partitive(cues: &ContextCues, w: &[Word]) -> bool {
+    w.iter()
+        .take(4)
+        .enumerate()
+        .any(|(k, x)| x.text == "of" && is_in(cues.of_pronouns, w.get(k + 1)))
+}
+
+fn pronoun_subject(cues: &ContextCues, w: &[Word], p: usize) -> bool {
+    let Some(x) = w.get(p) else {
+        return false;
+    };
+    if !cues.pronouns.contains(&x.text.as_str()) {
+        return false;
+    }
+    if x.text != "it" {
+        return true;
+    }
+    // "It is unclear whether", "It has been a year since": a dummy subject.
+    let dummy = is_in(cues.it_verbs, w.get(p + 1))
+        && w.iter()
+            .skip(p + 2)
+            .take(5)
+            .any(|y| cues.extraposition.contains(&y.text.as_str()));
+    !dummy
+}
+
+fn demonstrative(cues: &ContextCues, w: &[Word], p: usize) -> bool {
+    let Some(x) = w.get(p) else {
+        return false;
+    };
+    if !cues.demonstratives.contains(&x.text.as_str()) {
+        return false;
+    }
+    let mut next = p + 1;
+    if is_in(cues.time_modifiers, w.get(next)) {
+        next += 1;
+    }
+    let after = w.get(p + 1);
+    let is_comma_exception = after.is_some_and(|a| a.comma && a.text == "is");
+    !(is_in(cues.time_nouns, w.get(next))
+        || is_in(cues.demonstrative_exceptions, after)
+        || is_comma_exception)
+}
+
+/// Whether a sentence opening with a quotation attributes it to a bare pronoun right after
+/// the quotation closes ("'We lost everything,' he said").
+fn quotation_by_pronoun(t: &str) -> bool {
+    let body = t.trim_start_matches(OPEN_QUOTES);
+    // The closing mark: a closing quote followed by white space (an apostrophe inside a word
+    // is not one).
+    let close = body.char_indices().find(|&(k, c)| {
+        CLOSE_QUOTES.contains(&c)
+            && body[k + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let Some((k, c)) = close else {
+        return false;
+    };
+    let after = &body[k + c.len_utf8()..];
+    let w = opening(after, 1);
+    is_in(ATTRIBUTION_PRONOUNS, w.first())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_that_lean_back() {
+        for s in [
+            "He said the plan would fail.",
+            "She was taken to hospital on Monday.",
+            "They were rescued by a passing boat.",
+            "It said in a statement that nobody was hurt.",
+            "His lawyer declined to comment.",
+            "Four of them were seriously hurt.",
+            "Most of those arrested were released.",
+            "This is the second time the harbor has burned.",
+            "These include three fishing boats.",
+            "That decision angered the fishermen.",
+            "That's what the mayor wanted.",
+            "But the company denied it.",
+            "However, officials said the fire was contained.",
+            "Still, the town plans to rebuild.",
+            "Also hurt was a firefighter from Westport.",
+            "Instead, the council voted to wait.",
+            "In addition, two boats sank.",
+            "As a result, the harbor was closed.",
+            "On the other hand, the boats were insured.",
+            "The latter was never found.",
+            "The former, a fisherman, was treated at the scene.",
+            "The two were arrested at the harbor.",
+            "Another boat caught fire an hour later.",
+            "On Tuesday, he said the harbor would reopen.",
+            "Asked about the fire, they declined to comment.",
+            "Later, she said the boats were insured.",
+            "\"We lost everything,\" he said.",
+            "“It is terrible,” she told reporters.",
+        ] {
+            assert!(leans_back(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn openings_that_stand_alone() {
+        for s in [
+            "It is expected that the harbor will reopen on Friday.",
+            "It was not immediately clear what caused the fire.",
+            "It's unclear whether the boats were insured.",
+            "It has been a decade since the last harbor fire.",
+            "This week the council will vote on the harbor budget.",
+            "This past weekend, three boats burned at Eastport.",
+            "That night, firefighters from four towns fought the blaze.",
+            "These days the harbor is quiet.",
+            "Those who lost boats will be compensated.",
+            "Instead of rebuilding, the owner sold the warehouse.",
+            "In addition to the boats, a warehouse burned.",
+            "As a result of the fire, the harbor was closed.",
+            "So far, nobody has been charged.",
+            "The former mayor visited the harbor.",
+            "The latter half of the season was cancelled.",
+            "The rest of the fleet was unharmed.",
+            "Rather than wait, the crews cut the mooring lines.",
+            "A warehouse fire destroyed three fishing boats on Monday.",
+            "Firefighters from four towns fought the blaze.",
+            "Hermann Ottis, the harbor master, said nobody was hurt.",
+            "Italy sent two boats to help.",
+            "Potato salad isn't controversial, it isn't mean.",
+            "It was 7 a.m. when the first boat caught fire.",
+            "\"We lost everything,\" said the owner of one boat.",
+            "“It is terrible,” Mayor Ann Lee told reporters.",
+        ] {
+            assert!(!leans_back(s), "{s}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod selection_tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::pipeline::Pipeline;
+    use crate::summarize::{reading_order, Budget, Method, Selection};
+
+    /// Invented reports of a harbor rescue. In `a` the hurt fishermen are "them" and the
+    /// denial is "But ..."; `b` opens with a sentence that leans on nothing; `c` holds a chain
+    /// of three leaning sentences.
+    fn rescue() -> PreparedCluster {
+        let docs = vec![
+            Document::from_text(
+                "a",
+                "Rescuers pulled twelve fishermen from the flooded Marlow harbor on Sunday night. \
+                 Four of them were seriously hurt and flown to the hospital in Dunmore. \
+                 The harbor company blamed a broken flood gate for the disaster. \
+                 But the company denied that the flood gate had been neglected for years.",
+            ),
+            Document::from_text(
+                "b",
+                "However, the rescue of the twelve fishermen took almost five hours. \
+                 Twelve fishermen were rescued from Marlow harbor after the flood on Sunday.",
+            ),
+            Document::from_text(
+                "c",
+                "The flood gate at Marlow harbor was built by the harbor company in 1961. \
+                 It was repaired twice by the harbor company in the last decade. \
+                 They said the repairs cost the harbor company three million euros. \
+                 But the flood gate failed again on Sunday night at Marlow harbor.",
+            ),
+        ];
+        Pipeline::default().prepare_documents(docs)
+    }
+
+    fn find(c: &PreparedCluster, needle: &str) -> usize {
+        (0..c.sentences.len())
+            .find(|&i| c.text(i).contains(needle))
+            .unwrap_or_else(|| panic!("no sentence contains {needle:?}"))
+    }
+
+    #[test]
+    fn antecedents_are_the_sentences_before_up_to_two_back() {
+        let c = rescue();
+        let four = find(&c, "Four of them");
+        assert_eq!(lean(&c, four), Lean::On { first: four - 1 });
+        assert_eq!(lean(&c, four - 1), Lean::Free);
+        // First sentence of its article: nothing to lean on.
+        assert_eq!(lean(&c, find(&c, "However, the rescue")), Lean::Stranded);
+        // "They" leans on "It", which leans on the first sentence: two back.
+        let they = find(&c, "They said the repairs");
+        assert_eq!(lean(&c, they), Lean::On { first: they - 2 });
+        // "But" leans on a chain of two: three back is too far.
+        assert_eq!(lean(&c, find(&c, "But the flood gate")), Lean::Stranded);
+    }
+
+    #[test]
+    fn a_leaning_sentence_enters_with_its_antecedent_or_not_at_all() {
+        let c = rescue();
+        let four = find(&c, "Four of them");
+        let mut unit = Selection::new(Budget::Sentences(3));
+        assert!(unit.push(&c, four));
+        assert_eq!(
+            unit.chosen,
+            vec![four - 1, four],
+            "antecedent first, as one unit"
+        );
+        assert!(!unit.push(&c, find(&c, "However, the rescue")), "stranded");
+
+        // Costed as both: one sentence of room is not enough.
+        let one = Selection::new(Budget::Sentences(1));
+        assert!(!one.admits(&c, four));
+        let words = c.sentences[four].words + c.sentences[four - 1].words;
+        assert!(!Selection::new(Budget::Words(words - 1)).admits(&c, four));
+        assert!(Selection::new(Budget::Words(words)).admits(&c, four));
+
+        let mut after =
+            Selection::new(Budget::Sentences(3)).with_rule(ContextRule::AfterAntecedent);
+        assert!(!after.push(&c, four), "antecedent not chosen yet");
+        assert!(after.push(&c, four - 1));
+        assert!(after.push(&c, four));
+
+        let exclude = Selection::new(Budget::Sentences(3)).with_rule(ContextRule::Exclude);
+        assert!(!exclude.admits(&c, four));
+        let ignore = Selection::new(Budget::Sentences(3)).with_rule(ContextRule::Ignore);
+        assert!(ignore.admits(&c, find(&c, "However, the rescue")));
+    }
+
+    #[test]
+    fn reading_order_keeps_a_unit_adjacent() {
+        let c = rescue();
+        let four = find(&c, "Four of them");
+        let other = find(&c, "Twelve fishermen were rescued");
+        let order = reading_order(&c, &[four, other, four - 1]);
+        let at = order
+            .iter()
+            .position(|&i| i == four - 1)
+            .expect("antecedent");
+        assert_eq!(order.get(at + 1), Some(&four), "{order:?}");
+        assert_eq!(order.len(), 3);
+    }
+
+    #[test]
+    fn every_method_places_leaning_sentences_right_after_their_antecedents() {
+        let c = rescue();
+        let mut leaning = 0;
+        for &m in Method::ALL {
+            if m == Method::Oracle {
+                continue; // needs references
+            }
+            for budget in [
+                Budget::Sentences(2),
+                Budget::Sentences(4),
+                Budget::Words(60),
+            ] {
+                let s = m.summarize(&c, budget);
+                for (k, &i) in s.sentences.iter().enumerate() {
+                    if leans_back(c.text(i)) {
+                        leaning += 1;
+                        assert!(
+                            k > 0 && s.sentences[k - 1] == i - 1,
+                            "{m} {budget:?}: {:?}",
+                            s.text(&c)
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            leaning > 0,
+            "some summary takes a leaning sentence with its antecedent"
+        );
+    }
+}
