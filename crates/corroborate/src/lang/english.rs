@@ -406,8 +406,8 @@ pub const CONTEXT_CUES: crate::lang::ContextCues = crate::lang::ContextCues {
         "meanwhile",
         "separately",
     ],
-    // "Those who survived", "That is, ...": not a pointer back.
-    demonstrative_exceptions: &["who", "whom", "with", "without", "in", "at", "is,"],
+    // "Those who survived": not a pointer back ("That is, ..." is recognised by its comma).
+    demonstrative_exceptions: &["who", "whom", "with", "without", "in", "at"],
     it_verbs: &[
         "is", "was", "'s", "’s", "isn't", "wasn't", "has", "had", "will", "would", "may", "might",
         "could", "should", "remains", "remained", "seems", "seemed", "appears", "appeared",

@@ -20,7 +20,10 @@
 use super::select::is_candidate;
 use crate::lang::{ContextCues, Language};
 use crate::prepared::PreparedCluster;
+// FxHash: probed for the first word of every candidate sentence.
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 /// Longest chain of leaning sentences followed back to an antecedent that stands alone.
 pub const MAX_CHAIN: usize = 2;
@@ -154,7 +157,75 @@ pub fn lean(cluster: &PreparedCluster, i: usize) -> Lean {
 
 /// Whether a sentence's opening leans on the sentence before it (English cues).
 pub fn leans_back(text: &str) -> bool {
-    leans_back_in(Language::English.context_cues(), text)
+    leans_back_in(Language::English, text)
+}
+
+/// A connective split into words, with whether its last word must carry a comma.
+#[derive(Debug)]
+struct Phrase {
+    words: Vec<&'static str>,
+    need_comma: bool,
+    /// "The former": a pointer only before a verb, else an adjective.
+    former: bool,
+}
+
+/// The cues of a language indexed by their first word (built once): most sentences open
+/// with no cue word and are settled by one lookup. This runs on every candidate; scanning
+/// the lists each time was most of its cost.
+#[derive(Debug)]
+struct CueIndex {
+    /// Every pronoun, demonstrative and connective's first word, lowercase.
+    heads: FxHashSet<&'static str>,
+    /// Connectives by first word.
+    connectives: FxHashMap<&'static str, Vec<Phrase>>,
+}
+
+fn cue_index(language: Language) -> &'static CueIndex {
+    static ENGLISH: OnceLock<CueIndex> = OnceLock::new();
+    match language {
+        Language::English => ENGLISH.get_or_init(|| {
+            let cues = language.context_cues();
+            let mut connectives: FxHashMap<&'static str, Vec<Phrase>> = FxHashMap::default();
+            for c in cues.connectives {
+                let (phrase, need_comma) = match c.strip_suffix(',') {
+                    Some(p) => (p, true),
+                    None => (*c, false),
+                };
+                let words: Vec<&'static str> = phrase.split(' ').collect();
+                connectives.entry(words[0]).or_default().push(Phrase {
+                    words,
+                    need_comma,
+                    former: cues.former_words.contains(&phrase),
+                });
+            }
+            let heads = cues
+                .pronouns
+                .iter()
+                .chain(cues.demonstratives)
+                .copied()
+                .chain(connectives.keys().copied())
+                .collect();
+            CueIndex { heads, connectives }
+        }),
+    }
+}
+
+/// `word` lowercased into `buf` (ASCII only; `None` when longer than the buffer).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    for (b, &c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// Whether `word` is one of `heads` (case-insensitive, without allocating).
+fn is_head(heads: &FxHashSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    lower(word, &mut buf).is_some_and(|w| heads.contains(w))
 }
 
 /// Quotation marks a sentence may open or close a quotation with.
@@ -164,142 +235,223 @@ const CLOSE_QUOTES: &[char] = &['"', '”', '’', '»'];
 /// Pronouns that attribute a quotation ("'...,' he said").
 const ATTRIBUTION_PRONOUNS: &[&str] = &["he", "she", "they"];
 
-/// One word of the opening, lowercased, with whether a comma followed it.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
+/// One word of the opening, outer punctuation removed, with whether a comma followed it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
     comma: bool,
 }
 
-/// The first `n` words of `text`, lowercased, outer punctuation removed, clitics ("'s")
-/// split off as words of their own.
-fn opening(text: &str, n: usize) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::with_capacity(n + 2);
-    for raw in text.split_whitespace() {
-        if out.len() >= n {
-            break;
-        }
-        let comma = raw.trim_end_matches(CLOSE_QUOTES).ends_with([',', ';']);
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        let core = core.trim_matches(['\'', '’']);
-        if core.is_empty() {
-            continue;
-        }
-        let lower = core.to_lowercase();
-        let clitic = ["'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re"]
-            .iter()
-            .find(|c| lower.len() > c.len() && lower.ends_with(*c));
-        match clitic {
-            Some(c) => {
-                out.push(Word {
-                    text: lower[..lower.len() - c.len()].to_string(),
-                    comma: false,
-                });
-                out.push(Word {
-                    text: (*c).to_string(),
-                    comma,
-                });
-            }
-            None => out.push(Word { text: lower, comma }),
-        }
+impl Word<'_> {
+    /// Whether the word is `lower` (an ASCII-lowercase cue), ignoring case.
+    fn is(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
     }
-    out
+}
+
+/// Words of an opening looked at first: enough for "On the other hand, ...", "Two of them",
+/// "On Tuesday, he said".
+const FIRST_WORDS: usize = 7;
+/// Words looked at when "it" may be a dummy subject ("It is not yet clear whether").
+const OPENING_WORDS: usize = 12;
+
+/// The first words of a sentence, without allocating (this runs on every candidate).
+#[derive(Debug, Clone, Copy)]
+struct Opening<'a> {
+    words: [Word<'a>; OPENING_WORDS],
+    len: usize,
+}
+
+impl<'a> Opening<'a> {
+    /// The first `n` (at most [`OPENING_WORDS`]) words of `text`, outer punctuation
+    /// removed, clitics ("It's") split off as words of their own.
+    fn of(text: &'a str, n: usize) -> Self {
+        let n = n.min(OPENING_WORDS);
+        let mut o = Opening {
+            words: [Word {
+                text: "",
+                comma: false,
+            }; OPENING_WORDS],
+            len: 0,
+        };
+        for raw in text.split_ascii_whitespace() {
+            if o.len >= n {
+                break;
+            }
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.is_empty() {
+                continue;
+            }
+            let start = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let comma = raw[start + core.len()..].contains([',', ';']);
+            let clitic = if core.contains(['\'', '’']) {
+                ["'s", "’s", "'ll", "’ll", "'d", "’d", "'re", "’re"]
+                    .iter()
+                    .find(|c| {
+                        core.len() > c.len()
+                            && core.is_char_boundary(core.len() - c.len())
+                            && core[core.len() - c.len()..].eq_ignore_ascii_case(c)
+                    })
+            } else {
+                None
+            };
+            match clitic {
+                Some(c) if o.len + 1 < n => {
+                    let cut = core.len() - c.len();
+                    o.push(&core[..cut], false);
+                    o.push(&core[cut..], comma);
+                }
+                _ => o.push(core, comma),
+            }
+        }
+        o
+    }
+
+    fn push(&mut self, text: &'a str, comma: bool) {
+        self.words[self.len] = Word { text, comma };
+        self.len += 1;
+    }
+
+    fn get(&self, k: usize) -> Option<&Word<'a>> {
+        self.words[..self.len].get(k)
+    }
+
+    fn words(&self) -> &[Word<'a>] {
+        &self.words[..self.len]
+    }
 }
 
 fn is_in(list: &[&str], w: Option<&Word>) -> bool {
-    w.is_some_and(|w| list.contains(&w.text.as_str()))
+    w.is_some_and(|w| list.iter().any(|x| w.is(x)))
 }
 
-/// [`leans_back`] with the cues of one language.
-pub fn leans_back_in(cues: &ContextCues, text: &str) -> bool {
+/// [`leans_back`] with the cues of `language`.
+pub fn leans_back_in(language: Language, text: &str) -> bool {
+    let cues = language.context_cues();
+    let index = cue_index(language);
+    let heads = &index.heads;
     let t = text.trim_start();
     if t.starts_with(OPEN_QUOTES) {
         return quotation_by_pronoun(t);
     }
-    let w = opening(t, 10);
-    if w.is_empty() {
+    // Most sentences open with no cue word, no "of" and no comma early: settled on the
+    // first bytes without splitting words.
+    let body = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let prefix_end = body
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b.is_ascii_whitespace())
+        .nth(5)
+        .map_or(body.len(), |(k, _)| k);
+    let prefix = &body[..prefix_end];
+    let first = prefix
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .split(['\'', '’'])
+        .next()
+        .unwrap_or("");
+    let first_is_cue = is_head(heads, first);
+    if !first_is_cue
+        && !prefix.contains([',', ';'])
+        && !prefix
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.eq_ignore_ascii_case(b"of"))
+    {
         return false;
     }
-    connective(cues, &w) || partitive(cues, &w) || {
+    let w = Opening::of(t, FIRST_WORDS);
+    if w.len == 0 {
+        return false;
+    }
+    let first_is_cue = is_head(heads, w.words[0].text);
+    (first_is_cue && connective(cues, index, &w)) || partitive(cues, &w) || {
         // The subject: the first word, or the first after a short introductory phrase ("On
         // Tuesday, he said", "Asked about it, she said"; not a clause: "Potato salad isn't
         // controversial, it isn't mean").
         let introduces = |x: &Word| {
-            Language::English.is_stop_word(&x.text)
-                || cues.intro_words.contains(&x.text.as_str())
-                || x.text.ends_with("ed")
-                || x.text.ends_with("ing")
-                || x.text.ends_with("ly")
+            let lower = x.text.to_ascii_lowercase();
+            Language::English.is_stop_word(&lower)
+                || cues.intro_words.contains(&lower.as_str())
+                || lower.ends_with("ed")
+                || lower.ends_with("ing")
+                || lower.ends_with("ly")
         };
-        let intro = w
-            .iter()
-            .take(5)
-            .position(|x| x.comma)
-            .filter(|_| introduces(&w[0]))
-            .map(|p| p + 1);
-        [Some(0), intro]
-            .into_iter()
-            .flatten()
-            .any(|p| pronoun_subject(cues, &w, p) || demonstrative(cues, &w, p))
+        let subject_at = |p: usize| {
+            w.get(p).is_some_and(|x| is_head(heads, x.text))
+                && (pronoun_subject(cues, &w, p, t) || demonstrative(cues, &w, p))
+        };
+        (first_is_cue && subject_at(0))
+            || w.words()
+                .iter()
+                .take(5)
+                .position(|x| x.comma)
+                .is_some_and(|p| subject_at(p + 1) && introduces(&w.words[0]))
     }
 }
 
-fn connective(cues: &ContextCues, w: &[Word]) -> bool {
-    cues.connectives.iter().any(|phrase| {
-        let (phrase, need_comma) = match phrase.strip_suffix(',') {
-            Some(p) => (p, true),
-            None => (*phrase, false),
-        };
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        if w.len() < parts.len() || !parts.iter().zip(w).all(|(p, x)| *p == x.text) {
+fn connective(cues: &ContextCues, index: &CueIndex, w: &Opening) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(phrases) = w
+        .get(0)
+        .and_then(|first| lower(first.text, &mut buf))
+        .and_then(|first| index.connectives.get(first))
+    else {
+        return false;
+    };
+    phrases.iter().any(|phrase| {
+        let parts = phrase.words.len();
+        if w.len < parts || !phrase.words.iter().zip(w.words()).all(|(p, x)| x.is(p)) {
             return false;
         }
-        let last = &w[parts.len() - 1];
+        let last = &w.words[parts - 1];
         if last.comma {
             return true;
         }
-        if need_comma {
+        if phrase.need_comma {
             return false;
         }
-        let next = w.get(parts.len());
-        if cues.former_words.contains(&phrase) {
+        let next = w.get(parts);
+        if phrase.former {
             return is_in(cues.former_followers, next);
         }
         !is_in(cues.connective_exceptions, next)
     })
 }
 
-fn partitive(cues: &ContextCues, w: &[Word]) -> bool {
-    w.iter()
+fn partitive(cues: &ContextCues, w: &Opening) -> bool {
+    w.words()
+        .iter()
         .take(4)
         .enumerate()
-        .any(|(k, x)| x.text == "of" && is_in(cues.of_pronouns, w.get(k + 1)))
+        .any(|(k, x)| x.is("of") && is_in(cues.of_pronouns, w.get(k + 1)))
 }
 
-fn pronoun_subject(cues: &ContextCues, w: &[Word], p: usize) -> bool {
-    let Some(x) = w.get(p) else {
-        return false;
-    };
-    if !cues.pronouns.contains(&x.text.as_str()) {
+fn pronoun_subject(cues: &ContextCues, w: &Opening, p: usize, text: &str) -> bool {
+    if !is_in(cues.pronouns, w.get(p)) {
         return false;
     }
-    if x.text != "it" {
+    if !w.words[p].is("it") {
         return true;
     }
     // "It is unclear whether", "It has been a year since": a dummy subject.
-    let dummy = is_in(cues.it_verbs, w.get(p + 1))
-        && w.iter()
-            .skip(p + 2)
-            .take(5)
-            .any(|y| cues.extraposition.contains(&y.text.as_str()));
+    if !is_in(cues.it_verbs, w.get(p + 1)) {
+        return true;
+    }
+    let longer = Opening::of(text, OPENING_WORDS);
+    let dummy = longer
+        .words()
+        .iter()
+        .skip(p + 2)
+        .take(5)
+        .any(|y| cues.extraposition.iter().any(|e| y.is(e)));
     !dummy
 }
 
-fn demonstrative(cues: &ContextCues, w: &[Word], p: usize) -> bool {
-    let Some(x) = w.get(p) else {
-        return false;
-    };
-    if !cues.demonstratives.contains(&x.text.as_str()) {
+fn demonstrative(cues: &ContextCues, w: &Opening, p: usize) -> bool {
+    if !is_in(cues.demonstratives, w.get(p)) {
         return false;
     }
     let mut next = p + 1;
@@ -307,7 +459,7 @@ fn demonstrative(cues: &ContextCues, w: &[Word], p: usize) -> bool {
         next += 1;
     }
     let after = w.get(p + 1);
-    let is_comma_exception = after.is_some_and(|a| a.comma && a.text == "is");
+    let is_comma_exception = after.is_some_and(|a| a.comma && a.is("is"));
     !(is_in(cues.time_nouns, w.get(next))
         || is_in(cues.demonstrative_exceptions, after)
         || is_comma_exception)
@@ -330,8 +482,7 @@ fn quotation_by_pronoun(t: &str) -> bool {
         return false;
     };
     let after = &body[k + c.len_utf8()..];
-    let w = opening(after, 1);
-    is_in(ATTRIBUTION_PRONOUNS, w.first())
+    is_in(ATTRIBUTION_PRONOUNS, Opening::of(after, 1).get(0))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //!            s_j <= c_i                 for each concept i in sentence j
 //!            Σ_{j ∋ i} s_j >= c_i       for each concept i
 //!            s_j + s_k <= 1             for each redundant pair (the shared redundancy check)
+//!            s_j <= s_a                 for each antecedent a of a sentence j that leans on it
+//!            s_j = 0                    for each sentence leaning on text it cannot hold
 //!            c_i, s_j ∈ {0, 1}
 //! ```
 //!
@@ -17,6 +19,7 @@
 //! (1 - 1/√e) of the optimum). A size limit rather than a time limit keeps output deterministic.
 
 use super::concepts::Concepts;
+use super::context::{CandidateUnits, ContextRule};
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::{candidates, Budget, Selection, Summarizer};
 use crate::prepared::PreparedCluster;
@@ -47,14 +50,35 @@ struct Problem {
     sentences: Vec<usize>,
     concepts: Concepts,
     words: Vec<usize>,
+    /// Per sentence, the sentences (problem indices) it may enter only with, or `None` when
+    /// it may not enter (it leans on text a summary cannot hold).
+    needs: Vec<Option<Vec<usize>>>,
 }
 
 impl Problem {
     fn new(cluster: &PreparedCluster) -> Self {
         let cands = candidates(cluster);
         let all = Concepts::bigrams(cluster, &cands, Concepts::min_articles(cluster));
-        let keep: Vec<usize> = (0..cands.len())
-            .filter(|&k| !all.of_sentence[k].is_empty())
+        // Candidates with a concept, and the antecedents such a candidate leans on (see
+        // `context`): it may enter only with them.
+        let units = CandidateUnits::new(cluster, &cands, ContextRule::default());
+        let mut kept = vec![false; cands.len()];
+        for k in (0..cands.len()).filter(|&k| !all.of_sentence[k].is_empty()) {
+            kept[k] = true;
+            for a in units.members(k, |_| false).into_iter().flatten() {
+                kept[a] = true;
+            }
+        }
+        let keep: Vec<usize> = (0..cands.len()).filter(|&k| kept[k]).collect();
+        let needs: Vec<Option<Vec<usize>>> = keep
+            .iter()
+            .map(|&k| {
+                units.members(k, |_| false).map(|unit| {
+                    unit.filter(|&a| a != k)
+                        .map(|a| keep.binary_search(&a).expect("antecedents are kept"))
+                        .collect()
+                })
+            })
             .collect();
         let sentences: Vec<usize> = keep.iter().map(|&k| cands[k]).collect();
         let concepts = Concepts {
@@ -69,6 +93,7 @@ impl Problem {
             sentences,
             concepts,
             words,
+            needs,
         }
     }
 
@@ -122,19 +147,48 @@ impl Problem {
                 }
             }
         }
+        for (j, needs) in self.needs.iter().enumerate() {
+            match needs {
+                None => model = model.with(constraint!(s[j] <= 0)),
+                Some(antecedents) => {
+                    for &a in antecedents {
+                        model = model.with(constraint!(s[j] <= s[a]));
+                    }
+                }
+            }
+        }
         let solution = model.solve().ok()?;
         Some((0..n).filter(|&j| solution.value(s[j]) > 0.5).collect())
     }
 
-    /// The budgeted greedy; candidate positions in the order added.
+    /// The budgeted greedy; candidate positions in the order added. A sentence that leans on
+    /// the one before it is scored as its unit with the antecedents not chosen yet.
     fn greedy(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         let mut covered = vec![false; self.concepts.len()];
+        let mut chosen = vec![false; self.sentences.len()];
         let gain = |k: usize, covered: &[bool]| -> f64 {
             self.concepts.of_sentence[k]
                 .iter()
                 .filter(|&&c| !covered[c])
                 .map(|&c| self.concepts.weights[c])
                 .sum()
+        };
+        let unit = |k: usize, chosen: &[bool]| -> Vec<usize> {
+            let antecedents = self.needs[k].iter().flatten().copied();
+            antecedents.filter(|&a| !chosen[a]).chain([k]).collect()
+        };
+        let unit_gain = |members: &[usize], covered: &[bool]| -> f64 {
+            let mut seen: Vec<usize> = Vec::new();
+            let mut total = 0.0;
+            for &m in members {
+                for &c in &self.concepts.of_sentence[m] {
+                    if !covered[c] && !seen.contains(&c) {
+                        total += self.concepts.weights[c];
+                        seen.push(c);
+                    }
+                }
+            }
+            total
         };
         let mut sel = Selection::new(budget);
         let mut order = Vec::new();
@@ -145,19 +199,26 @@ impl Problem {
                 Budget::Words(_) => self.words[k].max(1) as f64,
                 Budget::Sentences(_) => 1.0,
             };
-            let ratio = |k: usize| gain(k, &covered) / cost(k);
+            let ratio = |k: usize| {
+                let members = unit(k, &chosen);
+                unit_gain(&members, &covered) / members.iter().map(|&m| cost(m)).sum::<f64>()
+            };
             let Some(best) = open
                 .iter()
                 .copied()
-                .filter(|&k| gain(k, &covered) > 0.0)
+                .filter(|&k| unit_gain(&unit(k, &chosen), &covered) > 0.0)
                 .max_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(b.cmp(&a)))
             else {
                 break;
             };
+            let members = unit(best, &chosen);
             sel.push(cluster, self.sentences[best]);
-            order.push(best);
-            for &c in &self.concepts.of_sentence[best] {
-                covered[c] = true;
+            for m in members {
+                chosen[m] = true;
+                order.push(m);
+                for &c in &self.concepts.of_sentence[m] {
+                    covered[c] = true;
+                }
             }
         }
         let none = vec![false; self.concepts.len()];

@@ -134,7 +134,8 @@ impl Selection {
     /// Whether sentence `i` can be added: it is new, and it (with the antecedents it needs)
     /// fits and repeats no chosen sentence.
     pub fn admits(&self, cluster: &PreparedCluster, i: usize) -> bool {
-        if self.chosen.contains(&i) {
+        // Cheap refusals first: the unit holds `i`, so it fits no better than `i` alone.
+        if self.chosen.contains(&i) || !self.fits(cluster, i) {
             return false;
         }
         let Some(unit) = self.unit_of(cluster, i) else {
