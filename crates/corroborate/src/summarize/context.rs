@@ -648,6 +648,18 @@ mod selection_tests {
     }
 
     #[test]
+    fn a_unit_whose_sentences_repeat_each_other_is_refused() {
+        let c = Pipeline::default().prepare_documents(vec![Document::from_text(
+            "a",
+            "Fire destroyed three fishing boats at Eastport harbor on Monday night. \
+             And fire destroyed three fishing boats at Eastport harbor on Monday.",
+        )]);
+        let and = find(&c, "And fire");
+        assert_eq!(lean(&c, and), Lean::On { first: and - 1 });
+        assert!(!Selection::new(Budget::Sentences(3)).admits(&c, and));
+    }
+
+    #[test]
     fn reading_order_keeps_a_unit_adjacent() {
         let c = rescue();
         let four = find(&c, "Four of them");

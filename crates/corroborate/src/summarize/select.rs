@@ -141,10 +141,25 @@ impl Selection {
         let Some(unit) = self.unit_of(cluster, i) else {
             return false;
         };
-        self.fits_all(cluster, unit.clone())
-            && unit
-                .filter(|j| !self.chosen.contains(j))
-                .all(|j| !self.is_redundant(cluster, j))
+        if !self.fits_all(cluster, unit.clone()) {
+            return false;
+        }
+        // Each new sentence of the unit is new against the chosen ones and against the
+        // others of its unit.
+        let mut sets: Vec<TermSet> = Vec::new();
+        for j in unit.filter(|j| !self.chosen.contains(j)) {
+            let set = TermSet::of(&cluster.sentences[j]);
+            if self
+                .sets
+                .iter()
+                .chain(&sets)
+                .any(|s| self.redundancy.redundant(&set, s))
+            {
+                return false;
+            }
+            sets.push(set);
+        }
+        true
     }
 
     /// Whether nothing more can be added (no room left even for the shortest candidate).
