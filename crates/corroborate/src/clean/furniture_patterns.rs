@@ -5,7 +5,9 @@
 use super::line_features::{Ending, LineFeatures};
 use crate::lang::furniture::{Cue, FurnitureCues};
 use crate::lang::Language;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::Anchored;
 use std::sync::OnceLock;
 
 /// A pattern that matched: a stable reason key and a human explanation.
@@ -85,7 +87,10 @@ impl FurniturePatterns {
 
 /// The cue phrases of a language in one automaton, with the longest lines they may remove.
 struct CueIndex {
-    phrases: AhoCorasick,
+    /// The DFA itself rather than `AhoCorasick`, walked by [`first_cue`]'s own loop: the
+    /// crate's overlapping search keeps its position in a state struct and cost twice as many
+    /// instructions per byte.
+    phrases: DFA,
     /// Largest `max_words` of any cue.
     max_words: usize,
     /// Largest `max_words` of a strong cue.
@@ -103,8 +108,8 @@ impl CueIndex {
             CueIndex {
                 // A DFA: a hundred short phrases make a small table, and it scans a line
                 // several times faster than the default NFA.
-                phrases: AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
+                phrases: DFA::builder()
+                    .prefilter(false)
                     .build(cues.iter().map(|c| c.phrase))
                     .expect("the cue phrases build an automaton"),
                 max_words: cues.iter().map(|c| c.max_words).max().unwrap_or(0),
@@ -135,13 +140,32 @@ fn first_cue(language: Language, f: &LineFeatures) -> Option<&'static Cue> {
         return None;
     }
     let cues = language.furniture().cues;
-    index
-        .phrases
-        .find_overlapping_iter(&f.lower)
-        .map(|m| m.pattern().as_usize())
-        .filter(|&i| f.words <= cues[i].max_words && (cues[i].strong || weak_apply))
-        .min()
-        .map(|i| &cues[i])
+    let dfa = &index.phrases;
+    // Every match, overlapping ones included: each match state reports all the phrases that
+    // end at its position.
+    let mut sid = dfa
+        .start_state(Anchored::No)
+        .expect("the DFA has an unanchored start state");
+    let mut first: Option<usize> = None;
+    for &b in f.lower.as_bytes() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if !dfa.is_special(sid) {
+            continue;
+        }
+        if dfa.is_dead(sid) {
+            break;
+        }
+        for k in 0..dfa.match_len(sid) {
+            let i = dfa.match_pattern(sid, k).as_usize();
+            if f.words <= cues[i].max_words
+                && (cues[i].strong || weak_apply)
+                && first.is_none_or(|j| i < j)
+            {
+                first = Some(i);
+            }
+        }
+    }
+    first.map(|i| &cues[i])
 }
 
 /// The line ends like running text: a sentence, or a colon introducing a quote or list.
