@@ -427,13 +427,18 @@ pub fn is_date_line(cues: &FurnitureCues, lower: &str) -> bool {
 
 /// "2019", "11", "3rd", "10:32", "10:32am".
 fn is_number_like(t: &str) -> bool {
-    let t = t
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th")
-        .trim_end_matches("am")
-        .trim_end_matches("pm");
+    // What remains after the suffixes starts like `t`: most tokens are words, and the check
+    // of the first byte spares them the suffix stripping (a sixth of the date line cost).
+    if !t.starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+        return false;
+    }
+    let mut t = t;
+    // As `trim_end_matches` with each suffix in turn, without a substring searcher per call.
+    for suffix in ["st", "nd", "rd", "th", "am", "pm"] {
+        while let Some(rest) = t.strip_suffix(suffix) {
+            t = rest;
+        }
+    }
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ':') && t.len() <= 5
 }
 
@@ -649,6 +654,44 @@ mod tests {
             }
             let c = Language::English.furniture();
             proptest::prop_assert_eq!(is_date_line(c, &line), is_date_line_reference(c, &line), "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn number_like_tokens() {
+        let reference = |t: &str| {
+            let t = t
+                .trim_end_matches("st")
+                .trim_end_matches("nd")
+                .trim_end_matches("rd")
+                .trim_end_matches("th")
+                .trim_end_matches("am")
+                .trim_end_matches("pm");
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ':') && t.len() <= 5
+        };
+        for t in [
+            "2019",
+            "11",
+            "3rd",
+            "10:32",
+            "10:32am",
+            "10:32pmam",
+            "1stst",
+            "1stnd",
+            "st",
+            "am",
+            ":30",
+            "x1",
+            "",
+            "123456",
+            "12:30:45",
+            "4th.",
+            "21st",
+            "2ndrd",
+            "1thth",
+            "march",
+        ] {
+            assert_eq!(is_number_like(t), reference(t), "{t:?}");
         }
     }
 
