@@ -202,6 +202,9 @@ impl LineFeatures {
     /// line features were a sixth of the end-to-end time when each feature read the line on
     /// its own.
     pub fn of(line: &str) -> LineFeatures {
+        if let Some(f) = Self::of_plain_ascii(line) {
+            return f;
+        }
         let bytes = line.as_bytes();
         let mut lower: Vec<u8> = Vec::with_capacity(line.len());
         let mut key: Vec<u8> = Vec::with_capacity(line.len());
@@ -346,6 +349,87 @@ impl LineFeatures {
             lower: String::from_utf8(lower).expect("lowercased words of a str are UTF-8"),
             key: String::from_utf8(key).expect("letters and digits of a str are UTF-8"),
         }
+    }
+
+    /// [`Self::of`] for the usual line: ASCII, words separated by single spaces, no `@`.
+    /// Its lowercase form is then the line lowercased as a whole, and the counts come from
+    /// one pass over the bytes. `None` for any other line.
+    fn of_plain_ascii(line: &str) -> Option<LineFeatures> {
+        if !line.is_ascii() {
+            return None;
+        }
+        let bytes = line.as_bytes();
+        let mut words = 0;
+        let mut capitalized = 0;
+        let mut alphabetic_words = 0;
+        let mut has_url = false;
+        let mut seen = 0u8;
+        // After a space (or at the start): the next byte opens a word.
+        let mut after_space = true;
+        // In a word whose first letter, digit or `@` has not come yet.
+        let mut first_pending = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = BYTE_CLASSES[usize::from(b)];
+            if class & SPACE != 0 {
+                if b != b' ' || after_space {
+                    return None;
+                }
+                after_space = true;
+                continue;
+            }
+            seen |= class;
+            if after_space {
+                after_space = false;
+                words += 1;
+                first_pending = true;
+                if matches!(b, b'h' | b'H' | b'w' | b'W') {
+                    let rest = &bytes[i..];
+                    has_url |= [&b"http://"[..], b"https://", b"www."]
+                        .iter()
+                        .any(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p));
+                }
+            }
+            if first_pending && class & (ALNUM | AT) != 0 {
+                first_pending = false;
+                if class & ALPHA != 0 {
+                    alphabetic_words += 1;
+                    if class & UPPER != 0 {
+                        capitalized += 1;
+                    }
+                }
+            }
+        }
+        if (after_space && !bytes.is_empty()) || seen & AT != 0 {
+            return None;
+        }
+        let lower = line.to_ascii_lowercase();
+        // Runs of letters and digits joined by single spaces; never longer than `lower`.
+        let mut key = Vec::with_capacity(lower.len());
+        let mut gap = false;
+        for &b in lower.as_bytes() {
+            if BYTE_CLASSES[usize::from(b)] & ALNUM != 0 {
+                if gap && !key.is_empty() {
+                    key.push(b' ');
+                }
+                gap = false;
+                key.push(b);
+            } else {
+                gap = true;
+            }
+        }
+        Some(LineFeatures {
+            words,
+            ending: ending(line),
+            all_caps: seen & ALPHA != 0 && seen & LOWER == 0,
+            capitalized,
+            alphabetic_words,
+            has_alphanumeric: seen & ALNUM != 0,
+            has_url,
+            has_email: false,
+            has_quote: seen & QUOTE != 0,
+            lower,
+            key: String::from_utf8(key).expect("ASCII letters and digits are UTF-8"),
+        })
     }
 
     /// A line of running text: it ends like a sentence (or introduces a quote or list with a
@@ -601,6 +685,12 @@ mod tests {
             "tab\tvertical\x0Bform\x0Cfeed\rend",
             "“The full-color mailer,” she said — “ΟΔΟΣ ΣΑΣ” at café@exämple.org.",
             "İstanbul\u{a0}ﬁnal ½ WWW.Example.ORG\u{3000}ÉTÉ",
+            "See HTTP://Example.org/x and www.Harbor.org (now) -- \"quoted\"",
+            "ALL CAPS 42 HEADLINE",
+            "Plain words, single spaced; a-b c.d e/f.",
+            "",
+            "--",
+            "whttp://x http:/ wwwx",
         ] {
             assert_eq!(LineFeatures::of(line), reference(line), "{line:?}");
         }
