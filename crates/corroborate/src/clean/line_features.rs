@@ -351,13 +351,11 @@ impl LineFeatures {
         }
     }
 
-    /// [`Self::of`] for the usual line: ASCII, words separated by single spaces, no `@`.
-    /// Its lowercase form is then the line lowercased as a whole, and the counts come from
-    /// one pass over the bytes. `None` for any other line.
+    /// [`Self::of`] for the usual line: ASCII but for quotation marks and dashes, words
+    /// separated by single spaces, no `@`. Its lowercase form is then the line with its ASCII
+    /// letters lowercased (the marks and dashes have no case and are no letters), and the
+    /// counts come from one pass over the bytes. `None` for any other line.
     fn of_plain_ascii(line: &str) -> Option<LineFeatures> {
-        if !line.is_ascii() {
-            return None;
-        }
         let bytes = line.as_bytes();
         let mut words = 0;
         let mut capitalized = 0;
@@ -368,13 +366,26 @@ impl LineFeatures {
         let mut after_space = true;
         // In a word whose first letter, digit or `@` has not come yet.
         let mut first_pending = false;
-        for (i, &b) in bytes.iter().enumerate() {
-            let class = BYTE_CLASSES[usize::from(b)];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let mut class = BYTE_CLASSES[usize::from(b)];
+            let mut len = 1;
+            if class & NON_ASCII != 0 {
+                let c = line[i..].chars().next().expect("a character starts here");
+                class = match c {
+                    '“' | '”' | '‘' | '«' | '»' => QUOTE,
+                    '’' | '–' | '—' | '…' => 0,
+                    _ => return None,
+                };
+                len = c.len_utf8();
+            }
             if class & SPACE != 0 {
                 if b != b' ' || after_space {
                     return None;
                 }
                 after_space = true;
+                i += 1;
                 continue;
             }
             seen |= class;
@@ -398,6 +409,7 @@ impl LineFeatures {
                     }
                 }
             }
+            i += len;
         }
         if (after_space && !bytes.is_empty()) || seen & AT != 0 {
             return None;
@@ -667,6 +679,13 @@ mod tests {
         }
 
         #[test]
+        fn quoted_ascii_features_match_the_reference(
+            line in "[a-zA-Z0-9@.:/ \"'’‘“”«»—–…\t-]{0,50}"
+        ) {
+            proptest::prop_assert_eq!(LineFeatures::of(&line), reference(&line));
+        }
+
+        #[test]
         fn unicode_features_match_the_reference(
             line in "[a-zA-Z0-9@.:/ \"'’‘“”«»—–…ΣσςİıßÉéÅﬁ½²\u{a0}\u{85}\u{2003}\u{3000}\u{1680}\u{301}\t-]{0,50}"
         ) {
@@ -691,6 +710,10 @@ mod tests {
             "",
             "--",
             "whttp://x http:/ wwwx",
+            "“Quoted,” she said — ‘twice’… «Yes» – O’Neil’s",
+            "’Tis “",
+            "— “",
+            "… HARBOR “FIRE”",
         ] {
             assert_eq!(LineFeatures::of(line), reference(line), "{line:?}");
         }
