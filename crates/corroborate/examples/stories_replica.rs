@@ -39,6 +39,14 @@ struct Variant {
     member_k: usize,
     merge_sim: f32,
     centroid_terms: usize,
+    /// Threshold for an article of `n` distinct terms: `T min(1, n / len_ref)^len_alpha`
+    /// (0: fixed threshold).
+    len_ref: f32,
+    len_alpha: f32,
+    /// Ratio test: below the threshold, join the best story anyway when its similarity is
+    /// at least `ratio_low` and `ratio` times the second best (0: off).
+    ratio: f32,
+    ratio_low: f32,
     /// Drop the `+1` of the IDF.
     no_floor: bool,
     /// IDF of the whole set known in advance.
@@ -63,6 +71,10 @@ impl Default for Variant {
             centroid_terms: 500,
             no_floor: false,
             oracle: false,
+            len_ref: 0.0,
+            len_alpha: 0.5,
+            ratio: 0.0,
+            ratio_low: 0.16,
         }
     }
 }
@@ -235,7 +247,13 @@ struct St {
     golds: HashMap<String, usize>,
 }
 
-fn group(set: &Set, v: &Variant, threshold: f32, prior: &[f32], entity: &[bool]) -> Vec<usize> {
+fn group(
+    set: &Set,
+    v: &Variant,
+    base_threshold: f32,
+    prior: &[f32],
+    entity: &[bool],
+) -> Vec<usize> {
     let nterms = prior.len();
     let mut run = Run {
         v,
@@ -276,8 +294,14 @@ fn group(set: &Set, v: &Variant, threshold: f32, prior: &[f32], entity: &[bool])
         for &(t, x) in &a {
             dense[t as usize] = x;
         }
+        let threshold = if v.len_ref > 0.0 {
+            base_threshold * (w.len() as f32 / v.len_ref).min(1.0).powf(v.len_alpha)
+        } else {
+            base_threshold
+        };
         let mut best: Option<(usize, f32)> = None;
         let (mut best_any, mut best_same) = (0f32, 0f32);
+        let (mut top1, mut top2) = ((0usize, 0f32), 0f32);
         if an > 0.0 {
             for (s, st) in stories.iter().enumerate() {
                 if st.alias != s || st.english != it.english {
@@ -317,6 +341,12 @@ fn group(set: &Set, v: &Variant, threshold: f32, prior: &[f32], entity: &[bool])
                     sim = (1.0 - v.member_mix) * sim + v.member_mix * mean;
                 }
                 best_any = best_any.max(sim);
+                if sim > top1.1 {
+                    top2 = top1.1;
+                    top1 = (s, sim);
+                } else if sim > top2 {
+                    top2 = sim;
+                }
                 if st.majority == it.gold {
                     best_same = best_same.max(sim);
                 }
@@ -327,6 +357,9 @@ fn group(set: &Set, v: &Variant, threshold: f32, prior: &[f32], entity: &[bool])
         }
         for &(t, _) in &a {
             dense[t as usize] = 0.0;
+        }
+        if best.is_none() && v.ratio > 0.0 && top1.1 >= v.ratio_low && top1.1 >= v.ratio * top2 {
+            best = Some(top1);
         }
         let s = match best {
             Some((s, _)) => s,
