@@ -47,6 +47,10 @@ struct Variant {
     /// at least `ratio_low` and `ratio` times the second best (0: off).
     ratio: f32,
     ratio_low: f32,
+    /// Similarity divided by the story's coherence `|centroid| / members` to this power
+    /// (0: off): broad stories, whose own members sit far from their centroid, are easier
+    /// to join.
+    coherence: f32,
     /// Drop the `+1` of the IDF.
     no_floor: bool,
     /// IDF of the whole set known in advance.
@@ -75,6 +79,7 @@ impl Default for Variant {
             len_alpha: 0.5,
             ratio: 0.0,
             ratio_low: 0.16,
+            coherence: 0.0,
         }
     }
 }
@@ -245,6 +250,7 @@ struct St {
     alias: usize,
     majority: String,
     golds: HashMap<String, usize>,
+    size: usize,
 }
 
 fn group(
@@ -317,6 +323,10 @@ fn group(
                     continue;
                 }
                 let mut sim = d / (an * sq.sqrt());
+                if v.coherence > 0.0 && st.size > 1 {
+                    let coh = (sq.sqrt() / st.size as f32).min(1.0);
+                    sim /= coh.powf(v.coherence);
+                }
                 if v.member_mix > 0.0 {
                     let mut ms: Vec<f32> = st
                         .members
@@ -371,12 +381,14 @@ fn group(
                     alias: stories.len(),
                     majority: String::new(),
                     golds: HashMap::new(),
+                    size: 0,
                 });
                 stories.len() - 1
             }
         };
         let scale = if an > 0.0 { 1.0 / an } else { 0.0 };
         let st = &mut stories[s];
+        st.size += 1;
         st.centroid = merge_add(&st.centroid, &w, scale);
         if v.member_mix > 0.0 {
             st.members.push(w.clone());
