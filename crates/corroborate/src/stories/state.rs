@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// The state format this build reads and writes. Bump on any change of table layout or
 /// record meaning.
+///
 /// Version 2: IDF blends a background prior ([`super::background`]) with the stream's
 /// counts, so version-1 document frequencies would be read with another meaning.
 pub const FORMAT: &str = "corroborate-stories/2";
