@@ -12,8 +12,63 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// Distinct content-word stems of some text.
-pub type TermSet = FxHashSet<String>;
+/// Distinct content-word stems of some text, as sorted ids of the cluster's [`StemIds`].
+///
+/// Ids instead of the stems' strings: building a set of strings per document (hashing and
+/// copying every stem, then again to count them over the cluster) was most of the cost of
+/// judging headlines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TermSet(Vec<u32>);
+
+impl TermSet {
+    /// Whether the set holds the stem with id `id`.
+    pub fn contains(&self, id: u32) -> bool {
+        self.0.binary_search(&id).is_ok()
+    }
+
+    /// Number of distinct stems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Numbers for the content stems of one cluster, in order of first appearance.
+#[derive(Debug, Clone, Default)]
+pub struct StemIds {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl StemIds {
+    /// The id of `stem`, numbering it if it is new.
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 stems in a cluster");
+        self.ids.insert(stem.into(), id);
+        id
+    }
+
+    /// The id of `stem`, if some text of the cluster has it.
+    pub fn get(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+
+    /// Number of distinct stems numbered.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no stem was numbered.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
 
 /// Extracts content-word stems and judges whether a line belongs to the story.
 pub struct ClusterSimilarity {
@@ -60,33 +115,36 @@ impl Default for ClusterSimilarity {
 /// Which stems the other documents of a cluster use: the number of documents holding each.
 #[derive(Debug, Clone, Default)]
 pub struct ClusterTerms {
-    doc_freq: FxHashMap<String, usize>,
+    stems: StemIds,
+    /// Documents holding each stem, by stem id.
+    doc_freq: Vec<u32>,
     docs: usize,
 }
 
 impl ClusterTerms {
-    /// Count the term sets of every document of the cluster.
-    pub fn new(sets: &[TermSet]) -> ClusterTerms {
-        let mut doc_freq: FxHashMap<String, usize> = FxHashMap::default();
+    /// Count the term sets of every document of the cluster (numbered by `stems`).
+    pub fn new(stems: StemIds, sets: &[TermSet]) -> ClusterTerms {
+        let mut doc_freq = vec![0u32; stems.len()];
         for set in sets {
-            for t in set {
-                *doc_freq.entry(t.clone()).or_default() += 1;
+            for &id in &set.0 {
+                doc_freq[id as usize] += 1;
             }
         }
         ClusterTerms {
+            stems,
             doc_freq,
             docs: sets.len(),
         }
     }
 
-    /// Whether `stem` is used by enough other documents than `own` (which holds `own_has`):
-    /// two when there are at least three others, else one.
-    fn supported_elsewhere(&self, stem: &str, own_has: bool) -> bool {
+    /// Whether the stem `id` is used by enough other documents than `own` (which holds
+    /// `own_has`): two when there are at least three others, else one.
+    fn supported_elsewhere(&self, id: Option<u32>, own_has: bool) -> bool {
         let others = self.docs.saturating_sub(1);
         if others == 0 {
             return false;
         }
-        let df = self.doc_freq.get(stem).copied().unwrap_or(0) - usize::from(own_has);
+        let df = id.map_or(0, |id| self.doc_freq[id as usize] as usize) - usize::from(own_has);
         df >= if others >= 3 { 2 } else { 1 }
     }
 }
@@ -110,19 +168,35 @@ impl ClusterSimilarity {
         }
     }
 
-    /// Distinct content stems of `texts`. Words are runs of letters and digits (a hyphen or
-    /// apostrophe splits); stop words, numbers and words under three characters are skipped.
-    pub fn terms<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> TermSet {
+    /// Distinct content stems of `texts`, numbered by `stems` (one [`StemIds`] per cluster).
+    /// Words are runs of letters and digits (a hyphen or apostrophe splits); stop words,
+    /// numbers and words under three characters are skipped.
+    pub fn terms<'a>(
+        &self,
+        stems: &mut StemIds,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> TermSet {
         // Each distinct word is stemmed once: stemming is the costly part.
         let mut words: FxHashSet<&str> = FxHashSet::default();
         for text in texts {
             words.extend(content_words(text));
         }
-        words.into_iter().filter_map(|w| self.stem(w)).collect()
+        let mut ids: Vec<u32> = words
+            .into_iter()
+            .filter_map(|w| self.with_stem(w, |s| stems.intern(s)))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        TermSet(ids)
     }
 
     /// The stem of a content word, or `None` for a stop word.
     fn stem(&self, word: &str) -> Option<String> {
+        self.with_stem(word, str::to_string)
+    }
+
+    /// Calls `f` with the stem of a content word, or returns `None` for a stop word.
+    fn with_stem<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         let lowered;
         let lower = if word
             .bytes()
@@ -137,7 +211,7 @@ impl ClusterSimilarity {
         if self.language.is_stop_word(lower) {
             None
         } else {
-            Some(self.stemmer.with_stem(lower, str::to_string))
+            Some(self.stemmer.with_stem(lower, f))
         }
     }
 
@@ -160,7 +234,10 @@ impl ClusterSimilarity {
         }
         let novel: Vec<String> = stems
             .into_iter()
-            .filter(|s| !own.contains(s) && !cluster.supported_elsewhere(s, false))
+            .filter(|s| {
+                let id = cluster.stems.get(s);
+                !id.is_some_and(|id| own.contains(id)) && !cluster.supported_elsewhere(id, false)
+            })
             .collect();
         let share = novel.len() as f64 / total as f64;
         (novel.len() >= self.min_novel_terms && share >= self.min_novel_share)
@@ -178,21 +255,42 @@ fn content_words(text: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
-    fn set(sim: &ClusterSimilarity, texts: &[&str]) -> TermSet {
-        sim.terms(texts.iter().copied())
+    fn set(sim: &ClusterSimilarity, stems: &mut StemIds, texts: &[&str]) -> TermSet {
+        sim.terms(stems, texts.iter().copied())
+    }
+
+    #[test]
+    fn term_sets_hold_distinct_content_stems() {
+        let sim = ClusterSimilarity::default();
+        let mut stems = StemIds::default();
+        let a = set(
+            &sim,
+            &mut stems,
+            &["Fires burned; the fire burns on, 2021."],
+        );
+        // "fire"/"fires" and "burned"/"burns" share a stem; "the", "on" and "2021" are skipped.
+        assert_eq!(a.len(), 2);
+        let b = set(&sim, &mut stems, &["Burning fire"]);
+        assert_eq!(a, b);
+        assert_eq!(stems.len(), 2);
+        let fire = stems.get("fire").expect("numbered");
+        assert!(a.contains(fire));
+        assert!(stems.get("the").is_none());
     }
 
     #[test]
     fn unrelated_headline_in_a_single_article() {
         let sim = ClusterSimilarity::default();
+        let mut stems = StemIds::default();
         let own = set(
             &sim,
+            &mut stems,
             &[
                 "Fire crews fought the harbor blaze for three days.",
                 "The pier was destroyed.",
             ],
         );
-        let none = ClusterTerms::new(std::slice::from_ref(&own));
+        let none = ClusterTerms::new(stems, std::slice::from_ref(&own));
         let u = sim
             .unrelated("Senate passes farm subsidy bill", &own, &none)
             .expect("unrelated");
@@ -206,13 +304,23 @@ mod tests {
     #[test]
     fn cluster_supports_words_of_other_reports() {
         let sim = ClusterSimilarity::default();
-        let a = set(&sim, &["The harbor fire burned for three days."]);
+        let mut stems = StemIds::default();
+        let a = set(
+            &sim,
+            &mut stems,
+            &["The harbor fire burned for three days."],
+        );
         let b = set(
             &sim,
+            &mut stems,
             &["Warehouses near the harbor were evacuated by police."],
         );
-        let c = set(&sim, &["Police evacuated warehouses as the fire spread."]);
-        let cluster = ClusterTerms::new(&[a.clone(), b, c]);
+        let c = set(
+            &sim,
+            &mut stems,
+            &["Police evacuated warehouses as the fire spread."],
+        );
+        let cluster = ClusterTerms::new(stems, &[a.clone(), b, c]);
         // "warehouses", "evacuated", "police" come from the other reports.
         assert!(sim
             .unrelated("Police evacuate warehouses", &a, &cluster)

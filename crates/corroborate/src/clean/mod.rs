@@ -17,7 +17,7 @@ pub mod line_features;
 pub mod position;
 pub mod repetition;
 
-pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet};
+pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, StemIds, TermSet};
 pub use furniture_patterns::FurniturePatterns;
 pub use line_features::{Ending, LineFeatures};
 pub use position::{PositionRules, StoryBounds};
@@ -201,11 +201,13 @@ impl Cleaner {
         {
             return states.into_iter().map(finish).collect();
         }
+        let mut stems = StemIds::default();
         let sets: Vec<TermSet> = docs
             .iter()
             .zip(&states)
             .map(|(doc, st)| {
                 self.similarity.terms(
+                    &mut stems,
                     st.lines
                         .iter()
                         .filter(|l| l.alive() && l.features.is_prose())
@@ -213,7 +215,7 @@ impl Cleaner {
                 )
             })
             .collect();
-        let cluster = ClusterTerms::new(&sets);
+        let cluster = ClusterTerms::new(stems, &sets);
         for ((doc, st), own) in docs.iter().zip(&mut states).zip(&sets) {
             self.unrelated_headlines(doc, st, own, &cluster);
         }

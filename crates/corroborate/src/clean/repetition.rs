@@ -158,8 +158,12 @@ impl RepetitionDetector {
     /// contiguously, inside another, longer line of the article.
     pub fn pull_quotes(&self, lines: &[RepetitionLine<'_>]) -> Vec<RepetitionFinding> {
         const GRAM: usize = 4;
-        // Candidates, indexed by the hash of their first GRAM words.
+        // Candidates, indexed by the hash of the hashes of their first GRAM words; `firsts`
+        // holds the hashes of their first words. Each word of the article is hashed once, and
+        // a window is only looked up when its first word opens a candidate (hashing every
+        // window's four words was most of this function's cost).
         let mut by_head: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut firsts: Vec<u64> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             let f = l.features;
             if !(l.alive && l.in_body && unpunctuated(f) && !f.all_caps) {
@@ -167,11 +171,12 @@ impl RepetitionDetector {
             }
             let n = f.key.split(' ').count();
             if n >= self.min_quote_words.max(GRAM) && n <= self.max_quote_words {
-                let mut head = [""; GRAM];
+                let mut head = [0u64; GRAM];
                 for (h, w) in head.iter_mut().zip(f.key.split(' ')) {
-                    *h = w;
+                    *h = hash_of(w);
                 }
-                // `[&str; GRAM]` hashes as the slice of its words, like a window below.
+                firsts.push(head[0]);
+                // `[u64; GRAM]` hashes as the slice of its words' hashes, like a window below.
                 let bucket = by_head.entry(hash_of(&head[..])).or_default();
                 // Bounded work per window: many candidates sharing their first words are
                 // a list or a table, not pull quotes.
@@ -183,22 +188,42 @@ impl RepetitionDetector {
         if by_head.is_empty() {
             return Vec::new();
         }
+        firsts.sort_unstable();
+        firsts.dedup();
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut done = vec![false; lines.len()];
         let mut words: Vec<&str> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
         for (j, l) in lines.iter().enumerate() {
             if !l.alive {
                 continue;
             }
-            words.clear();
-            words.extend(l.features.key.split(' '));
-            if words.len() <= self.min_quote_words {
+            // The hashes of the key's words (split by hand: a `split(' ')` made a call per
+            // word); the words themselves only when a window hits a candidate.
+            let key = l.features.key.as_str();
+            hashes.clear();
+            let mut start = 0;
+            for (i, b) in key.bytes().enumerate() {
+                if b == b' ' {
+                    hashes.push(hash_of(&key[start..i]));
+                    start = i + 1;
+                }
+            }
+            hashes.push(hash_of(&key[start..]));
+            if hashes.len() <= self.min_quote_words {
                 continue;
             }
-            for (p, window) in words.windows(GRAM).enumerate() {
+            words.clear();
+            for (p, window) in hashes.windows(GRAM).enumerate() {
+                if firsts.binary_search(&window[0]).is_err() {
+                    continue;
+                }
                 let Some(cands) = by_head.get(&hash_of(window)) else {
                     continue;
                 };
+                if words.is_empty() {
+                    words.extend(key.split(' '));
+                }
                 for &c in cands {
                     if c == j || done[c] {
                         continue;
