@@ -6,6 +6,7 @@
 
 mod abbreviation;
 mod list;
+mod porter2;
 mod quote;
 mod sentence;
 mod stemmer;
