@@ -79,12 +79,15 @@ impl ConceptWeights {
         let mut last_doc: Vec<usize> = Vec::with_capacity(words);
         let mut articles: Vec<usize> = Vec::with_capacity(words);
         let mut support: Vec<f64> = Vec::with_capacity(words);
+        // Per concept: 1 + the last candidate that listed it, so each candidate lists a concept
+        // once without a dedup pass after sorting.
+        let mut listed_by: Vec<usize> = Vec::with_capacity(words);
         let mut ids: Vec<u32> = Vec::with_capacity(words);
         let mut starts: Vec<usize> = Vec::with_capacity(cands.len() + 1);
         starts.push(0);
         let mut rank = vec![0usize; cluster.docs.len()];
         let mut prev_doc = 0;
-        for &i in cands {
+        for (k, &i) in cands.iter().enumerate() {
             let s = &cluster.sentences[i];
             debug_assert!(s.doc >= prev_doc, "candidates are in text order");
             prev_doc = s.doc;
@@ -111,6 +114,7 @@ impl ConceptWeights {
                     last_doc.push(usize::MAX);
                     articles.push(0);
                     support.push(0.0);
+                    listed_by.push(0);
                 }
                 let id = *slot as usize;
                 if last_doc[id] != s.doc {
@@ -118,17 +122,12 @@ impl ConceptWeights {
                     articles[id] += 1;
                     support[id] += 1.0 / (1.0 + pos as f64).sqrt();
                 }
-                ids.push(id as u32);
-            }
-            ids[from..].sort_unstable();
-            let mut kept = from;
-            for j in from..ids.len() {
-                if j == from || ids[j] != ids[kept - 1] {
-                    ids[kept] = ids[j];
-                    kept += 1;
+                if listed_by[id] != k + 1 {
+                    listed_by[id] = k + 1;
+                    ids.push(id as u32);
                 }
             }
-            ids.truncate(kept);
+            ids[from..].sort_unstable();
             starts.push(ids.len());
         }
         let need = if cluster.docs.len() > 1 {
@@ -229,10 +228,14 @@ impl Summarizer for DefaultSummarizer {
             Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
             Budget::Sentences(_) => 1.0,
         };
-        let sets: Vec<TermSet> = cands
-            .iter()
-            .map(|&i| TermSet::of(&cluster.sentences[i]))
-            .collect();
+        // Term sets for the redundancy check, built when a candidate is first checked or
+        // picked (most candidates never are).
+        let mut sets: Vec<Option<TermSet>> = vec![None; cands.len()];
+        let set_of = |sets: &mut Vec<Option<TermSet>>, k: usize| {
+            if sets[k].is_none() {
+                sets[k] = Some(TermSet::of(&cluster.sentences[cands[k]]));
+            }
+        };
         let check = RedundancyCheck::default();
         let mut covered = vec![false; concepts.weights.len()];
         let mut sel = Selection::new(budget);
@@ -263,11 +266,16 @@ impl Summarizer for DefaultSummarizer {
                     break None;
                 };
                 let k = top.k;
-                if !sel.fits(cluster, cands[k])
-                    || picked[checked[k]..]
-                        .iter()
-                        .any(|&l| check.redundant(&sets[k], &sets[l]))
-                {
+                if !sel.fits(cluster, cands[k]) {
+                    dropped[k] = true;
+                    continue;
+                }
+                let unchecked = &picked[checked[k]..];
+                if !unchecked.is_empty() {
+                    set_of(&mut sets, k);
+                }
+                let set = |l: usize| sets[l].as_ref().expect("built when checked or picked");
+                if unchecked.iter().any(|&l| check.redundant(set(k), set(l))) {
                     dropped[k] = true;
                     continue;
                 }
@@ -284,6 +292,7 @@ impl Summarizer for DefaultSummarizer {
             match best {
                 Some(Bound { k, ratio, .. }) if ratio > 0.0 => {
                     sel.push(cluster, cands[k]);
+                    set_of(&mut sets, k);
                     picked.push(k);
                     dropped[k] = true;
                     round += 1;
