@@ -5,6 +5,7 @@
 //! and initials (`abbreviation`, reading the lists of [`crate::lang`]), and lists (`list`).
 
 mod abbreviation;
+mod lexicon;
 mod list;
 mod porter2;
 mod quote;
@@ -13,6 +14,7 @@ mod stemmer;
 mod terminal;
 mod word;
 
+pub(crate) use lexicon::Lexicon;
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
 pub use word::{word_spans, WordSpans};
