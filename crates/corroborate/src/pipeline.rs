@@ -4,7 +4,7 @@ use crate::clean::Cleaner;
 use crate::document::{Cluster, Document};
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
-use crate::segment::{split_sentences, word_spans, EnglishStemmer, Lexicon};
+use crate::segment::{count_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
 use crate::summarize::{Budget, Method, Summary};
 
 /// No term id yet.
@@ -66,7 +66,7 @@ impl Pipeline {
                             block: b,
                             position,
                             heading,
-                            words: text.split_whitespace().count(),
+                            words: count_words(text),
                             tokens: tokens.clone(),
                             terms: terms.clone(),
                         });

@@ -17,4 +17,5 @@ mod word;
 pub(crate) use lexicon::Lexicon;
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
+pub(crate) use word::count_words;
 pub use word::{word_spans, WordSpans};
