@@ -7,6 +7,9 @@
 //! # group 300k generated articles on the fly; print articles/s (CPU time of grouping),
 //! # peak resident memory and B-cubed F1 against the synthetic stories
 //! cargo run --release --example stream_gen -- --articles 300000 --bench ../shared/data/stories/*.jsonl
+//! # the same with another grouping configuration (StoryConfig as JSON)
+//! cargo run --release --example stream_gen -- --articles 10000 --bench \
+//!     --config '{"background_docs":0}' ../shared/data/stories/*.jsonl
 //! ```
 use corroborate::stories::stream::StreamArticle;
 use corroborate::stories::stream_gen::{StreamGenConfig, StreamGenerator};
@@ -19,12 +22,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut n, mut seed, mut out, mut bench, mut seeds) =
         (10_000usize, 7u64, None, false, Vec::new());
+    let mut story_config = StoryConfig::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--articles" => n = args.next().ok_or("--articles N")?.parse()?,
             "--seed" => seed = args.next().ok_or("--seed N")?.parse()?,
             "--out" => out = Some(args.next().ok_or("--out FILE")?),
             "--bench" => bench = true,
+            "--config" => {
+                story_config = serde_json::from_str(&args.next().ok_or("--config JSON")?)?
+            }
             _ => seeds.push(a),
         }
     }
@@ -47,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if !bench {
         return Err("give --out FILE or --bench".into());
     }
-    let mut grouper = StoryGrouper::new(StoryConfig::default());
+    let mut grouper = StoryGrouper::new(story_config);
     let mut generator = generator;
     let (mut cpu_ns, mut done, mut words) = (0u64, 0usize, 0usize);
     let (mut predicted, mut gold) = (Vec::with_capacity(n), Vec::with_capacity(n));

@@ -27,8 +27,9 @@ fn f1(stream: &[StreamArticle]) -> f64 {
     score(&predicted, &gold).f1
 }
 
-// Regression floors at the measured level of the default configuration. The gate
-// (0.90 on ECB+, 0.85 on DUC) is not reached yet; see the README's table.
+// Regression floors just below the measured level of the default configuration (0.878 and
+// 0.792 with the background IDF prior). The gate (0.90 on ECB+, 0.85 on DUC) is not
+// reached yet; see docs/stories.md.
 #[test]
 fn ecbplus_dev_b_cubed_f1_floor() {
     let Some(stream) = load("data/stories/ecbplus-dev.jsonl") else {
@@ -36,7 +37,7 @@ fn ecbplus_dev_b_cubed_f1_floor() {
     };
     assert_eq!(stream.len(), 196);
     let f = f1(&stream);
-    assert!(f >= 0.80, "B-cubed F1 {f:.3}");
+    assert!(f >= 0.87, "B-cubed F1 {f:.3}");
 }
 
 #[test]
@@ -151,12 +152,12 @@ fn a_state_from_another_version_is_refused_with_a_clear_error() {
     {
         let (store, _) = StoryStore::open(&dir, StoryConfig::default()).expect("open");
         store
-            .set_format_for_test("corroborate-stories/0")
+            .set_format_for_test("corroborate-stories/1")
             .expect("write format");
     }
     let err = StoryStore::open(&dir, StoryConfig::default()).expect_err("must refuse");
     assert_eq!(err.kind(), &ErrorKind::State);
-    assert!(err.to_string().contains("corroborate-stories/0"), "{err}");
+    assert!(err.to_string().contains("corroborate-stories/1"), "{err}");
     // A file that is not a database at all.
     let junk = tempdir("junk");
     std::fs::create_dir_all(&junk).expect("create");

@@ -131,10 +131,11 @@ impl StoryGrouper {
     /// An empty grouper.
     pub fn new(config: StoryConfig) -> Self {
         let postings = Postings::new(config.posting_cap);
+        let terms = TermTable::with_background(config.background_docs, config.background_length);
         StoryGrouper {
             config,
             featurizer: Featurizer::default(),
-            terms: TermTable::default(),
+            terms,
             postings,
             stories: Vec::new(),
             syndication: SyndicationIndex::default(),

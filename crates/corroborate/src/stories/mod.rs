@@ -3,7 +3,8 @@
 //! Articles arrive in publication order ([`stream::prepare`] orders them); each joins the
 //! story it belongs to or starts a new one ([`StoryGrouper::add`]). An article is compared
 //! with story centroids found through an inverted index ([`index::Postings`]): TF-IDF
-//! cosine with IDF kept current as the stream grows ([`index::TermTable`]), named-entity
+//! cosine with IDF kept current as the stream grows ([`index::TermTable`]) and starting from a
+//! background of general English ([`background::Background`]), named-entity
 //! proxies weighted like terms, and a time decay when both sides are dated. Near-identical
 //! copies of one wire story are found with MinHash ([`minhash`]) and marked `duplicate_of`:
 //! they join the original's story but do not count as independent sources.
@@ -20,6 +21,7 @@
 //! assert_ne!(a.story, c.story);
 //! ```
 
+pub mod background;
 pub mod brief;
 pub mod dates;
 pub mod features;
@@ -60,12 +62,19 @@ pub struct StoryConfig {
     pub entity_share: f32,
     /// Least estimated Jaccard similarity of 5-gram shingles for a syndicated copy.
     pub duplicate_jaccard: f32,
+    /// Background articles of general English that IDF starts from
+    /// ([`background::Background`]): the prior's weight, as a number of documents. 0 turns
+    /// the prior off (IDF from the stream alone).
+    pub background_docs: f32,
+    /// Length in words of a background article (turns word frequency into document
+    /// frequency).
+    pub background_length: f32,
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.2,
+            threshold: 0.22,
             time_scale_days: 0.0,
             query_terms: 20,
             posting_cap: 48,
@@ -73,6 +82,8 @@ impl Default for StoryConfig {
             centroid_terms: 500,
             duplicate_jaccard: 0.7,
             entity_share: 0.0,
+            background_docs: 1000.0,
+            background_length: 400.0,
         }
     }
 }

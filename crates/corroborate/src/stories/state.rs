@@ -18,7 +18,10 @@ use std::path::{Path, PathBuf};
 
 /// The state format this build reads and writes. Bump on any change of table layout or
 /// record meaning.
-pub const FORMAT: &str = "corroborate-stories/1";
+///
+/// Version 2: IDF blends a background prior ([`super::background`]) with the stream's
+/// counts, so version-1 document frequencies would be read with another meaning.
+pub const FORMAT: &str = "corroborate-stories/2";
 /// The database file inside the state directory.
 pub const FILE_NAME: &str = "stories.redb";
 
