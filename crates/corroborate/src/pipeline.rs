@@ -7,9 +7,6 @@ use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
 use crate::segment::{count_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
 use crate::summarize::{Budget, Method, Summary};
 
-/// No term id yet.
-const NONE: u32 = u32::MAX;
-
 /// Cleaner, segmenter and language resources, built once and shared across clusters.
 #[derive(Debug, Default)]
 pub struct Pipeline {
@@ -31,9 +28,6 @@ impl Pipeline {
         let mut tokens: Vec<u32> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
         Lexicon::with(self.language, |lexicon| {
-            // Thread-wide stem id -> this cluster's term id (NONE: not seen in the cluster).
-            // A stem's stop flag is that of the first spelling that brought it in.
-            let mut local: Vec<u32> = vec![NONE; lexicon.stems()];
             for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
                 let first = sentences.len();
                 for (b, block) in clean.kept.iter().enumerate() {
@@ -46,14 +40,9 @@ impl Pipeline {
                         terms.clear();
                         for w in word_spans(text) {
                             let (stem, stop) = lexicon.word(&text[w], &self.stemmer);
-                            let g = stem as usize;
-                            if g >= local.len() {
-                                local.resize(lexicon.stems(), NONE);
-                            }
-                            if local[g] == NONE {
-                                local[g] = vocab.push_new(lexicon.stem(stem), stop);
-                            }
-                            let id = local[g];
+                            // A stem's stop flag is that of the first spelling that brought
+                            // it into the cluster.
+                            let id = lexicon.term_id(stem, stop, &mut vocab);
                             tokens.push(id);
                             if !stop {
                                 terms.push(id);
