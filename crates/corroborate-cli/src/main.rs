@@ -10,6 +10,12 @@ mod inputs;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+// mimalloc: preparing and summarizing allocate many small vectors and strings; with the
+// system allocator malloc/free were ~7% of the instructions of `eval --method default`
+// (callgrind over multinews-sample100: 464M -> 432M), outputs unchanged.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status of a command that ran.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

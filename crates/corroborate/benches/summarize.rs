@@ -11,6 +11,10 @@ use corroborate::{Budget, Cluster, Method, Pipeline};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use std::path::PathBuf;
 
+// The allocator of the `corroborate` binary, so the bench measures what `eval` does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn clusters() -> Vec<Cluster> {
     let shared = std::env::var("SHARED_DIR")
         .map(PathBuf::from)

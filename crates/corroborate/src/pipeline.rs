@@ -4,9 +4,8 @@ use crate::clean::Cleaner;
 use crate::document::{Cluster, Document};
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
-use crate::segment::{split_sentences, word_spans, EnglishStemmer};
+use crate::segment::{count_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
 use crate::summarize::{Budget, Method, Summary};
-use rustc_hash::FxHashMap;
 
 /// Cleaner, segmenter and language resources, built once and shared across clusters.
 #[derive(Debug, Default)]
@@ -25,60 +24,46 @@ impl Pipeline {
         let mut vocab = Vocabulary::default();
         let mut sentences = Vec::new();
         let mut doc_sentences = Vec::with_capacity(cluster.docs.len());
-        let mut lower = String::new();
-        // Surface form -> (term id, stop word): each distinct spelling is lowercased, checked
-        // and stemmed once per cluster (stemming dominated the profile before).
-        let mut seen: FxHashMap<&str, (u32, bool)> = FxHashMap::default();
         // Reused buffers: each sentence's ids are copied out at their exact length.
         let mut tokens: Vec<u32> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
-        for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
-            let first = sentences.len();
-            for (b, block) in clean.kept.iter().enumerate() {
-                let heading = PreparedCluster::is_heading_block(clean, b);
-                let block_text = &doc.text[block.span.clone()];
-                for span in split_sentences(block_text) {
-                    let span = block.span.start + span.start..block.span.start + span.end;
-                    let text = &doc.text[span.clone()];
-                    tokens.clear();
-                    terms.clear();
-                    for w in word_spans(text) {
-                        let surface = &text[w];
-                        let (id, stop) = *seen.entry(surface).or_insert_with(|| {
-                            lower.clear();
-                            if surface.is_ascii() {
-                                // Same result as the char-wise mapping below, much cheaper.
-                                lower.push_str(surface);
-                                lower.make_ascii_lowercase();
-                            } else {
-                                lower.extend(surface.chars().flat_map(char::to_lowercase));
+        Lexicon::with(self.language, |lexicon| {
+            for (d, (doc, clean)) in cluster.docs.iter().zip(&cleaned).enumerate() {
+                let first = sentences.len();
+                for (b, block) in clean.kept.iter().enumerate() {
+                    let heading = PreparedCluster::is_heading_block(clean, b);
+                    let block_text = &doc.text[block.span.clone()];
+                    for span in split_sentences(block_text) {
+                        let span = block.span.start + span.start..block.span.start + span.end;
+                        let text = &doc.text[span.clone()];
+                        tokens.clear();
+                        terms.clear();
+                        for w in word_spans(text) {
+                            let (stem, stop) = lexicon.word(&text[w], &self.stemmer);
+                            // A stem's stop flag is that of the first spelling that brought
+                            // it into the cluster.
+                            let id = lexicon.term_id(stem, stop, &mut vocab);
+                            tokens.push(id);
+                            if !stop {
+                                terms.push(id);
                             }
-                            let stop = self.language.is_stop_word(&lower);
-                            let id = self
-                                .stemmer
-                                .with_stem(&lower, |stem| vocab.intern(stem, stop));
-                            (id, stop)
-                        });
-                        tokens.push(id);
-                        if !stop {
-                            terms.push(id);
                         }
+                        let position = sentences.len() - first;
+                        sentences.push(Sentence {
+                            doc: d,
+                            span,
+                            block: b,
+                            position,
+                            heading,
+                            words: count_words(text),
+                            tokens: tokens.clone(),
+                            terms: terms.clone(),
+                        });
                     }
-                    let position = sentences.len() - first;
-                    sentences.push(Sentence {
-                        doc: d,
-                        span,
-                        block: b,
-                        position,
-                        heading,
-                        words: text.split_whitespace().count(),
-                        tokens: tokens.clone(),
-                        terms: terms.clone(),
-                    });
                 }
+                doc_sentences.push(first..sentences.len());
             }
-            doc_sentences.push(first..sentences.len());
-        }
+        });
         PreparedCluster {
             id: cluster.id,
             docs: cluster.docs,

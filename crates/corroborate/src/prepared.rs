@@ -4,6 +4,7 @@ use crate::clean::{BlockKind, CleanedDocument};
 use crate::document::{Document, Reference, Topic};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One sentence of a document: a byte range into its text plus its terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +31,9 @@ pub struct Sentence {
 /// deterministic for a given input.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Stem -> id, built on the first lookup: `Pipeline::prepare` appends stems it knows to
+    /// be new, and hashing every stem there was a twentieth of prepare + default.
+    ids: OnceLock<FxHashMap<Box<str>, u32>>,
     /// Every stem, concatenated in id order: stem `i` is `text[ends[i - 1]..ends[i]]`
     /// (one allocation per new stem instead of two).
     text: String,
@@ -41,11 +44,22 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// The id of `stem`, adding it if new.
     pub fn intern(&mut self, stem: &str, is_stop: bool) -> u32 {
-        if let Some(&id) = self.ids.get(stem) {
+        if let Some(id) = self.get(stem) {
             return id;
         }
+        self.push_new(stem, is_stop)
+    }
+
+    /// Appends a stem the caller knows is not in the vocabulary yet and returns its id.
+    pub(crate) fn push_new(&mut self, stem: &str, is_stop: bool) -> u32 {
+        debug_assert!(
+            self.ids.get().is_none_or(|ids| !ids.contains_key(stem)),
+            "{stem} is new"
+        );
         let id = u32::try_from(self.ends.len()).expect("fewer than 4 billion distinct terms");
-        self.ids.insert(stem.into(), id);
+        if let Some(ids) = self.ids.get_mut() {
+            ids.insert(stem.into(), id);
+        }
         self.text.push_str(stem);
         self.ends.push(self.text.len());
         self.stop.push(is_stop);
@@ -54,7 +68,17 @@ impl Vocabulary {
 
     /// The id of `stem`, if present.
     pub fn get(&self, stem: &str) -> Option<u32> {
-        self.ids.get(stem).copied()
+        self.ids
+            .get_or_init(|| {
+                (0..self.ends.len())
+                    .map(|i| {
+                        let id = u32::try_from(i).expect("fewer than 4 billion distinct terms");
+                        (Box::from(self.term(id)), id)
+                    })
+                    .collect()
+            })
+            .get(stem)
+            .copied()
     }
 
     /// The stem of an id.

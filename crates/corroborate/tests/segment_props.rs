@@ -1,5 +1,7 @@
 //! Properties of sentence and word spans on arbitrary text.
 
+mod common;
+
 use corroborate::segment::{split_sentences, word_spans};
 use proptest::prelude::*;
 use std::ops::Range;
@@ -94,4 +96,35 @@ fn word_spans_keep_inner_marks() {
             "goods"
         ]
     );
+}
+
+/// Our stemmer (a Porter 2 port for ASCII words) gives rust-stemmers' Snowball English stem
+/// for every word of the shared data, in lower case and as written.
+#[test]
+fn stems_equal_snowball_on_every_word_of_the_shared_data() {
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let ours = corroborate::segment::EnglishStemmer::default();
+    let mut seen = std::collections::HashSet::new();
+    for rel in [
+        "data/summarization/multinews-sample100.jsonl",
+        "data/summarization/duc2006.jsonl",
+        "data/summarization/duc2007-main.jsonl",
+        "data/summarization/duc2007-update.jsonl",
+        "data/stories/ecbplus-dev.jsonl",
+        "data/segmentation/golden-rules-en.jsonl",
+    ] {
+        let Some(path) = common::shared(rel) else {
+            return;
+        };
+        let text = std::fs::read_to_string(&path).expect("readable shared data");
+        for span in word_spans(&text) {
+            let word = &text[span];
+            for form in [word.to_string(), word.to_lowercase()] {
+                if seen.insert(form.clone()) {
+                    assert_eq!(ours.stem(&form), snowball.stem(&form), "{rel}");
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 10_000, "{} distinct words", seen.len());
 }

@@ -5,13 +5,17 @@
 //! and initials (`abbreviation`, reading the lists of [`crate::lang`]), and lists (`list`).
 
 mod abbreviation;
+mod lexicon;
 mod list;
+mod porter2;
 mod quote;
 mod sentence;
 mod stemmer;
 mod terminal;
 mod word;
 
+pub(crate) use lexicon::Lexicon;
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
+pub(crate) use word::count_words;
 pub use word::{word_spans, WordSpans};

@@ -1,4 +1,5 @@
-//! English stemming through the Snowball stemmer of `rust-stemmers`, memoized per thread.
+//! English stemming: our Porter 2 port for ASCII words, the Snowball stemmer of
+//! `rust-stemmers` for the rest, memoized per thread.
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -39,6 +40,20 @@ impl std::fmt::Debug for EnglishStemmer {
 }
 
 impl EnglishStemmer {
+    /// The stem of a word not in the memo.
+    fn fresh<'a>(&self, lower: &'a str) -> Cow<'a, str> {
+        if !lower.is_ascii() {
+            return self.inner.stem(lower);
+        }
+        let mut stem = Vec::with_capacity(lower.len() + 1);
+        super::porter2::stem_ascii(lower.as_bytes(), &mut stem);
+        if stem == lower.as_bytes() {
+            Cow::Borrowed(lower)
+        } else {
+            Cow::Owned(String::from_utf8(stem).expect("an ASCII word has an ASCII stem"))
+        }
+    }
+
     /// Calls `f` with the stem of a lowercased word, without copying a remembered stem.
     pub(crate) fn with_stem<R>(&self, lower: &str, f: impl FnOnce(&str) -> R) -> R {
         MEMO.with(|memo| {
@@ -46,7 +61,7 @@ impl EnglishStemmer {
             if let Some(stem) = memo.get(lower) {
                 return f(stem);
             }
-            let stem = self.inner.stem(lower);
+            let stem = self.fresh(lower);
             if memo.len() >= MEMO_CAPACITY {
                 memo.clear();
             }
@@ -66,7 +81,7 @@ impl EnglishStemmer {
                     Cow::Owned(stem.to_string())
                 };
             }
-            let stem = self.inner.stem(lower);
+            let stem = self.fresh(lower);
             if memo.len() >= MEMO_CAPACITY {
                 memo.clear();
             }

@@ -4,11 +4,13 @@
 //! input (with no references it selects nothing).
 //!
 //! It draws from the same [`candidates`] as every method, through the same [`Selection`]
-//! (budget and redundancy check), so it is the ceiling of what our selection can reach.
+//! (budget and redundancy check), so it is the ceiling of what our selection can reach; it
+//! takes sentences as they come ([`ContextRule::Ignore`]), so that it stays the usual
+//! unconstrained extractive ceiling rather than one bound by the readability rule.
 //! Tokens are rouge-score's (lowercase `[a-z0-9]` runs, Porter-stemmed); bigrams are
 //! counted inside sentences. With several references the objective is averaged over them.
 
-use super::{candidates, Budget, Selection, Summarizer};
+use super::{candidates, Budget, ContextRule, Selection, Summarizer};
 use crate::eval::rouge_score_tokens;
 use crate::prepared::PreparedCluster;
 use std::collections::HashMap;
@@ -74,7 +76,7 @@ struct Hits {
 
 impl Summarizer for OracleSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
-        let mut sel = Selection::new(budget);
+        let mut sel = Selection::new(budget).with_rule(ContextRule::Ignore);
         if cluster.refs.is_empty() {
             return sel.chosen;
         }

@@ -30,6 +30,11 @@ impl TermSet {
         self.0.len()
     }
 
+    /// The distinct terms, ascending.
+    pub(crate) fn terms(&self) -> &[u32] {
+        &self.0
+    }
+
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -82,9 +87,15 @@ impl RedundancyCheck {
         if a.is_empty() || b.is_empty() {
             return false;
         }
-        let common = a.overlap(b) as f64;
-        let cosine = common / ((a.len() * b.len()) as f64).sqrt();
-        let containment = common / a.len().min(b.len()) as f64;
+        self.redundant_sizes(a.overlap(b), a.len(), b.len())
+    }
+
+    /// [`Self::redundant`] for two non-empty sets of `a` and `b` terms with `common` in
+    /// common (for callers that count the overlap their own way).
+    pub(crate) fn redundant_sizes(&self, common: usize, a: usize, b: usize) -> bool {
+        let common = common as f64;
+        let cosine = common / ((a * b) as f64).sqrt();
+        let containment = common / a.min(b) as f64;
         cosine >= self.cosine || containment >= self.containment
     }
 }

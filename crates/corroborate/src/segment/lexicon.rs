@@ -1,0 +1,166 @@
+//! Per-thread lexicon: each word as written, once lowercased, checked against the stop words
+//! and stemmed, keeps a thread-wide stem id across clusters.
+//!
+//! Preparing a cluster lowercased, checked, stemmed and interned every distinct spelling
+//! again (a third of segmentation time); news vocabularies repeat across clusters, so the
+//! lexicon answers a known spelling with one hash lookup and the cluster's vocabulary maps
+//! the thread-wide stem id to its own id through a plain vector.
+
+use super::EnglishStemmer;
+use crate::lang::Language;
+use crate::prepared::Vocabulary;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+/// Spellings remembered per thread before the lexicon is emptied (bounded memory); checked
+/// between clusters only, so ids stay valid while a cluster is prepared.
+const CAPACITY: usize = 1 << 18;
+
+thread_local! {
+    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::default());
+}
+
+/// Spellings and stems seen by this thread.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    language: Language,
+    /// Word as written -> (stem id, stop word).
+    spellings: FxHashMap<Box<str>, (u32, bool)>,
+    /// Stem -> stem id.
+    stem_ids: FxHashMap<Box<str>, u32>,
+    /// Every stem concatenated in id order; stem `i` ends at `ends[i]`.
+    text: String,
+    ends: Vec<usize>,
+    lower: String,
+    /// Stem id -> term id in the cluster being prepared ([`NONE`] when not in it), and the
+    /// stem ids set since the last cluster: reset entry by entry rather than reallocated
+    /// (zeroing a vector as long as the lexicon per cluster showed in the profile).
+    local: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+/// No term id in the current cluster.
+const NONE: u32 = u32::MAX;
+
+impl Lexicon {
+    /// Runs `f` with this thread's lexicon for `language`, emptied first if it grew past its
+    /// capacity or served another language.
+    pub(crate) fn with<R>(language: Language, f: impl FnOnce(&mut Lexicon) -> R) -> R {
+        LEXICON.with(|lexicon| {
+            let mut lexicon = lexicon.borrow_mut();
+            if lexicon.language != language || lexicon.spellings.len() >= CAPACITY {
+                *lexicon = Lexicon {
+                    language,
+                    ..Lexicon::default()
+                };
+            }
+            // A new cluster (also after one that panicked half-way).
+            let Lexicon { local, touched, .. } = &mut *lexicon;
+            for &g in touched.iter() {
+                local[g as usize] = NONE;
+            }
+            touched.clear();
+            f(&mut lexicon)
+        })
+    }
+
+    /// The stem id of a word as written and whether it is a stop word (lowercased).
+    #[inline]
+    pub(crate) fn word(&mut self, surface: &str, stemmer: &EnglishStemmer) -> (u32, bool) {
+        if let Some(&known) = self.spellings.get(surface) {
+            return known;
+        }
+        self.lower.clear();
+        if surface.is_ascii() {
+            // Same result as the char-wise mapping below, much cheaper.
+            self.lower.push_str(surface);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower
+                .extend(surface.chars().flat_map(char::to_lowercase));
+        }
+        let stop = self.language.is_stop_word(&self.lower);
+        let Lexicon {
+            stem_ids,
+            text,
+            ends,
+            lower,
+            ..
+        } = self;
+        let id = stemmer.with_stem(lower, |stem| {
+            if let Some(&id) = stem_ids.get(stem) {
+                return id;
+            }
+            let id = u32::try_from(ends.len()).expect("fewer than 4 billion stems per thread");
+            stem_ids.insert(stem.into(), id);
+            text.push_str(stem);
+            ends.push(text.len());
+            id
+        });
+        self.spellings.insert(surface.into(), (id, stop));
+        (id, stop)
+    }
+
+    /// The term id in `vocab` (the vocabulary of the cluster being prepared) of stem id
+    /// `stem`, appending the stem with the stop flag of this first spelling if new.
+    #[inline]
+    pub(crate) fn term_id(&mut self, stem: u32, stop: bool, vocab: &mut Vocabulary) -> u32 {
+        let g = stem as usize;
+        if g >= self.local.len() {
+            self.local.resize(self.ends.len(), NONE);
+        }
+        if self.local[g] == NONE {
+            self.local[g] = vocab.push_new(self.stem(stem), stop);
+            self.touched.push(stem);
+        }
+        self.local[g]
+    }
+
+    /// The stem of an id.
+    pub(crate) fn stem(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_share_stems_and_keep_their_own_stop_flag() {
+        let stemmer = EnglishStemmer::default();
+        Lexicon::with(Language::English, |lex| {
+            let (will, will_stop) = lex.word("will", &stemmer);
+            let (willing, willing_stop) = lex.word("Willing", &stemmer);
+            assert_eq!(will, willing, "{} / {}", lex.stem(will), lex.stem(willing));
+            assert!(will_stop && !willing_stop);
+            assert_eq!(lex.word("will", &stemmer), (will, true), "remembered");
+            let (boats, _) = lex.word("Boats", &stemmer);
+            assert_eq!(lex.stem(boats), "boat");
+            assert!(lex.ends.len() >= 2);
+        });
+    }
+
+    #[test]
+    fn each_cluster_numbers_its_terms_from_zero() {
+        let stemmer = EnglishStemmer::default();
+        for _ in 0..2 {
+            Lexicon::with(Language::English, |lex| {
+                let mut vocab = Vocabulary::default();
+                let (boats, stop) = lex.word("boats", &stemmer);
+                assert_eq!(lex.term_id(boats, stop, &mut vocab), 0);
+                let (fire, stop) = lex.word("fire", &stemmer);
+                assert_eq!(lex.term_id(fire, stop, &mut vocab), 1);
+                assert_eq!(
+                    lex.term_id(boats, true, &mut vocab),
+                    0,
+                    "first spelling's flag"
+                );
+                assert_eq!((vocab.term(0), vocab.is_stop(0)), ("boat", false));
+                assert_eq!(vocab.get("fire"), Some(1));
+            });
+        }
+    }
+}
