@@ -37,11 +37,11 @@ def read_runs(stream):
 
 
 def nice_ceiling(x):
-    """The smallest of 1, 2, 3, 5 x 10^k at or above x."""
+    """The smallest of 1, 2, 3, 4, 5, 6, 8 x 10^k at or above x."""
     if x <= 0:
         return 1.0
     e = 10 ** math.floor(math.log10(x))
-    for m in (1, 2, 3, 5, 10):
+    for m in (1, 2, 3, 4, 5, 6, 8, 10):
         if m * e >= x:
             return m * e
     return 10 * e

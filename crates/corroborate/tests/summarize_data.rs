@@ -4,22 +4,13 @@
 
 mod common;
 
-use corroborate::ingest::parse_clusters;
 use corroborate::summarize::{IlpSummarizer, RedundancyCheck, TermSet};
-use corroborate::{Budget, Method, Pipeline, PreparedCluster};
-
-fn load(rel: &str) -> Option<Vec<PreparedCluster>> {
-    let path = common::shared(rel)?;
-    let text = std::fs::read_to_string(&path).expect("readable shared data");
-    let (clusters, errors) = parse_clusters(rel, &text);
-    assert!(errors.is_empty(), "{errors:?}");
-    let pipeline = Pipeline::default();
-    Some(clusters.into_iter().map(|c| pipeline.prepare(c)).collect())
-}
+use corroborate::{Budget, Method};
 
 #[test]
 fn every_method_keeps_budget_and_redundancy_on_multinews() {
-    let Some(clusters) = load("data/summarization/multinews-sample100.jsonl") else {
+    let Some(clusters) = common::prepared_clusters("data/summarization/multinews-sample100.jsonl")
+    else {
         return;
     };
     assert_eq!(clusters.len(), 100);
@@ -53,7 +44,8 @@ fn every_method_keeps_budget_and_redundancy_on_multinews() {
 
 #[test]
 fn ilp_greedy_fallback_against_the_exact_optimum() {
-    let Some(clusters) = load("data/summarization/multinews-sample100.jsonl") else {
+    let Some(clusters) = common::prepared_clusters("data/summarization/multinews-sample100.jsonl")
+    else {
         return;
     };
     let (mut solved, mut below, mut worst, mut sum_ratio) = (0usize, 0usize, 1.0f64, 0.0f64);

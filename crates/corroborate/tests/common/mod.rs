@@ -24,3 +24,14 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     eprintln!("skipping: shared data not found at {}", path.display());
     None
 }
+
+/// Every cluster of a shared cluster-JSONL file, prepared by the default pipeline, or `None`
+/// as for [`shared`]. The file must parse without errors.
+pub fn prepared_clusters(rel: &str) -> Option<Vec<corroborate::PreparedCluster>> {
+    let path = shared(rel)?;
+    let text = std::fs::read_to_string(&path).expect("readable shared data");
+    let (clusters, errors) = corroborate::ingest::parse_clusters(rel, &text);
+    assert!(errors.is_empty(), "{errors:?}");
+    let pipeline = corroborate::Pipeline::default();
+    Some(clusters.into_iter().map(|c| pipeline.prepare(c)).collect())
+}
