@@ -180,6 +180,9 @@ struct CueIndex {
     heads: FxHashSet<&'static str>,
     /// Connectives by first word.
     connectives: FxHashMap<&'static str, Vec<Phrase>>,
+    /// Heads that only open longer connectives ("the" of "the latter", "in" of "in
+    /// addition"), with the second words those can go on with.
+    openers: FxHashMap<&'static str, Vec<&'static str>>,
 }
 
 fn cue_index(language: Language) -> &'static CueIndex {
@@ -207,7 +210,20 @@ fn cue_index(language: Language) -> &'static CueIndex {
                 .copied()
                 .chain(connectives.keys().copied())
                 .collect();
-            CueIndex { heads, connectives }
+            let openers = connectives
+                .iter()
+                .filter(|(head, phrases)| {
+                    phrases.iter().all(|p| p.words.len() > 1)
+                        && !cues.pronouns.contains(head)
+                        && !cues.demonstratives.contains(head)
+                })
+                .map(|(&head, phrases)| (head, phrases.iter().map(|p| p.words[1]).collect()))
+                .collect();
+            CueIndex {
+                heads,
+                connectives,
+                openers,
+            }
         }),
     }
 }
@@ -361,7 +377,7 @@ pub fn leans_back_in(language: Language, text: &str) -> bool {
     if t.starts_with(OPEN_QUOTES) {
         return quotation_by_pronoun(t);
     }
-    if !may_lean(heads, t) {
+    if !may_lean(index, t) {
         return false;
     }
     let w = Opening::of(t, FIRST_WORDS);
@@ -406,7 +422,8 @@ pub fn leans_back_in(language: Language, text: &str) -> bool {
 /// no cue word first, no comma and no "of", which settles most sentences without splitting
 /// words. Plain ASCII openings (almost all) are read in one pass over their bytes; this runs
 /// on every candidate, and the generic character iterators were a tenth of summarizing.
-fn may_lean(heads: &FxHashSet<&'static str>, t: &str) -> bool {
+fn may_lean(index: &CueIndex, t: &str) -> bool {
+    let heads = &index.heads;
     let body = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let prefix_end = body
         .bytes()
@@ -448,16 +465,42 @@ fn may_lean(heads: &FxHashSet<&'static str>, t: &str) -> bool {
     let first = core.split(|&b| b == b'\'').next().unwrap_or(&[]);
     let first = std::str::from_utf8(first).expect("ASCII");
     if is_head(heads, first) {
-        return true;
-    }
-    let mut previous = 0u8;
-    for &b in bytes {
-        if b == b',' || b == b';' || (previous | 0x20 == b'o' && b | 0x20 == b'f') {
+        let mut buf = [0u8; 16];
+        let Some(nexts) = lower(first, &mut buf).and_then(|f| index.openers.get(f)) else {
+            // A pronoun, a demonstrative or a one-word connective.
+            return true;
+        };
+        // "The", "In", "On"...: a connective only with its second word ("The latter").
+        let second = bytes[word_end..]
+            .split(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+            .map(|w| {
+                let lead = w
+                    .iter()
+                    .position(u8::is_ascii_alphanumeric)
+                    .unwrap_or(w.len());
+                &w[lead..]
+            })
+            .find(|core| !core.is_empty());
+        let continues = second.is_none_or(|core| {
+            nexts.iter().any(|n| {
+                core.len() >= n.len() && core[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+            })
+        });
+        if continues {
             return true;
         }
-        previous = b;
     }
-    false
+    // A comma or semicolon (an introductory phrase before the subject), or the word "of"
+    // (a partitive, "Four of them").
+    let alnum = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+    bytes.iter().enumerate().any(|(k, &b)| {
+        b == b','
+            || b == b';'
+            || (b | 0x20 == b'o'
+                && bytes.get(k + 1).is_some_and(|&f| f | 0x20 == b'f')
+                && !(k > 0 && alnum(k - 1))
+                && !alnum(k + 2))
+    })
 }
 
 fn connective(cues: &ContextCues, index: &CueIndex, w: &Opening) -> bool {
