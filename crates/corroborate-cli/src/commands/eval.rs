@@ -19,8 +19,8 @@ const DEFAULT_WORDS: usize = 250;
 #[derive(clap::Args)]
 #[command(
     after_help = "Timing: clusters/s and MB/s count cleaning, segmentation and sentence \
-selection of each cluster, summed over worker threads (a single-core rate); scoring is not \
-timed.\n\nExample:\n  corroborate eval multinews-sample100.jsonl --method lead --method oracle --words 250"
+selection of each cluster, summed over worker threads (a single-core rate); scoring and \
+one-off set-up (each worker first summarizes a short built-in report) are not timed.\n\nExample:\n  corroborate eval multinews-sample100.jsonl --method lead --method oracle --words 250"
 )]
 pub struct Args {
     /// Dataset in the cluster JSONL format (clusters with reference summaries).
@@ -303,7 +303,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         out,
         "Scores: mean over clusters, in %, [95% bootstrap CI, {} resamples]. Speed: cleaning + \
          segmentation + selection per cluster, in thread CPU time summed over threads (a single-core \
-         rate that other load does not inflate); scoring not timed.",
+         rate, less sensitive to other load than wall time); one-off set-up and scoring not timed.",
         corroborate::eval::BOOTSTRAP_RESAMPLES
     )?;
     Ok(())
