@@ -660,8 +660,8 @@ fn average_link(
             run.docs += 1.0;
         }
     }
-    for t in 0..nterms {
-        run.ln_df[t] = (run.df[t] + v.bg_docs * prior[t] + 1.0).ln();
+    for (t, &p) in prior.iter().enumerate() {
+        run.ln_df[t] = (run.df[t] + v.bg_docs * p + 1.0).ln();
     }
     run.ln_docs = (run.docs + v.bg_docs + 1.0).ln();
     let vecs: Vec<Vec<(u32, f32)>> = set

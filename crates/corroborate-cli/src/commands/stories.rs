@@ -16,7 +16,9 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 #[command(
     after_help = "Output: a story list, or with --json one line per article:\n  \
-    {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\n\
+    {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\
+    printed at the end of the run (a story of one or two articles may be folded into a \
+    larger one once the stream has moved on; see docs/stories.md).\n\n\
     Example:\n  corroborate stories --state ~/.corroborate/stories --json today.jsonl"
 )]
 pub struct Args {
@@ -105,15 +107,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let known = grouper.assignment(&item.article.doc_id).is_some();
         resumed += usize::from(known);
         let a = grouper.add_stream(item);
-        if args.json {
-            let line = JsonLine {
-                doc_id: &a.doc_id,
-                story: a.story,
-                duplicate_of: a.duplicate_of.as_deref(),
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            out.write_all(b"\n")?;
-        }
         assignments.push(a);
         if let Some(store) = store.as_mut() {
             if (i + 1) % every == 0 {
@@ -126,6 +119,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         store.commit(&mut grouper)?;
     }
     progress.finish_and_clear();
+    // Stories as reported at the end of this run (small-story folds followed).
+    let reported = grouper.reported_stories();
+    for a in &mut assignments {
+        a.story = reported[a.story as usize];
+    }
+    if args.json {
+        for a in &assignments {
+            let line = JsonLine {
+                doc_id: &a.doc_id,
+                story: a.story,
+                duplicate_of: a.duplicate_of.as_deref(),
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")?;
+        }
+    }
     if resumed > 0 {
         eprintln!("corroborate: note: {resumed} article(s) were already in the state; their stories are kept");
     }
@@ -141,10 +150,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     if let Some(dir) = &args.brief {
-        let records = match &store {
+        let mut records = match &store {
             Some(store) => store.records()?,
             None => records_of_run(&assignments, &ordered),
         };
+        for r in &mut records {
+            r.story = reported[r.story as usize];
+        }
         let articles: Vec<_> = ordered.into_iter().map(|s| s.article).collect();
         let written = write_briefs(dir, grouper.stories(), &records, &articles)?;
         eprintln!(
