@@ -132,6 +132,9 @@ pub struct StoryGrouper {
     /// Fold decisions to take: (stream position, story), in position order. An entry whose
     /// story has grown or gained a member since is skipped.
     due: VecDeque<(u64, u32)>,
+    /// Story -> the story it was folded into (itself if none): `Story::folded_into` in a
+    /// compact array, read for every posting entry of every article.
+    parent: Vec<u32>,
 }
 
 /// Per-article working arrays, kept between articles to avoid reallocating them; all
@@ -170,6 +173,7 @@ impl StoryGrouper {
             track: false,
             scratch: Scratch::default(),
             due: VecDeque::new(),
+            parent: Vec::new(),
         }
     }
 
@@ -200,7 +204,10 @@ impl StoryGrouper {
 
     /// The story a story's articles now belong to (following folds).
     pub fn root(&self, mut story: u32) -> u32 {
-        while let Some(next) = self.stories.get(story as usize).and_then(|s| s.folded_into) {
+        while let Some(&next) = self.parent.get(story as usize) {
+            if next == story {
+                break;
+            }
             story = next;
         }
         story
@@ -295,6 +302,7 @@ impl StoryGrouper {
     fn fold(&mut self, s: u32, t: u32) {
         let small = &mut self.stories[s as usize];
         small.folded_into = Some(t);
+        self.parent[s as usize] = t;
         let centroid = std::mem::take(&mut small.centroid);
         let (size, independent, first, last, last_seq) = (
             small.size,
@@ -641,6 +649,7 @@ impl StoryGrouper {
             last_seq: 0,
             folded_into: None,
         });
+        self.parent.push(id);
         id
     }
 
@@ -708,6 +717,21 @@ impl StoryGrouper {
                 return Err(format!("story {} stored out of order", s.id));
             }
         }
+        g.parent = stories
+            .iter()
+            .map(|s| s.folded_into.unwrap_or(s.id))
+            .collect();
+        // Every fold names a stored story and the chains end (no cycle).
+        for s in &stories {
+            let (mut at, mut steps) = (s.id, 0usize);
+            while g.parent[at as usize] != at {
+                at = g.parent[at as usize];
+                steps += 1;
+                if at as usize >= stories.len() || steps > stories.len() {
+                    return Err(format!("story {} has a broken fold chain", s.id));
+                }
+            }
+        }
         g.stories = stories;
         for r in articles {
             if r.seq != g.next_seq {
@@ -740,11 +764,6 @@ impl StoryGrouper {
         if g.config.fold_similarity > 0.0 {
             let mut due: Vec<(u64, u32)> = Vec::new();
             for s in &g.stories {
-                if let Some(t) = s.folded_into {
-                    if t as usize >= g.stories.len() {
-                        return Err(format!("story {} folded into missing story {t}", s.id));
-                    }
-                }
                 let at = s.last_seq.saturating_add(g.config.fold_after);
                 if s.size > 0 && at >= g.next_seq && g.fold_pending(at, s.id) {
                     due.push((at, s.id));
