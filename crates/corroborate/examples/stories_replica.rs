@@ -64,6 +64,9 @@ struct Variant {
     fold_min: usize,
     /// At the end of the stream, decide every small story still pending.
     fold_end: bool,
+    /// Word-pair features (adjacent content words, stemmed, `a_b`), weighted by this
+    /// multiplier (0: off); unseen in the background, so rare there.
+    bigrams: f32,
     /// Size-aware join (0: off): the similarity to a story of `n` articles is shrunk toward
     /// the background similarity `shrink_bg`: `bg + (sim - bg) n / (n + shrink_n)`.
     shrink_n: f32,
@@ -101,6 +104,7 @@ impl Default for Variant {
             fold_max: 2,
             fold_min: 3,
             fold_end: false,
+            bigrams: 0.0,
             shrink_n: 0.0,
             shrink_bg: 0.0,
             size_boost: 0.0,
@@ -111,6 +115,8 @@ impl Default for Variant {
 /// One article's features: raw counts of full text and lead, english, copy link.
 struct Item {
     counts: Vec<(u32, f32)>,
+    /// Word-pair counts.
+    pairs: Vec<(u32, f32)>,
     lead: Vec<(u32, f32)>,
     english: bool,
     copy_of: Option<usize>,
@@ -146,7 +152,41 @@ fn lead_text(text: &str, words: usize) -> &str {
     text
 }
 
+/// Counts of adjacent content-word pairs (stemmed, joined by `_`), sorted by term id; a stop
+/// word or sentence end breaks the chain.
+fn pair_counts(
+    title: Option<&str>,
+    text: &str,
+    table: &mut TermTable,
+    stemmer: &corroborate::segment::EnglishStemmer,
+) -> Vec<(u32, f32)> {
+    let mut counts: std::collections::BTreeMap<u32, f32> = Default::default();
+    for part in title.into_iter().chain([text]) {
+        for sentence in part.split(['.', '!', '?', '\n', ';', ':']) {
+            let mut prev: Option<String> = None;
+            for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                if corroborate::lang::english::is_stop_word(&lower) {
+                    prev = None;
+                    continue;
+                }
+                let stem = stemmer.stem(&lower).into_owned();
+                if let Some(p) = &prev {
+                    let id = table.intern(&format!("{p}_{stem}"));
+                    *counts.entry(id).or_default() += 1.0;
+                }
+                prev = Some(stem);
+            }
+        }
+    }
+    counts.into_iter().collect()
+}
+
 fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
+    let stemmer = corroborate::segment::EnglishStemmer::default();
     let inputs = read_story_inputs(&[path.to_string()]);
     let (stream, _) = stream::prepare(inputs.articles);
     let mut g = StoryGrouper::new(StoryConfig::default());
@@ -167,8 +207,10 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
             lead_text(&article.text, lead_words),
             table,
         );
+        let pairs = pair_counts(article.title.as_deref(), &article.text, table, &stemmer);
         items.push(Item {
             counts: counts_of(&f.terms),
+            pairs,
             lead: counts_of(&lead.terms),
             english: f.english,
             copy_of: asg.duplicate_of.as_ref().map(|d| pos[d]),
@@ -179,6 +221,8 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
                 .unwrap_or_else(|| article.text.chars().take(60).collect()),
         });
     }
+    let reported = g.reported_stories();
+    let pred: Vec<u32> = pred.iter().map(|&p| reported[p as usize]).collect();
     Set {
         name: path.rsplit('/').next().unwrap_or(path).to_string(),
         items,
@@ -224,11 +268,12 @@ impl Run<'_> {
             (x + 1.0).max(0.0)
         }
     }
-    fn add_doc(&mut self, terms: &[(u32, f32)]) {
+    fn add_doc(&mut self, it: &Item) {
         if self.v.oracle {
             return;
         }
-        for &(t, _) in terms {
+        let pairs: &[(u32, f32)] = if self.v.bigrams > 0.0 { &it.pairs } else { &[] };
+        for &(t, _) in it.counts.iter().chain(pairs) {
             self.df[t as usize] += 1.0;
             let p = self.prior[t as usize];
             self.ln_df[t as usize] = (self.df[t as usize] + self.v.bg_docs * p + 1.0).ln();
@@ -262,6 +307,14 @@ impl Run<'_> {
             if w > 0.0 {
                 out.push((t, w));
             }
+        }
+        if self.v.bigrams > 0.0 && !it.pairs.is_empty() {
+            let p: Vec<(u32, f32)> = it
+                .pairs
+                .iter()
+                .map(|&(t, c)| (t, self.tf(c) * self.v.bigrams))
+                .collect();
+            out = merge_add(&out, &p, 1.0);
         }
         out
     }
@@ -389,7 +442,7 @@ fn group(
             continue;
         }
         let w = run.weights(it);
-        run.add_doc(&it.counts);
+        run.add_doc(it);
         let a: Vec<(u32, f32)> = w.iter().map(|&(t, x)| (t, x * run.idf(t))).collect();
         let an = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
         for &(t, x) in &a {
