@@ -5,7 +5,7 @@ use crate::document::{Cluster, Document};
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
 use crate::segment::{count_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
-use crate::summarize::{Budget, Method, Summary};
+use crate::summarize::{leans_back_in, Budget, Method, Summary};
 
 /// Cleaner, segmenter and language resources, built once and shared across clusters.
 #[derive(Debug, Default)]
@@ -56,6 +56,7 @@ impl Pipeline {
                             position,
                             heading,
                             words: count_words(text),
+                            leans_back: leans_back_in(self.language, text),
                             tokens: tokens.clone(),
                             terms: terms.clone(),
                         });

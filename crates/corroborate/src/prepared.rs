@@ -21,6 +21,9 @@ pub struct Sentence {
     pub heading: bool,
     /// Number of white-space separated words (what a word budget counts).
     pub words: usize,
+    /// Its opening leans on the sentence before it ("He said", "But the company denied
+    /// it"; see [`crate::summarize::leans_back`]): a summary takes it only with that one.
+    pub leans_back: bool,
     /// Term ids of every word token in order, stop words included.
     pub tokens: Vec<u32>,
     /// Term ids of the content words (stop words and punctuation removed), in order.

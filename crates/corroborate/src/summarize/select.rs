@@ -1,7 +1,7 @@
 //! Budget accounting, candidate sentences and reading order, shared by every method.
 
 use super::centrality::rank_by;
-use super::context::{lean, leans_back, ContextRule};
+use super::context::{lean, ContextRule};
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::Budget;
 use crate::prepared::PreparedCluster;
@@ -234,7 +234,7 @@ pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> 
             i > 0
                 && order.contains(&(i - 1))
                 && cluster.sentences[i - 1].doc == cluster.sentences[i].doc
-                && leans_back(cluster.text(i))
+                && cluster.sentences[i].leans_back
         })
         .collect();
     order.retain(|i| !attached.contains(i));
