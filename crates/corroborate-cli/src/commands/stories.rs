@@ -146,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         eprintln!("corroborate: note: {foreign} article(s) do not read as English; they are grouped among themselves");
     }
     if !args.json {
-        print_story_list(&mut out, &grouper, &assignments)?;
+        print_story_list(&mut out, &grouper, &assignments, &reported)?;
     }
     out.flush()?;
     if let Some(dir) = &args.brief {
@@ -194,11 +194,13 @@ fn records_of_run(
         .collect()
 }
 
-/// The stories this run touched, largest first (ties: older story first).
+/// The stories this run touched (as reported), largest first (ties: older story first).
+/// Sizes count the small stories reported under a story while their fold is pending.
 fn print_story_list(
     out: &mut impl Write,
     grouper: &StoryGrouper,
     assignments: &[Assignment],
+    reported: &[u32],
 ) -> anyhow::Result<()> {
     let mut in_run: BTreeMap<u32, usize> = BTreeMap::new();
     for a in assignments {
@@ -206,10 +208,18 @@ fn print_story_list(
     }
     let mut ids: Vec<u32> = in_run.keys().copied().collect();
     let stories = grouper.stories();
+    // (size, independent) per reported story: its own plus the pending ones shown in it.
+    let mut sizes: Vec<(u32, u32)> = stories.iter().map(|s| (s.size, s.independent)).collect();
+    for (s, &r) in stories.iter().zip(reported) {
+        if s.folded_into.is_none() && r != s.id {
+            sizes[r as usize].0 += s.size;
+            sizes[r as usize].1 += s.independent;
+        }
+    }
     ids.sort_by(|a, b| {
-        stories[*b as usize]
-            .size
-            .cmp(&stories[*a as usize].size)
+        sizes[*b as usize]
+            .0
+            .cmp(&sizes[*a as usize].0)
             .then(a.cmp(b))
     });
     writeln!(
@@ -220,12 +230,11 @@ fn print_story_list(
     )?;
     for id in ids {
         let s = &stories[id as usize];
+        let (size, independent) = sizes[id as usize];
         let mut line = format!(
-            "story {id}: {} ({} article{}, {} independent",
+            "story {id}: {} ({size} article{}, {independent} independent",
             s.headline,
-            s.size,
-            if s.size == 1 { "" } else { "s" },
-            s.independent
+            if size == 1 { "" } else { "s" },
         );
         if !s.sources.is_empty() {
             line.push_str(&format!("; sources: {}", s.sources.join(", ")));
