@@ -83,6 +83,12 @@ pub struct StoryConfig {
     pub fold_max_size: u32,
     /// Independent articles a story needs to take a folded story.
     pub fold_min_target: u32,
+    /// Lead emphasis ([`features::Featurizer::with_lead`]): the headline and this many first
+    /// words of the body count `1 + lead_extra` times. 0 (the default) turns it off; see
+    /// docs/stories.md for what it trades (ECB+ up, DUC down).
+    pub lead_words: usize,
+    /// Extra count of a lead occurrence.
+    pub lead_extra: f32,
 }
 
 impl Default for StoryConfig {
@@ -102,6 +108,8 @@ impl Default for StoryConfig {
             fold_after: 400,
             fold_max_size: 2,
             fold_min_target: 3,
+            lead_words: 0,
+            lead_extra: 0.75,
         }
     }
 }
