@@ -376,7 +376,7 @@ impl StoryGrouper {
             let story = self
                 .seen
                 .get(&original)
-                .map(|s| s.0)
+                .map(|s| self.root(s.0))
                 .expect("originals are seen articles");
             self.join_as_copy(story, item);
             record.story = story;
