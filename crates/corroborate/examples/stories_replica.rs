@@ -64,6 +64,8 @@ struct Variant {
     fold_min: usize,
     /// At the end of the stream, decide every small story still pending.
     fold_end: bool,
+    /// Weight of entity features in the fold decision (1: as in joining).
+    fold_entity: f32,
     /// Word-pair features (adjacent content words, stemmed, `a_b`), weighted by this
     /// multiplier (0: off); unseen in the background, so rare there.
     bigrams: f32,
@@ -104,6 +106,7 @@ impl Default for Variant {
             fold_max: 2,
             fold_min: 3,
             fold_end: false,
+            fold_entity: 1.0,
             bigrams: 0.0,
             shrink_n: 0.0,
             shrink_bg: 0.0,
@@ -332,10 +335,13 @@ struct St {
     last: usize,
 }
 
-fn cosine_to(run: &Run, dense: &[f32], an: f32, centroid: &[(u32, f32)]) -> f32 {
+fn cosine_to(run: &Run, dense: &[f32], an: f32, centroid: &[(u32, f32)], ent: f32) -> f32 {
     let (mut d, mut sq) = (0f32, 0f32);
     for &(t, x) in centroid {
-        let x = x * run.idf(t);
+        let mut x = x * run.idf(t);
+        if run.entity[t as usize] {
+            x *= ent;
+        }
         sq += x * x;
         d += dense[t as usize] * x;
     }
@@ -363,7 +369,14 @@ fn try_fold(
     let cw: Vec<(u32, f32)> = stories[s]
         .centroid
         .iter()
-        .map(|&(t, x)| (t, x * run.idf(t)))
+        .map(|&(t, x)| {
+            let e = if run.entity[t as usize] {
+                v.fold_entity
+            } else {
+                1.0
+            };
+            (t, x * run.idf(t) * e)
+        })
         .collect();
     let cn = cw.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
     if cn == 0.0 {
@@ -377,7 +390,7 @@ fn try_fold(
         if o == s || st.alias != o || st.english != stories[s].english || st.size < v.fold_min {
             continue;
         }
-        let sim = cosine_to(run, dense, cn, &st.centroid);
+        let sim = cosine_to(run, dense, cn, &st.centroid, v.fold_entity);
         if sim >= v.fold_sim && best.is_none_or(|(_, b)| sim > b) {
             best = Some((o, sim));
         }
