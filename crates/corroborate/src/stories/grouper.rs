@@ -221,18 +221,19 @@ impl StoryGrouper {
     /// still decide otherwise; everything else is final. Costs one candidate lookup per
     /// waiting story (at most one per article of the last `fold_after`).
     pub fn reported_stories(&self) -> Vec<u32> {
-        let mut out: Vec<u32> = (0..self.stories.len() as u32)
-            .map(|s| self.root(s))
-            .collect();
+        // Pending stories are roots; their would-be targets are roots too.
+        let mut target: Vec<u32> = (0..self.stories.len() as u32).collect();
         let mut scratch = Scratch::default();
         for &(due, s) in &self.due {
             if self.fold_pending(due, s) {
                 if let Some(t) = self.fold_target(s, &mut scratch) {
-                    out[s as usize] = t;
+                    target[s as usize] = t;
                 }
             }
         }
-        out
+        (0..self.stories.len() as u32)
+            .map(|s| target[self.root(s) as usize])
+            .collect()
     }
 
     /// Whether the queue entry `(due, s)` is still a decision to take.
