@@ -55,6 +55,27 @@ struct Variant {
     no_floor: bool,
     /// IDF of the whole set known in advance.
     oracle: bool,
+    /// Small-story folding (0: off): a story of at most `fold_max` articles that has gone
+    /// `fold_k` stream articles without a new member is folded into its nearest story of at
+    /// least `fold_min` articles when their centroid cosine reaches `fold_sim`.
+    fold_sim: f32,
+    fold_k: usize,
+    fold_max: usize,
+    fold_min: usize,
+    /// At the end of the stream, decide every small story still pending.
+    fold_end: bool,
+    /// Weight of entity features in the fold decision (1: as in joining).
+    fold_entity: f32,
+    /// Word-pair features (adjacent content words, stemmed, `a_b`), weighted by this
+    /// multiplier (0: off); unseen in the background, so rare there.
+    bigrams: f32,
+    /// Size-aware join (0: off): the similarity to a story of `n` articles is shrunk toward
+    /// the background similarity `shrink_bg`: `bg + (sim - bg) n / (n + shrink_n)`.
+    shrink_n: f32,
+    shrink_bg: f32,
+    /// Size-aware join, threshold form (0: off): the threshold for a story of `n` articles
+    /// is `T (1 + size_boost / n) / (1 + size_boost / 3)` (`T` at three articles).
+    size_boost: f32,
 }
 
 impl Default for Variant {
@@ -80,6 +101,16 @@ impl Default for Variant {
             ratio: 0.0,
             ratio_low: 0.16,
             coherence: 0.0,
+            fold_sim: 0.0,
+            fold_k: 0,
+            fold_max: 2,
+            fold_min: 3,
+            fold_end: false,
+            fold_entity: 1.0,
+            bigrams: 0.0,
+            shrink_n: 0.0,
+            shrink_bg: 0.0,
+            size_boost: 0.0,
         }
     }
 }
@@ -87,6 +118,8 @@ impl Default for Variant {
 /// One article's features: raw counts of full text and lead, english, copy link.
 struct Item {
     counts: Vec<(u32, f32)>,
+    /// Word-pair counts.
+    pairs: Vec<(u32, f32)>,
     lead: Vec<(u32, f32)>,
     english: bool,
     copy_of: Option<usize>,
@@ -122,7 +155,41 @@ fn lead_text(text: &str, words: usize) -> &str {
     text
 }
 
+/// Counts of adjacent content-word pairs (stemmed, joined by `_`), sorted by term id; a stop
+/// word or sentence end breaks the chain.
+fn pair_counts(
+    title: Option<&str>,
+    text: &str,
+    table: &mut TermTable,
+    stemmer: &corroborate::segment::EnglishStemmer,
+) -> Vec<(u32, f32)> {
+    let mut counts: std::collections::BTreeMap<u32, f32> = Default::default();
+    for part in title.into_iter().chain([text]) {
+        for sentence in part.split(['.', '!', '?', '\n', ';', ':']) {
+            let mut prev: Option<String> = None;
+            for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                if corroborate::lang::english::is_stop_word(&lower) {
+                    prev = None;
+                    continue;
+                }
+                let stem = stemmer.stem(&lower).into_owned();
+                if let Some(p) = &prev {
+                    let id = table.intern(&format!("{p}_{stem}"));
+                    *counts.entry(id).or_default() += 1.0;
+                }
+                prev = Some(stem);
+            }
+        }
+    }
+    counts.into_iter().collect()
+}
+
 fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
+    let stemmer = corroborate::segment::EnglishStemmer::default();
     let inputs = read_story_inputs(&[path.to_string()]);
     let (stream, _) = stream::prepare(inputs.articles);
     let mut g = StoryGrouper::new(StoryConfig::default());
@@ -143,8 +210,10 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
             lead_text(&article.text, lead_words),
             table,
         );
+        let pairs = pair_counts(article.title.as_deref(), &article.text, table, &stemmer);
         items.push(Item {
             counts: counts_of(&f.terms),
+            pairs,
             lead: counts_of(&lead.terms),
             english: f.english,
             copy_of: asg.duplicate_of.as_ref().map(|d| pos[d]),
@@ -155,6 +224,8 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
                 .unwrap_or_else(|| article.text.chars().take(60).collect()),
         });
     }
+    let reported = g.reported_stories();
+    let pred: Vec<u32> = pred.iter().map(|&p| reported[p as usize]).collect();
     Set {
         name: path.rsplit('/').next().unwrap_or(path).to_string(),
         items,
@@ -200,11 +271,12 @@ impl Run<'_> {
             (x + 1.0).max(0.0)
         }
     }
-    fn add_doc(&mut self, terms: &[(u32, f32)]) {
+    fn add_doc(&mut self, it: &Item) {
         if self.v.oracle {
             return;
         }
-        for &(t, _) in terms {
+        let pairs: &[(u32, f32)] = if self.v.bigrams > 0.0 { &it.pairs } else { &[] };
+        for &(t, _) in it.counts.iter().chain(pairs) {
             self.df[t as usize] += 1.0;
             let p = self.prior[t as usize];
             self.ln_df[t as usize] = (self.df[t as usize] + self.v.bg_docs * p + 1.0).ln();
@@ -239,6 +311,14 @@ impl Run<'_> {
                 out.push((t, w));
             }
         }
+        if self.v.bigrams > 0.0 && !it.pairs.is_empty() {
+            let p: Vec<(u32, f32)> = it
+                .pairs
+                .iter()
+                .map(|&(t, c)| (t, self.tf(c) * self.v.bigrams))
+                .collect();
+            out = merge_add(&out, &p, 1.0);
+        }
         out
     }
 }
@@ -251,6 +331,85 @@ struct St {
     majority: String,
     golds: HashMap<String, usize>,
     size: usize,
+    /// Stream position of the last member.
+    last: usize,
+}
+
+fn cosine_to(run: &Run, dense: &[f32], an: f32, centroid: &[(u32, f32)], ent: f32) -> f32 {
+    let (mut d, mut sq) = (0f32, 0f32);
+    for &(t, x) in centroid {
+        let mut x = x * run.idf(t);
+        if run.entity[t as usize] {
+            x *= ent;
+        }
+        sq += x * x;
+        d += dense[t as usize] * x;
+    }
+    if sq == 0.0 || an == 0.0 {
+        0.0
+    } else {
+        d / (an * sq.sqrt())
+    }
+}
+
+fn majority(golds: &HashMap<String, usize>) -> String {
+    let mut top: Vec<(&String, &usize)> = golds.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    top.first().map(|x| x.0.clone()).unwrap_or_default()
+}
+
+/// Fold story `s` into its nearest large story if close enough; returns (target, right).
+fn try_fold(
+    stories: &mut [St],
+    s: usize,
+    v: &Variant,
+    run: &Run,
+    dense: &mut [f32],
+) -> Option<(usize, bool)> {
+    let cw: Vec<(u32, f32)> = stories[s]
+        .centroid
+        .iter()
+        .map(|&(t, x)| {
+            let e = if run.entity[t as usize] {
+                v.fold_entity
+            } else {
+                1.0
+            };
+            (t, x * run.idf(t) * e)
+        })
+        .collect();
+    let cn = cw.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if cn == 0.0 {
+        return None;
+    }
+    for &(t, x) in &cw {
+        dense[t as usize] = x;
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (o, st) in stories.iter().enumerate() {
+        if o == s || st.alias != o || st.english != stories[s].english || st.size < v.fold_min {
+            continue;
+        }
+        let sim = cosine_to(run, dense, cn, &st.centroid, v.fold_entity);
+        if sim >= v.fold_sim && best.is_none_or(|(_, b)| sim > b) {
+            best = Some((o, sim));
+        }
+    }
+    for &(t, _) in &cw {
+        dense[t as usize] = 0.0;
+    }
+    let (o, _) = best?;
+    let right = stories[s].majority == stories[o].majority;
+    let c = std::mem::take(&mut stories[s].centroid);
+    stories[o].centroid = merge_add(&stories[o].centroid, &c, 1.0);
+    let g = std::mem::take(&mut stories[s].golds);
+    for (k, n) in g {
+        *stories[o].golds.entry(k).or_default() += n;
+    }
+    stories[o].majority = majority(&stories[o].golds);
+    stories[o].size += stories[s].size;
+    stories[s].alias = o;
+    Some((o, right))
 }
 
 fn group(
@@ -288,13 +447,15 @@ fn group(
     let mut label = vec![0usize; set.items.len()];
     let mut dense = vec![0f32; nterms];
     let mut diag: Vec<(f32, f32, bool, bool, bool)> = Vec::new();
+    let mut due: std::collections::VecDeque<(usize, usize)> = Default::default();
+    let mut folds = [0usize; 2];
     for (i, it) in set.items.iter().enumerate() {
         if let Some(o) = it.copy_of {
             label[i] = label[o];
             continue;
         }
         let w = run.weights(it);
-        run.add_doc(&it.counts);
+        run.add_doc(it);
         let a: Vec<(u32, f32)> = w.iter().map(|&(t, x)| (t, x * run.idf(t))).collect();
         let an = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
         for &(t, x) in &a {
@@ -326,6 +487,10 @@ fn group(
                 if v.coherence > 0.0 && st.size > 1 {
                     let coh = (sq.sqrt() / st.size as f32).min(1.0);
                     sim /= coh.powf(v.coherence);
+                }
+                if v.shrink_n > 0.0 {
+                    let n = st.size as f32;
+                    sim = v.shrink_bg + (sim - v.shrink_bg) * n / (n + v.shrink_n);
                 }
                 if v.member_mix > 0.0 {
                     let mut ms: Vec<f32> = st
@@ -360,7 +525,12 @@ fn group(
                 if st.majority == it.gold {
                     best_same = best_same.max(sim);
                 }
-                if sim >= threshold && best.is_none_or(|(_, b)| sim > b) {
+                let th = if v.size_boost != 0.0 {
+                    threshold * (1.0 + v.size_boost / st.size as f32) / (1.0 + v.size_boost / 3.0)
+                } else {
+                    threshold
+                };
+                if sim >= th && best.is_none_or(|(_, b)| sim > b) {
                     best = Some((s, sim));
                 }
             }
@@ -382,6 +552,7 @@ fn group(
                     majority: String::new(),
                     golds: HashMap::new(),
                     size: 0,
+                    last: i,
                 });
                 stories.len() - 1
             }
@@ -389,6 +560,7 @@ fn group(
         let scale = if an > 0.0 { 1.0 / an } else { 0.0 };
         let st = &mut stories[s];
         st.size += 1;
+        st.last = i;
         st.centroid = merge_add(&st.centroid, &w, scale);
         if v.member_mix > 0.0 {
             st.members.push(w.clone());
@@ -421,6 +593,19 @@ fn group(
             let mut top: Vec<(&String, &usize)> = st.golds.iter().collect();
             top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             st.majority = top[0].0.clone();
+        }
+        if v.fold_sim > 0.0 {
+            due.push_back((i + v.fold_k, s));
+            while due.front().is_some_and(|&(d, _)| d <= i) {
+                let (d, f) = due.pop_front().expect("front");
+                let st = &stories[f];
+                if st.alias != f || st.last + v.fold_k != d || st.size > v.fold_max {
+                    continue;
+                }
+                if let Some((_, right)) = try_fold(&mut stories, f, v, &run, &mut dense) {
+                    folds[usize::from(right)] += 1;
+                }
+            }
         }
         if v.merge_sim > 0.0 {
             let c = stories[s].centroid.clone();
@@ -456,6 +641,20 @@ fn group(
                 stories[s].alias = o;
             }
         }
+    }
+    if v.fold_sim > 0.0 && v.fold_end {
+        while let Some((d, f)) = due.pop_front() {
+            let st = &stories[f];
+            if st.alias != f || st.last + v.fold_k != d || st.size > v.fold_max {
+                continue;
+            }
+            if let Some((_, right)) = try_fold(&mut stories, f, v, &run, &mut dense) {
+                folds[usize::from(right)] += 1;
+            }
+        }
+    }
+    if v.fold_sim > 0.0 {
+        eprintln!("  folds: {} right, {} wrong", folds[1], folds[0]);
     }
     if std::env::var_os("ANALYZE").is_some() {
         let hist = |xs: Vec<f32>| {
@@ -498,6 +697,132 @@ fn group(
         .collect()
 }
 
+/// Offline ceiling: average-link agglomerative clustering of the whole set (nearest-neighbour
+/// chain, `O(n^2)`), article vectors weighted by the IDF of the whole set (plus the
+/// background when `bg_docs > 0`). Returns the merges `(a, b, similarity)`; the clusters at
+/// threshold `t` are the union of the merges at or above `t` (average link is reducible, so
+/// merge similarities never increase along the dendrogram).
+fn average_link(
+    set: &Set,
+    v: &Variant,
+    prior: &[f32],
+    entity: &[bool],
+) -> Vec<(usize, usize, f32)> {
+    let nterms = prior.len();
+    let mut run = Run {
+        v,
+        prior,
+        entity,
+        ln_df: vec![0.0; nterms],
+        df: vec![0.0; nterms],
+        ln_docs: 0.0,
+        docs: 0.0,
+    };
+    for it in &set.items {
+        if it.copy_of.is_none() {
+            for &(t, _) in &it.counts {
+                run.df[t as usize] += 1.0;
+            }
+            run.docs += 1.0;
+        }
+    }
+    for (t, &p) in prior.iter().enumerate() {
+        run.ln_df[t] = (run.df[t] + v.bg_docs * p + 1.0).ln();
+    }
+    run.ln_docs = (run.docs + v.bg_docs + 1.0).ln();
+    let vecs: Vec<Vec<(u32, f32)>> = set
+        .items
+        .iter()
+        .map(|it| {
+            let a: Vec<(u32, f32)> = run
+                .weights(it)
+                .into_iter()
+                .map(|(t, x)| (t, x * run.idf(t)))
+                .collect();
+            let n = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-12);
+            a.into_iter().map(|(t, x)| (t, x / n)).collect()
+        })
+        .collect();
+    let n = vecs.len();
+    let mut sim = vec![0f32; n * n];
+    let mut dense = vec![0f32; nterms];
+    for i in 0..n {
+        for &(t, x) in &vecs[i] {
+            dense[t as usize] = x;
+        }
+        for j in 0..n {
+            sim[i * n + j] = vecs[j].iter().map(|&(t, x)| dense[t as usize] * x).sum();
+        }
+        for &(t, _) in &vecs[i] {
+            dense[t as usize] = 0.0;
+        }
+    }
+    let mut active = vec![true; n];
+    let mut size = vec![1f32; n];
+    let mut merges = Vec::new();
+    let mut chain: Vec<usize> = Vec::new();
+    let mut left = n;
+    while left > 1 {
+        if chain.is_empty() {
+            chain.push(active.iter().position(|&x| x).expect("active"));
+        }
+        let a = *chain.last().expect("chain");
+        let prev = if chain.len() >= 2 {
+            Some(chain[chain.len() - 2])
+        } else {
+            None
+        };
+        let mut best = (usize::MAX, f32::NEG_INFINITY);
+        for c in 0..n {
+            if c == a || !active[c] {
+                continue;
+            }
+            let s = sim[a * n + c];
+            if s > best.1 || (s == best.1 && Some(c) == prev) {
+                best = (c, s);
+            }
+        }
+        let b = best.0;
+        if Some(b) == prev {
+            chain.pop();
+            chain.pop();
+            let (na, nb) = (size[a], size[b]);
+            for k in 0..n {
+                if active[k] && k != a && k != b {
+                    let s = (na * sim[a * n + k] + nb * sim[b * n + k]) / (na + nb);
+                    sim[a * n + k] = s;
+                    sim[k * n + a] = s;
+                }
+            }
+            active[b] = false;
+            size[a] = na + nb;
+            merges.push((a, b, best.1));
+            left -= 1;
+        } else {
+            chain.push(b);
+        }
+    }
+    merges
+}
+
+fn cut(n: usize, merges: &[(usize, usize, f32)], t: f32) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for &(a, b, s) in merges {
+        if s >= t {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[rb] = ra;
+        }
+    }
+    (0..n).map(|x| find(&mut parent, x)).collect()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
@@ -534,6 +859,34 @@ fn main() {
                 None => bg.document_share(table.term(t), v.bg_len),
             })
             .collect();
+        if std::env::var_os("OFFLINE").is_some() {
+            for s in &sets {
+                let merges = average_link(s, &v, &prior, &entity);
+                let gold: Vec<&str> = s.items.iter().map(|i| i.gold.as_str()).collect();
+                let mut best = (0.0, 0.0f32, 0usize);
+                let mut line = String::new();
+                for k in 2..=40 {
+                    let t = k as f32 * 0.01;
+                    let labels = cut(s.items.len(), &merges, t);
+                    let sc = score(&labels, &gold);
+                    if k % 4 == 0 {
+                        line.push_str(&format!(" {t:.2}:{:.3}", sc.f1));
+                    }
+                    let nl = labels
+                        .iter()
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len();
+                    if sc.f1 > best.0 {
+                        best = (sc.f1, t, nl);
+                    }
+                }
+                println!(
+                    "{vj} offline average link {}: best F1 {:.3} at {:.2} ({} clusters);{line}",
+                    s.name, best.0, best.1, best.2
+                );
+            }
+            continue;
+        }
         for &th in &v.thresholds {
             let mut line = format!("{vj} T={th:.2}");
             for s in &sets {

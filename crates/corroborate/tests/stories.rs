@@ -19,7 +19,10 @@ fn load(rel: &str) -> Option<Vec<StreamArticle>> {
 
 fn f1(stream: &[StreamArticle]) -> f64 {
     let mut g = StoryGrouper::new(StoryConfig::default());
-    let predicted: Vec<u32> = stream.iter().map(|a| g.add_stream(a).story).collect();
+    let joined: Vec<u32> = stream.iter().map(|a| g.add_stream(a).story).collect();
+    // Scored as reported at the end of the stream (small-story folds followed).
+    let reported = g.reported_stories();
+    let predicted: Vec<u32> = joined.iter().map(|&s| reported[s as usize]).collect();
     let gold: Vec<String> = stream
         .iter()
         .map(|a| a.article.gold.clone().expect("gold"))
@@ -27,9 +30,9 @@ fn f1(stream: &[StreamArticle]) -> f64 {
     score(&predicted, &gold).f1
 }
 
-// Regression floors just below the measured level of the default configuration (0.878 and
-// 0.792 with the background IDF prior). The gate (0.90 on ECB+, 0.85 on DUC) is not
-// reached yet; see docs/stories.md.
+// Regression floors just below the measured level of the default configuration (0.888 and
+// 0.827 with the background IDF prior and small-story folding). The gate (0.90 on
+// ECB+, 0.85 on DUC) is not reached yet; see docs/stories.md.
 #[test]
 fn ecbplus_dev_b_cubed_f1_floor() {
     let Some(stream) = load("data/stories/ecbplus-dev.jsonl") else {
@@ -37,7 +40,7 @@ fn ecbplus_dev_b_cubed_f1_floor() {
     };
     assert_eq!(stream.len(), 196);
     let f = f1(&stream);
-    assert!(f >= 0.87, "B-cubed F1 {f:.3}");
+    assert!(f >= 0.88, "B-cubed F1 {f:.3}");
 }
 
 #[test]
@@ -47,7 +50,7 @@ fn duc_topic_stream_b_cubed_f1_floor() {
     };
     assert_eq!(stream.len(), 2375);
     let f = f1(&stream);
-    assert!(f >= 0.79, "B-cubed F1 {f:.3}");
+    assert!(f >= 0.82, "B-cubed F1 {f:.3}");
 }
 
 /// A synthetic stream from invented seed articles (no shared data needed).
@@ -82,6 +85,18 @@ fn synthetic(n: usize) -> Vec<StreamArticle> {
     prepare(articles).0
 }
 
+/// Assignments as reported at the end of a run.
+fn reported(g: &StoryGrouper, assignments: &[Assignment]) -> Vec<Assignment> {
+    let map = g.reported_stories();
+    assignments
+        .iter()
+        .map(|a| Assignment {
+            story: map[a.story as usize],
+            ..a.clone()
+        })
+        .collect()
+}
+
 fn run_all(config: &StoryConfig, stream: &[StreamArticle]) -> (Vec<Assignment>, StoryGrouper) {
     let mut g = StoryGrouper::new(config.clone());
     let a = stream.iter().map(|x| g.add_stream(x)).collect();
@@ -111,8 +126,22 @@ fn two_halves_with_state_equal_one_run() {
         store.commit(&mut g).expect("commit");
     }
     assert_eq!(got, whole);
-    let (_, reopened) = StoryStore::open(&dir, config).expect("reopen");
+    let (_, reopened) = StoryStore::open(&dir, config.clone()).expect("reopen");
     assert_eq!(reopened.stories(), whole_grouper.stories());
+    // Folds were decided (fixed stream positions, not run ends), and the reported stories
+    // at the end agree too.
+    let after = config.fold_after;
+    let crossing = whole_grouper
+        .stories()
+        .iter()
+        .filter(|s| s.folded_into.is_some())
+        .filter(|s| (s.last_seq as usize) < half && (s.last_seq + after) as usize >= half)
+        .count();
+    assert!(
+        crossing > 0,
+        "some fold was pending at the cut and decided in the second run"
+    );
+    assert_eq!(reported(&reopened, &got), reported(&whole_grouper, &whole));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -120,7 +149,6 @@ fn two_halves_with_state_equal_one_run() {
 fn a_run_killed_between_commits_continues_to_the_same_result() {
     let stream = stream_for_state_tests();
     let config = StoryConfig::default();
-    let (whole, _) = run_all(&config, &stream);
     let dir = tempdir("crash");
     let committed = stream.len() * 2 / 5;
     {
@@ -142,7 +170,13 @@ fn a_run_killed_between_commits_continues_to_the_same_result() {
     let (mut store, mut g) = StoryStore::open(&dir, config).expect("reopen");
     let got: Vec<Assignment> = stream.iter().map(|a| g.add_stream(a)).collect();
     store.commit(&mut g).expect("commit");
-    assert_eq!(got, whole);
+    // Articles already in the state report the story they are in now (folds decided since
+    // they joined are followed), so compare what both runs report at the end.
+    let (whole_reported, got_reported) = {
+        let (whole, whole_grouper) = run_all(&StoryConfig::default(), &stream);
+        (reported(&whole_grouper, &whole), reported(&g, &got))
+    };
+    assert_eq!(got_reported, whole_reported);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -152,12 +186,12 @@ fn a_state_from_another_version_is_refused_with_a_clear_error() {
     {
         let (store, _) = StoryStore::open(&dir, StoryConfig::default()).expect("open");
         store
-            .set_format_for_test("corroborate-stories/1")
+            .set_format_for_test("corroborate-stories/2")
             .expect("write format");
     }
     let err = StoryStore::open(&dir, StoryConfig::default()).expect_err("must refuse");
     assert_eq!(err.kind(), &ErrorKind::State);
-    assert!(err.to_string().contains("corroborate-stories/1"), "{err}");
+    assert!(err.to_string().contains("corroborate-stories/2"), "{err}");
     // A file that is not a database at all.
     let junk = tempdir("junk");
     std::fs::create_dir_all(&junk).expect("create");

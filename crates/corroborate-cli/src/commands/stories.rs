@@ -16,7 +16,9 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 #[command(
     after_help = "Output: a story list, or with --json one line per article:\n  \
-    {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\n\
+    {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\
+    printed at the end of the run (a story of one or two articles may be folded into a \
+    larger one once the stream has moved on; see docs/stories.md).\n\n\
     Example:\n  corroborate stories --state ~/.corroborate/stories --json today.jsonl"
 )]
 pub struct Args {
@@ -105,15 +107,6 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let known = grouper.assignment(&item.article.doc_id).is_some();
         resumed += usize::from(known);
         let a = grouper.add_stream(item);
-        if args.json {
-            let line = JsonLine {
-                doc_id: &a.doc_id,
-                story: a.story,
-                duplicate_of: a.duplicate_of.as_deref(),
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            out.write_all(b"\n")?;
-        }
         assignments.push(a);
         if let Some(store) = store.as_mut() {
             if (i + 1) % every == 0 {
@@ -126,6 +119,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         store.commit(&mut grouper)?;
     }
     progress.finish_and_clear();
+    // Stories as reported at the end of this run (small-story folds followed).
+    let reported = grouper.reported_stories();
+    for a in &mut assignments {
+        a.story = reported[a.story as usize];
+    }
+    if args.json {
+        for a in &assignments {
+            let line = JsonLine {
+                doc_id: &a.doc_id,
+                story: a.story,
+                duplicate_of: a.duplicate_of.as_deref(),
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            out.write_all(b"\n")?;
+        }
+    }
     if resumed > 0 {
         eprintln!("corroborate: note: {resumed} article(s) were already in the state; their stories are kept");
     }
@@ -137,14 +146,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         eprintln!("corroborate: note: {foreign} article(s) do not read as English; they are grouped among themselves");
     }
     if !args.json {
-        print_story_list(&mut out, &grouper, &assignments)?;
+        print_story_list(&mut out, &grouper, &assignments, &reported)?;
     }
     out.flush()?;
     if let Some(dir) = &args.brief {
-        let records = match &store {
+        let mut records = match &store {
             Some(store) => store.records()?,
             None => records_of_run(&assignments, &ordered),
         };
+        for r in &mut records {
+            r.story = reported[r.story as usize];
+        }
         let articles: Vec<_> = ordered.into_iter().map(|s| s.article).collect();
         let written = write_briefs(dir, grouper.stories(), &records, &articles)?;
         eprintln!(
@@ -182,11 +194,13 @@ fn records_of_run(
         .collect()
 }
 
-/// The stories this run touched, largest first (ties: older story first).
+/// The stories this run touched (as reported), largest first (ties: older story first).
+/// Sizes count the small stories reported under a story while their fold is pending.
 fn print_story_list(
     out: &mut impl Write,
     grouper: &StoryGrouper,
     assignments: &[Assignment],
+    reported: &[u32],
 ) -> anyhow::Result<()> {
     let mut in_run: BTreeMap<u32, usize> = BTreeMap::new();
     for a in assignments {
@@ -194,10 +208,18 @@ fn print_story_list(
     }
     let mut ids: Vec<u32> = in_run.keys().copied().collect();
     let stories = grouper.stories();
+    // (size, independent) per reported story: its own plus the pending ones shown in it.
+    let mut sizes: Vec<(u32, u32)> = stories.iter().map(|s| (s.size, s.independent)).collect();
+    for (s, &r) in stories.iter().zip(reported) {
+        if s.folded_into.is_none() && r != s.id {
+            sizes[r as usize].0 += s.size;
+            sizes[r as usize].1 += s.independent;
+        }
+    }
     ids.sort_by(|a, b| {
-        stories[*b as usize]
-            .size
-            .cmp(&stories[*a as usize].size)
+        sizes[*b as usize]
+            .0
+            .cmp(&sizes[*a as usize].0)
             .then(a.cmp(b))
     });
     writeln!(
@@ -208,12 +230,11 @@ fn print_story_list(
     )?;
     for id in ids {
         let s = &stories[id as usize];
+        let (size, independent) = sizes[id as usize];
         let mut line = format!(
-            "story {id}: {} ({} article{}, {} independent",
+            "story {id}: {} ({size} article{}, {independent} independent",
             s.headline,
-            s.size,
-            if s.size == 1 { "" } else { "s" },
-            s.independent
+            if size == 1 { "" } else { "s" },
         );
         if !s.sources.is_empty() {
             line.push_str(&format!("; sources: {}", s.sources.join(", ")));

@@ -49,6 +49,13 @@ pub struct Featurizer {
     tokens: Vec<Token>,
     /// Word hashes of the current article (buffer kept between articles).
     hashes: Vec<u64>,
+    /// Lead emphasis: the headline and the first `lead_words` words of the body count
+    /// `1 + lead_extra` times (0 words: off).
+    lead_words: usize,
+    lead_extra: f32,
+    /// Term id -> occurrences in the lead of the current article (all zero between
+    /// articles; used only with lead emphasis).
+    lead_counts: Vec<u32>,
 }
 
 /// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
@@ -137,6 +144,17 @@ fn word_hash(lower: &str) -> u64 {
 }
 
 impl Featurizer {
+    /// A featurizer whose term weights count the lead again: the headline and the first
+    /// `words` words of the body weigh `1 + extra` times (`1 + ln(n + extra n_lead)`).
+    /// News puts the event's who and where first. `words = 0` is [`Featurizer::default`].
+    pub fn with_lead(words: usize, extra: f32) -> Self {
+        Featurizer {
+            lead_words: words,
+            lead_extra: extra.max(0.0),
+            ..Featurizer::default()
+        }
+    }
+
     /// Features of an article (headline, if any, then body), interning new terms in `table`.
     /// Document frequencies are not touched: the caller counts the article once it is kept.
     pub fn featurize(
@@ -155,7 +173,15 @@ impl Featurizer {
             }
             _ => text,
         };
+        let body_start = full.len() - text.len();
         tokenize(full, &mut tokens);
+        // Tokens before `lead_end` are the lead (headline, then the body's first words).
+        let lead_end = if self.lead_words > 0 {
+            let title_tokens = tokens.iter().take_while(|t| t.start < body_start).count();
+            title_tokens + self.lead_words
+        } else {
+            0
+        };
         let title_case_lines = title_case_lines(full, &tokens);
         let mut touched = std::mem::take(&mut self.touched);
         touched.clear();
@@ -163,7 +189,8 @@ impl Featurizer {
         let mut lower = String::new();
         let mut hashes = std::mem::take(&mut self.hashes);
         hashes.clear();
-        for tok in &tokens {
+        for (i, tok) in tokens.iter().enumerate() {
+            let in_lead = i < lead_end;
             let text = &full[tok.start..tok.end];
             lower.clear();
             if text.is_ascii() {
@@ -189,7 +216,7 @@ impl Featurizer {
                 stops += usize::from(lower.chars().count() >= 2);
                 continue;
             };
-            self.count(term, &mut touched);
+            self.count(term, in_lead, &mut touched);
             let is_entity = capitalized(text)
                 && !tok.initial
                 && !title_case_lines.contains(&tok.line)
@@ -203,19 +230,33 @@ impl Featurizer {
                         id
                     }
                 };
-                self.count(id, &mut touched);
+                self.count(id, in_lead, &mut touched);
             }
         }
         // Ids are distinct, so an unstable sort gives the one order.
         touched.sort_unstable();
         let ln = tf_table();
-        let terms: Vec<(u32, f32)> = touched
-            .iter()
-            .map(|&t| {
-                let n = std::mem::take(&mut self.counts[t as usize]);
-                (t, tf_weight(n, ln))
-            })
-            .collect();
+        let terms: Vec<(u32, f32)> = if lead_end > 0 {
+            touched
+                .iter()
+                .map(|&t| {
+                    let n = std::mem::take(&mut self.counts[t as usize]);
+                    let lead = self
+                        .lead_counts
+                        .get_mut(t as usize)
+                        .map_or(0, std::mem::take);
+                    (t, 1.0 + (n as f32 + self.lead_extra * lead as f32).ln())
+                })
+                .collect()
+        } else {
+            touched
+                .iter()
+                .map(|&t| {
+                    let n = std::mem::take(&mut self.counts[t as usize]);
+                    (t, tf_weight(n, ln))
+                })
+                .collect()
+        };
         self.touched = touched;
         let words = tokens.len();
         let english =
@@ -233,7 +274,7 @@ impl Featurizer {
 }
 
 impl Featurizer {
-    fn count(&mut self, term: u32, touched: &mut Vec<u32>) {
+    fn count(&mut self, term: u32, in_lead: bool, touched: &mut Vec<u32>) {
         let t = term as usize;
         if self.counts.len() <= t {
             self.counts.resize(t + 1, 0);
@@ -242,6 +283,12 @@ impl Featurizer {
             touched.push(term);
         }
         self.counts[t] += 1;
+        if in_lead {
+            if self.lead_counts.len() <= t {
+                self.lead_counts.resize(t + 1, 0);
+            }
+            self.lead_counts[t] += 1;
+        }
     }
 }
 
@@ -291,6 +338,39 @@ fn shingles(hashes: &[u64]) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_emphasis_weighs_the_headline_and_first_words() {
+        let text = "Quillby flooded overnight. Later the mayor of Marrendale spoke about rain and Quillby.";
+        let mut table = TermTable::default();
+        let plain = Featurizer::default().featurize(Some("Marren river rises"), text, &mut table);
+        let lead =
+            Featurizer::with_lead(3, 0.75).featurize(Some("Marren river rises"), text, &mut table);
+        let weight = |f: &ArticleFeatures, term: &str| {
+            let id = (0..table.len() as u32)
+                .find(|&t| table.term(t) == term)
+                .expect("term interned");
+            f.terms
+                .iter()
+                .find(|x| x.0 == id)
+                .map(|x| x.1)
+                .expect("term present")
+        };
+        // Same terms, same order.
+        let ids = |f: &ArticleFeatures| f.terms.iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(ids(&plain), ids(&lead));
+        // Headline word: 1 + ln(1 + 0.75).
+        assert!((weight(&lead, "river") - (1.0 + 1.75f32.ln())).abs() < 1e-6);
+        // In the first three body words once and once after: 1 + ln(2 + 0.75).
+        assert!((weight(&lead, "quillbi") - (1.0 + 2.75f32.ln())).abs() < 1e-6);
+        assert!((weight(&plain, "quillbi") - (1.0 + 2f32.ln())).abs() < 1e-6);
+        // Past the lead: unchanged.
+        assert_eq!(weight(&lead, "rain"), weight(&plain, "rain"));
+        // Words = 0 is the plain featurizer.
+        let off =
+            Featurizer::with_lead(0, 0.75).featurize(Some("Marren river rises"), text, &mut table);
+        assert_eq!(off, plain);
+    }
 
     fn featurize(text: &str) -> (ArticleFeatures, TermTable) {
         let mut table = TermTable::default();

@@ -6,6 +6,18 @@
 //! most query weight are scored in full by cosine against their centroids under current
 //! IDF, times a time decay; the best at or above `threshold` wins. The work per article is
 //! bounded by the parameters, not by the number of stories.
+//!
+//! Small-story folding: a story of at most `fold_max_size` independent articles whose last
+//! member is `fold_after` articles back in the stream is compared (its centroid, through the
+//! same candidate lookup) with the stories of at least `fold_min_target` articles; at centroid
+//! cosine `fold_similarity` or more it is folded into the best one (its centroid added to
+//! that story's, its articles reported there). Online single-pass grouping leaves the
+//! articles of a broad story that share few words with its first members as singletons; a
+//! delayed decision sees the story grown and IDF settled. The decision is taken right after
+//! the article at that fixed stream position, so it depends only on the stream order, not on
+//! where a run ends (two halves with the state still equal one run). Stories still waiting
+//! for their decision at the end of a run are reported under the story they would fold into
+//! now ([`StoryGrouper::reported_stories`]); the state keeps them waiting.
 
 use super::dates::{Minutes, MINUTES_PER_DAY};
 use super::features::{ArticleFeatures, Featurizer};
@@ -15,7 +27,7 @@ use super::stream::StreamArticle;
 use super::StoryConfig;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +91,12 @@ pub struct Story {
     pub sources: Vec<String>,
     /// Whether the story's articles read as English (languages are grouped apart).
     pub english: bool,
+    /// Stream position of the last independent member (when its fold is due).
+    #[serde(default)]
+    pub last_seq: u64,
+    /// The story this one was folded into; its articles are reported there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folded_into: Option<u32>,
 }
 
 /// Changes since the last [`StoryGrouper::take_changes`], for persistence.
@@ -111,6 +129,12 @@ pub struct StoryGrouper {
     track: bool,
     /// Buffers reused from one article to the next.
     scratch: Scratch,
+    /// Fold decisions to take: (stream position, story), in position order. An entry whose
+    /// story has grown or gained a member since is skipped.
+    due: VecDeque<(u64, u32)>,
+    /// Story -> the story it was folded into (itself if none): `Story::folded_into` in a
+    /// compact array, read for every posting entry of every article.
+    parent: Vec<u32>,
 }
 
 /// Per-article working arrays, kept between articles to avoid reallocating them; all
@@ -125,6 +149,9 @@ struct Scratch {
     touched: Vec<u32>,
     /// Term -> the article's IDF-weighted value.
     dense: Vec<f32>,
+    /// Story -> 1 + the query term that last counted it (a story folded into another shares
+    /// its posting lists; each term counts a story once).
+    stamp: Vec<u32>,
 }
 
 impl StoryGrouper {
@@ -132,9 +159,10 @@ impl StoryGrouper {
     pub fn new(config: StoryConfig) -> Self {
         let postings = Postings::new(config.posting_cap);
         let terms = TermTable::with_background(config.background_docs, config.background_length);
+        let featurizer = Featurizer::with_lead(config.lead_words, config.lead_extra);
         StoryGrouper {
             config,
-            featurizer: Featurizer::default(),
+            featurizer,
             terms,
             postings,
             stories: Vec::new(),
@@ -145,6 +173,8 @@ impl StoryGrouper {
             changes: Changes::default(),
             track: false,
             scratch: Scratch::default(),
+            due: VecDeque::new(),
+            parent: Vec::new(),
         }
     }
 
@@ -163,13 +193,147 @@ impl StoryGrouper {
         self.next_seq
     }
 
-    /// The assignment of an article already seen (in this or an earlier run).
+    /// The assignment of an article already seen (in this or an earlier run): the story it
+    /// joined, or the story that one has been folded into since.
     pub fn assignment(&self, doc_id: &str) -> Option<Assignment> {
         self.seen.get(doc_id).map(|(story, dup)| Assignment {
             doc_id: doc_id.to_string(),
-            story: *story,
+            story: self.root(*story),
             duplicate_of: dup.clone(),
         })
+    }
+
+    /// The story a story's articles now belong to (following folds).
+    pub fn root(&self, mut story: u32) -> u32 {
+        while let Some(&next) = self.parent.get(story as usize) {
+            if next == story {
+                break;
+            }
+            story = next;
+        }
+        story
+    }
+
+    /// For each story id, the story its articles are reported under at this point of the
+    /// stream: folds decided so far are followed, and a small story still waiting for its
+    /// decision is reported under the story it would be folded into if the stream ended
+    /// here (itself if none). The state keeps such a story waiting, so a later run can
+    /// still decide otherwise; everything else is final. Costs one candidate lookup per
+    /// waiting story (at most one per article of the last `fold_after`).
+    pub fn reported_stories(&self) -> Vec<u32> {
+        // Pending stories are roots; their would-be targets are roots too.
+        let mut target: Vec<u32> = (0..self.stories.len() as u32).collect();
+        let mut scratch = Scratch::default();
+        for &(due, s) in &self.due {
+            if self.fold_pending(due, s) {
+                if let Some(t) = self.fold_target(s, &mut scratch) {
+                    target[s as usize] = t;
+                }
+            }
+        }
+        (0..self.stories.len() as u32)
+            .map(|s| target[self.root(s) as usize])
+            .collect()
+    }
+
+    /// Whether the queue entry `(due, s)` is still a decision to take.
+    fn fold_pending(&self, due: u64, s: u32) -> bool {
+        let story = &self.stories[s as usize];
+        story.folded_into.is_none()
+            && story.last_seq.saturating_add(self.config.fold_after) == due
+            && story.independent <= self.config.fold_max_size
+    }
+
+    /// Take the fold decisions due at stream position `seq`.
+    fn fold_due(&mut self, seq: u64) {
+        while let Some(&(due, s)) = self.due.front() {
+            if due > seq {
+                break;
+            }
+            self.due.pop_front();
+            if !self.fold_pending(due, s) {
+                continue;
+            }
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let target = self.fold_target(s, &mut scratch);
+            self.scratch = scratch;
+            if let Some(t) = target {
+                self.fold(s, t);
+            }
+        }
+    }
+
+    /// The story `s` would fold into: the most similar story (centroid cosine) of its
+    /// language with at least `fold_min_target` independent articles, at `fold_similarity`
+    /// or more, found through the same candidate lookup as an article's.
+    fn fold_target(&self, s: u32, scratch: &mut Scratch) -> Option<u32> {
+        let small = &self.stories[s as usize];
+        let query = self.top_terms(&small.centroid);
+        let ranked = self.candidates(&query, small.english, self.config.fold_min_target, scratch);
+        let centroid = self.weighted(&small.centroid);
+        let centroid_norm = norm(&centroid);
+        if centroid_norm == 0.0 {
+            return None;
+        }
+        let ranked: Vec<u32> = ranked
+            .into_iter()
+            .map(|(c, _)| c)
+            .filter(|&c| c != s)
+            .collect();
+        let centroids: Vec<&[(u32, f32)]> = ranked
+            .iter()
+            .map(|&c| self.stories[c as usize].centroid.as_slice())
+            .collect();
+        let scores = self.dots_and_norms(&centroid, &centroids, scratch);
+        let mut best: Option<(u32, f32)> = None;
+        for (&c, (d, cn)) in ranked.iter().zip(scores) {
+            if cn == 0.0 {
+                continue;
+            }
+            let sim = d / (centroid_norm * cn);
+            if sim >= self.config.fold_similarity
+                && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b))
+            {
+                best = Some((c, sim));
+            }
+        }
+        best.map(|(c, _)| c)
+    }
+
+    /// Fold story `s` into story `t`.
+    fn fold(&mut self, s: u32, t: u32) {
+        let small = &mut self.stories[s as usize];
+        small.folded_into = Some(t);
+        self.parent[s as usize] = t;
+        let centroid = std::mem::take(&mut small.centroid);
+        let (size, independent, first, last, last_seq) = (
+            small.size,
+            small.independent,
+            small.first,
+            small.last,
+            small.last_seq,
+        );
+        let sources = small.sources.clone();
+        let max_terms = self.config.centroid_terms.max(1);
+        let target = &mut self.stories[t as usize];
+        target.centroid = merge_add(&target.centroid, &centroid, 1.0);
+        if target.centroid.len() > 2 * max_terms {
+            target.centroid = prune(std::mem::take(&mut target.centroid), max_terms, &self.terms);
+        }
+        target.size += size;
+        target.independent += independent;
+        target.last_seq = target.last_seq.max(last_seq);
+        for d in [first, last].into_iter().flatten() {
+            target.first = Some(target.first.map_or(d, |f| f.min(d)));
+            target.last = Some(target.last.map_or(d, |l| l.max(d)));
+        }
+        for src in sources {
+            if let Err(pos) = target.sources.binary_search(&src) {
+                target.sources.insert(pos, src);
+            }
+        }
+        self.changes.stories.insert(s);
+        self.changes.stories.insert(t);
     }
 
     /// Group an undated article (convenience for [`StoryGrouper::add_stream`]).
@@ -213,7 +377,7 @@ impl StoryGrouper {
             let story = self
                 .seen
                 .get(&original)
-                .map(|s| s.0)
+                .map(|s| self.root(s.0))
                 .expect("originals are seen articles");
             self.join_as_copy(story, item);
             record.story = story;
@@ -234,7 +398,11 @@ impl StoryGrouper {
                 Some(s) => s,
                 None => self.new_story(article, features.english),
             };
-            self.join(story, &features, item);
+            self.join(story, &features, item, seq);
+            if self.config.fold_similarity > 0.0 {
+                self.due
+                    .push_back((seq.saturating_add(self.config.fold_after), story));
+            }
             for &t in &query {
                 self.postings.push(t, story);
             }
@@ -258,13 +426,18 @@ impl StoryGrouper {
         if self.track {
             self.changes.articles.push(record);
         }
+        self.fold_due(seq);
         out
     }
 
     /// The article's heaviest terms under current IDF, ties to the lower id.
     fn query_terms(&self, f: &ArticleFeatures) -> Vec<u32> {
-        let mut weighted: Vec<(u32, f32)> = f
-            .terms
+        self.top_terms(&f.terms)
+    }
+
+    /// The heaviest `query_terms` terms of raw weights under current IDF, ties to the lower id.
+    fn top_terms(&self, raw: &[(u32, f32)]) -> Vec<u32> {
+        let mut weighted: Vec<(u32, f32)> = raw
             .iter()
             .map(|&(t, w)| (t, w * self.terms.idf(t)))
             .collect();
@@ -279,22 +452,31 @@ impl StoryGrouper {
         weighted.into_iter().map(|(t, _)| t).collect()
     }
 
-    fn best_story(
+    /// The `candidates` stories (folds followed) of one language and at least
+    /// `min_independent` independent articles with the most query weight under the query
+    /// terms, heaviest first.
+    fn candidates(
         &self,
-        f: &ArticleFeatures,
         query: &[u32],
-        date: Option<Minutes>,
+        english: bool,
+        min_independent: u32,
         scratch: &mut Scratch,
-    ) -> Option<u32> {
+    ) -> Vec<(u32, f32)> {
         // Query weight per story, summed in query order, in a dense per-story array.
         if scratch.hits.len() < self.stories.len() {
             scratch.hits.resize(self.stories.len(), 0.0);
             scratch.marked.resize(self.stories.len(), false);
+            scratch.stamp.resize(self.stories.len(), 0);
         }
         scratch.touched.clear();
-        for &t in query {
+        for (q, &t) in query.iter().enumerate() {
             let w = self.terms.idf(t);
+            let stamp = q as u32 + 1;
             for &s in self.postings.get(t) {
+                let s = self.root(s);
+                if std::mem::replace(&mut scratch.stamp[s as usize], stamp) == stamp {
+                    continue;
+                }
                 if !std::mem::replace(&mut scratch.marked[s as usize], true) {
                     scratch.touched.push(s);
                 }
@@ -305,7 +487,9 @@ impl StoryGrouper {
         for &s in &scratch.touched {
             let h = std::mem::take(&mut scratch.hits[s as usize]);
             scratch.marked[s as usize] = false;
-            if self.stories[s as usize].english == f.english {
+            scratch.stamp[s as usize] = 0;
+            let story = &self.stories[s as usize];
+            if story.english == english && story.independent >= min_independent {
                 ranked.push((s, h));
             }
         }
@@ -316,6 +500,17 @@ impl StoryGrouper {
         }
         ranked.truncate(self.config.candidates);
         ranked.sort_unstable_by(by_weight);
+        ranked
+    }
+
+    fn best_story(
+        &self,
+        f: &ArticleFeatures,
+        query: &[u32],
+        date: Option<Minutes>,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        let ranked = self.candidates(query, f.english, 0, scratch);
         let article = self.weighted(&f.terms);
         let article_norm = norm(&article);
         if article_norm == 0.0 {
@@ -453,11 +648,14 @@ impl StoryGrouper {
             headline: headline(article),
             sources: Vec::new(),
             english,
+            last_seq: 0,
+            folded_into: None,
         });
+        self.parent.push(id);
         id
     }
 
-    fn join(&mut self, id: u32, f: &ArticleFeatures, item: &StreamArticle) {
+    fn join(&mut self, id: u32, f: &ArticleFeatures, item: &StreamArticle, seq: u64) {
         let weighted = self.weighted(&f.terms);
         let n = norm(&weighted);
         let scale = if n > 0.0 { 1.0 / n } else { 0.0 };
@@ -468,6 +666,7 @@ impl StoryGrouper {
             story.centroid = prune(std::mem::take(&mut story.centroid), max_terms, &self.terms);
         }
         story.independent += 1;
+        story.last_seq = seq;
         if let Some(src) = &item.article.source {
             if let Err(pos) = story.sources.binary_search(src) {
                 story.sources.insert(pos, src.clone());
@@ -520,6 +719,21 @@ impl StoryGrouper {
                 return Err(format!("story {} stored out of order", s.id));
             }
         }
+        g.parent = stories
+            .iter()
+            .map(|s| s.folded_into.unwrap_or(s.id))
+            .collect();
+        // Every fold names a stored story and the chains end (no cycle).
+        for s in &stories {
+            let (mut at, mut steps) = (s.id, 0usize);
+            while g.parent[at as usize] != at {
+                at = g.parent[at as usize];
+                steps += 1;
+                if at as usize >= stories.len() || steps > stories.len() {
+                    return Err(format!("story {} has a broken fold chain", s.id));
+                }
+            }
+        }
         g.stories = stories;
         for r in articles {
             if r.seq != g.next_seq {
@@ -546,6 +760,19 @@ impl StoryGrouper {
             g.seen
                 .insert(r.doc_id.clone(), (r.story, r.duplicate_of.clone()));
             g.next_seq += 1;
+        }
+        // The fold decisions still to take: those due at or after the next position (the
+        // ones due before were taken when their position was grouped).
+        if g.config.fold_similarity > 0.0 {
+            let mut due: Vec<(u64, u32)> = Vec::new();
+            for s in &g.stories {
+                let at = s.last_seq.saturating_add(g.config.fold_after);
+                if s.size > 0 && at >= g.next_seq && g.fold_pending(at, s.id) {
+                    due.push((at, s.id));
+                }
+            }
+            due.sort_unstable();
+            g.due = due.into();
         }
         Ok(g)
     }
@@ -749,6 +976,60 @@ mod tests {
             ..StoryArticle::new("b", FLOOD[1])
         });
         assert_ne!(a.story, b.story);
+    }
+
+    #[test]
+    fn a_quiet_small_story_is_folded_at_its_fixed_position() {
+        let cfg = StoryConfig {
+            threshold: 0.5,
+            fold_similarity: 0.05,
+            fold_after: 3,
+            ..StoryConfig::default()
+        };
+        let stray = "Insurers said claims from families whose homes the Marren river reached may take months.";
+        let others = [
+            BANK[0],
+            "A new telescope on Mount Orrel photographed a comet passing the outer planets.",
+            "The Torvik chess club won the regional championship after a tense final round.",
+        ];
+        let mut g = StoryGrouper::new(cfg.clone());
+        let add = |g: &mut StoryGrouper, id: &str, t: &str| g.add(&StoryArticle::new(id, t));
+        let flood: Vec<u32> = FLOOD
+            .iter()
+            .enumerate()
+            .map(|(i, t)| add(&mut g, &format!("f{i}"), t).story)
+            .collect();
+        assert!(flood.iter().all(|&s| s == flood[0]), "{flood:?}");
+        let s = add(&mut g, "stray", stray).story;
+        assert_ne!(s, flood[0], "the stray starts its own story");
+        add(&mut g, "o0", others[0]);
+        add(&mut g, "o1", others[1]);
+        // Not yet due: the state keeps it apart, the end-of-run view reports it folded.
+        assert_eq!(g.stories()[s as usize].folded_into, None);
+        assert_eq!(g.reported_stories()[s as usize], flood[0]);
+        assert_eq!(g.assignment("stray").map(|a| a.story), Some(s));
+        add(&mut g, "o2", others[2]);
+        // Due at the stray's position + 3: folded, centroid and counts moved over.
+        assert_eq!(g.stories()[s as usize].folded_into, Some(flood[0]));
+        assert!(g.stories()[s as usize].centroid.is_empty());
+        assert_eq!(g.stories()[flood[0] as usize].independent, 4);
+        assert_eq!(g.assignment("stray").map(|a| a.story), Some(flood[0]));
+        // The bank story (one article) had no story of three to fold into.
+        let bank = g.assignment("o0").expect("seen").story;
+        assert_eq!(g.reported_stories()[bank as usize], bank);
+        // Folding off: the stray stays alone.
+        let mut off = StoryGrouper::new(StoryConfig {
+            fold_similarity: 0.0,
+            ..cfg
+        });
+        for (i, t) in FLOOD.iter().enumerate() {
+            add(&mut off, &format!("f{i}"), t);
+        }
+        let s = add(&mut off, "stray", stray).story;
+        for (i, t) in others.iter().enumerate() {
+            add(&mut off, &format!("o{i}"), t);
+        }
+        assert_eq!(off.reported_stories()[s as usize], s);
     }
 
     /// The straightforward merge that [`StoryGrouper::dots_and_norms`] replaces.

@@ -8,6 +8,10 @@
 //! proxies weighted like terms, and a time decay when both sides are dated. Near-identical
 //! copies of one wire story are found with MinHash ([`minhash`]) and marked `duplicate_of`:
 //! they join the original's story but do not count as independent sources.
+//! A story of one or two articles that gets no new member for `fold_after` articles of the
+//! stream is folded into its nearest larger story when close enough (small-story folding:
+//! the strays of a broad story otherwise stay alone); [`StoryGrouper::reported_stories`]
+//! gives the story each story is reported under at the end of a run.
 //! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
 //!
 //! ```
@@ -69,6 +73,22 @@ pub struct StoryConfig {
     /// Length in words of a background article (turns word frequency into document
     /// frequency).
     pub background_length: f32,
+    /// Small-story folding: least centroid cosine for a small story to be folded into a
+    /// larger one (0 turns folding off). See [`StoryGrouper::reported_stories`].
+    pub fold_similarity: f32,
+    /// Articles of the stream after a small story's last independent member at which its
+    /// fold is decided (a fixed stream position, so a run cut in two decides alike).
+    pub fold_after: u64,
+    /// Independent articles a story may have and still be folded.
+    pub fold_max_size: u32,
+    /// Independent articles a story needs to take a folded story.
+    pub fold_min_target: u32,
+    /// Lead emphasis ([`features::Featurizer::with_lead`]): the headline and this many first
+    /// words of the body count `1 + lead_extra` times. 0 (the default) turns it off; see
+    /// docs/stories.md for what it trades (ECB+ up, DUC down).
+    pub lead_words: usize,
+    /// Extra count of a lead occurrence.
+    pub lead_extra: f32,
 }
 
 impl Default for StoryConfig {
@@ -84,6 +104,12 @@ impl Default for StoryConfig {
             entity_share: 0.0,
             background_docs: 1000.0,
             background_length: 400.0,
+            fold_similarity: 0.19,
+            fold_after: 400,
+            fold_max_size: 2,
+            fold_min_target: 3,
+            lead_words: 0,
+            lead_extra: 0.75,
         }
     }
 }

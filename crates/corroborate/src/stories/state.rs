@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 ///
 /// Version 2: IDF blends a background prior ([`super::background`]) with the stream's
 /// counts, so version-1 document frequencies would be read with another meaning.
-pub const FORMAT: &str = "corroborate-stories/2";
+/// Version 3: small-story folding; stories record their last member's stream position
+/// (when their fold is due) and the story they were folded into.
+pub const FORMAT: &str = "corroborate-stories/3";
 /// The database file inside the state directory.
 pub const FILE_NAME: &str = "stories.redb";
 
