@@ -56,6 +56,8 @@ pub struct Featurizer {
     /// Term id -> occurrences in the lead of the current article (all zero between
     /// articles; used only with lead emphasis).
     lead_counts: Vec<u32>,
+    /// No `@name` features (see [`Featurizer::without_names`]).
+    skip_names: bool,
 }
 
 /// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
@@ -155,6 +157,13 @@ impl Featurizer {
         }
     }
 
+    /// This featurizer without the `@name` features of capitalized words. A name is then
+    /// weighed once, by its own stem, like any other word, instead of twice.
+    pub fn without_names(mut self) -> Self {
+        self.skip_names = true;
+        self
+    }
+
     /// Features of an article (headline, if any, then body), interning new terms in `table`.
     /// Document frequencies are not touched: the caller counts the article once it is kept.
     pub fn featurize(
@@ -217,7 +226,8 @@ impl Featurizer {
                 continue;
             };
             self.count(term, in_lead, &mut touched);
-            let is_entity = capitalized(text)
+            let is_entity = !self.skip_names
+                && capitalized(text)
                 && !tok.initial
                 && !title_case_lines.contains(&tok.line)
                 && text.chars().any(char::is_lowercase);
@@ -370,6 +380,34 @@ mod tests {
         let off =
             Featurizer::with_lead(0, 0.75).featurize(Some("Marren river rises"), text, &mut table);
         assert_eq!(off, plain);
+    }
+
+    #[test]
+    fn without_names_a_name_counts_once_by_its_stem() {
+        let text = "Mayor Ada Quillby of Marrendale said the Marren river rose overnight.";
+        let mut table = TermTable::default();
+        let with = Featurizer::default().featurize(None, text, &mut table);
+        let without = Featurizer::default()
+            .without_names()
+            .featurize(None, text, &mut table);
+        let terms = |f: &ArticleFeatures| {
+            f.terms
+                .iter()
+                .map(|&(t, w)| (table.term(t).to_string(), w))
+                .collect::<Vec<_>>()
+        };
+        let (with, without) = (terms(&with), terms(&without));
+        assert!(with.iter().any(|(t, _)| t == "@quillby"), "{with:?}");
+        assert!(
+            without.iter().all(|(t, _)| !t.starts_with('@')),
+            "{without:?}"
+        );
+        // The other terms keep their weights.
+        let plain: Vec<_> = with
+            .into_iter()
+            .filter(|(t, _)| !t.starts_with('@'))
+            .collect();
+        assert_eq!(plain, without);
     }
 
     fn featurize(text: &str) -> (ArticleFeatures, TermTable) {

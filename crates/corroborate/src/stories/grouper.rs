@@ -159,7 +159,10 @@ impl StoryGrouper {
     pub fn new(config: StoryConfig) -> Self {
         let postings = Postings::new(config.posting_cap);
         let terms = TermTable::with_background(config.background_docs, config.background_length);
-        let featurizer = Featurizer::with_lead(config.lead_words, config.lead_extra);
+        let mut featurizer = Featurizer::with_lead(config.lead_words, config.lead_extra);
+        if !config.name_features {
+            featurizer = featurizer.without_names();
+        }
         StoryGrouper {
             config,
             featurizer,

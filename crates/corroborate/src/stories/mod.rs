@@ -89,6 +89,11 @@ pub struct StoryConfig {
     pub lead_words: usize,
     /// Extra count of a lead occurrence.
     pub lead_extra: f32,
+    /// `@name` features for capitalized words, on top of their stems (on by default). Off, a
+    /// name counts once, like any word: the dev sets gain on full articles, but same-kind
+    /// events told apart only by names merge (docs/stories.md). [`StoryConfig::entity_share`]
+    /// reads them, so it needs them on.
+    pub name_features: bool,
 }
 
 impl Default for StoryConfig {
@@ -110,6 +115,7 @@ impl Default for StoryConfig {
             fold_min_target: 3,
             lead_words: 0,
             lead_extra: 0.75,
+            name_features: true,
         }
     }
 }
