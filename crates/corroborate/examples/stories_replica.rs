@@ -823,6 +823,44 @@ fn cut(n: usize, merges: &[(usize, usize, f32)], t: f32) -> Vec<usize> {
     (0..n).map(|x| find(&mut parent, x)).collect()
 }
 
+/// `DUMP=DIR`: the features for analysis outside Rust (e.g. an LSA ceiling in Python):
+/// `DIR/terms.tsv` (id, entity flag, background document share at the default length, term)
+/// and per set `DIR/NAME.items.jsonl` (gold, copy_of, english, raw counts, lead counts).
+fn dump(dir: &std::path::Path, sets: &[Set], table: &TermTable, bg: &Background) {
+    use std::io::Write;
+    std::fs::create_dir_all(dir).expect("dump dir");
+    let len = Variant::default().bg_len;
+    let mut terms =
+        std::io::BufWriter::new(std::fs::File::create(dir.join("terms.tsv")).expect("terms.tsv"));
+    for t in 0..table.len() as u32 {
+        let term = table.term(t);
+        let p = match term.strip_prefix('@') {
+            Some(name) => bg.word_document_share(name, len),
+            None => bg.document_share(term, len),
+        };
+        writeln!(
+            terms,
+            "{t}\t{}\t{p:e}\t{term}",
+            u8::from(table.is_entity(t))
+        )
+        .expect("write");
+    }
+    for s in sets {
+        let path = dir.join(format!("{}.items.jsonl", s.name.trim_end_matches(".jsonl")));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("items"));
+        for it in &s.items {
+            let line = serde_json::json!({
+                "gold": it.gold,
+                "copy_of": it.copy_of,
+                "english": it.english,
+                "counts": it.counts,
+                "lead": it.lead,
+            });
+            writeln!(out, "{line}").expect("write");
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
@@ -848,6 +886,10 @@ fn main() {
     let entity: Vec<bool> = (0..table.len() as u32)
         .map(|t| table.is_entity(t))
         .collect();
+    if let Some(dir) = std::env::var_os("DUMP") {
+        dump(std::path::Path::new(&dir), &sets, &table, bg);
+        return;
+    }
     for vj in &variants {
         let v: Variant = serde_json::from_str(vj).expect("variant JSON");
         // The library's background (as `TermTable::with_background`), optionally without

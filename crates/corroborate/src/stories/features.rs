@@ -58,6 +58,9 @@ pub struct Featurizer {
     lead_counts: Vec<u32>,
     /// No `@name` features (see [`Featurizer::without_names`]).
     skip_names: bool,
+    /// Multiplier of the `@name` features' weights (see [`Featurizer::with_name_weight`]);
+    /// 0 is read as 1 (the derived default).
+    name_weight: f32,
 }
 
 /// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
@@ -164,6 +167,17 @@ impl Featurizer {
         self
     }
 
+    /// This featurizer with the `@name` features weighed `weight` times (1: as a word).
+    /// Non-positive or non-finite weights leave the weight at 1.
+    pub fn with_name_weight(mut self, weight: f32) -> Self {
+        self.name_weight = if weight.is_finite() && weight > 0.0 {
+            weight
+        } else {
+            1.0
+        };
+        self
+    }
+
     /// Features of an article (headline, if any, then body), interning new terms in `table`.
     /// Document frequencies are not touched: the caller counts the article once it is kept.
     pub fn featurize(
@@ -267,6 +281,14 @@ impl Featurizer {
                 })
                 .collect()
         };
+        let mut terms = terms;
+        if self.name_weight > 0.0 && self.name_weight != 1.0 {
+            for (t, w) in &mut terms {
+                if table.is_entity(*t) {
+                    *w *= self.name_weight;
+                }
+            }
+        }
         self.touched = touched;
         let words = tokens.len();
         let english =
@@ -380,6 +402,32 @@ mod tests {
         let off =
             Featurizer::with_lead(0, 0.75).featurize(Some("Marren river rises"), text, &mut table);
         assert_eq!(off, plain);
+    }
+
+    #[test]
+    fn name_weight_scales_only_the_name_features() {
+        let text = "Mayor Ada Quillby of Marrendale said the Marren river rose overnight.";
+        let mut table = TermTable::default();
+        let one = Featurizer::default().featurize(None, text, &mut table);
+        let half = Featurizer::default()
+            .with_name_weight(0.5)
+            .featurize(None, text, &mut table);
+        let bad = Featurizer::default()
+            .with_name_weight(f32::NAN)
+            .featurize(None, text, &mut table);
+        assert_eq!(one, bad, "a non-finite weight leaves the weights alone");
+        assert_eq!(one.terms.len(), half.terms.len());
+        let mut names = 0;
+        for (&(t, a), &(u, b)) in one.terms.iter().zip(&half.terms) {
+            assert_eq!(t, u);
+            if table.term(t).starts_with('@') {
+                names += 1;
+                assert_eq!(b, a * 0.5, "{}", table.term(t));
+            } else {
+                assert_eq!(b, a, "{}", table.term(t));
+            }
+        }
+        assert!(names >= 3, "{:?}", one.terms);
     }
 
     #[test]

@@ -159,7 +159,8 @@ impl StoryGrouper {
     pub fn new(config: StoryConfig) -> Self {
         let postings = Postings::new(config.posting_cap);
         let terms = TermTable::with_background(config.background_docs, config.background_length);
-        let mut featurizer = Featurizer::with_lead(config.lead_words, config.lead_extra);
+        let mut featurizer = Featurizer::with_lead(config.lead_words, config.lead_extra)
+            .with_name_weight(config.name_weight);
         if !config.name_features {
             featurizer = featurizer.without_names();
         }

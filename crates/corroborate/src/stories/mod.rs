@@ -94,6 +94,10 @@ pub struct StoryConfig {
     /// events told apart only by names merge (docs/stories.md). [`StoryConfig::entity_share`]
     /// reads them, so it needs them on.
     pub name_features: bool,
+    /// Multiplier of the `@name` features' weights (1 by default; with `name_features`
+    /// off there are none). Below 1, a name still tells same-kind events apart but weighs
+    /// less against the shared theme words (docs/stories.md, session 6).
+    pub name_weight: f32,
 }
 
 impl Default for StoryConfig {
@@ -116,6 +120,7 @@ impl Default for StoryConfig {
             lead_words: 0,
             lead_extra: 0.75,
             name_features: true,
+            name_weight: 1.0,
         }
     }
 }
