@@ -95,27 +95,38 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
-/// Number of white-space separated words, the same as `text.split_whitespace().count()`:
-/// ASCII bytes are read directly and only other characters decoded (the char-wise count was
-/// a twentieth of segmentation time).
+/// Number of white-space separated words, the same as `text.split_whitespace().count()`.
+///
+/// A word starts at a byte that is not white space after one that is (or at the start).
+/// Eight ASCII bytes are classified at a time in a `u64` (the byte-wise count was about 13
+/// instructions a byte, a twentieth of prepare + default); a stretch with a non-ASCII byte
+/// is read one character at a time, so multi-byte white space (no-break space, em space,
+/// ideographic space) still separates words.
 pub(crate) fn count_words(text: &str) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
-    if bytes.is_ascii() {
-        // A word starts at a byte that is not white space after one that is: counted pair
-        // by pair without a loop-carried state, which the compiler turns into vector code.
-        let space = |b: u8| b == b' ' || b.wrapping_sub(b'\t') < 5;
-        let first = bytes.first().is_some_and(|&b| !space(b));
-        return usize::from(first)
-            + bytes
-                .iter()
-                .zip(bytes.get(1..).unwrap_or_default())
-                .map(|(&a, &b)| usize::from(space(a) && !space(b)))
-                .sum::<usize>();
-    }
     let mut count = 0;
-    let mut in_word = false;
+    // Whether the byte before `at` is white space (the start counts as white space).
+    let mut after_space = true;
     let mut at = 0;
     while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HI == 0 {
+                // Every byte is below 0x80, so adding up to 0x7F to a byte never carries
+                // into the next: the high bit of each byte answers a comparison.
+                let not_blank = ((x ^ (0x20 * LO)) + 0x7F * LO) & HI; // byte != ' '
+                let ge_tab = (x + 0x77 * LO) & HI; // byte >= 0x09
+                let le_cr = !(x + 0x72 * LO) & HI; // byte <= 0x0D
+                let space = (!not_blank & HI) | (ge_tab & le_cr);
+                let prev = (space << 8) | (u64::from(after_space) << 7);
+                count += (!space & prev & HI).count_ones() as usize;
+                after_space = space >> 63 != 0;
+                at += 8;
+                continue;
+            }
+        }
         let b = bytes[at];
         let (space, len) = if b < 0x80 {
             (matches!(b, b' ' | b'\t'..=b'\r'), 1)
@@ -126,12 +137,10 @@ pub(crate) fn count_words(text: &str) -> usize {
                 .expect("a non-ASCII byte at a char boundary starts a char");
             (c.is_whitespace(), c.len_utf8())
         };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
+        if !space && after_space {
             count += 1;
         }
+        after_space = space;
         at += len;
     }
     count
@@ -145,6 +154,13 @@ mod tests {
         #[test]
         fn count_words_matches_split_whitespace(
             text in "([a-z]{1,3}|[ \t\n\r\x0b\x0c]|\u{a0}|\u{85}|\u{2028}|\u{3000}|\u{200b}|é|—){0,30}",
+        ) {
+            proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn count_words_matches_split_whitespace_on_ascii_runs(
+            text in "([\\x00-\\x7f]{0,20}|\u{a0}|\u{2003}|é){0,8}",
         ) {
             proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
         }
