@@ -95,53 +95,95 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
+/// One in each byte of a `u64`.
+const LO: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a `u64`.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is ASCII white space, right for every byte below
+/// the first one of `0x80` or more: adding up to `0x7F` to a byte below `0x80` never carries
+/// into the next, so the high bit of each sum answers a comparison.
+#[inline]
+fn ascii_spaces(x: u64) -> u64 {
+    let not_blank = (x ^ (0x20 * LO)).wrapping_add(0x7F * LO); // byte != b' '
+    let from_tab = x.wrapping_add(0x77 * LO); // byte >= b'\t'
+    let past_cr = x.wrapping_add(0x72 * LO); // byte > b'\r'
+    (!not_blank | (from_tab & !past_cr)) & HI
+}
+
+/// Number of bytes among those flagged in `within` that are not white space by `space` (as
+/// [`ascii_spaces`] gives) and follow one that is, the byte before the first counting as
+/// white space when `after_space`.
+#[inline]
+fn word_starts(space: u64, after_space: bool, within: u64) -> usize {
+    let before = (space << 8) | (u64::from(after_space) << 7);
+    // Bytes of 0 or 1, summed into the top byte by the multiplication.
+    let starts = (!space & before & within) >> 7;
+    (starts.wrapping_mul(LO) >> 56) as usize
+}
+
 /// Number of white-space separated words, the same as `text.split_whitespace().count()`.
 ///
 /// A word starts at a byte that is not white space after one that is (or at the start).
-/// Eight ASCII bytes are classified at a time in a `u64` (the byte-wise count was about 13
-/// instructions a byte, a twentieth of prepare + default); a stretch with a non-ASCII byte
-/// is read one character at a time, so multi-byte white space (no-break space, em space,
-/// ideographic space) still separates words.
+/// Eight bytes are classified at a time in a `u64` (the byte-wise count was about 13
+/// instructions a byte, a twentieth of prepare + default); only a non-ASCII character is
+/// decoded, so multi-byte white space (no-break space, em space, ideographic space) still
+/// separates words.
 pub(crate) fn count_words(text: &str) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut count = 0;
     // Whether the byte before `at` is white space (the start counts as white space).
     let mut after_space = true;
     let mut at = 0;
-    while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
+    loop {
+        // Eight ASCII bytes at a time.
+        while let Some(chunk) = bytes.get(at..at + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if x & HI == 0 {
-                // Every byte is below 0x80, so adding up to 0x7F to a byte never carries
-                // into the next: the high bit of each byte answers a comparison.
-                let not_blank = ((x ^ (0x20 * LO)) + 0x7F * LO) & HI; // byte != ' '
-                let ge_tab = (x + 0x77 * LO) & HI; // byte >= 0x09
-                let le_cr = !(x + 0x72 * LO) & HI; // byte <= 0x0D
-                let space = (!not_blank & HI) | (ge_tab & le_cr);
-                let prev = (space << 8) | (u64::from(after_space) << 7);
-                count += (!space & prev & HI).count_ones() as usize;
-                after_space = space >> 63 != 0;
-                at += 8;
-                continue;
+            if x & HI != 0 {
+                break;
             }
+            let space = ascii_spaces(x);
+            count += word_starts(space, after_space, HI);
+            after_space = space >> 63 != 0;
+            at += 8;
         }
-        let b = bytes[at];
-        let (space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        if at >= n {
+            break;
+        }
+        // Eight bytes with a non-ASCII one, or the last few followed by spaces (which start
+        // no word).
+        let x = if let Some(chunk) = bytes.get(at..at + 8) {
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
+        } else if n >= 8 {
+            let rest = n - at;
+            let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes"));
+            (last >> (8 * (8 - rest))) | ((0x20 * LO) << (8 * rest))
         } else {
-            let c = text[at..]
-                .chars()
-                .next()
-                .expect("a non-ASCII byte at a char boundary starts a char");
-            (c.is_whitespace(), c.len_utf8())
+            let mut padded = [b' '; 8];
+            padded[..n - at].copy_from_slice(&bytes[at..]);
+            u64::from_le_bytes(padded)
         };
+        // The ASCII bytes before the first non-ASCII one, if any, then that character.
+        let ascii = ((x & HI).trailing_zeros() / 8) as usize;
+        if ascii > 0 {
+            let space = ascii_spaces(x);
+            count += word_starts(space, after_space, HI >> (64 - 8 * ascii));
+            after_space = (space >> (8 * ascii - 1)) & 1 != 0;
+            at += ascii;
+            continue;
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a non-ASCII byte at a char boundary starts a char");
+        let space = c.is_whitespace();
         if !space && after_space {
             count += 1;
         }
         after_space = space;
-        at += len;
+        at += c.len_utf8();
     }
     count
 }
