@@ -4,15 +4,15 @@
 use std::ops::Range;
 
 /// One in each byte of a `u64`.
-const LO: u64 = 0x0101_0101_0101_0101;
+pub(super) const LO: u64 = 0x0101_0101_0101_0101;
 
 /// The high bit of each byte of a `u64`.
-const HI: u64 = 0x8080_8080_8080_8080;
+pub(super) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `bytes` from `at` (below its length) as a little-endian `u64`, spaces
 /// standing in for the bytes past the end.
 #[inline]
-fn load8(bytes: &[u8], at: usize) -> u64 {
+pub(super) fn load8(bytes: &[u8], at: usize) -> u64 {
     let n = bytes.len();
     if let Some(chunk) = bytes.get(at..at + 8) {
         u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
