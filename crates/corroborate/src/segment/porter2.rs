@@ -28,79 +28,123 @@ fn is_valid_li(b: u8) -> bool {
     )
 }
 
-/// Words stemmed as a whole (`exception1`): the word and its stem.
-const EXCEPTION1: [(&[u8], &[u8]); 18] = [
-    (b"skis", b"ski"),
-    (b"skies", b"sky"),
-    (b"dying", b"die"),
-    (b"lying", b"lie"),
-    (b"tying", b"tie"),
-    (b"idly", b"idl"),
-    (b"gently", b"gentl"),
-    (b"ugly", b"ugli"),
-    (b"early", b"earli"),
-    (b"only", b"onli"),
-    (b"singly", b"singl"),
-    (b"sky", b"sky"),
-    (b"news", b"news"),
-    (b"howe", b"howe"),
-    (b"atlas", b"atlas"),
-    (b"cosmos", b"cosmos"),
-    (b"bias", b"bias"),
-    (b"andes", b"andes"),
-];
+/// The stem of a word stemmed as a whole (`exception1`), if it is one: matched by length
+/// first, as almost every word is none of them (a scan of the list cost more than the rest of
+/// the stemmer for short words).
+fn exception1(word: &[u8]) -> Option<&'static [u8]> {
+    let stem: &'static [u8] = match word {
+        b"skis" => b"ski",
+        b"skies" => b"sky",
+        b"dying" => b"die",
+        b"lying" => b"lie",
+        b"tying" => b"tie",
+        b"idly" => b"idl",
+        b"gently" => b"gentl",
+        b"ugly" => b"ugli",
+        b"early" => b"earli",
+        b"only" => b"onli",
+        b"singly" => b"singl",
+        b"sky" => b"sky",
+        b"news" => b"news",
+        b"howe" => b"howe",
+        b"atlas" => b"atlas",
+        b"cosmos" => b"cosmos",
+        b"bias" => b"bias",
+        b"andes" => b"andes",
+        _ => return None,
+    };
+    Some(stem)
+}
 
 /// Words left alone after step 1a (`exception2`).
-const EXCEPTION2: [&[u8]; 8] = [
-    b"inning", b"outing", b"canning", b"herring", b"earring", b"proceed", b"exceed", b"succeed",
-];
+fn is_exception2(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"inning"
+            | b"outing"
+            | b"canning"
+            | b"herring"
+            | b"earring"
+            | b"proceed"
+            | b"exceed"
+            | b"succeed"
+    )
+}
 
-/// Step 2 suffixes and their replacements (`None`: the `ogi` and `li` special cases).
-const STEP2: [(&[u8], Option<&[u8]>); 24] = [
-    (b"tional", Some(b"tion")),
-    (b"enci", Some(b"ence")),
-    (b"anci", Some(b"ance")),
-    (b"abli", Some(b"able")),
-    (b"entli", Some(b"ent")),
-    (b"izer", Some(b"ize")),
-    (b"ization", Some(b"ize")),
-    (b"ational", Some(b"ate")),
-    (b"ation", Some(b"ate")),
-    (b"ator", Some(b"ate")),
-    (b"alism", Some(b"al")),
-    (b"aliti", Some(b"al")),
-    (b"alli", Some(b"al")),
-    (b"fulness", Some(b"ful")),
-    (b"ousli", Some(b"ous")),
-    (b"ousness", Some(b"ous")),
-    (b"iveness", Some(b"ive")),
-    (b"iviti", Some(b"ive")),
-    (b"biliti", Some(b"ble")),
-    (b"bli", Some(b"ble")),
-    (b"ogi", None),
-    (b"fulli", Some(b"ful")),
-    (b"lessli", Some(b"less")),
-    (b"li", None),
-];
+/// A suffix table entry: the suffix and what step 2 or 3 does with it.
+type Rule = (&'static [u8], Option<&'static [u8]>);
 
-/// Step 3 suffixes and their replacements (`None`: `ative`, deleted in R2 only).
-const STEP3: [(&[u8], Option<&[u8]>); 9] = [
-    (b"tional", Some(b"tion")),
-    (b"ational", Some(b"ate")),
-    (b"alize", Some(b"al")),
-    (b"icate", Some(b"ic")),
-    (b"iciti", Some(b"ic")),
-    (b"ical", Some(b"ic")),
-    (b"ful", Some(b"")),
-    (b"ness", Some(b"")),
-    (b"ative", None),
-];
+/// Step 2 suffixes and their replacements (`None`: the `ogi` and `li` special cases), grouped
+/// by last byte, longest first within a group, so that the first entry that matches is the
+/// longest (Snowball's `among`) and a word is compared with few entries.
+fn step2_rules(last: u8) -> &'static [Rule] {
+    match last {
+        b'l' => &[(b"ational", Some(b"ate")), (b"tional", Some(b"tion"))],
+        b'i' => &[
+            (b"biliti", Some(b"ble")),
+            (b"lessli", Some(b"less")),
+            (b"entli", Some(b"ent")),
+            (b"aliti", Some(b"al")),
+            (b"ousli", Some(b"ous")),
+            (b"iviti", Some(b"ive")),
+            (b"fulli", Some(b"ful")),
+            (b"enci", Some(b"ence")),
+            (b"anci", Some(b"ance")),
+            (b"abli", Some(b"able")),
+            (b"alli", Some(b"al")),
+            (b"bli", Some(b"ble")),
+            (b"ogi", None),
+            (b"li", None),
+        ],
+        b'r' => &[(b"izer", Some(b"ize")), (b"ator", Some(b"ate"))],
+        b'n' => &[(b"ization", Some(b"ize")), (b"ation", Some(b"ate"))],
+        b'm' => &[(b"alism", Some(b"al"))],
+        b's' => &[
+            (b"fulness", Some(b"ful")),
+            (b"ousness", Some(b"ous")),
+            (b"iveness", Some(b"ive")),
+        ],
+        _ => &[],
+    }
+}
 
-/// Step 4 suffixes, deleted in R2 (`ion` only after `s` or `t`).
-const STEP4: [&[u8]; 18] = [
-    b"ic", b"ance", b"ence", b"able", b"ible", b"ate", b"ive", b"ize", b"iti", b"al", b"ism",
-    b"ion", b"er", b"ous", b"ant", b"ent", b"ment", b"ement",
-];
+/// Step 3 suffixes and their replacements (`None`: `ative`, deleted in R2 only), grouped and
+/// ordered as in [`step2_rules`].
+fn step3_rules(last: u8) -> &'static [Rule] {
+    match last {
+        b'l' => &[
+            (b"ational", Some(b"ate")),
+            (b"tional", Some(b"tion")),
+            (b"ical", Some(b"ic")),
+            (b"ful", Some(b"")),
+        ],
+        b'e' => &[
+            (b"alize", Some(b"al")),
+            (b"icate", Some(b"ic")),
+            (b"ative", None),
+        ],
+        b'i' => &[(b"iciti", Some(b"ic"))],
+        b's' => &[(b"ness", Some(b""))],
+        _ => &[],
+    }
+}
+
+/// Step 4 suffixes, deleted in R2 (`ion` only after `s` or `t`), grouped and ordered as in
+/// [`step2_rules`].
+fn step4_rules(last: u8) -> &'static [&'static [u8]] {
+    match last {
+        b'e' => &[b"ance", b"ence", b"able", b"ible", b"ate", b"ive", b"ize"],
+        b't' => &[b"ement", b"ment", b"ant", b"ent"],
+        b'c' => &[b"ic"],
+        b'i' => &[b"iti"],
+        b'l' => &[b"al"],
+        b'm' => &[b"ism"],
+        b'n' => &[b"ion"],
+        b'r' => &[b"er"],
+        b's' => &[b"ous"],
+        _ => &[],
+    }
+}
 
 /// Whether `w` ends with `suffix`: a byte loop from the end, as the suffixes are short and
 /// most differ in the last byte (`<[u8]>::ends_with` calls `memcmp`).
@@ -109,15 +153,14 @@ fn ends(w: &[u8], suffix: &[u8]) -> bool {
     suffix.len() <= w.len() && suffix.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
 }
 
-/// The longest entry of `list` that `w` ends with (Snowball's `among` in backward mode).
-fn longest<T: Copy>(w: &[u8], list: &[(&[u8], T)]) -> Option<(usize, T)> {
-    let mut best: Option<(usize, T)> = None;
-    for &(suffix, what) in list {
-        if ends(w, suffix) && best.is_none_or(|(len, _)| suffix.len() > len) {
-            best = Some((suffix.len(), what));
-        }
-    }
-    best
+/// The longest rule whose suffix `w` ends with (Snowball's `among` in backward mode), from
+/// a group ordered longest first.
+#[inline]
+fn longest(w: &[u8], rules: &[Rule]) -> Option<(usize, Option<&'static [u8]>)> {
+    rules
+        .iter()
+        .find(|(suffix, _)| ends(w, suffix))
+        .map(|&(suffix, by)| (suffix.len(), by))
 }
 
 /// Position just past the first non-vowel that follows a vowel, from `from` on
@@ -146,7 +189,7 @@ fn replace_suffix(w: &mut Vec<u8>, len: usize, by: &[u8]) {
 pub(crate) fn stem_ascii(word: &[u8], w: &mut Vec<u8>) {
     debug_assert!(word.is_ascii());
     w.clear();
-    if let Some(&(_, stem)) = EXCEPTION1.iter().find(|(e, _)| *e == word) {
+    if let Some(stem) = exception1(word) {
         w.extend_from_slice(stem);
         return;
     }
@@ -173,17 +216,19 @@ pub(crate) fn stem_ascii(word: &[u8], w: &mut Vec<u8>) {
 
     // Regions R1 (from p1) and R2 (from p2).
     let n = w.len();
-    let prefix = [&b"gener"[..], b"commun", b"arsen"]
-        .into_iter()
-        .find(|p| w.starts_with(p))
-        .map(<[u8]>::len);
+    let prefix = match w[0] {
+        b'g' if w.starts_with(b"gener") => Some(5),
+        b'c' if w.starts_with(b"commun") => Some(6),
+        b'a' if w.starts_with(b"arsen") => Some(5),
+        _ => None,
+    };
     let (p1, p2) = match prefix.or_else(|| past_vowel_consonant(w, 0)) {
         Some(p1) => (p1, past_vowel_consonant(w, p1).unwrap_or(n)),
         None => (n, n),
     };
 
     step_1a(w);
-    if !EXCEPTION2.contains(&&w[..]) {
+    if !is_exception2(w) {
         step_1b(w, p1);
         step_1c(w);
         step_2(w, p1);
@@ -202,34 +247,48 @@ pub(crate) fn stem_ascii(word: &[u8], w: &mut Vec<u8>) {
 }
 
 fn step_1a(w: &mut Vec<u8>) {
-    if ends(w, b"'s'") {
-        w.truncate(w.len() - 3);
-    } else if ends(w, b"'s") {
-        w.truncate(w.len() - 2);
-    } else if ends(w, b"'") {
-        w.truncate(w.len() - 1);
+    match w.last() {
+        Some(b'\'') if ends(w, b"'s'") => w.truncate(w.len() - 3),
+        Some(b'\'') => w.truncate(w.len() - 1),
+        Some(b's') if ends(w, b"'s") => w.truncate(w.len() - 2),
+        _ => {}
     }
     let n = w.len();
-    if ends(w, b"sses") {
-        w.truncate(n - 2);
-    } else if ends(w, b"ied") || ends(w, b"ies") {
-        let by: &[u8] = if n - 3 >= 2 { b"i" } else { b"ie" };
-        replace_suffix(w, 3, by);
-    } else if ends(w, b"ss") || ends(w, b"us") {
-    } else if ends(w, b"s") {
-        // A vowel before the letter that precedes the `s`.
-        let bra = n - 1;
-        if bra >= 1 && w[..bra - 1].iter().any(|&b| is_v(b)) {
-            w.truncate(bra);
+    match w.last() {
+        Some(b's') => {
+            if ends(w, b"sses") {
+                w.truncate(n - 2);
+            } else if ends(w, b"ies") {
+                replace_ied_ies(w);
+            } else if ends(w, b"ss") || ends(w, b"us") {
+            } else {
+                // A vowel before the letter that precedes the `s`.
+                let bra = n - 1;
+                if bra >= 1 && w[..bra - 1].iter().any(|&b| is_v(b)) {
+                    w.truncate(bra);
+                }
+            }
         }
+        Some(b'd') if ends(w, b"ied") => replace_ied_ies(w),
+        _ => {}
     }
+}
+
+/// Step 1a's `ied` / `ies`: `i` after two letters or more, `ie` after one.
+fn replace_ied_ies(w: &mut Vec<u8>) {
+    let by: &[u8] = if w.len() - 3 >= 2 { b"i" } else { b"ie" };
+    replace_suffix(w, 3, by);
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
     let n = w.len();
-    let suffix = [&b"eedly"[..], b"ingly", b"edly", b"eed", b"ing", b"ed"]
-        .into_iter()
-        .find(|s| ends(w, s));
+    let candidates: &[&[u8]] = match w.last() {
+        Some(b'y') => &[b"eedly", b"ingly", b"edly"],
+        Some(b'd') => &[b"eed", b"ed"],
+        Some(b'g') => &[b"ing"],
+        _ => return,
+    };
+    let suffix = candidates.iter().copied().find(|s| ends(w, s));
     let Some(suffix) = suffix else {
         return;
     };
@@ -267,7 +326,7 @@ fn step_1c(w: &mut [u8]) {
 }
 
 fn step_2(w: &mut Vec<u8>, p1: usize) {
-    let Some((len, by)) = longest(w, &STEP2) else {
+    let Some((len, by)) = w.last().and_then(|&b| longest(w, step2_rules(b))) else {
         return;
     };
     let bra = w.len() - len;
@@ -292,7 +351,7 @@ fn step_2(w: &mut Vec<u8>, p1: usize) {
 }
 
 fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
-    let Some((len, by)) = longest(w, &STEP3) else {
+    let Some((len, by)) = w.last().and_then(|&b| longest(w, step3_rules(b))) else {
         return;
     };
     let bra = w.len() - len;
@@ -307,7 +366,10 @@ fn step_3(w: &mut Vec<u8>, p1: usize, p2: usize) {
 }
 
 fn step_4(w: &mut Vec<u8>, p2: usize) {
-    let Some(len) = STEP4.iter().filter(|s| ends(w, s)).map(|s| s.len()).max() else {
+    let Some(len) = w
+        .last()
+        .and_then(|&b| step4_rules(b).iter().find(|s| ends(w, s)).map(|s| s.len()))
+    else {
         return;
     };
     let bra = w.len() - len;

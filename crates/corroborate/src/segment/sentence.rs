@@ -9,6 +9,7 @@ use super::abbreviation::{AbbreviationTable, WordBefore};
 use super::list::{self, ListItems};
 use super::quote::{is_opening, is_quote};
 use super::terminal::{self, is_final_mark, MarkKind, Terminal};
+use super::word::{load8, HI, LO};
 use crate::lang::Language;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -41,6 +42,32 @@ const MAY_MATTER: [bool; 256] = {
     }
     table
 };
+
+/// The first byte at or after `from` in [`MAY_MATTER`]. Eight bytes are screened at a time
+/// for line breaks, ASCII final marks and non-ASCII bytes, and only those are looked up (the
+/// byte-wise scan was a third of sentence splitting).
+fn next_that_may_matter(bytes: &[u8], from: usize) -> Option<usize> {
+    // The high bit of each byte of `x` equal to `b`, or at or above 0x80.
+    let equal = |x: u64, b: u8| {
+        let low = x & !HI;
+        !((low ^ (u64::from(b) * LO)).wrapping_add(0x7F * LO)) & HI
+    };
+    let mut at = from;
+    while at < bytes.len() {
+        let x = load8(bytes, at);
+        let mut candidates =
+            (equal(x, b'\n') | equal(x, b'.') | equal(x, b'!') | equal(x, b'?') | x) & HI;
+        while candidates != 0 {
+            let i = at + (candidates.trailing_zeros() / 8) as usize;
+            if MAY_MATTER[usize::from(bytes[i])] {
+                return Some(i);
+            }
+            candidates &= candidates - 1;
+        }
+        at += 8;
+    }
+    None
+}
 
 /// Splits text into sentences with a language's abbreviation and sentence-starter lists.
 #[derive(Debug, Clone)]
@@ -110,8 +137,8 @@ impl SentenceSplitter {
         let mut i = 0;
         // Jump from byte that may matter to the next; each is a char boundary, since UTF-8
         // continuation bytes are never in the table.
-        while let Some(skip) = bytes[i..].iter().position(|&b| MAY_MATTER[usize::from(b)]) {
-            i += skip;
+        while let Some(next) = next_that_may_matter(bytes, i) {
+            i = next;
             while let Some(p) = item_starts.next_if(|&p| p <= i) {
                 if p > start {
                     push_trimmed(text, start..p, &mut out);
