@@ -136,20 +136,37 @@ mod tests {
 
     #[test]
     fn warming_up_changes_no_later_output() {
-        // On a fresh thread, so that the lexicon starts empty.
-        let (cold, warm) = std::thread::spawn(|| {
-            let pipeline = Pipeline::default();
-            let run = || {
+        // Each on a fresh thread, so that its lexicon starts empty: one prepares the report
+        // cold, the other after warming up (which fills its lexicon with other words first).
+        let run = |warm: bool| {
+            std::thread::spawn(move || {
+                let pipeline = Pipeline::default();
+                if warm {
+                    pipeline.warm_up();
+                }
                 let p = pipeline.prepare_documents(report());
                 let s = Method::Default.summarize(&p, Budget::Words(40));
-                (p.sentences.len(), p.vocab.len(), s.sentences)
-            };
-            let cold = run();
-            pipeline.warm_up();
-            (cold, run())
-        })
-        .join()
-        .expect("no panic");
+                let sentences: Vec<_> = p
+                    .sentences
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.span.clone(),
+                            x.leans_back,
+                            x.tokens.clone(),
+                            x.terms.clone(),
+                        )
+                    })
+                    .collect();
+                let vocab: Vec<String> = (0..p.vocab.len())
+                    .map(|t| p.vocab.term(t as u32).to_string())
+                    .collect();
+                (sentences, vocab, s.sentences)
+            })
+            .join()
+            .expect("no panic")
+        };
+        let (cold, warm) = (run(false), run(true));
         assert_eq!(cold, warm);
         assert!(!cold.2.is_empty());
     }

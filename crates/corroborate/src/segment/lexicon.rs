@@ -23,7 +23,7 @@ const INITIAL_SPELLINGS: usize = 1 << 15;
 const INITIAL_STEMS: usize = 1 << 14;
 
 thread_local! {
-    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::default());
+    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::new(Language::default()));
 }
 
 /// Spellings and stems seen by this thread.
@@ -49,27 +49,23 @@ pub(crate) struct Lexicon {
 const NONE: u32 = u32::MAX;
 
 impl Lexicon {
+    /// An empty lexicon for `language`, with room for a run's words.
+    fn new(language: Language) -> Lexicon {
+        Lexicon {
+            language,
+            spellings: FxHashMap::with_capacity_and_hasher(INITIAL_SPELLINGS, Default::default()),
+            stem_ids: FxHashMap::with_capacity_and_hasher(INITIAL_STEMS, Default::default()),
+            ..Lexicon::default()
+        }
+    }
+
     /// Runs `f` with this thread's lexicon for `language`, emptied first if it grew past its
     /// capacity or served another language.
     pub(crate) fn with<R>(language: Language, f: impl FnOnce(&mut Lexicon) -> R) -> R {
         LEXICON.with(|lexicon| {
             let mut lexicon = lexicon.borrow_mut();
-            if lexicon.language != language
-                || lexicon.spellings.len() >= CAPACITY
-                || lexicon.spellings.capacity() == 0
-            {
-                *lexicon = Lexicon {
-                    language,
-                    spellings: FxHashMap::with_capacity_and_hasher(
-                        INITIAL_SPELLINGS,
-                        Default::default(),
-                    ),
-                    stem_ids: FxHashMap::with_capacity_and_hasher(
-                        INITIAL_STEMS,
-                        Default::default(),
-                    ),
-                    ..Lexicon::default()
-                };
+            if lexicon.language != language || lexicon.spellings.len() >= CAPACITY {
+                *lexicon = Lexicon::new(language);
             }
             // A new cluster (also after one that panicked half-way).
             let Lexicon { local, touched, .. } = &mut *lexicon;

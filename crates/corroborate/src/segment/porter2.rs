@@ -397,7 +397,27 @@ fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::stem_ascii;
+    use super::{stem_ascii, step2_rules, step3_rules, step4_rules};
+
+    /// Each suffix group holds suffixes ending in its byte, longest first, so that the first
+    /// match is the longest (a table edit that breaks this changes stems silently).
+    #[test]
+    fn suffix_groups_are_keyed_by_last_byte_longest_first() {
+        for last in 0..=255u8 {
+            let groups: [Vec<&[u8]>; 3] = [
+                step2_rules(last).iter().map(|r| r.0).collect(),
+                step3_rules(last).iter().map(|r| r.0).collect(),
+                step4_rules(last).to_vec(),
+            ];
+            for group in groups {
+                assert!(group.iter().all(|s| s.last() == Some(&last)), "{group:?}");
+                assert!(
+                    group.windows(2).all(|p| p[0].len() >= p[1].len()),
+                    "{group:?}"
+                );
+            }
+        }
+    }
 
     fn snowball(word: &str) -> String {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)

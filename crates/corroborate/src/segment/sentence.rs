@@ -409,6 +409,24 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 mod tests {
     use super::*;
 
+    /// The eight-byte screen finds every byte of [`MAY_MATTER`], whatever the byte and its
+    /// place in a chunk (it tests the ASCII ones by value, so the two lists must agree).
+    #[test]
+    fn screen_finds_every_byte_that_may_matter() {
+        for b in 0..=255u8 {
+            for at in 0..10 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let byte_wise = bytes.iter().position(|&c| MAY_MATTER[usize::from(c)]);
+                assert_eq!(
+                    next_that_may_matter(&bytes, 0),
+                    byte_wise,
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+    }
+
     /// `split!(name: text => [sentences...])` checks the sentences of `text`.
     macro_rules! split {
         ($($name:ident: $text:expr => [$($want:expr),* $(,)?];)*) => {$(

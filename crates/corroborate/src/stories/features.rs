@@ -59,8 +59,8 @@ pub struct Featurizer {
     /// No `@name` features (see [`Featurizer::without_names`]).
     skip_names: bool,
     /// Multiplier of the `@name` features' weights (see [`Featurizer::with_name_weight`]);
-    /// 0 is read as 1 (the derived default).
-    name_weight: f32,
+    /// `None`: they weigh as words.
+    name_weight: Option<f32>,
 }
 
 /// `1 + ln(n)` for small counts, computed once (the same values as computing them each time).
@@ -170,11 +170,7 @@ impl Featurizer {
     /// This featurizer with the `@name` features weighed `weight` times (1: as a word).
     /// Non-positive or non-finite weights leave the weight at 1.
     pub fn with_name_weight(mut self, weight: f32) -> Self {
-        self.name_weight = if weight.is_finite() && weight > 0.0 {
-            weight
-        } else {
-            1.0
-        };
+        self.name_weight = (weight.is_finite() && weight > 0.0 && weight != 1.0).then_some(weight);
         self
     }
 
@@ -260,7 +256,7 @@ impl Featurizer {
         // Ids are distinct, so an unstable sort gives the one order.
         touched.sort_unstable();
         let ln = tf_table();
-        let terms: Vec<(u32, f32)> = if lead_end > 0 {
+        let mut terms: Vec<(u32, f32)> = if lead_end > 0 {
             touched
                 .iter()
                 .map(|&t| {
@@ -281,11 +277,10 @@ impl Featurizer {
                 })
                 .collect()
         };
-        let mut terms = terms;
-        if self.name_weight > 0.0 && self.name_weight != 1.0 {
+        if let Some(weight) = self.name_weight {
             for (t, w) in &mut terms {
                 if table.is_entity(*t) {
-                    *w *= self.name_weight;
+                    *w *= weight;
                 }
             }
         }

@@ -452,16 +452,8 @@ fn may_lean(index: &CueIndex, t: &str) -> bool {
         .iter()
         .position(|&b| matches!(b, b'\t'..=b'\r' | b' '))
         .unwrap_or(bytes.len());
-    let word = &bytes[..word_end];
-    let lead = word
-        .iter()
-        .position(u8::is_ascii_alphanumeric)
-        .unwrap_or(word.len());
-    let tail = word
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(lead, |k| k + 1);
-    let core = &word[lead..tail.max(lead)];
+    let (lead, tail) = alphanumeric_core(&prefix[..word_end]);
+    let core = &bytes[lead..tail];
     let first = core.split(|&b| b == b'\'').next().unwrap_or(&[]);
     let first = std::str::from_utf8(first).expect("ASCII");
     if is_head(heads, first) {
