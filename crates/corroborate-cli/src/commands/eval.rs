@@ -302,9 +302,11 @@ fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     writeln!(
         out,
         "Scores: mean over clusters, in %, [95% bootstrap CI, {} resamples]. Speed: cleaning + \
-         segmentation + selection per cluster, in thread CPU time summed over threads (a single-core \
-         rate, less sensitive to other load than wall time); one-off set-up and scoring not timed.",
-        corroborate::eval::BOOTSTRAP_RESAMPLES
+         segmentation + selection per cluster, in thread CPU time summed over the {} worker \
+         thread(s) (a single-core rate, less sensitive to other load than wall time; \
+         RAYON_NUM_THREADS=1 for one core alone); one-off set-up and scoring not timed.",
+        corroborate::eval::BOOTSTRAP_RESAMPLES,
+        rayon::current_num_threads()
     )?;
     Ok(())
 }
