@@ -27,6 +27,7 @@
 
 pub mod background;
 pub mod brief;
+pub mod consolidate;
 pub mod dates;
 pub mod features;
 pub mod grouper;
@@ -98,6 +99,37 @@ pub struct StoryConfig {
     /// off there are none). Below 1, a name still tells same-kind events apart but weighs
     /// less against the shared theme words (docs/stories.md, session 6).
     pub name_weight: f32,
+    /// End-of-run consolidation ([`consolidate`]): LSA dimensions, 0 (the default) turns it
+    /// off. On, the grouper keeps every article's term weights (in the state too) and
+    /// [`StoryGrouper::reported_stories`] merges stories whose average link, mixing TF-IDF
+    /// and LSA cosines, reaches `consolidate_threshold` (docs/stories.md, session 7).
+    pub consolidate_dims: usize,
+    /// Share of the LSA cosine in the consolidation's similarity.
+    pub consolidate_mix: f32,
+    /// Least average link for two stories to be merged at the end of a run.
+    pub consolidate_threshold: f32,
+    /// Least mean pairwise cosine of two stories' name features for a merge (keeps
+    /// same-kind events with different names apart; negative: no condition).
+    pub consolidate_entity_floor: f32,
+    /// Most articles the LSA basis is fitted on (an evenly spaced sample beyond that; every
+    /// article is projected).
+    pub consolidate_sample: usize,
+    /// Candidate stories per story for merging (its nearest in the LSA space).
+    pub consolidate_neighbours: usize,
+}
+
+impl StoryConfig {
+    /// The consolidation's parameters.
+    pub fn consolidation(&self) -> consolidate::Params {
+        consolidate::Params {
+            dims: self.consolidate_dims,
+            mix: self.consolidate_mix,
+            threshold: self.consolidate_threshold,
+            entity_floor: self.consolidate_entity_floor,
+            sample: self.consolidate_sample,
+            neighbours: self.consolidate_neighbours,
+        }
+    }
 }
 
 impl Default for StoryConfig {
@@ -121,6 +153,12 @@ impl Default for StoryConfig {
             lead_extra: 0.75,
             name_features: true,
             name_weight: 1.0,
+            consolidate_dims: 0,
+            consolidate_mix: 0.6,
+            consolidate_threshold: 0.38,
+            consolidate_entity_floor: 0.02,
+            consolidate_sample: 20_000,
+            consolidate_neighbours: 24,
         }
     }
 }
