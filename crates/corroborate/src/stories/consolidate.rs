@@ -59,8 +59,14 @@ pub struct Member<'a> {
     pub terms: &'a [(u32, f32)],
 }
 
+/// Terms kept in a story's summed TF-IDF and name vectors (the heaviest; pruned when twice
+/// as many have accumulated, as the grouper prunes its centroids).
+const STORY_TERMS: usize = 500;
+
 /// For each story id below `n_stories`, the story it is reported under after
 /// consolidation (itself when it is not merged). `idf` and `is_entity` describe the terms.
+/// Memory: the basis (shared terms of the sample x `dims`), the sample's rows, and the
+/// stories' pruned sums; the articles are streamed.
 pub fn consolidate(
     members: &[Member<'_>],
     n_stories: usize,
@@ -69,56 +75,85 @@ pub fn consolidate(
     p: &Params,
 ) -> Vec<u32> {
     let mut out: Vec<u32> = (0..n_stories as u32).collect();
+    let members: Vec<&Member<'_>> = members
+        .iter()
+        .filter(|m| (m.story as usize) < n_stories)
+        .collect();
     if p.dims == 0 || members.len() < 3 {
         return out;
     }
-    // Unit TF-IDF rows over compact column ids (assigned in order of first use), and their
-    // unit name-only parts.
-    let mut col_of: HashMap<u32, u32> = HashMap::default();
-    let mut rows: Vec<Vec<(u32, f64)>> = Vec::with_capacity(members.len());
-    let mut names: Vec<Vec<(u32, f64)>> = Vec::with_capacity(members.len());
-    let mut owner: Vec<usize> = Vec::with_capacity(members.len());
-    for (i, m) in members.iter().enumerate() {
-        let mut row: Vec<(u32, f64)> = Vec::with_capacity(m.terms.len());
-        let mut name: Vec<(u32, f64)> = Vec::new();
-        for &(t, w) in m.terms {
-            let v = f64::from(w) * f64::from(idf(t));
-            if v > 0.0 && v.is_finite() {
-                let next = col_of.len() as u32;
-                let c = *col_of.entry(t).or_insert(next);
-                row.push((c, v));
-                if is_entity(t) {
-                    name.push((c, v));
-                }
-            }
-        }
-        if !unit(&mut row) || (m.story as usize) >= n_stories {
-            continue;
-        }
-        unit(&mut name);
+    // An article's unit TF-IDF vector, sorted by term.
+    let unit_row = |m: &Member<'_>| -> Vec<(u32, f64)> {
+        let mut row: Vec<(u32, f64)> = m
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, f64::from(w) * f64::from(idf(t))))
+            .filter(|e| e.1 > 0.0 && e.1.is_finite())
+            .collect();
         row.sort_unstable_by_key(|e| e.0);
-        name.sort_unstable_by_key(|e| e.0);
-        rows.push(row);
-        names.push(name);
-        owner.push(i);
+        row.dedup_by_key(|e| e.0);
+        unit(&mut row);
+        row
+    };
+    let n_terms = members
+        .iter()
+        .flat_map(|m| m.terms.iter().map(|e| e.0 as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // The basis, from an evenly spaced sample. Terms in one sampled article only add a
+    // direction of their own: left out of the fit (bounds the basis by the vocabulary
+    // shared within the sample).
+    let step = members.len().div_ceil(p.sample.max(1));
+    let sample: Vec<Vec<(u32, f64)>> = members
+        .iter()
+        .step_by(step)
+        .map(|m| unit_row(m))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let mut fit_col = vec![0u32; n_terms];
+    for row in &sample {
+        for &(t, _) in row {
+            fit_col[t as usize] += 1;
+        }
     }
-    let cols = col_of.len();
-    if rows.len() < 3 || cols < 2 {
-        return out;
+    let mut fit_cols = 0u32;
+    for c in fit_col.iter_mut() {
+        if *c >= 2 {
+            *c = fit_cols;
+            fit_cols += 1;
+        } else {
+            *c = u32::MAX;
+        }
     }
-    // The basis, from an evenly spaced sample of the rows.
-    let step = rows.len().div_ceil(p.sample.max(1));
-    let fit: Vec<&[(u32, f64)]> = rows.iter().step_by(step).map(Vec::as_slice).collect();
-    let basis = lsa_basis(&fit, cols, p.dims);
+    let fit: Vec<Vec<(u32, f64)>> = sample
+        .iter()
+        .map(|row| {
+            row.iter()
+                .filter(|e| fit_col[e.0 as usize] != u32::MAX)
+                .map(|&(t, x)| (fit_col[t as usize], x))
+                .collect()
+        })
+        .collect();
+    drop(sample);
+    let fit_rows: Vec<&[(u32, f64)]> = fit.iter().map(Vec::as_slice).collect();
+    let mut basis = lsa_basis(&fit_rows, fit_cols as usize, p.dims);
+    drop(fit);
+    basis.columns = Some(fit_col);
     let k = basis.dims;
     if k == 0 {
         return out;
     }
-    // Story sums.
+    // Story sums, streaming over the articles.
     let mut index: HashMap<u32, usize> = HashMap::default();
     let mut sums: Vec<StorySum> = Vec::new();
-    for (r, &i) in owner.iter().enumerate() {
-        let m = &members[i];
+    for m in &members {
+        let row = unit_row(m);
+        if row.is_empty() {
+            continue;
+        }
+        let mut name: Vec<(u32, f64)> = row.iter().copied().filter(|e| is_entity(e.0)).collect();
+        unit(&mut name);
+        let z = basis.project(&row);
         let s = *index.entry(m.story).or_insert_with(|| {
             sums.push(StorySum {
                 id: m.story,
@@ -130,11 +165,16 @@ pub fn consolidate(
             });
             sums.len() - 1
         });
-        let z = basis.project(&rows[r]);
         let sum = &mut sums[s];
         sum.n += 1.0;
-        sum.words = add_sparse(&sum.words, &rows[r]);
-        sum.names = add_sparse(&sum.names, &names[r]);
+        sum.words = add_sparse(&sum.words, &row);
+        if sum.words.len() > 2 * STORY_TERMS {
+            prune(&mut sum.words, STORY_TERMS);
+        }
+        sum.names = add_sparse(&sum.names, &name);
+        if sum.names.len() > 2 * STORY_TERMS {
+            prune(&mut sum.names, STORY_TERMS);
+        }
         for (a, b) in sum.lsa.iter_mut().zip(&z) {
             *a += b;
         }
@@ -152,6 +192,13 @@ pub fn consolidate(
         out[s] = at;
     }
     out
+}
+
+/// Keep the `keep` heaviest entries (ties: lower term), in term order.
+fn prune(v: &mut Vec<(u32, f64)>, keep: usize) {
+    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(keep);
+    v.sort_unstable_by_key(|e| e.0);
 }
 
 /// A story's sums over its members' unit vectors.
@@ -370,6 +417,9 @@ pub struct Basis {
     /// Directions kept.
     pub dims: usize,
     v: Vec<f64>,
+    /// Column of the rows projected -> column of the basis (`u32::MAX`: not in the basis);
+    /// `None`: the same columns.
+    columns: Option<Vec<u32>>,
 }
 
 impl Basis {
@@ -379,6 +429,13 @@ impl Basis {
         let k = self.dims;
         let mut z = vec![0.0; k];
         for &(c, x) in row {
+            let c = match &self.columns {
+                Some(map) => match map.get(c as usize) {
+                    Some(&m) if m != u32::MAX => m,
+                    _ => continue,
+                },
+                None => c,
+            };
             let v = &self.v[c as usize * k..(c as usize + 1) * k];
             for (a, b) in z.iter_mut().zip(v) {
                 *a += x * b;
@@ -412,6 +469,7 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
         return Basis {
             dims: 0,
             v: Vec::new(),
+            columns: None,
         };
     }
     // Omega: cols x l, uniform in [-1, 1), row-major.
@@ -468,7 +526,11 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
             *o = acc / s;
         }
     }
-    Basis { dims: k, v }
+    Basis {
+        dims: k,
+        v,
+        columns: None,
+    }
 }
 
 /// `A M` for sparse `A` (rows) and dense row-major `M` (`cols x l`): column-major `n x l`.
