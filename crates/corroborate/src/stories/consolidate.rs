@@ -12,10 +12,10 @@
 //! 3. agglomerates stories by *average link*: the mean over article pairs of
 //!    `(1 - mix) cos_tfidf + mix cos_lsa`, which sums of the members' vectors give exactly,
 //!    so a merged story's link to any other is recomputed in one dot product. Best pair
-//!    first, while the link is at least `threshold` and the mean pairwise cosine of the
-//!    name (`@entity`) parts is at least `entity_floor` (two same-kind events told apart only
-//!    by their names stay apart); candidates are each story's `neighbours` nearest stories
-//!    in the LSA space.
+//!    first, while the link is at least `threshold`, the mean pairwise cosine of the name
+//!    (`@entity`) parts is at least `entity_floor`, and the smaller story has at most
+//!    `max_small` articles (two same-kind events told apart only by their names stay
+//!    apart); candidates are each story's `neighbours` nearest stories in the LSA space.
 //!
 //! It is a read-out ([`super::StoryGrouper::reported_stories`]): nothing is frozen into the
 //! online decisions or the state, so running a stream in two halves reports what one run
@@ -46,6 +46,9 @@ pub struct Params {
     pub sample: usize,
     /// Candidate stories per story (its nearest in the LSA space).
     pub neighbours: usize,
+    /// Most articles the smaller of two stories may have for them to merge (two large
+    /// stories of one kind stay apart; 0: no limit).
+    pub max_small: u32,
 }
 
 /// One article as the consolidation sees it.
@@ -291,19 +294,28 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
     let mut version = vec![0u32; m];
     let mut alive = vec![true; m];
     let mut heap = BinaryHeap::new();
-    let push = |heap: &mut BinaryHeap<Pair>, sums: &[StorySum], version: &[u32], a, b| {
-        let (a, b) = if a < b { (a, b) } else { (b, a) };
-        let (link, names) = links(&sums[a], &sums[b], mix);
-        if link >= threshold && names >= floor {
-            heap.push(Pair {
-                link,
-                a,
-                b,
-                va: version[a],
-                vb: version[b],
-            });
-        }
+    let max_small = if p.max_small == 0 {
+        f64::INFINITY
+    } else {
+        f64::from(p.max_small)
     };
+    let push =
+        |heap: &mut BinaryHeap<Pair>, sums: &[StorySum], version: &[u32], a: usize, b: usize| {
+            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            if sums[a].n.min(sums[b].n) > max_small {
+                return;
+            }
+            let (link, names) = links(&sums[a], &sums[b], mix);
+            if link >= threshold && names >= floor {
+                heap.push(Pair {
+                    link,
+                    a,
+                    b,
+                    va: version[a],
+                    vb: version[b],
+                });
+            }
+        };
     for (a, around) in near.iter().enumerate() {
         for &b in around.range(a + 1..) {
             push(&mut heap, sums, &version, a, b);
@@ -748,6 +760,7 @@ mod tests {
             entity_floor: -1.0,
             sample: 1000,
             neighbours: 4,
+            max_small: 0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);
@@ -766,6 +779,25 @@ mod tests {
             },
         );
         assert_eq!(named, vec![0, 1, 2]);
+        // Two stories larger than `max_small` stay apart.
+        let small = consolidate(
+            &members,
+            3,
+            &|_| 1.0,
+            &|_| false,
+            &Params { max_small: 1, ..p },
+        );
+        assert_eq!(small, vec![0, 1, 2]);
+        assert_eq!(
+            consolidate(
+                &members,
+                3,
+                &|_| 1.0,
+                &|_| false,
+                &Params { max_small: 2, ..p }
+            ),
+            vec![0, 0, 2]
+        );
         // Languages never merge.
         let mut other = members.clone();
         for m in other.iter_mut().filter(|m| m.story == 1) {

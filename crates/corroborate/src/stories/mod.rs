@@ -116,6 +116,9 @@ pub struct StoryConfig {
     pub consolidate_sample: usize,
     /// Candidate stories per story for merging (its nearest in the LSA space).
     pub consolidate_neighbours: usize,
+    /// Most independent articles the smaller of two stories may have for the consolidation
+    /// to merge them (large same-kind stories stay apart; 0: no limit).
+    pub consolidate_max_small: u32,
 }
 
 impl StoryConfig {
@@ -128,6 +131,7 @@ impl StoryConfig {
             entity_floor: self.consolidate_entity_floor,
             sample: self.consolidate_sample,
             neighbours: self.consolidate_neighbours,
+            max_small: self.consolidate_max_small,
         }
     }
 }
@@ -159,6 +163,7 @@ impl Default for StoryConfig {
             consolidate_entity_floor: 0.02,
             consolidate_sample: 20_000,
             consolidate_neighbours: 24,
+            consolidate_max_small: 10,
         }
     }
 }
