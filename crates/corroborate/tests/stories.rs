@@ -58,26 +58,25 @@ fn duc_topic_stream_b_cubed_f1_floor() {
 }
 
 /// The configuration that passes the gate on both dev sets (docs/stories.md,
-/// session 7): names at 0.75, lead emphasis, threshold 0.24, end-of-run LSA consolidation.
+/// session 7): lead emphasis, threshold 0.24, end-of-run LSA consolidation.
 fn gate_config() -> StoryConfig {
     StoryConfig {
         threshold: 0.24,
         lead_words: 40,
         lead_extra: 1.0,
-        name_weight: 0.75,
         consolidate_dims: 100,
         ..StoryConfig::default()
     }
 }
 
-// Floors just below the measured level of the gate configuration (0.936 and 0.851).
+// Floors just below the measured level of the gate configuration (0.925 and 0.852).
 #[test]
 fn gate_configuration_ecbplus_dev_floor() {
     let Some(stream) = load("data/stories/ecbplus-dev.jsonl") else {
         return;
     };
     let f = f1_with(&stream, gate_config());
-    assert!(f >= 0.93, "B-cubed F1 {f:.3}");
+    assert!(f >= 0.92, "B-cubed F1 {f:.3}");
 }
 
 #[test]

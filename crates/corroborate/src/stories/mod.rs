@@ -161,7 +161,7 @@ impl Default for StoryConfig {
             consolidate_mix: 0.6,
             consolidate_threshold: 0.38,
             consolidate_entity_floor: 0.02,
-            consolidate_sample: 20_000,
+            consolidate_sample: 10_000,
             consolidate_neighbours: 24,
             consolidate_max_small: 10,
         }
