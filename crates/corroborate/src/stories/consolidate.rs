@@ -26,7 +26,6 @@
 //! randomized range finder (Halko, Martinsson & Tropp 2011) is ~100 lines on top of a small
 //! Jacobi eigensolver; the maintained dense crates would need the matrix densified.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap};
 
@@ -146,41 +145,71 @@ pub fn consolidate(
     if k == 0 {
         return out;
     }
-    // Story sums, streaming over the articles.
-    let mut index: HashMap<u32, usize> = HashMap::default();
+    // Story sums, story by story (in id order), accumulated in dense scratch arrays.
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_unstable_by_key(|&i| (members[i].story, i));
+    let mut words = vec![0.0f64; n_terms];
+    let mut names = vec![0.0f64; n_terms];
+    let mut seen = vec![false; n_terms];
+    let mut touched: Vec<u32> = Vec::new();
     let mut sums: Vec<StorySum> = Vec::new();
-    for m in &members {
-        let row = unit_row(m);
-        if row.is_empty() {
+    for group in order.chunk_by(|&a, &b| members[a].story == members[b].story) {
+        let first = members[group[0]];
+        let mut sum = StorySum {
+            id: first.story,
+            english: first.english,
+            n: 0.0,
+            words: Vec::new(),
+            names: Vec::new(),
+            lsa: vec![0.0; k],
+        };
+        let mut name: Vec<(u32, f64)> = Vec::new();
+        for &i in group {
+            let row = unit_row(members[i]);
+            if row.is_empty() {
+                continue;
+            }
+            name.clear();
+            name.extend(row.iter().copied().filter(|e| is_entity(e.0)));
+            unit(&mut name);
+            let z = basis.project(&row);
+            sum.n += 1.0;
+            for &(t, x) in &row {
+                if !seen[t as usize] {
+                    seen[t as usize] = true;
+                    touched.push(t);
+                }
+                words[t as usize] += x;
+            }
+            for &(t, x) in &name {
+                names[t as usize] += x;
+            }
+            for (a, b) in sum.lsa.iter_mut().zip(&z) {
+                *a += b;
+            }
+        }
+        touched.sort_unstable();
+        for &t in &touched {
+            let t_ = t as usize;
+            sum.words.push((t, words[t_]));
+            if names[t_] != 0.0 {
+                sum.names.push((t, names[t_]));
+            }
+            words[t_] = 0.0;
+            names[t_] = 0.0;
+            seen[t_] = false;
+        }
+        touched.clear();
+        if sum.n == 0.0 {
             continue;
         }
-        let mut name: Vec<(u32, f64)> = row.iter().copied().filter(|e| is_entity(e.0)).collect();
-        unit(&mut name);
-        let z = basis.project(&row);
-        let s = *index.entry(m.story).or_insert_with(|| {
-            sums.push(StorySum {
-                id: m.story,
-                english: m.english,
-                n: 0.0,
-                words: Vec::new(),
-                names: Vec::new(),
-                lsa: vec![0.0; k],
-            });
-            sums.len() - 1
-        });
-        let sum = &mut sums[s];
-        sum.n += 1.0;
-        sum.words = add_sparse(&sum.words, &row);
         if sum.words.len() > 2 * STORY_TERMS {
             prune(&mut sum.words, STORY_TERMS);
         }
-        sum.names = add_sparse(&sum.names, &name);
         if sum.names.len() > 2 * STORY_TERMS {
             prune(&mut sum.names, STORY_TERMS);
         }
-        for (a, b) in sum.lsa.iter_mut().zip(&z) {
-            *a += b;
-        }
+        sums.push(sum);
     }
     let merged = agglomerate(&mut sums, p);
     for (s, into) in merged {
