@@ -33,6 +33,7 @@ mod rng;
 pub mod segment;
 pub mod stories;
 pub mod summarize;
+mod swar;
 
 pub use document::{Cluster, Document, Origin, Reference, Topic};
 pub use error::{Error, ErrorKind, Result};

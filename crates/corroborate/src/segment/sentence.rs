@@ -9,8 +9,8 @@ use super::abbreviation::{AbbreviationTable, WordBefore};
 use super::list::{self, ListItems};
 use super::quote::{is_opening, is_quote};
 use super::terminal::{self, is_final_mark, MarkKind, Terminal};
-use super::word::{load8, HI, LO};
 use crate::lang::Language;
+use crate::swar::{equal, load8, HI};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -47,11 +47,6 @@ const MAY_MATTER: [bool; 256] = {
 /// for line breaks, ASCII final marks and non-ASCII bytes, and only those are looked up (the
 /// byte-wise scan was a third of sentence splitting).
 fn next_that_may_matter(bytes: &[u8], from: usize) -> Option<usize> {
-    // The high bit of each byte of `x` equal to `b`, or at or above 0x80.
-    let equal = |x: u64, b: u8| {
-        let low = x & !HI;
-        !((low ^ (u64::from(b) * LO)).wrapping_add(0x7F * LO)) & HI
-    };
     let mut at = from;
     while at < bytes.len() {
         let x = load8(bytes, at);

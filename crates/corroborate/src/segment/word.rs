@@ -1,43 +1,8 @@
 //! Word tokens: maximal runs of letters and digits, with inner apostrophes, hyphens and
 //! decimal points kept inside the word.
 
+use crate::swar::{ascii_alnum, ascii_spaces, load8, HI, LO};
 use std::ops::Range;
-
-/// One in each byte of a `u64`.
-pub(super) const LO: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of a `u64`.
-pub(super) const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `bytes` from `at` (below its length) as a little-endian `u64`, spaces
-/// standing in for the bytes past the end.
-#[inline]
-pub(super) fn load8(bytes: &[u8], at: usize) -> u64 {
-    let n = bytes.len();
-    if let Some(chunk) = bytes.get(at..at + 8) {
-        u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
-    } else if n >= 8 {
-        let rest = n - at;
-        let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes"));
-        (last >> (8 * (8 - rest))) | ((0x20 * LO) << (8 * rest))
-    } else {
-        let mut padded = [b' '; 8];
-        padded[..n - at].copy_from_slice(&bytes[at..]);
-        u64::from_le_bytes(padded)
-    }
-}
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit. With the high bits
-/// cleared no sum below carries into the next byte, so the high bit of each sum answers a
-/// comparison.
-#[inline]
-fn ascii_alnum(x: u64) -> u64 {
-    let low = x & !HI;
-    let digit = low.wrapping_add(0x50 * LO) & !low.wrapping_add(0x46 * LO); // 0..=9
-    let folded = low | (0x20 * LO);
-    let letter = folded.wrapping_add(0x1F * LO) & !folded.wrapping_add(0x05 * LO); // a..=z
-    (digit | letter) & !x & HI
-}
 
 /// Length of the run of ASCII letters and digits that starts at `at`, read eight bytes at a
 /// time (byte by byte, this loop was the larger part of word splitting).
@@ -157,17 +122,6 @@ impl Iterator for WordSpans<'_> {
         self.pos = at;
         Some(start..end)
     }
-}
-
-/// The high bit of each byte of `x` that is ASCII white space, right for every byte below
-/// the first one of `0x80` or more: adding up to `0x7F` to a byte below `0x80` never carries
-/// into the next, so the high bit of each sum answers a comparison.
-#[inline]
-fn ascii_spaces(x: u64) -> u64 {
-    let not_blank = (x ^ (0x20 * LO)).wrapping_add(0x7F * LO); // byte != b' '
-    let from_tab = x.wrapping_add(0x77 * LO); // byte >= b'\t'
-    let past_cr = x.wrapping_add(0x72 * LO); // byte > b'\r'
-    (!not_blank | (from_tab & !past_cr)) & HI
 }
 
 /// Number of bytes among those flagged in `within` that are not white space by `space` (as

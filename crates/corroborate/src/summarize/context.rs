@@ -20,6 +20,7 @@
 use super::select::is_candidate;
 use crate::lang::{ContextCues, Language};
 use crate::prepared::PreparedCluster;
+use crate::swar::{ascii_spaces, equal, HI, LO};
 // FxHash: probed for the first word of every candidate sentence.
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::RangeInclusive;
@@ -425,12 +426,7 @@ pub fn leans_back_in(language: Language, text: &str) -> bool {
 fn may_lean(index: &CueIndex, t: &str) -> bool {
     let heads = &index.heads;
     let body = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let prefix_end = body
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b.is_ascii_whitespace())
-        .nth(5)
-        .map_or(body.len(), |(k, _)| k);
+    let prefix_end = nth_ascii_whitespace(body.as_bytes(), 5).unwrap_or(body.len());
     let prefix = &body[..prefix_end];
     let bytes = prefix.as_bytes();
     if !bytes.is_ascii() {
@@ -484,15 +480,68 @@ fn may_lean(index: &CueIndex, t: &str) -> bool {
     }
     // A comma or semicolon (an introductory phrase before the subject), or the word "of"
     // (a partitive, "Four of them").
+    has_comma_or_of(bytes)
+}
+
+/// The position of the `n`-th (from 0) byte of `bytes` that is ASCII white space as
+/// [`u8::is_ascii_whitespace`] reads it (no vertical tab). Eight ASCII bytes at a time: this
+/// and [`has_comma_or_of`] read the opening of every sentence, and their byte-wise branches
+/// were mispredicted at every word.
+fn nth_ascii_whitespace(bytes: &[u8], mut n: u32) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if x & HI != 0 {
+            break;
+        }
+        let mut spaces = ascii_spaces(x) & !equal(x, 0x0B);
+        let count = spaces.count_ones();
+        if count > n {
+            for _ in 0..n {
+                spaces &= spaces - 1;
+            }
+            return Some(at + (spaces.trailing_zeros() / 8) as usize);
+        }
+        n -= count;
+        at += 8;
+    }
+    let from = at;
+    bytes[from..]
+        .iter()
+        .enumerate()
+        .filter(|&(_, b)| b.is_ascii_whitespace())
+        .nth(n as usize)
+        .map(|(k, _)| from + k)
+}
+
+/// Whether ASCII `bytes` hold a comma, a semicolon or the word "of" in any case (not inside
+/// a longer word), eight bytes at a time.
+fn has_comma_or_of(bytes: &[u8]) -> bool {
     let alnum = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
-    bytes.iter().enumerate().any(|(k, &b)| {
-        b == b','
-            || b == b';'
-            || (b | 0x20 == b'o'
-                && bytes.get(k + 1).is_some_and(|&f| f | 0x20 == b'f')
-                && !(k > 0 && alnum(k - 1))
-                && !alnum(k + 2))
-    })
+    let of_at = |k: usize| {
+        bytes.get(k + 1).is_some_and(|&f| f | 0x20 == b'f')
+            && !(k > 0 && alnum(k - 1))
+            && !alnum(k + 2)
+    };
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if equal(x, b',') | equal(x, b';') != 0 {
+            return true;
+        }
+        let mut o = equal(x | (0x20 * LO), b'o');
+        while o != 0 {
+            if of_at(at + (o.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            o &= o - 1;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .enumerate()
+        .any(|(j, &b)| b == b',' || b == b';' || (b | 0x20 == b'o' && of_at(at + j)))
 }
 
 fn connective(cues: &ContextCues, index: &CueIndex, w: &Opening) -> bool {
@@ -591,6 +640,45 @@ fn quotation_by_pronoun(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-byte scans against the byte-wise forms they replaced.
+        #[test]
+        fn opening_scans_match_the_bytewise_forms(
+            t in "[a-zA-Z0-9 ,;.'\t\n\x0B\x0C\r-]{0,40}|((of|OF|Of|oft|cof|o|f|,|;|x) ?){0,14}",
+            n in 0u32..8,
+        ) {
+            let bytes = t.as_bytes();
+            let want = bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, b)| b.is_ascii_whitespace())
+                .nth(n as usize)
+                .map(|(k, _)| k);
+            proptest::prop_assert_eq!(nth_ascii_whitespace(bytes, n), want);
+            let alnum = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+            let want = bytes.iter().enumerate().any(|(k, &b)| {
+                b == b','
+                    || b == b';'
+                    || (b | 0x20 == b'o'
+                        && bytes.get(k + 1).is_some_and(|&f| f | 0x20 == b'f')
+                        && !(k > 0 && alnum(k - 1))
+                        && !alnum(k + 2))
+            });
+            proptest::prop_assert_eq!(has_comma_or_of(bytes), want);
+        }
+
+        #[test]
+        fn whitespace_scan_reads_past_other_characters(t in "[a-z é—\u{a0}\t]{0,40}", n in 0u32..8) {
+            let want = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b.is_ascii_whitespace())
+                .nth(n as usize)
+                .map(|(k, _)| k);
+            proptest::prop_assert_eq!(nth_ascii_whitespace(t.as_bytes(), n), want);
+        }
+    }
 
     #[test]
     fn openings_that_lean_back() {
