@@ -7,7 +7,9 @@
 //!
 //! `cargo run --release --example stories_replica -- FILE.jsonl... -- '{"bg_docs":1000}' ...`
 //! `DEBUG=1` prints, per gold story, the sizes of the predicted stories holding its articles;
-//! `ANALYZE=1` histograms of the similarities behind missed and wrong joins. The shipped
+//! `ANALYZE=1` histograms of the similarities behind missed and wrong joins; `DUMP=DIR` writes
+//! the features and the shipped grouper's reported stories (`SHIPPED=JSON` sets its
+//! `StoryConfig`) for analysis outside Rust. The shipped
 //! grouper's `StoryConfig` fields map to `thresholds`, `bg_docs`, `bg_len`; the others are
 //! variants (see `Variant`).
 use corroborate::stories::background::Background;
