@@ -7,7 +7,9 @@
 //!
 //! `cargo run --release --example stories_replica -- FILE.jsonl... -- '{"bg_docs":1000}' ...`
 //! `DEBUG=1` prints, per gold story, the sizes of the predicted stories holding its articles;
-//! `ANALYZE=1` histograms of the similarities behind missed and wrong joins. The shipped
+//! `ANALYZE=1` histograms of the similarities behind missed and wrong joins; `DUMP=DIR` writes
+//! the features and the shipped grouper's reported stories (`SHIPPED=JSON` sets its
+//! `StoryConfig`) for analysis outside Rust. The shipped
 //! grouper's `StoryConfig` fields map to `thresholds`, `bg_docs`, `bg_len`; the others are
 //! variants (see `Variant`).
 use corroborate::stories::background::Background;
@@ -131,6 +133,9 @@ struct Set {
     name: String,
     items: Vec<Item>,
     shipped: f64,
+    /// The shipped grouper's reported story per article.
+    labels: Vec<u32>,
+    doc_ids: Vec<String>,
 }
 
 fn counts_of(f: &[(u32, f32)]) -> Vec<(u32, f32)> {
@@ -192,7 +197,13 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
     let stemmer = corroborate::segment::EnglishStemmer::default();
     let inputs = read_story_inputs(&[path.to_string()]);
     let (stream, _) = stream::prepare(inputs.articles);
-    let mut g = StoryGrouper::new(StoryConfig::default());
+    // `SHIPPED=JSON`: the shipped grouper's configuration (default: `StoryConfig::default()`).
+    let config: StoryConfig = std::env::var("SHIPPED")
+        .ok()
+        .map(|j| serde_json::from_str(&j).expect("SHIPPED config JSON"))
+        .unwrap_or_default();
+    let mut g = StoryGrouper::new(config);
+    let mut doc_ids = Vec::new();
     let mut pos: HashMap<String, usize> = HashMap::new();
     let mut pred = Vec::new();
     let mut gold = Vec::new();
@@ -204,6 +215,7 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
         pred.push(asg.story);
         gold.push(article.gold.clone().unwrap_or_default());
         pos.insert(article.doc_id.clone(), i);
+        doc_ids.push(article.doc_id.clone());
         let f = fz.featurize(article.title.as_deref(), &article.text, table);
         let lead = fz.featurize(
             article.title.as_deref(),
@@ -230,6 +242,8 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
         name: path.rsplit('/').next().unwrap_or(path).to_string(),
         items,
         shipped: score(&pred, &gold).f1,
+        labels: pred,
+        doc_ids,
     }
 }
 
@@ -825,7 +839,8 @@ fn cut(n: usize, merges: &[(usize, usize, f32)], t: f32) -> Vec<usize> {
 
 /// `DUMP=DIR`: the features for analysis outside Rust (e.g. an LSA ceiling in Python):
 /// `DIR/terms.tsv` (id, entity flag, background document share at the default length, term)
-/// and per set `DIR/NAME.items.jsonl` (gold, copy_of, english, raw counts, lead counts).
+/// and per set `DIR/NAME.items.jsonl` (doc_id, the shipped grouper's reported story, gold,
+/// copy_of, english, raw counts, lead counts).
 fn dump(dir: &std::path::Path, sets: &[Set], table: &TermTable, bg: &Background) {
     use std::io::Write;
     std::fs::create_dir_all(dir).expect("dump dir");
@@ -848,8 +863,10 @@ fn dump(dir: &std::path::Path, sets: &[Set], table: &TermTable, bg: &Background)
     for s in sets {
         let path = dir.join(format!("{}.items.jsonl", s.name.trim_end_matches(".jsonl")));
         let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("items"));
-        for it in &s.items {
+        for (i, it) in s.items.iter().enumerate() {
             let line = serde_json::json!({
+                "doc_id": s.doc_ids[i],
+                "story": s.labels[i],
                 "gold": it.gold,
                 "copy_of": it.copy_of,
                 "english": it.english,

@@ -190,6 +190,7 @@ fn records_of_run(
             date: s.date,
             indexed: Vec::new(),
             signature: None,
+            terms: Vec::new(),
         })
         .collect()
 }

@@ -67,6 +67,10 @@ pub struct ArticleRecord {
     /// MinHash signature of an original (replayed to rebuild the syndication index).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Vec<u8>>,
+    /// The original's raw term weights, kept only when end-of-run consolidation is on
+    /// ([`StoryConfig::consolidate_dims`]): it is recomputed from them after each run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<(u32, f32)>,
 }
 
 /// A story: its centroid and what a listing shows.
@@ -135,6 +139,9 @@ pub struct StoryGrouper {
     /// Story -> the story it was folded into (itself if none): `Story::folded_into` in a
     /// compact array, read for every posting entry of every article.
     parent: Vec<u32>,
+    /// Originals' (story joined, raw term weights), in stream order, when consolidation is
+    /// on ([`super::consolidate`]).
+    vectors: Vec<(u32, Vec<(u32, f32)>)>,
 }
 
 /// Per-article working arrays, kept between articles to avoid reallocating them; all
@@ -179,6 +186,7 @@ impl StoryGrouper {
             scratch: Scratch::default(),
             due: VecDeque::new(),
             parent: Vec::new(),
+            vectors: Vec::new(),
         }
     }
 
@@ -235,9 +243,33 @@ impl StoryGrouper {
                 }
             }
         }
-        (0..self.stories.len() as u32)
+        let folded: Vec<u32> = (0..self.stories.len() as u32)
             .map(|s| target[self.root(s) as usize])
-            .collect()
+            .collect();
+        if self.config.consolidate_dims == 0 {
+            return folded;
+        }
+        // End-of-run consolidation, on top of the folds (a read-out, like them).
+        let members: Vec<super::consolidate::Member<'_>> = self
+            .vectors
+            .iter()
+            .map(|(story, terms)| {
+                let s = folded[*story as usize];
+                super::consolidate::Member {
+                    story: s,
+                    english: self.stories[s as usize].english,
+                    terms,
+                }
+            })
+            .collect();
+        let merged = super::consolidate::consolidate(
+            &members,
+            self.stories.len(),
+            &|t| self.terms.idf(t),
+            &|t| self.terms.is_entity(t),
+            &self.config.consolidation(),
+        );
+        folded.iter().map(|&s| merged[s as usize]).collect()
     }
 
     /// Whether the queue entry `(due, s)` is still a decision to take.
@@ -372,6 +404,7 @@ impl StoryGrouper {
             date: item.date,
             indexed: Vec::new(),
             signature: None,
+            terms: Vec::new(),
         };
         let copy_of = signature
             .as_ref()
@@ -412,6 +445,12 @@ impl StoryGrouper {
             }
             record.story = story;
             record.indexed = query;
+            if self.config.consolidate_dims > 0 {
+                if self.track {
+                    record.terms = features.terms.clone();
+                }
+                self.vectors.push((story, features.terms));
+            }
             if let Some(sig) = signature {
                 self.syndication.insert(seq, sig);
                 self.originals.insert(seq, article.doc_id.clone());
@@ -764,6 +803,12 @@ impl StoryGrouper {
             g.seen
                 .insert(r.doc_id.clone(), (r.story, r.duplicate_of.clone()));
             g.next_seq += 1;
+            if g.config.consolidate_dims > 0 && r.duplicate_of.is_none() {
+                if let Some(&(t, _)) = r.terms.iter().find(|e| e.0 as usize >= g.terms.len()) {
+                    return Err(format!("article {} names missing term {t}", r.doc_id));
+                }
+                g.vectors.push((r.story, r.terms));
+            }
         }
         // The fold decisions still to take: those due at or after the next position (the
         // ones due before were taken when their position was grouped).

@@ -11,7 +11,9 @@
 //! A story of one or two articles that gets no new member for `fold_after` articles of the
 //! stream is folded into its nearest larger story when close enough (small-story folding:
 //! the strays of a broad story otherwise stay alone); [`StoryGrouper::reported_stories`]
-//! gives the story each story is reported under at the end of a run.
+//! gives the story each story is reported under at the end of a run. Optionally
+//! (`consolidate_dims` > 0) the end of a run also merges stories that an LSA basis fitted on
+//! the whole run finds close ([`consolidate`]), again as a read-out recomputed after each run.
 //! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
 //!
 //! ```
@@ -27,6 +29,7 @@
 
 pub mod background;
 pub mod brief;
+pub mod consolidate;
 pub mod dates;
 pub mod features;
 pub mod grouper;
@@ -98,6 +101,41 @@ pub struct StoryConfig {
     /// off there are none). Below 1, a name still tells same-kind events apart but weighs
     /// less against the shared theme words (docs/stories.md, session 6).
     pub name_weight: f32,
+    /// End-of-run consolidation ([`consolidate`]): LSA dimensions, 0 (the default) turns it
+    /// off. On, the grouper keeps every article's term weights (in the state too) and
+    /// [`StoryGrouper::reported_stories`] merges stories whose average link, mixing TF-IDF
+    /// and LSA cosines, reaches `consolidate_threshold` (docs/stories.md, session 7).
+    pub consolidate_dims: usize,
+    /// Share of the LSA cosine in the consolidation's similarity.
+    pub consolidate_mix: f32,
+    /// Least average link for two stories to be merged at the end of a run.
+    pub consolidate_threshold: f32,
+    /// Least mean pairwise cosine of two stories' name features for a merge (keeps
+    /// same-kind events with different names apart; negative: no condition).
+    pub consolidate_entity_floor: f32,
+    /// Most articles the LSA basis is fitted on (an evenly spaced sample beyond that; every
+    /// article is projected).
+    pub consolidate_sample: usize,
+    /// Candidate stories per story for merging (its nearest in the LSA space).
+    pub consolidate_neighbours: usize,
+    /// Most independent articles the smaller of two stories may have for the consolidation
+    /// to merge them (large same-kind stories stay apart; 0: no limit).
+    pub consolidate_max_small: u32,
+}
+
+impl StoryConfig {
+    /// The consolidation's parameters.
+    pub fn consolidation(&self) -> consolidate::Params {
+        consolidate::Params {
+            dims: self.consolidate_dims,
+            mix: self.consolidate_mix,
+            threshold: self.consolidate_threshold,
+            entity_floor: self.consolidate_entity_floor,
+            sample: self.consolidate_sample,
+            neighbours: self.consolidate_neighbours,
+            max_small: self.consolidate_max_small,
+        }
+    }
 }
 
 impl Default for StoryConfig {
@@ -121,6 +159,13 @@ impl Default for StoryConfig {
             lead_extra: 0.75,
             name_features: true,
             name_weight: 1.0,
+            consolidate_dims: 0,
+            consolidate_mix: 0.6,
+            consolidate_threshold: 0.38,
+            consolidate_entity_floor: 0.02,
+            consolidate_sample: 10_000,
+            consolidate_neighbours: 24,
+            consolidate_max_small: 10,
         }
     }
 }

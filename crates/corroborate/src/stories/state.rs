@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 /// counts, so version-1 document frequencies would be read with another meaning.
 /// Version 3: small-story folding; stories record their last member's stream position
 /// (when their fold is due) and the story they were folded into.
-pub const FORMAT: &str = "corroborate-stories/3";
+pub const FORMAT: &str = "corroborate-stories/4";
 /// The database file inside the state directory.
 pub const FILE_NAME: &str = "stories.redb";
 

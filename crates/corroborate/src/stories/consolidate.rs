@@ -1,0 +1,840 @@
+//! End-of-run consolidation: merge stories that a representation learnt from the whole
+//! run (LSA) finds close, on top of the online grouping.
+//!
+//! The online pass has to decide each article as it comes, with the vocabulary seen so far;
+//! a broad story whose articles share few words with its first members ends up in several
+//! stories. At the end of a run the grouper has hindsight that is legitimately available:
+//! every article it has seen. This step
+//! 1. builds each article's unit TF-IDF vector under the current IDF;
+//! 2. fits a rank-`dims` LSA basis on them (a randomized truncated SVD of our own, below:
+//!    deterministic, fixed seed; on an evenly spaced sample of at most `sample` articles, so
+//!    the cost is bounded) and projects every article onto it (unit LSA vectors);
+//! 3. agglomerates stories by *average link*: the mean over article pairs of
+//!    `(1 - mix) cos_tfidf + mix cos_lsa`, which sums of the members' vectors give exactly,
+//!    so a merged story's link to any other is recomputed in one dot product. Best pair
+//!    first, while the link is at least `threshold`, the mean pairwise cosine of the name
+//!    (`@entity`) parts is at least `entity_floor`, and the smaller story has at most
+//!    `max_small` articles (two same-kind events told apart only by their names stay
+//!    apart); candidates are each story's `neighbours` nearest stories in the LSA space.
+//!
+//! It is a read-out ([`super::StoryGrouper::reported_stories`]): nothing is frozen into the
+//! online decisions or the state, so running a stream in two halves reports what one run
+//! reports (the articles' vectors are persisted, and the step is recomputed from them).
+//! Measured in docs/stories.md (session 7).
+//!
+//! Why our own SVD: the matrix is sparse, only the top ~100 directions are needed, and the
+//! randomized range finder (Halko, Martinsson & Tropp 2011) is ~100 lines on top of a small
+//! Jacobi eigensolver; the maintained dense crates would need the matrix densified.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, BinaryHeap};
+
+/// Parameters of the consolidation (from [`super::StoryConfig`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// LSA dimensions (0 turns the step off).
+    pub dims: usize,
+    /// Share of the LSA cosine in the similarity.
+    pub mix: f32,
+    /// Least average link for two stories to be merged.
+    pub threshold: f32,
+    /// Least mean pairwise cosine of the two stories' name features for a merge
+    /// (negative: no condition).
+    pub entity_floor: f32,
+    /// Most articles the basis is fitted on (an evenly spaced sample beyond that).
+    pub sample: usize,
+    /// Candidate stories per story (its nearest in the LSA space).
+    pub neighbours: usize,
+    /// Most articles the smaller of two stories may have for them to merge (two large
+    /// stories of one kind stay apart; 0: no limit).
+    pub max_small: u32,
+}
+
+/// One article as the consolidation sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    /// The story it is reported under before consolidation.
+    pub story: u32,
+    /// Whether that story is English (languages are never merged).
+    pub english: bool,
+    /// Its raw term weights, `(term, weight)` (the grouper's features).
+    pub terms: &'a [(u32, f32)],
+}
+
+/// Terms kept in a story's summed TF-IDF and name vectors (the heaviest; pruned when twice
+/// as many have accumulated, as the grouper prunes its centroids).
+const STORY_TERMS: usize = 500;
+
+/// For each story id below `n_stories`, the story it is reported under after
+/// consolidation (itself when it is not merged). `idf` and `is_entity` describe the terms.
+/// Memory: the basis (shared terms of the sample x `dims`), the sample's rows, and the
+/// stories' pruned sums; the articles are streamed.
+pub fn consolidate(
+    members: &[Member<'_>],
+    n_stories: usize,
+    idf: &dyn Fn(u32) -> f32,
+    is_entity: &dyn Fn(u32) -> bool,
+    p: &Params,
+) -> Vec<u32> {
+    let mut out: Vec<u32> = (0..n_stories as u32).collect();
+    let members: Vec<&Member<'_>> = members
+        .iter()
+        .filter(|m| (m.story as usize) < n_stories)
+        .collect();
+    if p.dims == 0 || members.len() < 3 {
+        return out;
+    }
+    // An article's unit TF-IDF vector, sorted by term.
+    let unit_row = |m: &Member<'_>| -> Vec<(u32, f64)> {
+        let mut row: Vec<(u32, f64)> = m
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, f64::from(w) * f64::from(idf(t))))
+            .filter(|e| e.1 > 0.0 && e.1.is_finite())
+            .collect();
+        row.sort_unstable_by_key(|e| e.0);
+        row.dedup_by_key(|e| e.0);
+        unit(&mut row);
+        row
+    };
+    let n_terms = members
+        .iter()
+        .flat_map(|m| m.terms.iter().map(|e| e.0 as usize + 1))
+        .max()
+        .unwrap_or(0);
+    // The basis, from an evenly spaced sample. Terms in one sampled article only add a
+    // direction of their own: left out of the fit (bounds the basis by the vocabulary
+    // shared within the sample).
+    let step = members.len().div_ceil(p.sample.max(1));
+    let sample: Vec<Vec<(u32, f64)>> = members
+        .iter()
+        .step_by(step)
+        .map(|m| unit_row(m))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let mut fit_col = vec![0u32; n_terms];
+    for row in &sample {
+        for &(t, _) in row {
+            fit_col[t as usize] += 1;
+        }
+    }
+    let mut fit_cols = 0u32;
+    for c in fit_col.iter_mut() {
+        if *c >= 2 {
+            *c = fit_cols;
+            fit_cols += 1;
+        } else {
+            *c = u32::MAX;
+        }
+    }
+    let fit: Vec<Vec<(u32, f64)>> = sample
+        .iter()
+        .map(|row| {
+            row.iter()
+                .filter(|e| fit_col[e.0 as usize] != u32::MAX)
+                .map(|&(t, x)| (fit_col[t as usize], x))
+                .collect()
+        })
+        .collect();
+    drop(sample);
+    let fit_rows: Vec<&[(u32, f64)]> = fit.iter().map(Vec::as_slice).collect();
+    let mut basis = lsa_basis(&fit_rows, fit_cols as usize, p.dims);
+    drop(fit);
+    basis.columns = Some(fit_col);
+    let k = basis.dims;
+    if k == 0 {
+        return out;
+    }
+    // Story sums, story by story (in id order), accumulated in dense scratch arrays.
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_unstable_by_key(|&i| (members[i].story, i));
+    let mut words = vec![0.0f64; n_terms];
+    let mut names = vec![0.0f64; n_terms];
+    let mut seen = vec![false; n_terms];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut sums: Vec<StorySum> = Vec::new();
+    for group in order.chunk_by(|&a, &b| members[a].story == members[b].story) {
+        let first = members[group[0]];
+        let mut sum = StorySum {
+            id: first.story,
+            english: first.english,
+            n: 0.0,
+            words: Vec::new(),
+            names: Vec::new(),
+            lsa: vec![0.0; k],
+        };
+        let mut name: Vec<(u32, f64)> = Vec::new();
+        for &i in group {
+            let row = unit_row(members[i]);
+            if row.is_empty() {
+                continue;
+            }
+            name.clear();
+            name.extend(row.iter().copied().filter(|e| is_entity(e.0)));
+            unit(&mut name);
+            let z = basis.project(&row);
+            sum.n += 1.0;
+            for &(t, x) in &row {
+                if !seen[t as usize] {
+                    seen[t as usize] = true;
+                    touched.push(t);
+                }
+                words[t as usize] += x;
+            }
+            for &(t, x) in &name {
+                names[t as usize] += x;
+            }
+            for (a, b) in sum.lsa.iter_mut().zip(&z) {
+                *a += b;
+            }
+        }
+        touched.sort_unstable();
+        for &t in &touched {
+            let t_ = t as usize;
+            sum.words.push((t, words[t_]));
+            if names[t_] != 0.0 {
+                sum.names.push((t, names[t_]));
+            }
+            words[t_] = 0.0;
+            names[t_] = 0.0;
+            seen[t_] = false;
+        }
+        touched.clear();
+        if sum.n == 0.0 {
+            continue;
+        }
+        if sum.words.len() > 2 * STORY_TERMS {
+            prune(&mut sum.words, STORY_TERMS);
+        }
+        if sum.names.len() > 2 * STORY_TERMS {
+            prune(&mut sum.names, STORY_TERMS);
+        }
+        sums.push(sum);
+    }
+    let merged = agglomerate(&mut sums, p);
+    for (s, into) in merged {
+        out[s as usize] = into;
+    }
+    // Follow chains (a story merged into one that was merged later).
+    for s in 0..n_stories {
+        let mut at = out[s];
+        while out[at as usize] != at {
+            at = out[at as usize];
+        }
+        out[s] = at;
+    }
+    out
+}
+
+/// Keep the `keep` heaviest entries (ties: lower term), in term order.
+fn prune(v: &mut Vec<(u32, f64)>, keep: usize) {
+    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(keep);
+    v.sort_unstable_by_key(|e| e.0);
+}
+
+/// A story's sums over its members' unit vectors.
+#[derive(Debug, Clone)]
+struct StorySum {
+    id: u32,
+    english: bool,
+    n: f64,
+    words: Vec<(u32, f64)>,
+    names: Vec<(u32, f64)>,
+    lsa: Vec<f64>,
+}
+
+/// A candidate merge in the heap: best link first, then the lower ids.
+#[derive(Debug, PartialEq)]
+struct Pair {
+    link: f64,
+    a: usize,
+    b: usize,
+    va: u32,
+    vb: u32,
+}
+
+impl Eq for Pair {}
+
+impl Ord for Pair {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.link
+            .total_cmp(&other.link)
+            .then_with(|| other.a.cmp(&self.a))
+            .then_with(|| other.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Average link and name link of two stories.
+fn links(x: &StorySum, y: &StorySum, mix: f64) -> (f64, f64) {
+    let nn = x.n * y.n;
+    let words = dot_sparse(&x.words, &y.words);
+    let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(a, b)| a * b).sum();
+    let names = dot_sparse(&x.names, &y.names);
+    (((1.0 - mix) * words + mix * lsa) / nn, names / nn)
+}
+
+/// Greedy average-link merging over candidate pairs; returns `(story, merged into)`.
+fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
+    let m = sums.len();
+    let mix = f64::from(p.mix.clamp(0.0, 1.0));
+    let threshold = f64::from(p.threshold);
+    let floor = f64::from(p.entity_floor);
+    // Candidates: each story's nearest stories by LSA cosine (same language), symmetric.
+    let unit_lsa: Vec<Vec<f32>> = sums
+        .iter()
+        .map(|s| {
+            let n = s.lsa.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let inv = if n > 0.0 { 1.0 / n } else { 0.0 };
+            s.lsa.iter().map(|v| (v * inv) as f32).collect()
+        })
+        .collect();
+    let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
+    let want = p.neighbours.max(1);
+    let mut scored: Vec<(f32, usize)> = Vec::with_capacity(m);
+    for a in 0..m {
+        scored.clear();
+        for b in 0..m {
+            if b != a && sums[b].english == sums[a].english {
+                let c: f32 = unit_lsa[a]
+                    .iter()
+                    .zip(&unit_lsa[b])
+                    .map(|(x, y)| x * y)
+                    .sum();
+                scored.push((c, b));
+            }
+        }
+        let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        if scored.len() > want {
+            scored.select_nth_unstable_by(want - 1, cmp);
+            scored.truncate(want);
+        }
+        for &(_, b) in scored.iter() {
+            near[a].insert(b);
+            near[b].insert(a);
+        }
+    }
+    let mut version = vec![0u32; m];
+    let mut alive = vec![true; m];
+    let mut heap = BinaryHeap::new();
+    let max_small = if p.max_small == 0 {
+        f64::INFINITY
+    } else {
+        f64::from(p.max_small)
+    };
+    let push =
+        |heap: &mut BinaryHeap<Pair>, sums: &[StorySum], version: &[u32], a: usize, b: usize| {
+            let (a, b) = if a < b { (a, b) } else { (b, a) };
+            if sums[a].n.min(sums[b].n) > max_small {
+                return;
+            }
+            let (link, names) = links(&sums[a], &sums[b], mix);
+            if link >= threshold && names >= floor {
+                heap.push(Pair {
+                    link,
+                    a,
+                    b,
+                    va: version[a],
+                    vb: version[b],
+                });
+            }
+        };
+    for (a, around) in near.iter().enumerate() {
+        for &b in around.range(a + 1..) {
+            push(&mut heap, sums, &version, a, b);
+        }
+    }
+    let mut merged = Vec::new();
+    while let Some(pair) = heap.pop() {
+        let (a, b) = (pair.a, pair.b);
+        if !alive[a] || !alive[b] || version[a] != pair.va || version[b] != pair.vb {
+            continue;
+        }
+        // The larger story (then the lower id) keeps its id.
+        let (keep, gone) = match sums[a].n.total_cmp(&sums[b].n) {
+            Ordering::Less => (b, a),
+            Ordering::Greater => (a, b),
+            Ordering::Equal if sums[a].id <= sums[b].id => (a, b),
+            Ordering::Equal => (b, a),
+        };
+        let (gone_id, gone_english) = (sums[gone].id, sums[gone].english);
+        let g = std::mem::replace(
+            &mut sums[gone],
+            StorySum {
+                id: gone_id,
+                english: gone_english,
+                n: 0.0,
+                words: Vec::new(),
+                names: Vec::new(),
+                lsa: Vec::new(),
+            },
+        );
+        {
+            let k = &mut sums[keep];
+            k.n += g.n;
+            k.words = add_sparse(&k.words, &g.words);
+            k.names = add_sparse(&k.names, &g.names);
+            for (x, y) in k.lsa.iter_mut().zip(&g.lsa) {
+                *x += y;
+            }
+        }
+        alive[gone] = false;
+        version[keep] += 1;
+        merged.push((sums[gone].id, sums[keep].id));
+        let moved = std::mem::take(&mut near[gone]);
+        for c in moved {
+            near[c].remove(&gone);
+            if c != keep {
+                near[c].insert(keep);
+                near[keep].insert(c);
+            }
+        }
+        near[keep].remove(&gone);
+        let around: Vec<usize> = near[keep].iter().copied().filter(|&c| alive[c]).collect();
+        for c in around {
+            push(&mut heap, sums, &version, keep, c);
+        }
+    }
+    merged
+}
+
+/// Scale a sparse vector to unit length; false when it is zero.
+fn unit(v: &mut [(u32, f64)]) -> bool {
+    let n = v.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+    if n > 0.0 {
+        for e in v.iter_mut() {
+            e.1 /= n;
+        }
+        true
+    } else {
+        false
+    }
+}
+
+fn dot_sparse(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn add_sparse(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<(u32, f64)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i >= a.len() || b[j].0 < a[i].0 {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1));
+            i += 1;
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A fitted LSA basis: the top right singular vectors, `cols x dims`, row-major.
+#[derive(Debug, Clone)]
+pub struct Basis {
+    /// Directions kept.
+    pub dims: usize,
+    v: Vec<f64>,
+    /// Column of the rows projected -> column of the basis (`u32::MAX`: not in the basis);
+    /// `None`: the same columns.
+    columns: Option<Vec<u32>>,
+}
+
+impl Basis {
+    /// The unit LSA vector of a sparse row over the basis' columns (zero if it has no
+    /// component in the basis).
+    pub fn project(&self, row: &[(u32, f64)]) -> Vec<f64> {
+        let k = self.dims;
+        let mut z = vec![0.0; k];
+        for &(c, x) in row {
+            let c = match &self.columns {
+                Some(map) => match map.get(c as usize) {
+                    Some(&m) if m != u32::MAX => m,
+                    _ => continue,
+                },
+                None => c,
+            };
+            let v = &self.v[c as usize * k..(c as usize + 1) * k];
+            for (a, b) in z.iter_mut().zip(v) {
+                *a += x * b;
+            }
+        }
+        let n = z.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if n > 0.0 {
+            for a in &mut z {
+                *a /= n;
+            }
+        }
+        z
+    }
+}
+
+/// Power iterations of the randomized range finder.
+const POWER_ITERATIONS: usize = 4;
+/// Extra columns of the range finder beyond `dims`.
+const OVERSAMPLE: usize = 10;
+/// Seed of the random test matrix (fixed: the basis is a function of the rows alone).
+const SEED: u64 = 0x5eed_1a5a;
+
+/// Top `dims` right singular vectors of the sparse `rows x cols` matrix (randomized SVD:
+/// Halko, Martinsson & Tropp 2011, algorithm 4.4 with `POWER_ITERATIONS`, then the small
+/// eigenproblem of `B B^T` for `B = Q^T A`).
+pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
+    let n = rows.len();
+    let l = (dims + OVERSAMPLE).min(n).min(cols);
+    let k = dims.min(l);
+    if k == 0 {
+        return Basis {
+            dims: 0,
+            v: Vec::new(),
+            columns: None,
+        };
+    }
+    // Omega: cols x l, uniform in [-1, 1), row-major.
+    let mut rng = SplitMix(SEED);
+    let omega: Vec<f64> = (0..cols * l).map(|_| rng.uniform()).collect();
+    // Y = A Omega (n x l, column-major), orthonormalized.
+    let mut q = times(rows, &omega, l, n);
+    orthonormalize(&mut q, n, l);
+    let mut z = vec![0.0; cols * l];
+    for _ in 0..POWER_ITERATIONS {
+        transpose_times(rows, &q, n, l, &mut z);
+        q = times(rows, &z, l, n);
+        orthonormalize(&mut q, n, l);
+    }
+    // Z = A^T Q (cols x l, row-major) = B^T; C = B B^T = Z^T Z.
+    transpose_times(rows, &q, n, l, &mut z);
+    let mut c = vec![0.0; l * l];
+    for r in z.chunks_exact(l) {
+        for i in 0..l {
+            let ri = r[i];
+            if ri == 0.0 {
+                continue;
+            }
+            for j in i..l {
+                c[i * l + j] += ri * r[j];
+            }
+        }
+    }
+    for i in 0..l {
+        for j in 0..i {
+            c[i * l + j] = c[j * l + i];
+        }
+    }
+    let (values, vectors) = symmetric_eigen(c, l);
+    // Eigenpairs by value, largest first (ties: lower index).
+    let mut order: Vec<usize> = (0..l).collect();
+    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+    let top = values[order[0]].max(0.0);
+    let kept: Vec<usize> = order
+        .into_iter()
+        .take(k)
+        .filter(|&i| values[i] > top * 1e-12 && values[i] > 0.0)
+        .collect();
+    let k = kept.len();
+    // V = Z W S^-1 (cols x k).
+    let mut v = vec![0.0; cols * k];
+    for (r, out) in z.chunks_exact(l).zip(v.chunks_exact_mut(k.max(1))) {
+        for (o, &e) in out.iter_mut().zip(&kept) {
+            let s = values[e].sqrt();
+            let mut acc = 0.0;
+            for i in 0..l {
+                acc += r[i] * vectors[i * l + e];
+            }
+            *o = acc / s;
+        }
+    }
+    Basis {
+        dims: k,
+        v,
+        columns: None,
+    }
+}
+
+/// `A M` for sparse `A` (rows) and dense row-major `M` (`cols x l`): column-major `n x l`.
+fn times(rows: &[&[(u32, f64)]], m: &[f64], l: usize, n: usize) -> Vec<f64> {
+    let mut y = vec![0.0; n * l];
+    let mut acc = vec![0.0; l];
+    for (i, row) in rows.iter().enumerate() {
+        acc.iter_mut().for_each(|a| *a = 0.0);
+        for &(c, x) in row.iter() {
+            let src = &m[c as usize * l..(c as usize + 1) * l];
+            for (a, s) in acc.iter_mut().zip(src) {
+                *a += x * s;
+            }
+        }
+        for (j, a) in acc.iter().enumerate() {
+            y[j * n + i] = *a;
+        }
+    }
+    y
+}
+
+/// `A^T Q` for column-major `Q` (`n x l`) into row-major `out` (`cols x l`).
+fn transpose_times(rows: &[&[(u32, f64)]], q: &[f64], n: usize, l: usize, out: &mut [f64]) {
+    out.iter_mut().for_each(|v| *v = 0.0);
+    let mut qi = vec![0.0; l];
+    for (i, row) in rows.iter().enumerate() {
+        for (j, v) in qi.iter_mut().enumerate() {
+            *v = q[j * n + i];
+        }
+        for &(c, x) in row.iter() {
+            let dst = &mut out[c as usize * l..(c as usize + 1) * l];
+            for (d, s) in dst.iter_mut().zip(&qi) {
+                *d += x * s;
+            }
+        }
+    }
+}
+
+/// Modified Gram-Schmidt, twice, on the columns of a column-major `n x l` matrix; a
+/// column that vanishes is left zero.
+fn orthonormalize(q: &mut [f64], n: usize, l: usize) {
+    for _ in 0..2 {
+        for j in 0..l {
+            let (done, rest) = q.split_at_mut(j * n);
+            let col = &mut rest[..n];
+            for i in 0..j {
+                let prev = &done[i * n..(i + 1) * n];
+                let d: f64 = prev.iter().zip(col.iter()).map(|(a, b)| a * b).sum();
+                for (c, p) in col.iter_mut().zip(prev) {
+                    *c -= d * p;
+                }
+            }
+            let norm = col.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let inv = if norm > 1e-300 { 1.0 / norm } else { 0.0 };
+            col.iter_mut().for_each(|v| *v *= inv);
+        }
+    }
+}
+
+/// Eigenvalues and eigenvectors (columns of the row-major `l x l` result) of a symmetric
+/// matrix, by cyclic Jacobi rotations.
+fn symmetric_eigen(mut a: Vec<f64>, l: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut v = vec![0.0; l * l];
+    for i in 0..l {
+        v[i * l + i] = 1.0;
+    }
+    let total: f64 = a.iter().map(|x| x * x).sum();
+    for _sweep in 0..60 {
+        let off: f64 = (0..l)
+            .flat_map(|i| (0..l).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * l + j] * a[i * l + j])
+            .sum();
+        if off <= total * 1e-30 || off == 0.0 {
+            break;
+        }
+        for p in 0..l {
+            for r in p + 1..l {
+                let apr = a[p * l + r];
+                if apr.abs() < 1e-300 {
+                    continue;
+                }
+                let app = a[p * l + p];
+                let arr = a[r * l + r];
+                let theta = (arr - app) / (2.0 * apr);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..l {
+                    let akp = a[k * l + p];
+                    let akr = a[k * l + r];
+                    a[k * l + p] = c * akp - s * akr;
+                    a[k * l + r] = s * akp + c * akr;
+                }
+                for k in 0..l {
+                    let apk = a[p * l + k];
+                    let ark = a[r * l + k];
+                    a[p * l + k] = c * apk - s * ark;
+                    a[r * l + k] = s * apk + c * ark;
+                }
+                for k in 0..l {
+                    let vkp = v[k * l + p];
+                    let vkr = v[k * l + r];
+                    v[k * l + p] = c * vkp - s * vkr;
+                    v[k * l + r] = s * vkp + c * vkr;
+                }
+            }
+        }
+    }
+    let values = (0..l).map(|i| a[i * l + i]).collect();
+    (values, v)
+}
+
+/// SplitMix64: a small, fixed, portable generator for the test matrix.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [-1, 1).
+    fn uniform(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sparse(dense: &[f64]) -> Vec<(u32, f64)> {
+        dense
+            .iter()
+            .enumerate()
+            .filter(|e| *e.1 != 0.0)
+            .map(|(i, &v)| (i as u32, v))
+            .collect()
+    }
+
+    #[test]
+    fn jacobi_recovers_a_known_spectrum() {
+        // [[2, 1], [1, 2]]: eigenvalues 1 and 3.
+        let (mut vals, vecs) = symmetric_eigen(vec![2.0, 1.0, 1.0, 2.0], 2);
+        vals.sort_by(f64::total_cmp);
+        assert!((vals[0] - 1.0).abs() < 1e-12 && (vals[1] - 3.0).abs() < 1e-12);
+        // Eigenvectors are orthonormal.
+        let d = vecs[0] * vecs[1] + vecs[2] * vecs[3];
+        assert!(d.abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_basis_spans_the_rows_of_a_low_rank_matrix() {
+        // Rank 2: every row is a combination of two directions.
+        let u = [1.0, 2.0, 0.0, 0.0, 1.0, 0.0];
+        let w = [0.0, 0.0, 3.0, 1.0, 0.0, 1.0];
+        let dense: Vec<Vec<f64>> = (0..12)
+            .map(|i| {
+                let (a, b) = ((i % 3) as f64, (i % 4) as f64 + 0.5);
+                u.iter().zip(&w).map(|(x, y)| a * x + b * y).collect()
+            })
+            .collect();
+        let rows: Vec<Vec<(u32, f64)>> = dense.iter().map(|r| sparse(r)).collect();
+        let refs: Vec<&[(u32, f64)]> = rows.iter().map(Vec::as_slice).collect();
+        let basis = lsa_basis(&refs, 6, 2);
+        assert_eq!(basis.dims, 2);
+        // Each row is reproduced by its projection onto the basis: |x V| = |x|.
+        for r in &rows {
+            let k = basis.dims;
+            let mut z = vec![0.0; k];
+            for &(c, x) in r {
+                for (d, zd) in z.iter_mut().enumerate() {
+                    *zd += x * basis.v[c as usize * k + d];
+                }
+            }
+            let nz = z.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let nx = r.iter().map(|e| e.1 * e.1).sum::<f64>().sqrt();
+            assert!((nz - nx).abs() < 1e-9 * nx.max(1.0), "{nz} vs {nx}");
+        }
+        // Deterministic.
+        let again = lsa_basis(&refs, 6, 2);
+        assert_eq!(basis.v, again.v);
+    }
+
+    #[test]
+    fn stories_sharing_a_theme_merge_and_others_do_not() {
+        // Terms 0-3: theme A; 4-7: theme B. Stories 0 and 1 are theme A with different
+        // words (bridged by articles using both), story 2 is theme B.
+        let arts: Vec<(u32, Vec<(u32, f32)>)> = vec![
+            (0, vec![(0, 2.0), (1, 1.0)]),
+            (0, vec![(0, 1.0), (1, 2.0), (2, 1.0)]),
+            (0, vec![(0, 1.0), (1, 1.0), (2, 1.0), (3, 1.0)]),
+            (1, vec![(2, 2.0), (3, 1.0)]),
+            (1, vec![(2, 1.0), (3, 2.0), (1, 1.0)]),
+            (2, vec![(4, 2.0), (5, 1.0)]),
+            (2, vec![(5, 2.0), (6, 1.0), (7, 1.0)]),
+            (2, vec![(4, 1.0), (6, 2.0), (7, 1.0)]),
+        ];
+        let members: Vec<Member<'_>> = arts
+            .iter()
+            .map(|(s, t)| Member {
+                story: *s,
+                english: true,
+                terms: t,
+            })
+            .collect();
+        let p = Params {
+            dims: 2,
+            mix: 0.6,
+            threshold: 0.4,
+            entity_floor: -1.0,
+            sample: 1000,
+            neighbours: 4,
+            max_small: 0,
+        };
+        let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
+        assert_eq!(out, vec![0, 0, 2]);
+        // Off: nothing moves.
+        let off = consolidate(&members, 3, &|_| 1.0, &|_| false, &Params { dims: 0, ..p });
+        assert_eq!(off, vec![0, 1, 2]);
+        // A name floor keeps apart stories that share no name.
+        let named = consolidate(
+            &members,
+            3,
+            &|_| 1.0,
+            &|t| t == 0,
+            &Params {
+                entity_floor: 0.05,
+                ..p
+            },
+        );
+        assert_eq!(named, vec![0, 1, 2]);
+        // Two stories larger than `max_small` stay apart.
+        let small = consolidate(
+            &members,
+            3,
+            &|_| 1.0,
+            &|_| false,
+            &Params { max_small: 1, ..p },
+        );
+        assert_eq!(small, vec![0, 1, 2]);
+        assert_eq!(
+            consolidate(
+                &members,
+                3,
+                &|_| 1.0,
+                &|_| false,
+                &Params { max_small: 2, ..p }
+            ),
+            vec![0, 0, 2]
+        );
+        // Languages never merge.
+        let mut other = members.clone();
+        for m in other.iter_mut().filter(|m| m.story == 1) {
+            m.english = false;
+        }
+        assert_eq!(
+            consolidate(&other, 3, &|_| 1.0, &|_| false, &p),
+            vec![0, 1, 2]
+        );
+    }
+}
