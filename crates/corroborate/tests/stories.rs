@@ -151,6 +151,30 @@ fn stream_for_state_tests() -> Vec<StreamArticle> {
     load("data/stories/duc2006-2007-topic-stream.jsonl").unwrap_or_else(|| synthetic(3000))
 }
 
+/// Groups `stream` in two runs on one state in `dir`, committing every `every` articles;
+/// the assignments of both runs and the grouper reopened from the state afterwards.
+fn run_in_halves(
+    dir: &std::path::Path,
+    config: &StoryConfig,
+    stream: &[StreamArticle],
+    every: usize,
+) -> (Vec<Assignment>, StoryGrouper) {
+    let half = stream.len() / 2;
+    let mut got = Vec::new();
+    for part in [&stream[..half], &stream[half..]] {
+        let (mut store, mut g) = StoryStore::open(dir, config.clone()).expect("open state");
+        for (i, a) in part.iter().enumerate() {
+            got.push(g.add_stream(a));
+            if i % every == every - 1 {
+                store.commit(&mut g).expect("commit");
+            }
+        }
+        store.commit(&mut g).expect("commit");
+    }
+    let (_, reopened) = StoryStore::open(dir, config.clone()).expect("reopen");
+    (got, reopened)
+}
+
 #[test]
 fn two_halves_with_state_equal_one_run() {
     let stream = stream_for_state_tests();
@@ -158,19 +182,8 @@ fn two_halves_with_state_equal_one_run() {
     let (whole, whole_grouper) = run_all(&config, &stream);
     let dir = tempdir("halves");
     let half = stream.len() / 2;
-    let mut got = Vec::new();
-    for part in [&stream[..half], &stream[half..]] {
-        let (mut store, mut g) = StoryStore::open(&dir, config.clone()).expect("open state");
-        for (i, a) in part.iter().enumerate() {
-            got.push(g.add_stream(a));
-            if i % 250 == 249 {
-                store.commit(&mut g).expect("commit");
-            }
-        }
-        store.commit(&mut g).expect("commit");
-    }
+    let (got, reopened) = run_in_halves(&dir, &config, &stream, 250);
     assert_eq!(got, whole);
-    let (_, reopened) = StoryStore::open(&dir, config.clone()).expect("reopen");
     assert_eq!(reopened.stories(), whole_grouper.stories());
     // Folds were decided (fixed stream positions, not run ends), and the reported stories
     // at the end agree too.
@@ -195,20 +208,8 @@ fn two_halves_with_state_report_what_one_run_reports_with_consolidation() {
     let config = gate_config();
     let (whole, whole_grouper) = run_all(&config, &stream);
     let dir = tempdir("halves-consolidated");
-    let half = stream.len() / 2;
-    let mut got = Vec::new();
-    for part in [&stream[..half], &stream[half..]] {
-        let (mut store, mut g) = StoryStore::open(&dir, config.clone()).expect("open state");
-        for (i, a) in part.iter().enumerate() {
-            got.push(g.add_stream(a));
-            if i % 400 == 399 {
-                store.commit(&mut g).expect("commit");
-            }
-        }
-        store.commit(&mut g).expect("commit");
-    }
+    let (got, reopened) = run_in_halves(&dir, &config, &stream, 400);
     assert_eq!(got, whole);
-    let (_, reopened) = StoryStore::open(&dir, config.clone()).expect("reopen");
     let merged = reported(&reopened, &got);
     assert_eq!(merged, reported(&whole_grouper, &whole));
     // The consolidation did merge stories (beyond the folds).

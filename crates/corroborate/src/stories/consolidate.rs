@@ -26,6 +26,7 @@
 //! randomized range finder (Halko, Martinsson & Tropp 2011) is ~100 lines on top of a small
 //! Jacobi eigensolver; the maintained dense crates would need the matrix densified.
 
+use super::grouper::merge_add;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap};
 
@@ -378,8 +379,8 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         {
             let k = &mut sums[keep];
             k.n += g.n;
-            k.words = add_sparse(&k.words, &g.words);
-            k.names = add_sparse(&k.names, &g.names);
+            k.words = merge_add(&k.words, &g.words, 1.0);
+            k.names = merge_add(&k.names, &g.names, 1.0);
             for (x, y) in k.lsa.iter_mut().zip(&g.lsa) {
                 *x += y;
             }
@@ -431,25 +432,6 @@ fn dot_sparse(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
         }
     }
     s
-}
-
-fn add_sparse(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<(u32, f64)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push((a[i].0, a[i].1 + b[j].1));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
 }
 
 /// A fitted LSA basis: the top right singular vectors, `cols x dims`, row-major.

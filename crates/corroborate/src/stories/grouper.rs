@@ -910,7 +910,10 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 }
 
 /// `a + scale * b` for vectors sorted by term.
-fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)], scale: f32) -> Vec<(u32, f32)> {
+pub(super) fn merge_add<T>(a: &[(u32, T)], b: &[(u32, T)], scale: T) -> Vec<(u32, T)>
+where
+    T: Copy + std::ops::Add<Output = T> + std::ops::Mul<Output = T>,
+{
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
