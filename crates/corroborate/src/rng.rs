@@ -1,5 +1,6 @@
 //! SplitMix64 (Steele, Lea and Flood 2014), the one deterministic generator of the crate
-//! (bootstrap resampling, synthetic story streams). Written here rather than taken from
+//! (bootstrap resampling, synthetic story streams, the story consolidation's random test
+//! matrix). Written here rather than taken from
 //! `rand` because `rand`'s standard generators do not promise the same stream across
 //! versions, and reported intervals and benchmark streams must not change when a
 //! dependency is upgraded.
@@ -16,6 +17,11 @@ impl SplitMix64 {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
+    }
+
+    /// A uniform value in [-1, 1), from the top 53 bits.
+    pub(crate) fn signed_unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
     }
 
     /// A uniform index below `n` (`n > 0`), by multiply-shift.
@@ -35,5 +41,8 @@ mod tests {
         assert_eq!(r.next_u64(), 0xe220_a839_7b1d_cdaf);
         assert_eq!(r.next_u64(), 0x6e78_9e6a_a1b9_65f4);
         assert!((0..1000).all(|_| r.below(7) < 7));
+        let x: Vec<f64> = (0..1000).map(|_| r.signed_unit()).collect();
+        assert!(x.iter().all(|v| (-1.0..1.0).contains(v)));
+        assert!(x.iter().any(|&v| v < -0.5) && x.iter().any(|&v| v > 0.5));
     }
 }

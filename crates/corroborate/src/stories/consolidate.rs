@@ -26,7 +26,8 @@
 //! randomized range finder (Halko, Martinsson & Tropp 2011) is ~100 lines on top of a small
 //! Jacobi eigensolver; the maintained dense crates would need the matrix densified.
 
-use super::grouper::merge_add;
+use super::grouper::{dot, merge_add};
+use crate::rng::SplitMix64;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap};
 
@@ -275,9 +276,9 @@ impl PartialOrd for Pair {
 /// Average link and name link of two stories.
 fn links(x: &StorySum, y: &StorySum, mix: f64) -> (f64, f64) {
     let nn = x.n * y.n;
-    let words = dot_sparse(&x.words, &y.words);
+    let words = dot(&x.words, &y.words);
     let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(a, b)| a * b).sum();
-    let names = dot_sparse(&x.names, &y.names);
+    let names = dot(&x.names, &y.names);
     (((1.0 - mix) * words + mix * lsa) / nn, names / nn)
 }
 
@@ -418,22 +419,6 @@ fn unit(v: &mut [(u32, f64)]) -> bool {
     }
 }
 
-fn dot_sparse(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
-
 /// A fitted LSA basis: the top right singular vectors, `cols x dims`, row-major.
 #[derive(Debug, Clone)]
 pub struct Basis {
@@ -496,8 +481,8 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
         };
     }
     // Omega: cols x l, uniform in [-1, 1), row-major.
-    let mut rng = SplitMix(SEED);
-    let omega: Vec<f64> = (0..cols * l).map(|_| rng.uniform()).collect();
+    let mut rng = SplitMix64(SEED);
+    let omega: Vec<f64> = (0..cols * l).map(|_| rng.signed_unit()).collect();
     // Y = A Omega (n x l, column-major), orthonormalized.
     let mut q = times(rows, &omega, l, n);
     orthonormalize(&mut q, n, l);
@@ -665,24 +650,6 @@ fn symmetric_eigen(mut a: Vec<f64>, l: usize) -> (Vec<f64>, Vec<f64>) {
     }
     let values = (0..l).map(|i| a[i * l + i]).collect();
     (values, v)
-}
-
-/// SplitMix64: a small, fixed, portable generator for the test matrix.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [-1, 1).
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-    }
 }
 
 #[cfg(test)]

@@ -893,8 +893,11 @@ fn norm(v: &[(u32, f32)]) -> f32 {
 }
 
 /// Dot product of two vectors sorted by term.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+pub(super) fn dot<T>(a: &[(u32, T)], b: &[(u32, T)]) -> T
+where
+    T: Copy + Default + std::ops::AddAssign + std::ops::Mul<Output = T>,
+{
+    let (mut i, mut j, mut sum) = (0, 0, T::default());
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
