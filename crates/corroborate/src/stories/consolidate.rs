@@ -26,7 +26,7 @@
 //! randomized range finder (Halko, Martinsson & Tropp 2011) is ~100 lines on top of a small
 //! Jacobi eigensolver; the maintained dense crates would need the matrix densified.
 
-use super::grouper::{dot, merge_add};
+use super::grouper::merge_add;
 use crate::rng::SplitMix64;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap};
@@ -120,15 +120,19 @@ pub fn consolidate(
             fit_col[t as usize] += 1;
         }
     }
-    let mut fit_cols = 0u32;
-    for c in fit_col.iter_mut() {
-        if *c >= 2 {
-            *c = fit_cols;
-            fit_cols += 1;
-        } else {
-            *c = u32::MAX;
-        }
+    // Logical columns: the shared terms in term order. Stored columns: the same terms by
+    // falling sample frequency (ties: term), so that the rows of the dense matrices that
+    // most entries touch sit together in cache.
+    let shared: Vec<u32> = (0..n_terms as u32)
+        .filter(|&t| fit_col[t as usize] >= 2)
+        .collect();
+    let mut by_freq = shared.clone();
+    by_freq.sort_by_key(|&t| (std::cmp::Reverse(fit_col[t as usize]), t));
+    fit_col.iter_mut().for_each(|c| *c = u32::MAX);
+    for (stored, &t) in by_freq.iter().enumerate() {
+        fit_col[t as usize] = stored as u32;
     }
+    let place: Vec<u32> = shared.iter().map(|&t| fit_col[t as usize]).collect();
     let fit: Vec<Vec<(u32, f64)>> = sample
         .iter()
         .map(|row| {
@@ -140,7 +144,7 @@ pub fn consolidate(
         .collect();
     drop(sample);
     let fit_rows: Vec<&[(u32, f64)]> = fit.iter().map(Vec::as_slice).collect();
-    let mut basis = lsa_basis(&fit_rows, fit_cols as usize, p.dims);
+    let mut basis = lsa_basis_placed(&fit_rows, &place, p.dims);
     drop(fit);
     basis.columns = Some(fit_col);
     let k = basis.dims;
@@ -273,43 +277,85 @@ impl PartialOrd for Pair {
     }
 }
 
-/// Average link and name link of two stories.
-fn links(x: &StorySum, y: &StorySum, mix: f64) -> (f64, f64) {
-    let nn = x.n * y.n;
-    let words = dot(&x.words, &y.words);
-    let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(a, b)| a * b).sum();
-    let names = dot(&x.names, &y.names);
-    (((1.0 - mix) * words + mix * lsa) / nn, names / nn)
+/// One story's word and name sums spread over dense arrays indexed by term, so that its
+/// links to many others cost one pass over each other's entries. Each sum still adds the
+/// common terms' products in term order (a term the anchor lacks adds `+0.0`), so the links
+/// are bit-identical to those of a merge of the two sorted vectors.
+struct Anchor {
+    words: Vec<f64>,
+    names: Vec<f64>,
 }
 
-/// Greedy average-link merging over candidate pairs; returns `(story, merged into)`.
-fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
+impl Anchor {
+    fn new(sums: &[StorySum]) -> Self {
+        let n_terms = sums
+            .iter()
+            .flat_map(|s| s.words.iter().chain(&s.names).map(|e| e.0 as usize + 1))
+            .max()
+            .unwrap_or(0);
+        Self {
+            words: vec![0.0; n_terms],
+            names: vec![0.0; n_terms],
+        }
+    }
+
+    fn set(&mut self, s: &StorySum) {
+        for &(t, x) in &s.words {
+            self.words[t as usize] = x;
+        }
+        for &(t, x) in &s.names {
+            self.names[t as usize] = x;
+        }
+    }
+
+    fn clear(&mut self, s: &StorySum) {
+        for &(t, _) in &s.words {
+            self.words[t as usize] = 0.0;
+        }
+        for &(t, _) in &s.names {
+            self.names[t as usize] = 0.0;
+        }
+    }
+
+    /// Average link and name link of the anchored story `x` and `y`.
+    fn links(&self, x: &StorySum, y: &StorySum, mix: f64) -> (f64, f64) {
+        let nn = x.n * y.n;
+        let words = y
+            .words
+            .iter()
+            .fold(0.0, |acc, &(t, v)| acc + self.words[t as usize] * v);
+        let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(a, b)| a * b).sum();
+        let names = y
+            .names
+            .iter()
+            .fold(0.0, |acc, &(t, v)| acc + self.names[t as usize] * v);
+        (((1.0 - mix) * words + mix * lsa) / nn, names / nn)
+    }
+}
+
+/// Each story's `want` nearest stories of its language by LSA cosine (ties: lower index),
+/// made symmetric. Every pair is scored (quadratic in the stories, see docs/stories.md).
+fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
     let m = sums.len();
-    let mix = f64::from(p.mix.clamp(0.0, 1.0));
-    let threshold = f64::from(p.threshold);
-    let floor = f64::from(p.entity_floor);
-    // Candidates: each story's nearest stories by LSA cosine (same language), symmetric.
-    let unit_lsa: Vec<Vec<f32>> = sums
-        .iter()
-        .map(|s| {
-            let n = s.lsa.iter().map(|v| v * v).sum::<f64>().sqrt();
-            let inv = if n > 0.0 { 1.0 / n } else { 0.0 };
-            s.lsa.iter().map(|v| (v * inv) as f32).collect()
-        })
-        .collect();
+    // Unit LSA vectors, padded with zeros to whole lanes.
+    let k = sums.first().map_or(0, |s| s.lsa.len()).div_ceil(LANES) * LANES;
+    let mut unit_lsa = vec![0.0f32; m * k];
+    for (s, out) in sums.iter().zip(unit_lsa.chunks_exact_mut(k.max(1))) {
+        let n = s.lsa.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let inv = if n > 0.0 { 1.0 / n } else { 0.0 };
+        for (o, v) in out.iter_mut().zip(&s.lsa) {
+            *o = (v * inv) as f32;
+        }
+    }
+    let row = |a: usize| &unit_lsa[a * k..(a + 1) * k];
     let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
-    let want = p.neighbours.max(1);
     let mut scored: Vec<(f32, usize)> = Vec::with_capacity(m);
     for a in 0..m {
         scored.clear();
+        let ra = row(a);
         for b in 0..m {
             if b != a && sums[b].english == sums[a].english {
-                let c: f32 = unit_lsa[a]
-                    .iter()
-                    .zip(&unit_lsa[b])
-                    .map(|(x, y)| x * y)
-                    .sum();
-                scored.push((c, b));
+                scored.push((dense_dot(ra, row(b)), b));
             }
         }
         let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
@@ -322,6 +368,17 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             near[b].insert(a);
         }
     }
+    near
+}
+
+/// Greedy average-link merging over candidate pairs; returns `(story, merged into)`.
+fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
+    let m = sums.len();
+    let mix = f64::from(p.mix.clamp(0.0, 1.0));
+    let threshold = f64::from(p.threshold);
+    let floor = f64::from(p.entity_floor);
+    // Candidates: each story's nearest stories by LSA cosine (same language), symmetric.
+    let mut near = nearest(sums, p.neighbours.max(1));
     let mut version = vec![0u32; m];
     let mut alive = vec![true; m];
     let mut heap = BinaryHeap::new();
@@ -330,14 +387,21 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
     } else {
         f64::from(p.max_small)
     };
-    let push =
-        |heap: &mut BinaryHeap<Pair>, sums: &[StorySum], version: &[u32], a: usize, b: usize| {
-            let (a, b) = if a < b { (a, b) } else { (b, a) };
+    let mut anchor = Anchor::new(sums);
+    // Push the pairs of the anchored story `a` with each of `others`.
+    let push = |heap: &mut BinaryHeap<Pair>,
+                anchor: &Anchor,
+                sums: &[StorySum],
+                version: &[u32],
+                a: usize,
+                others: &mut dyn Iterator<Item = usize>| {
+        for b in others {
             if sums[a].n.min(sums[b].n) > max_small {
-                return;
+                continue;
             }
-            let (link, names) = links(&sums[a], &sums[b], mix);
+            let (link, names) = anchor.links(&sums[a], &sums[b], mix);
             if link >= threshold && names >= floor {
+                let (a, b) = if a < b { (a, b) } else { (b, a) };
                 heap.push(Pair {
                     link,
                     a,
@@ -346,11 +410,19 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                     vb: version[b],
                 });
             }
-        };
-    for (a, around) in near.iter().enumerate() {
-        for &b in around.range(a + 1..) {
-            push(&mut heap, sums, &version, a, b);
         }
+    };
+    for (a, around) in near.iter().enumerate() {
+        anchor.set(&sums[a]);
+        push(
+            &mut heap,
+            &anchor,
+            sums,
+            &version,
+            a,
+            &mut around.range(a + 1..).copied(),
+        );
+        anchor.clear(&sums[a]);
     }
     let mut merged = Vec::new();
     while let Some(pair) = heap.pop() {
@@ -398,10 +470,16 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             }
         }
         near[keep].remove(&gone);
-        let around: Vec<usize> = near[keep].iter().copied().filter(|&c| alive[c]).collect();
-        for c in around {
-            push(&mut heap, sums, &version, keep, c);
-        }
+        anchor.set(&sums[keep]);
+        push(
+            &mut heap,
+            &anchor,
+            sums,
+            &version,
+            keep,
+            &mut near[keep].iter().copied().filter(|&c| alive[c]),
+        );
+        anchor.clear(&sums[keep]);
     }
     merged
 }
@@ -470,6 +548,18 @@ const SEED: u64 = 0x5eed_1a5a;
 /// Halko, Martinsson & Tropp 2011, algorithm 4.4 with `POWER_ITERATIONS`, then the small
 /// eigenproblem of `B B^T` for `B = Q^T A`).
 pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
+    let identity: Vec<u32> = (0..cols as u32).collect();
+    lsa_basis_placed(rows, &identity, dims)
+}
+
+/// [`lsa_basis`] with the columns stored in another order: logical column `i` (the one
+/// the random test matrix and the sums over columns follow) is stored as column
+/// `place[i]`, and the rows' entries name stored columns. Storing the frequent columns
+/// first keeps the dense matrices' hot rows together in cache; the result is the same,
+/// bit for bit, as [`lsa_basis`] on the rows renamed to logical columns, with the basis'
+/// rows in stored order.
+fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis {
+    let cols = place.len();
     let n = rows.len();
     let l = (dims + OVERSAMPLE).min(n).min(cols);
     let k = dims.min(l);
@@ -482,7 +572,13 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
     }
     // Omega: cols x l, uniform in [-1, 1), row-major.
     let mut rng = SplitMix64(SEED);
-    let omega: Vec<f64> = (0..cols * l).map(|_| rng.signed_unit()).collect();
+    let mut omega = vec![0.0; cols * l];
+    for &c in place {
+        let c = c as usize;
+        omega[c * l..(c + 1) * l]
+            .iter_mut()
+            .for_each(|v| *v = rng.signed_unit());
+    }
     // Y = A Omega (n x l, column-major), orthonormalized.
     let mut q = times(rows, &omega, l, n);
     orthonormalize(&mut q, n, l);
@@ -495,7 +591,8 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
     // Z = A^T Q (cols x l, row-major) = B^T; C = B B^T = Z^T Z.
     transpose_times(rows, &q, n, l, &mut z);
     let mut c = vec![0.0; l * l];
-    for r in z.chunks_exact(l) {
+    for &p in place {
+        let r = &z[p as usize * l..(p as usize + 1) * l];
         for i in 0..l {
             let ri = r[i];
             if ri == 0.0 {
@@ -522,16 +619,22 @@ pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
         .filter(|&i| values[i] > top * 1e-12 && values[i] > 0.0)
         .collect();
     let k = kept.len();
-    // V = Z W S^-1 (cols x k).
+    // V = Z W S^-1 (cols x k): each entry sums over i in order, the rows of W's kept
+    // columns side by side (one vectorizable pass per i).
+    let w: Vec<f64> = (0..l)
+        .flat_map(|i| kept.iter().map(move |&e| (i, e)))
+        .map(|(i, e)| vectors[i * l + e])
+        .collect();
+    let scale: Vec<f64> = kept.iter().map(|&e| values[e].sqrt()).collect();
     let mut v = vec![0.0; cols * k];
     for (r, out) in z.chunks_exact(l).zip(v.chunks_exact_mut(k.max(1))) {
-        for (o, &e) in out.iter_mut().zip(&kept) {
-            let s = values[e].sqrt();
-            let mut acc = 0.0;
-            for i in 0..l {
-                acc += r[i] * vectors[i * l + e];
+        for (&ri, wi) in r.iter().zip(w.chunks_exact(k.max(1))) {
+            for (o, x) in out.iter_mut().zip(wi) {
+                *o += ri * x;
             }
-            *o = acc / s;
+        }
+        for (o, s) in out.iter_mut().zip(&scale) {
+            *o /= s;
         }
     }
     Basis {
@@ -586,16 +689,48 @@ fn orthonormalize(q: &mut [f64], n: usize, l: usize) {
             let col = &mut rest[..n];
             for i in 0..j {
                 let prev = &done[i * n..(i + 1) * n];
-                let d: f64 = prev.iter().zip(col.iter()).map(|(a, b)| a * b).sum();
+                let d = dense_dot(prev, col);
                 for (c, p) in col.iter_mut().zip(prev) {
                     *c -= d * p;
                 }
             }
-            let norm = col.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let norm = dense_dot(col, col).sqrt();
             let inv = if norm > 1e-300 { 1.0 / norm } else { 0.0 };
             col.iter_mut().for_each(|v| *v *= inv);
         }
     }
+}
+
+/// Lanes of [`dense_dot`]: independent partial sums, so that the loop vectorizes (a single
+/// running sum is one dependent chain of additions).
+const LANES: usize = 8;
+
+/// Dot product of two dense vectors of equal length, in [`LANES`] partial sums (lane `i`
+/// adds the products at positions `i`, `i + LANES`, ...; then the lanes pairwise): a fixed
+/// order, so the same on every machine.
+fn dense_dot<T>(a: &[T], b: &[T]) -> T
+where
+    T: Copy + Default + std::ops::Add<Output = T> + std::ops::Mul<Output = T>,
+{
+    let mut acc = [T::default(); LANES];
+    let (ca, cb) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for i in 0..LANES {
+            acc[i] = acc[i] + x[i] * y[i];
+        }
+    }
+    for (i, (&x, &y)) in ra.iter().zip(rb).enumerate() {
+        acc[i] = acc[i] + x * y;
+    }
+    let mut width = LANES;
+    while width > 1 {
+        width /= 2;
+        for i in 0..width {
+            acc[i] = acc[i] + acc[i + width];
+        }
+    }
+    acc[0]
 }
 
 /// Eigenvalues and eigenvectors (columns of the row-major `l x l` result) of a symmetric
@@ -707,6 +842,147 @@ mod tests {
         // Deterministic.
         let again = lsa_basis(&refs, 6, 2);
         assert_eq!(basis.v, again.v);
+    }
+
+    /// A deterministic pseudo-random dense matrix, `n x l` column-major.
+    fn noise(n: usize, l: usize, seed: u64) -> Vec<f64> {
+        let mut rng = SplitMix64(seed);
+        (0..n * l).map(|_| rng.signed_unit()).collect()
+    }
+
+    #[test]
+    fn dense_dot_matches_the_plain_sum_at_every_length() {
+        for len in [0, 1, 7, 8, 9, 16, 100, 103] {
+            let a = noise(len, 1, 1);
+            let b = noise(len, 1, 2);
+            let plain: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+            let d = dense_dot(&a, &b);
+            assert!((d - plain).abs() < 1e-12, "{len}: {d} vs {plain}");
+        }
+    }
+
+    #[test]
+    fn orthonormalize_gives_orthonormal_columns_spanning_the_input() {
+        let (n, l) = (300, 23);
+        let y = noise(n, l, 3);
+        let mut q = y.clone();
+        orthonormalize(&mut q, n, l);
+        for i in 0..l {
+            for j in 0..l {
+                let d = dense_dot(&q[i * n..(i + 1) * n], &q[j * n..(j + 1) * n]);
+                let want = if i == j { 1.0 } else { 0.0 };
+                assert!((d - want).abs() < 1e-12, "Q^T Q [{i}, {j}] = {d}");
+            }
+        }
+        // Each input column is in the span of Q: its residual after projection vanishes.
+        for j in 0..l {
+            let mut r = y[j * n..(j + 1) * n].to_vec();
+            for i in 0..l {
+                let qi = &q[i * n..(i + 1) * n];
+                let d = dense_dot(qi, &r);
+                r.iter_mut().zip(qi).for_each(|(a, b)| *a -= d * b);
+            }
+            assert!(dense_dot(&r, &r).sqrt() < 1e-10);
+        }
+    }
+
+    #[test]
+    fn stored_column_order_does_not_change_the_basis() {
+        // A sparse 40 x 30 matrix, fitted once with columns in place and once stored in a
+        // shuffled order: the same basis, bit for bit, rows permuted.
+        let (n, cols) = (40, 30);
+        let dense = noise(n, cols, 4);
+        let rows: Vec<Vec<(u32, f64)>> = (0..n)
+            .map(|i| {
+                (0..cols)
+                    .filter(|c| (c * 7 + i * 3) % 5 < 2)
+                    .map(|c| (c as u32, dense[i * cols + c]))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[(u32, f64)]> = rows.iter().map(Vec::as_slice).collect();
+        let plain = lsa_basis(&refs, cols, 8);
+        let place: Vec<u32> = (0..cols as u32).map(|c| (c * 11) % cols as u32).collect();
+        let moved: Vec<Vec<(u32, f64)>> = rows
+            .iter()
+            .map(|r| r.iter().map(|&(c, x)| (place[c as usize], x)).collect())
+            .collect();
+        let moved_refs: Vec<&[(u32, f64)]> = moved.iter().map(Vec::as_slice).collect();
+        let placed = lsa_basis_placed(&moved_refs, &place, 8);
+        assert_eq!(plain.dims, 8);
+        assert_eq!(placed.dims, 8);
+        for (c, &p) in place.iter().enumerate() {
+            let p = p as usize;
+            assert_eq!(plain.v[c * 8..(c + 1) * 8], placed.v[p * 8..(p + 1) * 8]);
+        }
+    }
+
+    #[test]
+    fn anchored_links_equal_merged_sparse_dots_bit_for_bit() {
+        let story = |id: u32, seed: u64| {
+            let x = noise(60, 1, seed);
+            let words: Vec<(u32, f64)> = (0..60u32)
+                .filter(|t| (t * (seed as u32 + 3)).is_multiple_of(4))
+                .map(|t| (t, x[t as usize].abs()))
+                .collect();
+            let names = words.iter().copied().filter(|e| e.0 % 3 == 0).collect();
+            StorySum {
+                id,
+                english: true,
+                n: 2.0 + f64::from(id),
+                words,
+                names,
+                lsa: noise(10, 1, seed + 100),
+            }
+        };
+        let sums = vec![story(0, 5), story(1, 6), story(2, 7)];
+        let mut anchor = Anchor::new(&sums);
+        for a in 0..3 {
+            anchor.set(&sums[a]);
+            for b in 0..3 {
+                let (x, y) = (&sums[a.min(b)], &sums[a.max(b)]);
+                let nn = x.n * y.n;
+                let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(p, q)| p * q).sum();
+                let words = crate::stories::grouper::dot(&x.words, &y.words);
+                let names = crate::stories::grouper::dot(&x.names, &y.names);
+                let want = ((0.4 * words + 0.6 * lsa) / nn, names / nn);
+                assert_eq!(anchor.links(&sums[a], &sums[b], 0.6), want);
+            }
+            anchor.clear(&sums[a]);
+            assert!(anchor.words.iter().chain(&anchor.names).all(|&v| v == 0.0));
+        }
+    }
+
+    #[test]
+    fn nearest_finds_each_storys_closest_of_its_language() {
+        // Stories on a circle in the first two LSA dimensions: each one's nearest are its
+        // neighbours on the circle; the one non-English story has no candidate.
+        let m = 12;
+        let sums: Vec<StorySum> = (0..m)
+            .map(|i| {
+                let angle = i as f64 * std::f64::consts::TAU / m as f64;
+                let mut lsa = vec![0.0; 10];
+                lsa[0] = angle.cos();
+                lsa[1] = angle.sin();
+                StorySum {
+                    id: i as u32,
+                    english: i != 5,
+                    n: 1.0,
+                    words: Vec::new(),
+                    names: Vec::new(),
+                    lsa,
+                }
+            })
+            .collect();
+        let near = nearest(&sums, 2);
+        assert!(near[5].is_empty());
+        assert!(near[0].contains(&1) && near[0].contains(&11));
+        assert!(near[4].contains(&3) && !near[4].contains(&5));
+        for (a, around) in near.iter().enumerate() {
+            for &b in around {
+                assert!(near[b].contains(&a), "symmetric");
+            }
+        }
     }
 
     #[test]
