@@ -86,24 +86,34 @@ pub fn consolidate(
     if p.dims == 0 || members.len() < 3 {
         return out;
     }
-    // An article's unit TF-IDF vector, sorted by term.
-    let unit_row = |m: &Member<'_>| -> Vec<(u32, f64)> {
-        let mut row: Vec<(u32, f64)> = m
-            .terms
-            .iter()
-            .map(|&(t, w)| (t, f64::from(w) * f64::from(idf(t))))
-            .filter(|e| e.1 > 0.0 && e.1.is_finite())
-            .collect();
-        row.sort_unstable_by_key(|e| e.0);
-        row.dedup_by_key(|e| e.0);
-        unit(&mut row);
-        row
-    };
     let n_terms = members
         .iter()
         .flat_map(|m| m.terms.iter().map(|e| e.0 as usize + 1))
         .max()
         .unwrap_or(0);
+    // The terms' IDF and kind, looked up once.
+    let idf: Vec<f64> = (0..n_terms as u32).map(|t| f64::from(idf(t))).collect();
+    let entity: Vec<bool> = (0..n_terms as u32).map(is_entity).collect();
+    // An article's unit TF-IDF vector, sorted by term, into `row`.
+    let unit_row_into = |m: &Member<'_>, row: &mut Vec<(u32, f64)>| {
+        row.clear();
+        row.extend(
+            m.terms
+                .iter()
+                .map(|&(t, w)| (t, f64::from(w) * idf[t as usize]))
+                .filter(|e| e.1 > 0.0 && e.1.is_finite()),
+        );
+        if !row.windows(2).all(|w| w[0].0 < w[1].0) {
+            row.sort_unstable_by_key(|e| e.0);
+            row.dedup_by_key(|e| e.0);
+        }
+        unit(row);
+    };
+    let unit_row = |m: &Member<'_>| -> Vec<(u32, f64)> {
+        let mut row = Vec::new();
+        unit_row_into(m, &mut row);
+        row
+    };
     // The basis, from an evenly spaced sample. Terms in one sampled article only add a
     // direction of their own: left out of the fit (bounds the basis by the vocabulary
     // shared within the sample).
@@ -159,6 +169,7 @@ pub fn consolidate(
     let mut seen = vec![false; n_terms];
     let mut touched: Vec<u32> = Vec::new();
     let mut sums: Vec<StorySum> = Vec::new();
+    let (mut row, mut name, mut z32, mut z) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for group in order.chunk_by(|&a, &b| members[a].story == members[b].story) {
         let first = members[group[0]];
         let mut sum = StorySum {
@@ -169,16 +180,15 @@ pub fn consolidate(
             names: Vec::new(),
             lsa: vec![0.0; k],
         };
-        let mut name: Vec<(u32, f64)> = Vec::new();
         for &i in group {
-            let row = unit_row(members[i]);
+            unit_row_into(members[i], &mut row);
             if row.is_empty() {
                 continue;
             }
             name.clear();
-            name.extend(row.iter().copied().filter(|e| is_entity(e.0)));
+            name.extend(row.iter().copied().filter(|e| entity[e.0 as usize]));
             unit(&mut name);
-            let z = basis.project(&row);
+            basis.project_into(&row, &mut z32, &mut z);
             sum.n += 1.0;
             for &(t, x) in &row {
                 if !seen[t as usize] {
@@ -334,7 +344,8 @@ impl Anchor {
 }
 
 /// Each story's `want` nearest stories of its language by LSA cosine (ties: lower index),
-/// made symmetric. Every pair is scored (quadratic in the stories, see docs/stories.md).
+/// made symmetric. Every pair is scored once, for both of its stories (the cosine is the
+/// same both ways, bit for bit): quadratic in the stories, see docs/stories.md.
 fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
     let m = sums.len();
     // Unit LSA vectors, padded with zeros to whole lanes.
@@ -348,22 +359,33 @@ fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
         }
     }
     let row = |a: usize| &unit_lsa[a * k..(a + 1) * k];
-    let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
-    let mut scored: Vec<(f32, usize)> = Vec::with_capacity(m);
+    // Best first, then the lower index: a total order, so each story's `want` best are
+    // one set whatever the order they were offered in.
+    let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    let keep_best = |list: &mut Vec<(f32, usize)>| {
+        if list.len() > want {
+            list.select_nth_unstable_by(want - 1, cmp);
+            list.truncate(want);
+        }
+    };
+    let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); m];
     for a in 0..m {
-        scored.clear();
         let ra = row(a);
-        for b in 0..m {
-            if b != a && sums[b].english == sums[a].english {
-                scored.push((dense_dot(ra, row(b)), b));
+        for b in a + 1..m {
+            if sums[b].english == sums[a].english {
+                let d = dense_dot(ra, row(b));
+                best[a].push((d, b));
+                best[b].push((d, a));
+                if best[b].len() >= 4 * want.max(16) {
+                    keep_best(&mut best[b]);
+                }
             }
         }
-        let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-        if scored.len() > want {
-            scored.select_nth_unstable_by(want - 1, cmp);
-            scored.truncate(want);
-        }
-        for &(_, b) in scored.iter() {
+        keep_best(&mut best[a]);
+    }
+    let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
+    for (a, list) in best.iter().enumerate() {
+        for &(_, b) in list {
             near[a].insert(b);
             near[b].insert(a);
         }
@@ -514,8 +536,16 @@ impl Basis {
     /// The unit LSA vector of a sparse row over the basis' columns (zero if it has no
     /// component in the basis).
     pub fn project(&self, row: &[(u32, f64)]) -> Vec<f64> {
+        let (mut acc, mut z) = (Vec::new(), Vec::new());
+        self.project_into(row, &mut acc, &mut z);
+        z
+    }
+
+    /// [`Basis::project`] into `z`, with `acc` as scratch.
+    fn project_into(&self, row: &[(u32, f64)], acc: &mut Vec<f32>, z: &mut Vec<f64>) {
         let k = self.dims;
-        let mut z = vec![0.0f32; k];
+        acc.clear();
+        acc.resize(k, 0.0);
         for &(c, x) in row {
             let x = x as f32;
             let c = match &self.columns {
@@ -526,18 +556,18 @@ impl Basis {
                 None => c,
             };
             let v = &self.v[c as usize * k..(c as usize + 1) * k];
-            for (a, b) in z.iter_mut().zip(v) {
+            for (a, b) in acc.iter_mut().zip(v) {
                 *a += x * b;
             }
         }
-        let mut z: Vec<f64> = z.into_iter().map(f64::from).collect();
+        z.clear();
+        z.extend(acc.iter().map(|&v| f64::from(v)));
         let n = z.iter().map(|v| v * v).sum::<f64>().sqrt();
         if n > 0.0 {
-            for a in &mut z {
+            for a in z.iter_mut() {
                 *a /= n;
             }
         }
-        z
     }
 }
 
@@ -601,25 +631,24 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
     drop(z);
     let mut q: Vec<f64> = q.into_iter().map(f64::from).collect();
     orthonormalize(&mut q, n, l);
-    // Z = A^T Q (cols x l, row-major) = B^T; C = B B^T = Z^T Z.
+    // B = Q^T A; C = B B^T = Q^T (A (A^T Q)), by two sparse products and n-long dot
+    // products (C is symmetric: its upper half, mirrored). Sums run over rows only, so
+    // the order the columns are stored in does not enter.
     let mut z = vec![0.0; cols * l];
     transpose_times(rows, &q, n, l, &mut z);
-    // Z's columns, each in logical column order, for the dot products of C.
-    let mut zt = vec![0.0; l * cols];
-    for (pos, &p) in place.iter().enumerate() {
-        for (i, &x) in z[p as usize * l..(p as usize + 1) * l].iter().enumerate() {
-            zt[i * cols + pos] = x;
-        }
-    }
+    let y = times(rows, &z, l, n);
+    drop(z);
+    let column = |m: &[f64], j: usize| -> Vec<f64> { m[j * n..(j + 1) * n].to_vec() };
     let mut c = vec![0.0; l * l];
     for i in 0..l {
+        let qi = column(&q, i);
         for j in i..l {
-            let d = dense_dot(&zt[i * cols..(i + 1) * cols], &zt[j * cols..(j + 1) * cols]);
+            let d = dense_dot(&qi, &y[j * n..(j + 1) * n]);
             c[i * l + j] = d;
             c[j * l + i] = d;
         }
     }
-    drop(zt);
+    drop(y);
     let (values, vectors) = symmetric_eigen(c, l);
     // Eigenpairs by value, largest first (ties: lower index).
     let mut order: Vec<usize> = (0..l).collect();
@@ -631,26 +660,23 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
         .filter(|&i| values[i] > top * 1e-12 && values[i] > 0.0)
         .collect();
     let k = kept.len();
-    // V = Z W S^-1 (cols x k): each entry sums over i in order, the rows of W's kept
-    // columns side by side (one vectorizable pass per i).
-    let w: Vec<f64> = (0..l)
-        .flat_map(|i| kept.iter().map(move |&e| (i, e)))
-        .map(|(i, e)| vectors[i * l + e])
-        .collect();
-    let scale: Vec<f64> = kept.iter().map(|&e| values[e].sqrt()).collect();
-    let mut v = vec![0.0f32; cols * k];
-    let mut row = vec![0.0f64; k];
-    for (r, out) in z.chunks_exact(l).zip(v.chunks_exact_mut(k.max(1))) {
-        row.iter_mut().for_each(|o| *o = 0.0);
-        for (&ri, wi) in r.iter().zip(w.chunks_exact(k.max(1))) {
-            for (o, x) in row.iter_mut().zip(wi) {
-                *o += ri * x;
+    // V = B^T W S^-1 = A^T (Q W S^-1): U = Q W S^-1 (n x k, column-major), then one
+    // sparse product.
+    let mut u = vec![0.0; n * k];
+    for (out, &e) in u.chunks_exact_mut(n).zip(&kept) {
+        for i in 0..l {
+            let w = vectors[i * l + e];
+            for (o, x) in out.iter_mut().zip(&q[i * n..(i + 1) * n]) {
+                *o += x * w;
             }
         }
-        for ((o, s), x) in out.iter_mut().zip(&scale).zip(&row) {
-            *o = (x / s) as f32;
-        }
+        let s = values[e].sqrt();
+        out.iter_mut().for_each(|o| *o /= s);
     }
+    drop(q);
+    let mut v64 = vec![0.0; cols * k];
+    transpose_times(rows, &u, n, k, &mut v64);
+    let v: Vec<f32> = v64.into_iter().map(|x| x as f32).collect();
     Basis {
         dims: k,
         v,
@@ -788,8 +814,8 @@ where
     let (ca, cb) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
     let (ra, rb) = (ca.remainder(), cb.remainder());
     for (x, y) in ca.zip(cb) {
-        for i in 0..LANES {
-            acc[i] = acc[i] + x[i] * y[i];
+        for ((s, &x), &y) in acc.iter_mut().zip(x).zip(y) {
+            *s = *s + x * y;
         }
     }
     for (i, (&x, &y)) in ra.iter().zip(rb).enumerate() {
