@@ -368,20 +368,26 @@ fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
             list.truncate(want);
         }
     };
+    // Offers from earlier stories wait in `best` (pruned as they pile up); a story's own
+    // pass collects in one reused list, so memory stays at `want` per story.
     let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); m];
+    let mut own: Vec<(f32, usize)> = Vec::with_capacity(m);
     for a in 0..m {
         let ra = row(a);
+        own.clear();
+        own.append(&mut best[a]);
         for b in a + 1..m {
             if sums[b].english == sums[a].english {
                 let d = dense_dot(ra, row(b));
-                best[a].push((d, b));
+                own.push((d, b));
                 best[b].push((d, a));
                 if best[b].len() >= 4 * want.max(16) {
                     keep_best(&mut best[b]);
                 }
             }
         }
-        keep_best(&mut best[a]);
+        keep_best(&mut own);
+        best[a] = own.clone();
     }
     let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
     for (a, list) in best.iter().enumerate() {
