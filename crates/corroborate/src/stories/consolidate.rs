@@ -91,16 +91,25 @@ pub fn consolidate(
         .flat_map(|m| m.terms.iter().map(|e| e.0 as usize + 1))
         .max()
         .unwrap_or(0);
-    // The terms' IDF and kind, looked up once.
-    let idf: Vec<f64> = (0..n_terms as u32).map(|t| f64::from(idf(t))).collect();
-    let entity: Vec<bool> = (0..n_terms as u32).map(is_entity).collect();
+    // Everything the step keeps per term, in one record: an article's terms are scattered
+    // over the vocabulary, so each costs one cache miss instead of one per array.
+    let mut slots: Vec<TermSlot> = (0..n_terms as u32)
+        .map(|t| TermSlot {
+            idf: f64::from(idf(t)),
+            words: 0.0,
+            names: 0.0,
+            column: u32::MAX,
+            entity: is_entity(t),
+            seen: false,
+        })
+        .collect();
     // An article's unit TF-IDF vector, sorted by term, into `row`.
-    let unit_row_into = |m: &Member<'_>, row: &mut Vec<(u32, f64)>| {
+    let unit_row_into = |slots: &[TermSlot], m: &Member<'_>, row: &mut Vec<(u32, f64)>| {
         row.clear();
         row.extend(
             m.terms
                 .iter()
-                .map(|&(t, w)| (t, f64::from(w) * idf[t as usize]))
+                .map(|&(t, w)| (t, f64::from(w) * slots[t as usize].idf))
                 .filter(|e| e.1 > 0.0 && e.1.is_finite()),
         );
         if !row.windows(2).all(|w| w[0].0 < w[1].0) {
@@ -111,7 +120,7 @@ pub fn consolidate(
     };
     let unit_row = |m: &Member<'_>| -> Vec<(u32, f64)> {
         let mut row = Vec::new();
-        unit_row_into(m, &mut row);
+        unit_row_into(&slots, m, &mut row);
         row
     };
     // The basis, from an evenly spaced sample. Terms in one sampled article only add a
@@ -164,9 +173,11 @@ pub fn consolidate(
     // Story sums, story by story (in id order), accumulated in dense scratch arrays.
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_unstable_by_key(|&i| (members[i].story, i));
-    let mut words = vec![0.0f64; n_terms];
-    let mut names = vec![0.0f64; n_terms];
-    let mut seen = vec![false; n_terms];
+    if let Some(columns) = &basis.columns {
+        for (slot, &c) in slots.iter_mut().zip(columns) {
+            slot.column = c;
+        }
+    }
     let mut touched: Vec<u32> = Vec::new();
     let mut sums: Vec<StorySum> = Vec::new();
     let (mut row, mut name, mut z32, mut z) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -181,24 +192,29 @@ pub fn consolidate(
             lsa: vec![0.0; k],
         };
         for &i in group {
-            unit_row_into(members[i], &mut row);
+            unit_row_into(&slots, members[i], &mut row);
             if row.is_empty() {
                 continue;
             }
             name.clear();
-            name.extend(row.iter().copied().filter(|e| entity[e.0 as usize]));
+            name.extend(row.iter().copied().filter(|e| slots[e.0 as usize].entity));
             unit(&mut name);
-            basis.project_into(&row, &mut z32, &mut z);
+            let stored = row.iter().filter_map(|&(t, x)| {
+                let c = slots[t as usize].column;
+                (c != u32::MAX).then_some((c, x))
+            });
+            basis.project_stored(stored, &mut z32, &mut z);
             sum.n += 1.0;
             for &(t, x) in &row {
-                if !seen[t as usize] {
-                    seen[t as usize] = true;
+                let slot = &mut slots[t as usize];
+                if !slot.seen {
+                    slot.seen = true;
                     touched.push(t);
                 }
-                words[t as usize] += x;
+                slot.words += x;
             }
             for &(t, x) in &name {
-                names[t as usize] += x;
+                slots[t as usize].names += x;
             }
             for (a, b) in sum.lsa.iter_mut().zip(&z) {
                 *a += b;
@@ -206,14 +222,14 @@ pub fn consolidate(
         }
         touched.sort_unstable();
         for &t in &touched {
-            let t_ = t as usize;
-            sum.words.push((t, words[t_]));
-            if names[t_] != 0.0 {
-                sum.names.push((t, names[t_]));
+            let slot = &mut slots[t as usize];
+            sum.words.push((t, slot.words));
+            if slot.names != 0.0 {
+                sum.names.push((t, slot.names));
             }
-            words[t_] = 0.0;
-            names[t_] = 0.0;
-            seen[t_] = false;
+            slot.words = 0.0;
+            slot.names = 0.0;
+            slot.seen = false;
         }
         touched.clear();
         if sum.n == 0.0 {
@@ -240,6 +256,20 @@ pub fn consolidate(
         out[s] = at;
     }
     out
+}
+
+/// What the step keeps per term while it sums the stories.
+#[derive(Debug, Clone, Copy)]
+struct TermSlot {
+    idf: f64,
+    /// The current story's sums of unit TF-IDF and name weights.
+    words: f64,
+    names: f64,
+    /// Stored column of the basis (`u32::MAX`: none).
+    column: u32,
+    entity: bool,
+    /// Whether the current story has the term yet.
+    seen: bool,
 }
 
 /// Keep the `keep` heaviest entries (ties: lower term), in term order.
@@ -543,24 +573,30 @@ impl Basis {
     /// component in the basis).
     pub fn project(&self, row: &[(u32, f64)]) -> Vec<f64> {
         let (mut acc, mut z) = (Vec::new(), Vec::new());
-        self.project_into(row, &mut acc, &mut z);
+        let stored = row.iter().filter_map(|&(c, x)| match &self.columns {
+            Some(map) => match map.get(c as usize) {
+                Some(&m) if m != u32::MAX => Some((m, x)),
+                _ => None,
+            },
+            None => Some((c, x)),
+        });
+        self.project_stored(stored, &mut acc, &mut z);
         z
     }
 
-    /// [`Basis::project`] into `z`, with `acc` as scratch.
-    fn project_into(&self, row: &[(u32, f64)], acc: &mut Vec<f32>, z: &mut Vec<f64>) {
+    /// [`Basis::project`] of entries already naming stored columns, into `z`, with `acc`
+    /// as scratch.
+    fn project_stored(
+        &self,
+        row: impl Iterator<Item = (u32, f64)>,
+        acc: &mut Vec<f32>,
+        z: &mut Vec<f64>,
+    ) {
         let k = self.dims;
         acc.clear();
         acc.resize(k, 0.0);
-        for &(c, x) in row {
+        for (c, x) in row {
             let x = x as f32;
-            let c = match &self.columns {
-                Some(map) => match map.get(c as usize) {
-                    Some(&m) if m != u32::MAX => m,
-                    _ => continue,
-                },
-                None => c,
-            };
             let v = &self.v[c as usize * k..(c as usize + 1) * k];
             for (a, b) in acc.iter_mut().zip(v) {
                 *a += x * b;
