@@ -652,15 +652,16 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
             columns: None,
         };
     }
-    // Omega: cols x l, uniform in [-1, 1), column-blocked ([`blocked_index`]). The range
-    // finder runs in f32 (half the memory traffic, twice the lanes): it only has to find
-    // the subspace, which the f64 steps below then orthonormalize and decompose.
+    // Omega: cols x l, uniform in [-1, 1), row-major. The range finder runs in f32 (half
+    // the memory traffic, twice the lanes): it only has to find the subspace, which the
+    // f64 steps below then orthonormalize and decompose.
     let mut rng = SplitMix64(SEED);
     let mut omega = vec![0.0f32; cols * l];
     for &c in place {
-        for j in 0..l {
-            omega[blocked_index::<f32>(cols, l, c as usize, j)] = rng.signed_unit() as f32;
-        }
+        let c = c as usize;
+        omega[c * l..(c + 1) * l]
+            .iter_mut()
+            .for_each(|v| *v = rng.signed_unit() as f32);
     }
     // Y = A Omega (n x l, column-major), orthonormalized.
     // One Gram-Schmidt pass per step: the power iterations only need well-conditioned
@@ -723,9 +724,7 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
     drop(q);
     let mut v64 = vec![0.0; cols * k];
     transpose_times(rows, &u, n, k, &mut v64);
-    let v: Vec<f32> = (0..cols * k)
-        .map(|e| v64[blocked_index::<f64>(cols, k, e / k, e % k)] as f32)
-        .collect();
+    let v: Vec<f32> = v64.into_iter().map(|x| x as f32).collect();
     Basis {
         dims: k,
         v,
@@ -785,67 +784,39 @@ impl Real for f64 {
     }
 }
 
-/// Bytes of one column block of the dense `cols x l` matrices: one cache line per row, so
-/// that a sparse product's random row accesses hit a block small enough for L2 (a sweep
-/// per block; each entry still sums its terms in the same order).
-const BLOCK_BYTES: usize = 64;
-
-/// The column blocks `(first column, width)` of an `l`-wide matrix of `T`.
-fn column_blocks<T>(l: usize) -> impl Iterator<Item = (usize, usize)> {
-    let w = (BLOCK_BYTES / std::mem::size_of::<T>()).max(1);
-    (0..l).step_by(w).map(move |j0| (j0, w.min(l - j0)))
-}
-
-/// Where entry `(c, j)` of a column-blocked `cols x l` matrix is stored: block after
-/// block, each row-major over its own columns.
-fn blocked_index<T>(cols: usize, l: usize, c: usize, j: usize) -> usize {
-    let w = (BLOCK_BYTES / std::mem::size_of::<T>()).max(1);
-    let j0 = j - j % w;
-    j0 * cols + c * w.min(l - j0) + (j - j0)
-}
-
-/// `A M` for sparse `A` (rows) and dense column-blocked `M` (`cols x l`): column-major
-/// `n x l`.
+/// `A M` for sparse `A` (rows) and dense row-major `M` (`cols x l`): column-major `n x l`.
 fn times<T: Real>(rows: &[&[(u32, f64)]], m: &[T], l: usize, n: usize) -> Vec<T> {
-    let cols = m.len() / l.max(1);
     let mut y = vec![T::default(); n * l];
-    for (j0, w) in column_blocks::<T>(l) {
-        let block = &m[j0 * cols..(j0 + w) * cols];
-        let mut acc = vec![T::default(); w];
-        for (i, row) in rows.iter().enumerate() {
-            acc.iter_mut().for_each(|a| *a = T::default());
-            for &(c, x) in row.iter() {
-                let x = T::of(x);
-                let src = &block[c as usize * w..(c as usize + 1) * w];
-                for (a, s) in acc.iter_mut().zip(src) {
-                    *a += x * *s;
-                }
+    let mut acc = vec![T::default(); l];
+    for (i, row) in rows.iter().enumerate() {
+        acc.iter_mut().for_each(|a| *a = T::default());
+        for &(c, x) in row.iter() {
+            let x = T::of(x);
+            let src = &m[c as usize * l..(c as usize + 1) * l];
+            for (a, s) in acc.iter_mut().zip(src) {
+                *a += x * *s;
             }
-            for (j, a) in acc.iter().enumerate() {
-                y[(j0 + j) * n + i] = *a;
-            }
+        }
+        for (j, a) in acc.iter().enumerate() {
+            y[j * n + i] = *a;
         }
     }
     y
 }
 
-/// `A^T Q` for column-major `Q` (`n x l`) into column-blocked `out` (`cols x l`).
+/// `A^T Q` for column-major `Q` (`n x l`) into row-major `out` (`cols x l`).
 fn transpose_times<T: Real>(rows: &[&[(u32, f64)]], q: &[T], n: usize, l: usize, out: &mut [T]) {
-    let cols = out.len() / l.max(1);
     out.iter_mut().for_each(|v| *v = T::default());
-    for (j0, w) in column_blocks::<T>(l) {
-        let block = &mut out[j0 * cols..(j0 + w) * cols];
-        let mut qi = vec![T::default(); w];
-        for (i, row) in rows.iter().enumerate() {
-            for (j, v) in qi.iter_mut().enumerate() {
-                *v = q[(j0 + j) * n + i];
-            }
-            for &(c, x) in row.iter() {
-                let x = T::of(x);
-                let dst = &mut block[c as usize * w..(c as usize + 1) * w];
-                for (d, s) in dst.iter_mut().zip(&qi) {
-                    *d += x * *s;
-                }
+    let mut qi = vec![T::default(); l];
+    for (i, row) in rows.iter().enumerate() {
+        for (j, v) in qi.iter_mut().enumerate() {
+            *v = q[j * n + i];
+        }
+        for &(c, x) in row.iter() {
+            let x = T::of(x);
+            let dst = &mut out[c as usize * l..(c as usize + 1) * l];
+            for (d, s) in dst.iter_mut().zip(&qi) {
+                *d += x * *s;
             }
         }
     }
@@ -1071,61 +1042,6 @@ mod tests {
                 let d = dense_dot(&q[i * n..(i + 1) * n], &q[j * n..(j + 1) * n]);
                 let want = if i == j { 1.0 } else { 0.0 };
                 assert!((d - want).abs() < 1e-5, "Q^T Q [{i}, {j}] = {d}");
-            }
-        }
-    }
-
-    #[test]
-    fn blocked_sparse_products_match_plain_arithmetic() {
-        let (n, cols, l) = (7, 13, 21);
-        let rows: Vec<Vec<(u32, f64)>> = (0..n)
-            .map(|i| {
-                (0..cols as u32)
-                    .filter(|c| !(c + i as u32).is_multiple_of(3))
-                    .map(|c| (c, f64::from(c) - i as f64 * 0.5))
-                    .collect()
-            })
-            .collect();
-        let refs: Vec<&[(u32, f64)]> = rows.iter().map(Vec::as_slice).collect();
-        // Every (c, j) has its own place.
-        let mut places: Vec<usize> = (0..cols)
-            .flat_map(|c| (0..l).map(move |j| blocked_index::<f64>(cols, l, c, j)))
-            .collect();
-        places.sort_unstable();
-        assert_eq!(places, (0..cols * l).collect::<Vec<_>>());
-        let dense = noise(cols, l, 11);
-        let mut m = vec![0.0; cols * l];
-        for c in 0..cols {
-            for j in 0..l {
-                m[blocked_index::<f64>(cols, l, c, j)] = dense[c * l + j];
-            }
-        }
-        let y = times(&refs, &m, l, n);
-        for (i, row) in rows.iter().enumerate() {
-            for j in 0..l {
-                let want: f64 = row
-                    .iter()
-                    .map(|&(c, x)| x * dense[c as usize * l + j])
-                    .sum();
-                assert!((y[j * n + i] - want).abs() < 1e-9);
-            }
-        }
-        let mut out = vec![0.0; cols * l];
-        transpose_times(&refs, &y, n, l, &mut out);
-        for c in 0..cols {
-            for j in 0..l {
-                let want: f64 = rows
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, r)| {
-                        r.iter()
-                            .filter(|e| e.0 as usize == c)
-                            .map(move |e| (i, e.1))
-                    })
-                    .map(|(i, x)| x * y[j * n + i])
-                    .sum();
-                let got = out[blocked_index::<f64>(cols, l, c, j)];
-                assert!((got - want).abs() < 1e-6 * want.abs().max(1.0));
             }
         }
     }
