@@ -7,16 +7,17 @@
 //! the story's own words.
 
 use crate::lang::Language;
-use crate::segment::EnglishStemmer;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeSet;
+use crate::segment::{EnglishStemmer, Lexicon};
 use std::fmt;
 
-/// Distinct content-word stems of some text, as sorted ids of the cluster's [`StemIds`].
+/// Distinct content-word stems of some text, as sorted stem ids of the thread's lexicon
+/// (valid within one [`Lexicon::with`] call).
 ///
 /// Ids instead of the stems' strings: building a set of strings per document (hashing and
 /// copying every stem, then again to count them over the cluster) was most of the cost of
-/// judging headlines.
+/// judging headlines. The lexicon's ids rather than the cluster's own: one lookup per word
+/// in the table segmentation keeps warm, where numbering the cluster's stems took four
+/// (the word set, the stop list, the stem memo, the numbering), 12% of a pass (perf).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TermSet(Vec<u32>);
 
@@ -34,39 +35,6 @@ impl TermSet {
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-/// Numbers for the content stems of one cluster, in order of first appearance.
-#[derive(Debug, Clone, Default)]
-pub struct StemIds {
-    ids: FxHashMap<Box<str>, u32>,
-}
-
-impl StemIds {
-    /// The id of `stem`, numbering it if it is new.
-    fn intern(&mut self, stem: &str) -> u32 {
-        if let Some(&id) = self.ids.get(stem) {
-            return id;
-        }
-        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 stems in a cluster");
-        self.ids.insert(stem.into(), id);
-        id
-    }
-
-    /// The id of `stem`, if some text of the cluster has it.
-    pub fn get(&self, stem: &str) -> Option<u32> {
-        self.ids.get(stem).copied()
-    }
-
-    /// Number of distinct stems numbered.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// Whether no stem was numbered.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
     }
 }
 
@@ -115,23 +83,21 @@ impl Default for ClusterSimilarity {
 /// Which stems the other documents of a cluster use: the number of documents holding each.
 #[derive(Debug, Clone, Default)]
 pub struct ClusterTerms {
-    stems: StemIds,
-    /// Documents holding each stem, by stem id.
-    doc_freq: Vec<u32>,
+    /// `(stem id, documents holding it)`, by stem id.
+    doc_freq: Vec<(u32, u32)>,
     docs: usize,
 }
 
 impl ClusterTerms {
-    /// Count the term sets of every document of the cluster (numbered by `stems`).
-    pub fn new(stems: StemIds, sets: &[TermSet]) -> ClusterTerms {
-        let mut doc_freq = vec![0u32; stems.len()];
-        for set in sets {
-            for &id in &set.0 {
-                doc_freq[id as usize] += 1;
-            }
-        }
+    /// Count the term sets of every document of the cluster.
+    pub fn new(sets: &[TermSet]) -> ClusterTerms {
+        let mut all: Vec<u32> = sets.iter().flat_map(|s| s.0.iter().copied()).collect();
+        all.sort_unstable();
+        let doc_freq = all
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u32))
+            .collect();
         ClusterTerms {
-            stems,
             doc_freq,
             docs: sets.len(),
         }
@@ -139,12 +105,16 @@ impl ClusterTerms {
 
     /// Whether the stem `id` is used by enough other documents than `own` (which holds
     /// `own_has`): two when there are at least three others, else one.
-    fn supported_elsewhere(&self, id: Option<u32>, own_has: bool) -> bool {
+    fn supported_elsewhere(&self, id: u32, own_has: bool) -> bool {
         let others = self.docs.saturating_sub(1);
         if others == 0 {
             return false;
         }
-        let df = id.map_or(0, |id| self.doc_freq[id as usize] as usize) - usize::from(own_has);
+        let df = self
+            .doc_freq
+            .binary_search_by_key(&id, |e| e.0)
+            .map_or(0, |at| self.doc_freq[at].1 as usize)
+            - usize::from(own_has);
         df >= if others >= 3 { 2 } else { 1 }
     }
 }
@@ -159,6 +129,11 @@ pub struct Unrelated {
 }
 
 impl ClusterSimilarity {
+    /// Language of the stop words and stemmer (the lexicon to judge with).
+    pub(crate) fn language(&self) -> Language {
+        self.language
+    }
+
     /// Settings for `language`, with the default thresholds.
     pub fn new(language: Language) -> ClusterSimilarity {
         ClusterSimilarity {
@@ -168,77 +143,50 @@ impl ClusterSimilarity {
         }
     }
 
-    /// Distinct content stems of `texts`, numbered by `stems` (one [`StemIds`] per cluster).
-    /// Words are runs of letters and digits (a hyphen or apostrophe splits); stop words,
-    /// numbers and words under three characters are skipped.
-    pub fn terms<'a>(
+    /// Distinct content stems of `texts`, as ids of `lexicon` (the thread's). Words are runs
+    /// of letters and digits (a hyphen or apostrophe splits); stop words, numbers and words
+    /// under three characters are skipped.
+    pub(crate) fn terms<'a>(
         &self,
-        stems: &mut StemIds,
+        lexicon: &mut Lexicon,
         texts: impl IntoIterator<Item = &'a str>,
     ) -> TermSet {
-        // Each distinct word is stemmed once: stemming is the costly part.
-        let mut words: FxHashSet<&str> = FxHashSet::default();
+        let mut ids: Vec<u32> = Vec::new();
         for text in texts {
-            words.extend(content_words(text));
+            for word in content_words(text) {
+                let (id, stop) = lexicon.word(word, &self.stemmer);
+                if !stop {
+                    ids.push(id);
+                }
+            }
         }
-        let mut ids: Vec<u32> = words
-            .into_iter()
-            .filter_map(|w| self.with_stem(w, |s| stems.intern(s)))
-            .collect();
         ids.sort_unstable();
         ids.dedup();
         TermSet(ids)
     }
 
-    /// The stem of a content word, or `None` for a stop word.
-    fn stem(&self, word: &str) -> Option<String> {
-        self.with_stem(word, str::to_string)
-    }
-
-    /// Calls `f` with the stem of a content word, or returns `None` for a stop word.
-    fn with_stem<R>(&self, word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-        let lowered;
-        let lower = if word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            lowered = word.to_lowercase();
-            lowered.as_str()
-        } else {
-            // Already lowercase ASCII (most words): no copy before the stem's own.
-            word
-        };
-        if self.language.is_stop_word(lower) {
-            None
-        } else {
-            Some(self.stemmer.with_stem(lower, f))
-        }
-    }
-
-    fn stems<'a>(&'a self, text: &'a str) -> impl Iterator<Item = String> + 'a {
-        content_words(text).filter_map(|w| self.stem(w))
-    }
-
     /// Whether `line` looks like the headline of another story: most of its content words are
     /// in neither `own` (the article's sentences) nor enough of the cluster's other documents.
-    pub fn unrelated(
+    /// `own` and `cluster` hold ids of the same `lexicon`.
+    pub(crate) fn unrelated(
         &self,
+        lexicon: &mut Lexicon,
         line: &str,
         own: &TermSet,
         cluster: &ClusterTerms,
     ) -> Option<Unrelated> {
-        let stems: BTreeSet<String> = self.stems(line).collect();
+        let stems = self.terms(lexicon, [line]);
         let total = stems.len();
         if total < self.min_novel_terms {
             return None;
         }
-        let novel: Vec<String> = stems
-            .into_iter()
-            .filter(|s| {
-                let id = cluster.stems.get(s);
-                !id.is_some_and(|id| own.contains(id)) && !cluster.supported_elsewhere(id, false)
-            })
+        let mut novel: Vec<String> = stems
+            .0
+            .iter()
+            .filter(|&&id| !own.contains(id) && !cluster.supported_elsewhere(id, false))
+            .map(|&id| lexicon.stem(id).to_string())
             .collect();
+        novel.sort_unstable();
         let share = novel.len() as f64 / total as f64;
         (novel.len() >= self.min_novel_terms && share >= self.min_novel_share)
             .then_some(Unrelated { novel, total })
@@ -255,78 +203,96 @@ fn content_words(text: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
-    fn set(sim: &ClusterSimilarity, stems: &mut StemIds, texts: &[&str]) -> TermSet {
-        sim.terms(stems, texts.iter().copied())
+    fn set(sim: &ClusterSimilarity, lexicon: &mut Lexicon, texts: &[&str]) -> TermSet {
+        sim.terms(lexicon, texts.iter().copied())
+    }
+
+    fn stems(lexicon: &Lexicon, set: &TermSet) -> Vec<String> {
+        let mut v: Vec<String> = set
+            .0
+            .iter()
+            .map(|&id| lexicon.stem(id).to_string())
+            .collect();
+        v.sort();
+        v
     }
 
     #[test]
     fn term_sets_hold_distinct_content_stems() {
         let sim = ClusterSimilarity::default();
-        let mut stems = StemIds::default();
-        let a = set(
-            &sim,
-            &mut stems,
-            &["Fires burned; the fire burns on, 2021."],
-        );
-        // "fire"/"fires" and "burned"/"burns" share a stem; "the", "on" and "2021" are skipped.
-        assert_eq!(a.len(), 2);
-        let b = set(&sim, &mut stems, &["Burning fire"]);
-        assert_eq!(a, b);
-        assert_eq!(stems.len(), 2);
-        let fire = stems.get("fire").expect("numbered");
-        assert!(a.contains(fire));
-        assert!(stems.get("the").is_none());
+        Lexicon::with(sim.language(), |lex| {
+            let a = set(&sim, lex, &["Fires burned; the fire burns on, 2021."]);
+            // "fire"/"fires" and "burned"/"burns" share a stem; "the", "on" and "2021" are
+            // skipped.
+            assert_eq!(stems(lex, &a), ["burn", "fire"]);
+            let b = set(&sim, lex, &["Burning FIRE"]);
+            assert_eq!(a, b);
+            let (fire, _) = lex.word("fire", &sim.stemmer);
+            assert!(a.contains(fire));
+            let (the, _) = lex.word("the", &sim.stemmer);
+            assert!(!a.contains(the));
+            let c = set(&sim, lex, &["Harbor's pier-side sheds", "harbor"]);
+            assert_eq!(stems(lex, &c), ["harbor", "pier", "shed", "side"]);
+        });
     }
 
     #[test]
     fn unrelated_headline_in_a_single_article() {
         let sim = ClusterSimilarity::default();
-        let mut stems = StemIds::default();
-        let own = set(
-            &sim,
-            &mut stems,
-            &[
-                "Fire crews fought the harbor blaze for three days.",
-                "The pier was destroyed.",
-            ],
-        );
-        let none = ClusterTerms::new(stems, std::slice::from_ref(&own));
-        let u = sim
-            .unrelated("Senate passes farm subsidy bill", &own, &none)
-            .expect("unrelated");
-        assert!(u.novel.len() >= 4, "{u:?}");
-        assert!(sim
-            .unrelated("Harbor blaze destroys pier", &own, &none)
-            .is_none());
-        assert!(sim.unrelated("Fire crews return", &own, &none).is_none());
+        Lexicon::with(sim.language(), |lex| {
+            let own = set(
+                &sim,
+                lex,
+                &[
+                    "Fire crews fought the harbor blaze for three days.",
+                    "The pier was destroyed.",
+                ],
+            );
+            let none = ClusterTerms::new(std::slice::from_ref(&own));
+            let u = sim
+                .unrelated(lex, "Senate passes farm subsidy bill", &own, &none)
+                .expect("unrelated");
+            assert_eq!(u.novel, ["bill", "farm", "pass", "senat", "subsidi"]);
+            assert_eq!(u.total, 5);
+            assert!(sim
+                .unrelated(lex, "Harbor blaze destroys pier", &own, &none)
+                .is_none());
+            assert!(sim
+                .unrelated(lex, "Fire crews return", &own, &none)
+                .is_none());
+        });
     }
 
     #[test]
     fn cluster_supports_words_of_other_reports() {
         let sim = ClusterSimilarity::default();
-        let mut stems = StemIds::default();
-        let a = set(
-            &sim,
-            &mut stems,
-            &["The harbor fire burned for three days."],
-        );
-        let b = set(
-            &sim,
-            &mut stems,
-            &["Warehouses near the harbor were evacuated by police."],
-        );
-        let c = set(
-            &sim,
-            &mut stems,
-            &["Police evacuated warehouses as the fire spread."],
-        );
-        let cluster = ClusterTerms::new(stems, &[a.clone(), b, c]);
-        // "warehouses", "evacuated", "police" come from the other reports.
-        assert!(sim
-            .unrelated("Police evacuate warehouses", &a, &cluster)
-            .is_none());
-        assert!(sim
-            .unrelated("Football club signs striker", &a, &cluster)
-            .is_some());
+        Lexicon::with(sim.language(), |lex| {
+            let a = set(&sim, lex, &["The harbor fire burned for three days."]);
+            let b = set(
+                &sim,
+                lex,
+                &["Warehouses near the harbor were evacuated by police."],
+            );
+            let c = set(
+                &sim,
+                lex,
+                &["Police evacuated warehouses as the fire spread."],
+            );
+            let cluster = ClusterTerms::new(&[a.clone(), b, c]);
+            // "warehouses", "evacuated", "police" come from the other reports.
+            assert!(sim
+                .unrelated(lex, "Police evacuate warehouses", &a, &cluster)
+                .is_none());
+            assert!(sim
+                .unrelated(lex, "Football club signs striker", &a, &cluster)
+                .is_some());
+            // One other report is not enough support when there are three others.
+            let d = set(&sim, lex, &["Crews checked the docks."]);
+            let e = set(&sim, lex, &["Divers searched the water."]);
+            let wide = ClusterTerms::new(&[a.clone(), d, e, set(&sim, lex, &["Police came."])]);
+            assert!(sim
+                .unrelated(lex, "Police evacuate warehouses", &a, &wide)
+                .is_some());
+        });
     }
 }

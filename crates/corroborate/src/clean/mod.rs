@@ -17,7 +17,7 @@ pub mod line_features;
 pub mod position;
 pub mod repetition;
 
-pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, StemIds, TermSet};
+pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet};
 pub use furniture_patterns::FurniturePatterns;
 pub use line_features::{Ending, LineFeatures};
 pub use position::{PositionRules, StoryBounds};
@@ -25,6 +25,7 @@ pub use repetition::RepetitionDetector;
 
 use crate::document::Document;
 use crate::lang::Language;
+use crate::segment::Lexicon;
 use position::PositionLine;
 use repetition::RepetitionLine;
 use serde::{Deserialize, Serialize};
@@ -201,24 +202,27 @@ impl Cleaner {
         {
             return states.into_iter().map(finish).collect();
         }
-        let mut stems = StemIds::default();
-        let sets: Vec<TermSet> = docs
-            .iter()
-            .zip(&states)
-            .map(|(doc, st)| {
-                self.similarity.terms(
-                    &mut stems,
-                    st.lines
-                        .iter()
-                        .filter(|l| l.alive() && l.features.is_prose())
-                        .map(|l| &doc.text[l.span.clone()]),
-                )
-            })
-            .collect();
-        let cluster = ClusterTerms::new(stems, &sets);
-        for ((doc, st), own) in docs.iter().zip(&mut states).zip(&sets) {
-            self.unrelated_headlines(doc, st, own, &cluster);
-        }
+        // Stems are numbered by the thread's lexicon (held for the whole judgement, so its
+        // ids stay valid).
+        Lexicon::with(self.similarity.language(), |lexicon| {
+            let sets: Vec<TermSet> = docs
+                .iter()
+                .zip(&states)
+                .map(|(doc, st)| {
+                    self.similarity.terms(
+                        lexicon,
+                        st.lines
+                            .iter()
+                            .filter(|l| l.alive() && l.features.is_prose())
+                            .map(|l| &doc.text[l.span.clone()]),
+                    )
+                })
+                .collect();
+            let cluster = ClusterTerms::new(&sets);
+            for ((doc, st), own) in docs.iter().zip(&mut states).zip(&sets) {
+                self.unrelated_headlines(lexicon, doc, st, own, &cluster);
+            }
+        });
         states.into_iter().map(finish).collect()
     }
 
@@ -315,6 +319,7 @@ impl Cleaner {
     /// Remove headline-like lines inside the story that share too few words with it.
     fn unrelated_headlines(
         &self,
+        lexicon: &mut Lexicon,
         doc: &Document,
         st: &mut DocumentLines,
         own: &TermSet,
@@ -324,7 +329,7 @@ impl Cleaner {
         for i in candidates {
             let l = &mut st.lines[i];
             let line = &doc.text[l.span.clone()];
-            if let Some(u) = self.similarity.unrelated(line, own, cluster) {
+            if let Some(u) = self.similarity.unrelated(lexicon, line, own, cluster) {
                 l.remove(
                     "unrelated_headline",
                     format!(

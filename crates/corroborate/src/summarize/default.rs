@@ -34,6 +34,7 @@ use crate::prepared::PreparedCluster;
 // FxHash: concept keys are small integers hashed thousands of times per cluster, where
 // SipHash showed up in profiles of the end-to-end benchmark.
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -49,6 +50,27 @@ pub struct DefaultSummarizer;
 /// Key of a concept: a unigram `(t, NONE)` or a bigram `(a, b)`.
 const NONE: u32 = u32::MAX;
 
+/// Working tables of [`ConceptWeights::new`], kept per thread and cleared for each cluster:
+/// allocated afresh they came from fresh allocator pages whose first touch (the kernel
+/// zeroing them) was 5% of a pass over multinews-sample100 (perf).
+#[derive(Debug, Default)]
+struct ConceptScratch {
+    unigram_ids: Vec<u32>,
+    bigram_ids: FxHashMap<u64, u32>,
+    keys: Vec<(u32, u32)>,
+    last_doc: Vec<usize>,
+    articles: Vec<usize>,
+    support: Vec<f64>,
+    listed_by: Vec<usize>,
+}
+
+/// Bigram slots above which the scratch is freed after use rather than kept.
+const SCRATCH_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: RefCell<ConceptScratch> = RefCell::new(ConceptScratch::default());
+}
+
 /// Weighted concepts of the candidate sentences.
 struct ConceptWeights {
     weights: Vec<f64>,
@@ -60,30 +82,63 @@ struct ConceptWeights {
 
 impl ConceptWeights {
     fn new(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) -> Self {
-        let vocab = &cluster.vocab;
         // At most one concept per unigram and bigram: the vectors below are sized up front
         // (growing them showed in the profile).
         let words: usize = cands
             .iter()
             .map(|&i| cluster.sentences[i].terms.len() + cluster.sentences[i].tokens.len())
             .sum();
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let concepts = Self::count(&mut scratch, cluster, cands, query, words);
+            if scratch.bigram_ids.capacity() > SCRATCH_LIMIT {
+                *scratch = ConceptScratch::default(); // a giant cluster: give the memory back
+            }
+            concepts
+        })
+    }
+
+    /// [`ConceptWeights::new`] with `scratch`'s tables; `words` bounds the concepts.
+    fn count(
+        scratch: &mut ConceptScratch,
+        cluster: &PreparedCluster,
+        cands: &[usize],
+        query: &[u32],
+        words: usize,
+    ) -> Self {
+        let vocab = &cluster.vocab;
+        let ConceptScratch {
+            unigram_ids,
+            bigram_ids,
+            keys,
+            last_doc,
+            articles,
+            support,
+            listed_by,
+        } = scratch;
         // Concept ids in order of first appearance: unigrams looked up by term id, bigrams
         // hashed. (A map from every key, and a Vec per concept, were a third of the
         // selection time.)
-        let mut unigram_ids: Vec<u32> = vec![NONE; vocab.len()];
+        unigram_ids.clear();
+        unigram_ids.resize(vocab.len(), NONE);
         // Keyed by the pair packed into one u64: one multiply to hash instead of two.
-        let mut bigram_ids: FxHashMap<u64, u32> =
-            FxHashMap::with_capacity_and_hasher(words, Default::default());
-        let mut keys: Vec<(u32, u32)> = Vec::with_capacity(words);
+        bigram_ids.clear();
+        bigram_ids.reserve(words);
+        keys.clear();
+        keys.reserve(words);
         // Per concept: the last article it was seen in, the number of articles, and the
         // summed position discounts of its first candidate in each article. Candidates come
         // in text order, article after article, so "new article" is "not the last one".
-        let mut last_doc: Vec<usize> = Vec::with_capacity(words);
-        let mut articles: Vec<usize> = Vec::with_capacity(words);
-        let mut support: Vec<f64> = Vec::with_capacity(words);
+        last_doc.clear();
+        last_doc.reserve(words);
+        articles.clear();
+        articles.reserve(words);
+        support.clear();
+        support.reserve(words);
         // Per concept: 1 + the last candidate that listed it, so each candidate lists a concept
         // once without a dedup pass after sorting.
-        let mut listed_by: Vec<usize> = Vec::with_capacity(words);
+        listed_by.clear();
+        listed_by.reserve(words);
         let mut ids: Vec<u32> = Vec::with_capacity(words);
         let mut starts: Vec<usize> = Vec::with_capacity(cands.len() + 1);
         starts.push(0);
