@@ -1035,10 +1035,12 @@ mod tests {
 
     #[test]
     fn a_quiet_small_story_is_folded_at_its_fixed_position() {
+        // Folding alone: the end-of-run consolidation would also merge the stray.
         let cfg = StoryConfig {
             threshold: 0.5,
             fold_similarity: 0.05,
             fold_after: 3,
+            consolidate_dims: 0,
             ..StoryConfig::default()
         };
         let stray = "Insurers said claims from families whose homes the Marren river reached may take months.";

@@ -87,8 +87,8 @@ pub struct StoryConfig {
     /// Independent articles a story needs to take a folded story.
     pub fold_min_target: u32,
     /// Lead emphasis ([`features::Featurizer::with_lead`]): the headline and this many first
-    /// words of the body count `1 + lead_extra` times. 0 (the default) turns it off; see
-    /// docs/stories.md for what it trades (ECB+ up, DUC down).
+    /// words of the body count `1 + lead_extra` times (40 and 1 by default); 0 turns it off.
+    /// Alone it trades DUC for ECB+; with the consolidation both gain (docs/stories.md).
     pub lead_words: usize,
     /// Extra count of a lead occurrence.
     pub lead_extra: f32,
@@ -101,10 +101,10 @@ pub struct StoryConfig {
     /// off there are none). Below 1, a name still tells same-kind events apart but weighs
     /// less against the shared theme words (docs/stories.md, session 6).
     pub name_weight: f32,
-    /// End-of-run consolidation ([`consolidate`]): LSA dimensions, 0 (the default) turns it
-    /// off. On, the grouper keeps every article's term weights (in the state too) and
+    /// End-of-run consolidation ([`consolidate`]): LSA dimensions (100 by default), 0 turns
+    /// it off. On, the grouper keeps every article's term weights (in the state too) and
     /// [`StoryGrouper::reported_stories`] merges stories whose average link, mixing TF-IDF
-    /// and LSA cosines, reaches `consolidate_threshold` (docs/stories.md, session 7).
+    /// and LSA cosines, reaches `consolidate_threshold` (docs/stories.md, sessions 7-8).
     pub consolidate_dims: usize,
     /// Share of the LSA cosine in the consolidation's similarity.
     pub consolidate_mix: f32,
@@ -143,7 +143,7 @@ impl StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.22,
+            threshold: 0.24,
             time_scale_days: 0.0,
             query_terms: 20,
             posting_cap: 48,
@@ -157,11 +157,11 @@ impl Default for StoryConfig {
             fold_after: 400,
             fold_max_size: 2,
             fold_min_target: 3,
-            lead_words: 0,
-            lead_extra: 0.75,
+            lead_words: 40,
+            lead_extra: 1.0,
             name_features: true,
             name_weight: 1.0,
-            consolidate_dims: 0,
+            consolidate_dims: 100,
             consolidate_mix: 0.6,
             consolidate_threshold: 0.38,
             consolidate_entity_floor: 0.02,
