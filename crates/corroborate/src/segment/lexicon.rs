@@ -55,7 +55,7 @@ const NONE: u32 = u32::MAX;
 /// sent every hit to the heap for its bytes, and that fetch missed the cache (the largest
 /// share of the lookups' data-cache misses, callgrind --cache-sim).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortKey([u64; 3]);
+pub(crate) struct ShortKey([u64; 3]);
 
 impl ShortKey {
     /// Longest spelling held inline.
@@ -63,7 +63,7 @@ impl ShortKey {
 
     /// The key of `s`, if it is short enough.
     #[inline]
-    fn of(s: &str) -> Option<ShortKey> {
+    pub(crate) fn of(s: &str) -> Option<ShortKey> {
         let n = s.len();
         if n > Self::MAX {
             return None;

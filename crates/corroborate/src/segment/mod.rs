@@ -14,7 +14,7 @@ mod stemmer;
 mod terminal;
 mod word;
 
-pub(crate) use lexicon::Lexicon;
+pub(crate) use lexicon::{Lexicon, ShortKey};
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
 pub(crate) use word::count_words;
