@@ -30,10 +30,8 @@ thread_local! {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     language: Language,
-    /// Word as written -> (stem id, stop word): spellings of up to [`ShortKey::MAX`] bytes
-    /// (nearly all) with the bytes in the table, longer ones boxed.
-    spellings: FxHashMap<ShortKey, (u32, bool)>,
-    long_spellings: FxHashMap<Box<str>, (u32, bool)>,
+    /// Word as written -> (stem id, stop word).
+    spellings: SpellingMap<(u32, bool)>,
     /// Stem -> stem id.
     stem_ids: FxHashMap<Box<str>, u32>,
     /// Every stem concatenated in id order; stem `i` ends at `ends[i]`.
@@ -55,7 +53,7 @@ const NONE: u32 = u32::MAX;
 /// sent every hit to the heap for its bytes, and that fetch missed the cache (the largest
 /// share of the lookups' data-cache misses, callgrind --cache-sim).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct ShortKey([u64; 3]);
+struct ShortKey([u64; 3]);
 
 impl ShortKey {
     /// Longest spelling held inline.
@@ -63,7 +61,7 @@ impl ShortKey {
 
     /// The key of `s`, if it is short enough.
     #[inline]
-    pub(crate) fn of(s: &str) -> Option<ShortKey> {
+    fn of(s: &str) -> Option<ShortKey> {
         let n = s.len();
         if n > Self::MAX {
             return None;
@@ -77,12 +75,61 @@ impl ShortKey {
     }
 }
 
+/// A map from spellings: those of up to [`ShortKey::MAX`] bytes (nearly all words) keyed
+/// inline, longer ones boxed. Shared by the lexicon and the story featurizer.
+#[derive(Debug)]
+pub(crate) struct SpellingMap<V> {
+    short: FxHashMap<ShortKey, V>,
+    long: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for SpellingMap<V> {
+    fn default() -> Self {
+        SpellingMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> SpellingMap<V> {
+    /// A map with room for `n` short spellings.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        SpellingMap {
+            short: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The value of `spelling`.
+    #[inline]
+    pub(crate) fn get(&self, spelling: &str) -> Option<V> {
+        match ShortKey::of(spelling) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(spelling).copied(),
+        }
+    }
+
+    /// Set the value of `spelling`.
+    pub(crate) fn insert(&mut self, spelling: &str, value: V) {
+        match ShortKey::of(spelling) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(spelling.into(), value),
+        };
+    }
+
+    /// Spellings held.
+    pub(crate) fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
 impl Lexicon {
     /// An empty lexicon for `language`, with room for a run's words.
     fn new(language: Language) -> Lexicon {
         Lexicon {
             language,
-            spellings: FxHashMap::with_capacity_and_hasher(INITIAL_SPELLINGS, Default::default()),
+            spellings: SpellingMap::with_capacity(INITIAL_SPELLINGS),
             stem_ids: FxHashMap::with_capacity_and_hasher(INITIAL_STEMS, Default::default()),
             ..Lexicon::default()
         }
@@ -93,9 +140,7 @@ impl Lexicon {
     pub(crate) fn with<R>(language: Language, f: impl FnOnce(&mut Lexicon) -> R) -> R {
         LEXICON.with(|lexicon| {
             let mut lexicon = lexicon.borrow_mut();
-            if lexicon.language != language
-                || lexicon.spellings.len() + lexicon.long_spellings.len() >= CAPACITY
-            {
+            if lexicon.language != language || lexicon.spellings.len() >= CAPACITY {
                 *lexicon = Lexicon::new(language);
             }
             // A new cluster (also after one that panicked half-way).
@@ -111,12 +156,7 @@ impl Lexicon {
     /// The stem id of a word as written and whether it is a stop word (lowercased).
     #[inline]
     pub(crate) fn word(&mut self, surface: &str, stemmer: &EnglishStemmer) -> (u32, bool) {
-        let short = ShortKey::of(surface);
-        let known = match &short {
-            Some(key) => self.spellings.get(key),
-            None => self.long_spellings.get(surface),
-        };
-        if let Some(&known) = known {
+        if let Some(known) = self.spellings.get(surface) {
             return known;
         }
         self.lower.clear();
@@ -146,10 +186,7 @@ impl Lexicon {
             ends.push(text.len());
             id
         });
-        match short {
-            Some(key) => self.spellings.insert(key, (id, stop)),
-            None => self.long_spellings.insert(surface.into(), (id, stop)),
-        };
+        self.spellings.insert(surface, (id, stop));
         (id, stop)
     }
 
@@ -209,7 +246,10 @@ mod tests {
             assert_ne!(lex.stem(c), lex.stem(d));
             assert_eq!(lex.word(long, &stemmer).0, c, "remembered when boxed");
             assert_eq!(lex.word(&long[..23], &stemmer).0, d, "remembered inline");
-            assert_eq!((lex.spellings.len(), lex.long_spellings.len()), (3, 1));
+            assert_eq!(
+                (lex.spellings.short.len(), lex.spellings.long.len()),
+                (3, 1)
+            );
         });
     }
 

@@ -14,7 +14,7 @@ mod stemmer;
 mod terminal;
 mod word;
 
-pub(crate) use lexicon::{Lexicon, ShortKey};
+pub(crate) use lexicon::{Lexicon, SpellingMap};
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
 pub(crate) use word::count_words;

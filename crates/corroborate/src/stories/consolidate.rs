@@ -169,9 +169,8 @@ pub fn consolidate(
         .collect();
     drop(sample);
     let fit_rows: Vec<&[(u32, f64)]> = fit.iter().map(Vec::as_slice).collect();
-    let mut basis = lsa_basis_placed(&fit_rows, &place, p.dims);
+    let basis = lsa_basis_placed(&fit_rows, &place, p.dims);
     drop(fit);
-    basis.columns = Some(fit_col);
     let k = basis.dims;
     if k == 0 {
         return out;
@@ -179,10 +178,8 @@ pub fn consolidate(
     // Story sums, story by story (in id order), accumulated in dense scratch arrays.
     let mut order: Vec<usize> = (0..members.len()).collect();
     order.sort_unstable_by_key(|&i| (members[i].story, i));
-    if let Some(columns) = &basis.columns {
-        for (slot, &c) in slots.iter_mut().zip(columns) {
-            slot.column = c;
-        }
+    for (slot, &c) in slots.iter_mut().zip(&fit_col) {
+        slot.column = c;
     }
     let mut touched: Vec<u32> = Vec::new();
     let mut sums: Vec<StorySum> = Vec::new();
@@ -569,9 +566,6 @@ pub struct Basis {
     /// Directions kept.
     pub dims: usize,
     v: Vec<f32>,
-    /// Column of the rows projected -> column of the basis (`u32::MAX`: not in the basis);
-    /// `None`: the same columns.
-    columns: Option<Vec<u32>>,
 }
 
 impl Basis {
@@ -579,14 +573,7 @@ impl Basis {
     /// component in the basis).
     pub fn project(&self, row: &[(u32, f64)]) -> Vec<f64> {
         let (mut acc, mut z) = (Vec::new(), Vec::new());
-        let stored = row.iter().filter_map(|&(c, x)| match &self.columns {
-            Some(map) => match map.get(c as usize) {
-                Some(&m) if m != u32::MAX => Some((m, x)),
-                _ => None,
-            },
-            None => Some((c, x)),
-        });
-        self.project_stored(stored, &mut acc, &mut z);
+        self.project_stored(row.iter().copied(), &mut acc, &mut z);
         z
     }
 
@@ -649,7 +636,6 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
         return Basis {
             dims: 0,
             v: Vec::new(),
-            columns: None,
         };
     }
     // Omega: cols x l, uniform in [-1, 1), row-major. The range finder runs in f32 (half
@@ -686,12 +672,11 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
     transpose_times(rows, &q, n, l, &mut z);
     let y = times(rows, &z, l, n);
     drop(z);
-    let column = |m: &[f64], j: usize| -> Vec<f64> { m[j * n..(j + 1) * n].to_vec() };
     let mut c = vec![0.0; l * l];
     for i in 0..l {
-        let qi = column(&q, i);
+        let qi = &q[i * n..(i + 1) * n];
         for j in i..l {
-            let d = dense_dot(&qi, &y[j * n..(j + 1) * n]);
+            let d = dense_dot(qi, &y[j * n..(j + 1) * n]);
             c[i * l + j] = d;
             c[j * l + i] = d;
         }
@@ -725,11 +710,7 @@ fn lsa_basis_placed(rows: &[&[(u32, f64)]], place: &[u32], dims: usize) -> Basis
     let mut v64 = vec![0.0; cols * k];
     transpose_times(rows, &u, n, k, &mut v64);
     let v: Vec<f32> = v64.into_iter().map(|x| x as f32).collect();
-    Basis {
-        dims: k,
-        v,
-        columns: None,
-    }
+    Basis { dims: k, v }
 }
 
 /// The two precisions of the dense matrices: f32 in the range finder, f64 after.

@@ -7,9 +7,8 @@
 
 use super::index::TermTable;
 use crate::lang::english::is_stop_word;
-use crate::segment::{EnglishStemmer, ShortKey};
+use crate::segment::{EnglishStemmer, SpellingMap};
 // FxHash: the caches are probed once per token; SipHash showed in profiles.
-use rustc_hash::FxHashMap as HashMap;
 
 /// What grouping needs from one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,15 +35,12 @@ const MIN_STOP_RATIO: f64 = 0.12;
 #[derive(Debug, Default)]
 pub struct Featurizer {
     stemmer: EnglishStemmer,
-    /// Lowercased word -> content term id (`None` for stop words and one-letter words):
-    /// words of up to 23 bytes keyed inline (a lookup compares the table entry; String keys
-    /// sent every hit to the heap, `memcmp` was 8% of a 10k-article run in perf), longer
-    /// ones by their text.
-    words: HashMap<ShortKey, Option<u32>>,
-    long_words: HashMap<String, Option<u32>>,
-    /// Lowercased word -> entity term id (inline keys as for `words`).
-    entities: HashMap<ShortKey, u32>,
-    long_entities: HashMap<String, u32>,
+    /// Lowercased word -> content term id (`None` for stop words and one-letter words).
+    /// Short words are keyed inline: String keys sent every hit to the heap, and that
+    /// `memcmp` was 8% of a 10k-article run in perf.
+    words: SpellingMap<Option<u32>>,
+    /// Lowercased word -> entity term id.
+    entities: SpellingMap<u32>,
     /// Term id -> occurrences in the current article (all zero between articles): a dense
     /// array instead of a per-article hash map, which showed in profiles.
     counts: Vec<u32>,
@@ -224,23 +220,15 @@ impl Featurizer {
                 lower.extend(text.chars().flat_map(char::to_lowercase));
             }
             hashes.push(word_hash(&lower));
-            let key = ShortKey::of(&lower);
-            let known = match &key {
-                Some(key) => self.words.get(key),
-                None => self.long_words.get(lower.as_str()),
-            };
-            let term = match known {
-                Some(&t) => t,
+            let term = match self.words.get(&lower) {
+                Some(t) => t,
                 None => {
                     let t = if lower.chars().count() < 2 || is_stop_word(&lower) {
                         None
                     } else {
                         Some(table.intern(&self.stemmer.stem(&lower)))
                     };
-                    match key {
-                        Some(key) => self.words.insert(key, t),
-                        None => self.long_words.insert(lower.clone(), t),
-                    };
+                    self.words.insert(&lower, t);
                     t
                 }
             };
@@ -255,18 +243,11 @@ impl Featurizer {
                 && !title_case_lines.contains(&tok.line)
                 && text.chars().any(char::is_lowercase);
             if is_entity {
-                let known = match &key {
-                    Some(key) => self.entities.get(key),
-                    None => self.long_entities.get(lower.as_str()),
-                };
-                let id = match known {
-                    Some(&id) => id,
+                let id = match self.entities.get(&lower) {
+                    Some(id) => id,
                     None => {
                         let id = table.intern(&format!("@{lower}"));
-                        match key {
-                            Some(key) => self.entities.insert(key, id),
-                            None => self.long_entities.insert(lower.clone(), id),
-                        };
+                        self.entities.insert(&lower, id);
                         id
                     }
                 };
