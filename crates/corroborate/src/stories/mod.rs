@@ -11,9 +11,10 @@
 //! A story of one or two articles that gets no new member for `fold_after` articles of the
 //! stream is folded into its nearest larger story when close enough (small-story folding:
 //! the strays of a broad story otherwise stay alone); [`StoryGrouper::reported_stories`]
-//! gives the story each story is reported under at the end of a run. Optionally
-//! (`consolidate_dims` > 0) the end of a run also merges stories that an LSA basis fitted on
-//! the whole run finds close ([`consolidate`]), again as a read-out recomputed after each run.
+//! gives the story each story is reported under at the end of a run. By default
+//! (`consolidate_dims` > 0; 0 turns it off) the end of a run also merges stories that an LSA
+//! basis fitted on the whole run finds close ([`consolidate`]), again as a read-out
+//! recomputed after each run.
 //! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
 //!
 //! ```
