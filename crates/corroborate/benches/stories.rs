@@ -1,7 +1,7 @@
 //! Story grouping throughput on a synthetic stream built from invented seed articles.
 
 use corroborate::stories::stream::{prepare, StreamArticle};
-use corroborate::stories::stream_gen::{StreamGenConfig, StreamGenerator};
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{StoryArticle, StoryConfig, StoryGrouper};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

@@ -35,6 +35,14 @@ pub mod stories;
 pub mod summarize;
 mod swar;
 
+/// Internals the unpublished lab crate (`crates/corroborate-lab`) reaches; no stability
+/// promise, only with the `unstable-internals` feature.
+#[cfg(feature = "unstable-internals")]
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::rng::SplitMix64;
+}
+
 pub use document::{Cluster, Document, Origin, Reference, Topic};
 pub use error::{Error, ErrorKind, Result};
 pub use pipeline::Pipeline;

@@ -7,11 +7,11 @@
 
 /// A SplitMix64 generator; the field is its state (the seed at first).
 #[derive(Debug, Clone)]
-pub(crate) struct SplitMix64(pub(crate) u64);
+pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
     /// The next 64 random bits.
-    pub(crate) fn next_u64(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -20,12 +20,12 @@ impl SplitMix64 {
     }
 
     /// A uniform value in [-1, 1), from the top 53 bits.
-    pub(crate) fn signed_unit(&mut self) -> f64 {
+    pub fn signed_unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
     }
 
     /// A uniform index below `n` (`n > 0`), by multiply-shift.
-    pub(crate) fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 }

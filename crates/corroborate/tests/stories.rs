@@ -4,7 +4,7 @@
 mod common;
 
 use corroborate::stories::stream::{prepare, StreamArticle};
-use corroborate::stories::stream_gen::{StreamGenConfig, StreamGenerator};
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{
     read_story_inputs, score, Assignment, StoryArticle, StoryConfig, StoryGrouper, StoryStore,
 };

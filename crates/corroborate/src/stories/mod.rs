@@ -40,7 +40,6 @@ pub mod minhash;
 pub mod reader;
 pub mod state;
 pub mod stream;
-pub mod stream_gen;
 
 pub use grouper::{ArticleRecord, Assignment, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};

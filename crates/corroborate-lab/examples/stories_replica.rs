@@ -5,7 +5,7 @@
 //! variant (JSON, fields of `Variant`) and each threshold, comparing an article with every
 //! story of its language instead of the inverted-index candidates.
 //!
-//! `cargo run --release --example stories_replica -- FILE.jsonl... -- '{"bg_docs":1000}' ...`
+//! `cargo run --release -p corroborate-lab --example stories_replica -- FILE.jsonl... -- '{"bg_docs":1000}' ...`
 //! `DEBUG=1` prints, per gold story, the sizes of the predicted stories holding its articles;
 //! `ANALYZE=1` histograms of the similarities behind missed and wrong joins; `DUMP=DIR` writes
 //! the features and the shipped grouper's reported stories (`SHIPPED=JSON` sets its

@@ -2,17 +2,17 @@
 //!
 //! ```text
 //! # write 100k articles recombined from the shared story sets
-//! cargo run --release --example stream_gen -- --articles 100000 --out /tmp/s100k.jsonl \
+//! cargo run --release -p corroborate-lab --example stream_gen -- --articles 100000 --out /tmp/s100k.jsonl \
 //!     ../shared/data/stories/*.jsonl
 //! # group 300k generated articles on the fly; print articles/s (CPU time of grouping),
 //! # peak resident memory and B-cubed F1 against the synthetic stories
-//! cargo run --release --example stream_gen -- --articles 300000 --bench ../shared/data/stories/*.jsonl
+//! cargo run --release -p corroborate-lab --example stream_gen -- --articles 300000 --bench ../shared/data/stories/*.jsonl
 //! # the same with another grouping configuration (StoryConfig as JSON)
-//! cargo run --release --example stream_gen -- --articles 10000 --bench \
+//! cargo run --release -p corroborate-lab --example stream_gen -- --articles 10000 --bench \
 //!     --config '{"background_docs":0}' ../shared/data/stories/*.jsonl
 //! ```
 use corroborate::stories::stream::StreamArticle;
-use corroborate::stories::stream_gen::{StreamGenConfig, StreamGenerator};
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{
     dates::parse_date, read_story_inputs, score, StoryConfig, StoryGrouper,
 };

@@ -9,9 +9,9 @@
 //! sentences, a random share of them dropped, some cut to a one- or two-sentence snippet,
 //! and a few exact syndicated copies of an earlier article of the story.
 
-use super::dates::{format_day, MINUTES_PER_DAY};
-use super::reader::StoryArticle;
-use crate::rng::SplitMix64;
+use corroborate::internals::SplitMix64;
+use corroborate::stories::dates::{format_day, MINUTES_PER_DAY};
+use corroborate::stories::StoryArticle;
 use std::collections::BTreeMap;
 
 /// Generator settings.

@@ -1,5 +1,5 @@
 //! Tuning aid: group a story-grouping JSONL file with a config given as JSON and print scores.
-//! `cargo run --release --example stories_eval -- FILE.jsonl '{"threshold":0.3}'`
+//! `cargo run --release -p corroborate-lab --example stories_eval -- FILE.jsonl '{"threshold":0.3}'`
 use corroborate::stories::{read_story_inputs, score, stream, StoryConfig, StoryGrouper};
 
 fn main() {
