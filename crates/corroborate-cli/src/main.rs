@@ -66,10 +66,27 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("corroborate: error: {err:#}");
+            eprintln!("corroborate: error: {}", chain(&err));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes, joined by ": " as anyhow's `{:#}` does, but a cause whose text
+/// already ends the message (the library's errors quote their I/O cause) is not repeated.
+fn chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -12,10 +12,10 @@
 //!     --config '{"background_docs":0}' ../shared/data/stories/*.jsonl
 //! ```
 use corroborate::stories::stream::StreamArticle;
-use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{
     dates::parse_date, read_story_inputs, score, StoryConfig, StoryGrouper,
 };
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use std::io::Write;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

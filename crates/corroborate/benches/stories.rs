@@ -1,8 +1,8 @@
 //! Story grouping throughput on a synthetic stream built from invented seed articles.
 
 use corroborate::stories::stream::{prepare, StreamArticle};
-use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{StoryArticle, StoryConfig, StoryGrouper};
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn stream(n: usize) -> Vec<StreamArticle> {

@@ -1,6 +1,7 @@
 //! The library's one error type: which input, and what is wrong with it.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Result alias used across the library.
 pub type Result<T> = std::result::Result<T, Error>;
@@ -27,13 +28,66 @@ pub enum ErrorKind {
     Config,
 }
 
-/// An error naming the input it concerns.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The cause of an [`Error`], shared so that errors stay cheap to clone. Not an error type
+/// itself (unlike `Arc<dyn Error>`), so `source()` reaches through it to the cause and a
+/// caller can downcast that.
+#[derive(Clone)]
+struct Source(Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl std::ops::Deref for Source {
+    type Target = dyn std::error::Error + Send + Sync + 'static;
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+/// An error naming the input it concerns, and keeping the error that caused it.
+///
+/// `Display` reads `input:line: message` (`input: message` without a line); the message
+/// already says what the cause said where that helps a reader, and [`source`] hands the
+/// cause itself to a caller, e.g. the [`std::io::Error`] of a file that could not be read
+/// ([`Error::io_error`] tells `NotFound` from `PermissionDenied`).
+///
+/// ```
+/// use corroborate::error::{Error, ErrorKind};
+/// use std::io;
+///
+/// let cause = io::Error::new(io::ErrorKind::PermissionDenied, "permission denied");
+/// let err = Error::new(ErrorKind::Io, "notes.txt", "cannot read: permission denied").with_source(cause);
+/// assert_eq!(err.to_string(), "notes.txt: cannot read: permission denied");
+/// assert_eq!(err.kind(), &ErrorKind::Io);
+/// assert_eq!(err.io_error().map(|e| e.kind()), Some(io::ErrorKind::PermissionDenied));
+/// assert!(std::error::Error::source(&err).is_some());
+/// ```
+///
+/// [`source`]: std::error::Error::source
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{input}{}: {message}", LineSuffix(*.line))]
 pub struct Error {
     kind: ErrorKind,
     input: String,
     line: Option<usize>,
     message: String,
+    #[source]
+    source: Option<Source>,
+}
+
+/// `:N` after the input name when the line is known.
+struct LineSuffix(Option<usize>);
+
+impl fmt::Display for LineSuffix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(line) => write!(f, ":{line}"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Error {
@@ -44,12 +98,25 @@ impl Error {
             input: input.into(),
             line: None,
             message: message.into(),
+            source: None,
         }
+    }
+
+    /// An [`ErrorKind::Io`] error about `input`, keeping the I/O error as its source; the
+    /// message is `context: <the I/O error>`.
+    pub fn io(input: impl Into<String>, context: &str, err: std::io::Error) -> Self {
+        Error::new(ErrorKind::Io, input, format!("{context}: {err}")).with_source(err)
     }
 
     /// The same error, located at a 1-based line of the input.
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
+        self
+    }
+
+    /// The same error, caused by `source` (returned by [`std::error::Error::source`]).
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Source(Arc::new(source)));
         self
     }
 
@@ -72,15 +139,22 @@ impl Error {
     pub fn message(&self) -> &str {
         &self.message
     }
-}
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.input, line, self.message),
-            None => write!(f, "{}: {}", self.input, self.message),
-        }
+    /// The I/O error that caused this one, if that is what caused it.
+    pub fn io_error(&self) -> Option<&std::io::Error> {
+        self.source.as_deref()?.downcast_ref::<std::io::Error>()
     }
 }
 
-impl std::error::Error for Error {}
+/// Two errors are equal when they say the same thing about the same place; their causes
+/// are not compared (most error types, `std::io::Error` among them, have no equality).
+impl PartialEq for Error {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.input == other.input
+            && self.line == other.line
+            && self.message == other.message
+    }
+}
+
+impl Eq for Error {}

@@ -3,7 +3,10 @@
 //!
 //! The library is a pipeline of named stages:
 //! [`ingest`] -> [`clean`] -> [`segment`] -> [`summarize`] / [`analyze`] -> [`render`],
-//! plus [`eval`] (ROUGE and dataset runs) and [`stories`] (grouping a stream into events).
+//! plus `eval` (ROUGE and dataset runs; feature `eval`) and `stories` (grouping a stream into
+//! events; feature `stories`). [`Corroborate`], configured by one serde [`Config`], runs them.
+//!
+//! A summary:
 //!
 //! ```
 //! use corroborate::{Budget, Document, Method, Pipeline};
@@ -17,20 +20,65 @@
 //! let summary = pipeline.summarize(&cluster, Method::Lead, Budget::Words(20));
 //! assert!(!summary.sentences.is_empty());
 //! ```
+//!
+//! A brief as JSON, from files (loose articles form one cluster):
+//!
+//! ```
+//! use corroborate::{Config, Corroborate};
+//! use corroborate::render::Format;
+//!
+//! let dir = std::env::temp_dir().join(format!("corroborate-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(dir.join("a.txt"), "Bridge reopens\n\nThe old bridge in Quillby reopened on Friday after two years of repairs, the council said.")?;
+//! std::fs::write(dir.join("b.txt"), "Quillby bridge open again\n\nThe council said the old bridge reopened on Friday. The repairs took two years.")?;
+//! let corroborate = Corroborate::new(Config::default());
+//! let inputs = corroborate.read(&[dir.display().to_string()]);
+//! assert!(inputs.errors.is_empty());
+//! let prepared = corroborate.prepare(inputs.clusters.into_iter().next().unwrap());
+//! let brief = corroborate.brief(&prepared);
+//! let json = corroborate.render(Format::Json, &brief, &prepared);
+//! assert!(json.starts_with('{'));
+//! std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Stories, kept in a state between runs (feature `stories`):
+//!
+//! ```
+//! # #[cfg(feature = "stories")] {
+//! use corroborate::stories::{StoryArticle, StoryConfig, StoryStore};
+//!
+//! let dir = std::env::temp_dir().join(format!("corroborate-doc-state-{}", std::process::id()));
+//! let (mut store, mut grouper) = StoryStore::open(&dir, StoryConfig::default()).unwrap();
+//! let a = grouper.add(&StoryArticle::new("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
+//! store.commit(&mut grouper).unwrap();
+//! drop((store, grouper));
+//! // The next run continues the same stories.
+//! let (_store, mut grouper) = StoryStore::open(&dir, StoryConfig::default()).unwrap();
+//! let b = grouper.add(&StoryArticle::new("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
+//! assert_eq!(a.story, b.story);
+//! # std::fs::remove_dir_all(&dir).ok();
+//! # }
+//! ```
 #![warn(missing_docs)]
 
 pub mod analyze;
 pub mod clean;
+mod corroborate;
 pub mod document;
 pub mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
 pub mod ingest;
 pub mod lang;
 pub mod pipeline;
 pub mod prepared;
 pub mod render;
+#[cfg(any(feature = "eval", feature = "stories", feature = "unstable-internals"))]
+#[cfg_attr(not(all(feature = "eval", feature = "stories")), allow(dead_code))]
 mod rng;
 pub mod segment;
+#[cfg(feature = "stories")]
 pub mod stories;
 pub mod summarize;
 mod swar;
@@ -43,6 +91,7 @@ pub mod internals {
     pub use crate::rng::SplitMix64;
 }
 
+pub use crate::corroborate::{into_clusters, Config, Corroborate, Inputs};
 pub use document::{Cluster, Document, Origin, Reference, Topic};
 pub use error::{Error, ErrorKind, Result};
 pub use pipeline::Pipeline;

@@ -4,11 +4,11 @@
 mod common;
 
 use corroborate::stories::stream::{prepare, StreamArticle};
-use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use corroborate::stories::{
     read_story_inputs, score, Assignment, StoryArticle, StoryConfig, StoryGrouper, StoryStore,
 };
 use corroborate::ErrorKind;
+use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 
 fn load(rel: &str) -> Option<Vec<StreamArticle>> {
     let path = common::shared(rel)?;

@@ -11,7 +11,7 @@ use crate::segment::{EnglishStemmer, Lexicon};
 use std::fmt;
 
 /// Distinct content-word stems of some text, as sorted stem ids of the thread's lexicon
-/// (valid within one [`Lexicon::with`] call).
+/// (valid within one `Lexicon::with` call).
 ///
 /// Ids instead of the stems' strings: building a set of strings per document (hashing and
 /// copying every stem, then again to count them over the cluster) was most of the cost of

@@ -83,8 +83,7 @@ pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
 /// Read a cluster-format JSONL file.
 pub fn read_clusters(path: &std::path::Path) -> Result<(Vec<Cluster>, Vec<Error>), Error> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::new(ErrorKind::Io, name.clone(), format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(name.clone(), "cannot read", e))?;
     let mut warnings = Vec::new();
     let text = super::decode(&name, &bytes, &mut warnings)?;
     let (clusters, mut errors) = parse_clusters(&name, &text);

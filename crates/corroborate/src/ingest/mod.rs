@@ -104,8 +104,7 @@ fn read_stdin(options: &IngestOptions, out: &mut Ingested) {
     let mut bytes = Vec::new();
     let limit = options.max_bytes.saturating_add(1);
     if let Err(e) = std::io::stdin().take(limit).read_to_end(&mut bytes) {
-        out.errors
-            .push(Error::new(ErrorKind::Io, "-", format!("cannot read: {e}")));
+        out.errors.push(Error::io("-", "cannot read", e));
         return;
     }
     if bytes.len() as u64 > options.max_bytes {
@@ -124,11 +123,7 @@ fn read_dir(dir: &Path, options: &IngestOptions, out: &mut Ingested) {
     let mut entries: Vec<_> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            out.errors.push(Error::new(
-                ErrorKind::Io,
-                name,
-                format!("cannot read directory: {e}"),
-            ));
+            out.errors.push(Error::io(name, "cannot read directory", e));
             return;
         }
     };
@@ -193,20 +188,18 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
         }
         Ok(_) => {}
         Err(e) => {
-            let msg = if e.kind() == std::io::ErrorKind::NotFound {
-                "no such file or directory".to_string()
+            let err = if e.kind() == std::io::ErrorKind::NotFound {
+                Error::new(ErrorKind::Io, name, "no such file or directory").with_source(e)
             } else {
-                format!("cannot read: {e}")
+                Error::io(name, "cannot read", e)
             };
-            out.errors.push(Error::new(ErrorKind::Io, name, msg));
+            out.errors.push(err);
             return;
         }
     }
     match std::fs::read(path) {
         Ok(bytes) => read_bytes_into(&name, &bytes, out),
-        Err(e) => out
-            .errors
-            .push(Error::new(ErrorKind::Io, name, format!("cannot read: {e}"))),
+        Err(e) => out.errors.push(Error::io(name, "cannot read", e)),
     }
 }
 

@@ -14,7 +14,9 @@ mod stemmer;
 mod terminal;
 mod word;
 
-pub(crate) use lexicon::{Lexicon, SpellingMap};
+pub(crate) use lexicon::Lexicon;
+#[cfg(feature = "stories")]
+pub(crate) use lexicon::SpellingMap;
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
 pub(crate) use word::count_words;

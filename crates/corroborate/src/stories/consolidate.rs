@@ -20,7 +20,7 @@
 //! It is a read-out ([`super::StoryGrouper::reported_stories`]): nothing is frozen into the
 //! online decisions or the state, so running a stream in two halves reports what one run
 //! reports (the articles' vectors are persisted, and the step is recomputed from them).
-//! Measured in docs/stories.md (session 7; costs, session 8).
+//! Measurements: docs/notes/stories.md.
 //!
 //! Cost: the SVD is a fixed cost (about 0.4 s for a 2,500-article sample); projecting the
 //! articles is linear in them; the search for each story's nearest stories scores every

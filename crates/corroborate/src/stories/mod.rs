@@ -99,12 +99,12 @@ pub struct StoryConfig {
     pub name_features: bool,
     /// Multiplier of the `@name` features' weights (1 by default; with `name_features`
     /// off there are none). Below 1, a name still tells same-kind events apart but weighs
-    /// less against the shared theme words (docs/stories.md, session 6).
+    /// less against the shared theme words (measured in docs/notes/stories.md).
     pub name_weight: f32,
     /// End-of-run consolidation ([`consolidate`]): LSA dimensions (100 by default), 0 turns
     /// it off. On, the grouper keeps every article's term weights (in the state too) and
     /// [`StoryGrouper::reported_stories`] merges stories whose average link, mixing TF-IDF
-    /// and LSA cosines, reaches `consolidate_threshold` (docs/stories.md, sessions 7-8).
+    /// and LSA cosines, reaches `consolidate_threshold` (measured in docs/notes/stories.md).
     pub consolidate_dims: usize,
     /// Share of the LSA cosine in the consolidation's similarity.
     pub consolidate_mix: f32,
@@ -116,7 +116,7 @@ pub struct StoryConfig {
     /// Most articles the LSA basis is fitted on (an evenly spaced sample beyond that; every
     /// article is projected). 2,500 by default: above both dev sets (2,375 and 196
     /// articles, fitted whole) and a fixed cost of a few tenths of a second beyond them
-    /// (docs/stories.md, session 8).
+    /// (measured in docs/notes/stories.md).
     pub consolidate_sample: usize,
     /// Candidate stories per story for merging (its nearest in the LSA space).
     pub consolidate_neighbours: usize,

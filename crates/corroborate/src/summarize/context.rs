@@ -868,7 +868,7 @@ mod selection_tests {
         let c = rescue();
         let mut leaning = 0;
         for &m in Method::ALL {
-            if m == Method::Oracle {
+            if m.name() == "oracle" {
                 continue; // needs references
             }
             for budget in [

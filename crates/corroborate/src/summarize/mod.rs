@@ -15,10 +15,12 @@ mod context;
 mod default;
 #[cfg(test)]
 mod fixtures;
+#[cfg(feature = "ilp")]
 mod ilp;
 mod lead;
 mod lexrank;
 mod mmr;
+#[cfg(feature = "eval")]
 mod oracle;
 mod query;
 mod redundancy;
@@ -34,10 +36,12 @@ pub use concepts::Concepts;
 pub use config::SummarizerConfig;
 pub use context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN};
 pub use default::DefaultSummarizer;
+#[cfg(feature = "ilp")]
 pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES};
 pub use lead::LeadSummarizer;
 pub use lexrank::LexRankSummarizer;
 pub use mmr::MmrSummarizer;
+#[cfg(feature = "eval")]
 pub use oracle::OracleSummarizer;
 pub use query::topic_terms;
 pub use redundancy::{RedundancyCheck, TermSet};
@@ -101,41 +105,52 @@ pub trait Summarizer: Send + Sync {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize>;
 }
 
+// A method behind a Cargo feature carries `#[cfg(...)]`, repeated on every use of its
+// variant; the enum's default is written by hand below (`#[default]` cannot sit on a match
+// arm).
 macro_rules! methods {
-    ($( $(#[$attr:meta])* $variant:ident => $name:literal, $summarizer:ident, $desc:literal; )*) => {
-        /// The summarization methods.
+    ($( $(#[cfg($cfg:meta)])* $variant:ident => $name:literal, $summarizer:ident, $desc:literal; )*) => {
+        /// The summarization methods (`ilp` needs the `ilp` feature, `oracle` the `eval`
+        /// feature).
         #[derive(
-            Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
         )]
         #[serde(rename_all = "lowercase")]
         pub enum Method {
-            $( #[doc = $desc] $(#[$attr])* $variant, )*
+            $( #[doc = $desc] $(#[cfg($cfg)])* $variant, )*
         }
 
         impl Method {
             /// Every method, in the order help and reports list them.
-            pub const ALL: &'static [Method] = &[$(Method::$variant),*];
+            pub const ALL: &'static [Method] = &[$( $(#[cfg($cfg)])* Method::$variant, )*];
 
             /// The method's name on the command line and in reports.
             pub fn name(self) -> &'static str {
-                match self { $(Method::$variant => $name,)* }
+                match self { $( $(#[cfg($cfg)])* Method::$variant => $name,)* }
             }
 
             /// One-line description.
             pub fn description(self) -> &'static str {
-                match self { $(Method::$variant => $desc,)* }
+                match self { $( $(#[cfg($cfg)])* Method::$variant => $desc,)* }
             }
 
             /// Build the summarizer of this method.
             pub fn summarizer(self) -> Box<dyn Summarizer> {
-                match self { $(Method::$variant => Box::new($summarizer),)* }
+                match self { $( $(#[cfg($cfg)])* Method::$variant => Box::new($summarizer),)* }
             }
         }
     };
 }
 
+// Written out: `#[default]` cannot pass the macro's cfg-only attribute slot.
+#[allow(clippy::derivable_impls)]
+impl Default for Method {
+    fn default() -> Self {
+        Method::Default
+    }
+}
+
 methods! {
-    #[default]
     Default => "default", DefaultSummarizer,
         "Position-weighted support of concepts across sources, covered greedily without repeats (see docs/default-method.md).";
     Lead => "lead", LeadSummarizer,
@@ -150,10 +165,12 @@ methods! {
         "Word probability, squared after use (Nenkova & Vanderwende 2005).";
     Mmr => "mmr", MmrSummarizer,
         "Relevance to centroid and topic minus redundancy (Carbonell & Goldstein 1998).";
+    #[cfg(feature = "ilp")]
     Ilp => "ilp", IlpSummarizer,
         "Exact bigram-concept coverage under the budget (Gillick & Favre 2009).";
     Submodular => "submodular", SubmodularSummarizer,
         "Coverage plus diversity reward, budgeted greedy (Lin & Bilmes 2011).";
+    #[cfg(feature = "eval")]
     Oracle => "oracle", OracleSummarizer,
         "Extractive oracle: greedy ROUGE-1 + ROUGE-2 F1 against the references (an evaluation ceiling; needs references).";
 }
