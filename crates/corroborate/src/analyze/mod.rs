@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod support;
+pub mod support_eval;
 
 mod entities;
 mod numbers;

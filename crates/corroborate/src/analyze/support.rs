@@ -61,6 +61,10 @@ const REPORTING_WEIGHT: f64 = 0.1;
 /// Added to the score for each count the two sentences share (at most two).
 const COUNT_BONUS: f64 = 0.1;
 
+/// Smallest topic score ([`MatchScore::topic`]) of two sentences that count one thing
+/// differently for them to contradict each other.
+pub const CONTRADICTION_TOPIC: f64 = 0.45;
+
 /// Fewest content terms two sentences must share to say the same thing.
 const MIN_SHARED_TERMS: usize = 3;
 
@@ -157,6 +161,9 @@ pub struct MatchScore {
     pub numbers_missing: bool,
     /// The combined score compared with [`SupportConfig::threshold`].
     pub score: f64,
+    /// The score before the penalties for numbers and too few shared terms: how closely the
+    /// two sentences speak of the same thing, whatever values they give.
+    pub topic: f64,
 }
 
 impl SupportIndex {
@@ -364,6 +371,11 @@ impl SupportIndex {
         if !names_agree || quote_missing {
             score *= 0.5;
         }
+        let topic = if shared_n < MIN_SHARED_TERMS {
+            0.0
+        } else {
+            score.min(1.0)
+        };
         if numbers_conflict || numbers_missing || shared_n < MIN_SHARED_TERMS {
             score *= 0.25;
         }
@@ -375,7 +387,93 @@ impl SupportIndex {
             numbers_conflict,
             numbers_missing,
             score,
+            topic,
         }
+    }
+
+    /// Features of a claim and a candidate sentence of another document, for the support
+    /// decision: weighted containment both ways, cosine, unweighted containment, share of the
+    /// claim's names the candidate has, number conflict, whether each is the other's best
+    /// match in its document, the margin over the document's second best, and both positions.
+    pub fn pair_features(&self, cluster: &PreparedCluster, claim: usize, cand: usize) -> [f64; 10] {
+        let m = self.score(claim, cand);
+        let back = self.score(cand, claim);
+        let (a, b) = (&self.features[claim], &self.features[cand]);
+        let shared = intersect(&a.terms, &b.terms).count() as f64;
+        let flat = shared / (a.terms.len().max(1) as f64);
+        let names = if a.names.is_empty() {
+            1.0
+        } else {
+            intersect(&a.names, &b.names).count() as f64 / a.names.len() as f64
+        };
+        let own = cluster.sentences[claim].doc;
+        let doc = cluster.sentences[cand].doc;
+        let mutual = self
+            .best_in_doc(cluster, cand, own)
+            .is_some_and(|(x, _)| x == claim);
+        let mut second = 0.0f64;
+        if let Some(range) = cluster.doc_sentences.get(doc) {
+            for j in range.clone() {
+                if j != cand && !cluster.sentences[j].heading {
+                    second = second.max(self.score(claim, j).score);
+                }
+            }
+        }
+        let position = |i: usize| {
+            let start = cluster.doc_sentences[cluster.sentences[i].doc].start;
+            ((i - start) as f64 / 10.0).min(1.0)
+        };
+        [
+            m.containment,
+            back.containment,
+            m.cosine,
+            flat,
+            names,
+            f64::from(u8::from(m.numbers_conflict || m.numbers_missing)),
+            f64::from(u8::from(mutual)),
+            m.score - second,
+            position(claim),
+            position(cand),
+        ]
+    }
+
+    /// The sentence of document `doc` that gives a different value for a quantity that
+    /// sentence `claim` counts ("12 people" against "14 people"), about the same thing (topic
+    /// score at least [`CONTRADICTION_TOPIC`]), with what differs ("people: 14 / 12").
+    pub fn contradiction(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+        doc: usize,
+        _config: &SupportConfig,
+    ) -> Option<(usize, String)> {
+        let range = cluster.doc_sentences.get(doc)?.clone();
+        let a = &self.features[claim];
+        if a.counted.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, f64, u32, String, String)> = None;
+        for j in range {
+            if j == claim || cluster.sentences[j].heading {
+                continue;
+            }
+            let b = &self.features[j];
+            let Some((unit, va, vb)) = count_conflict(&a.counted, &b.counted) else {
+                continue;
+            };
+            let m = self.score(claim, j);
+            if m.topic >= CONTRADICTION_TOPIC
+                && best
+                    .as_ref()
+                    .is_none_or(|x| m.topic.total_cmp(&x.1).is_gt())
+            {
+                best = Some((j, m.topic, unit, va, vb));
+            }
+        }
+        let (j, _, unit, va, vb) = best?;
+        let word = surface_of(cluster, claim, unit)
+            .unwrap_or_else(|| cluster.vocab.term(unit).to_string());
+        Some((j, format!("{word}: {va} / {vb}")))
     }
 
     /// The best matching body sentence of document `doc` for `claim`, with its score.
@@ -559,6 +657,29 @@ fn counted_in(
     out.sort();
     out.dedup();
     out
+}
+
+/// The first thing both sentences count, with different numbers and never the same one:
+/// (unit term, value in `a`, value in `b`).
+fn count_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> Option<(u32, String, String)> {
+    a.iter().find_map(|(unit, va)| {
+        let vb: Vec<&String> = b
+            .iter()
+            .filter(|(u, _)| u == unit)
+            .map(|(_, v)| v)
+            .collect();
+        let same = a.iter().any(|(u, v)| u == unit && vb.contains(&v));
+        (!vb.is_empty() && !same).then(|| (*unit, va.clone(), vb[0].clone()))
+    })
+}
+
+/// The word of sentence `i` written for term `id`, as in the text.
+fn surface_of(cluster: &PreparedCluster, i: usize, id: u32) -> Option<String> {
+    let text = cluster.text(i);
+    word_spans(text)
+        .zip(cluster.sentences[i].tokens.iter())
+        .find(|(_, &t)| t == id)
+        .map(|(w, _)| text[w].to_string())
 }
 
 /// Whether two sentences count one thing with different numbers and never the same one.
