@@ -40,6 +40,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Brief(commands::brief::Args),
+    Analyze(commands::analyze::Args),
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
@@ -53,6 +54,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Brief(args) => commands::brief::run(args),
+        Command::Analyze(args) => commands::analyze::run(args),
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod analyze;
 pub mod brief;
 pub mod clean;
 pub mod eval;

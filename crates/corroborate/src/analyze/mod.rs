@@ -4,6 +4,7 @@
 //! byte span), so that renderers can cite and highlight it.
 
 pub mod brief;
+pub mod report;
 pub mod support;
 pub mod support_eval;
 
