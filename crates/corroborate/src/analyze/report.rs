@@ -137,17 +137,18 @@ pub fn report_with(
                     copy: copies[m.doc].is_some(),
                 })
                 .collect();
-            let contradicted_by = (0..cluster.docs.len())
-                .filter(|&d| d != s.doc && support.matches.iter().all(|m| m.doc != d))
-                .filter_map(|d| {
-                    let (j, what) = index.contradiction(cluster, i, d, config)?;
+            let contradicted_by = index
+                .contradictions(cluster, i)
+                .into_iter()
+                .filter(|(d, _, _)| support.matches.iter().all(|m| m.doc != *d))
+                .map(|(d, j, what)| {
                     let span = &cluster.sentences[j].span;
-                    Some(Contradiction {
+                    Contradiction {
                         source: d + 1,
                         start: span.start,
                         end: span.end,
                         what,
-                    })
+                    }
                 })
                 .collect();
             SentenceReport {

@@ -142,6 +142,10 @@ struct Features {
 pub struct SupportIndex {
     idf: Vec<f64>,
     features: Vec<Features>,
+    /// For each term id, the running-text sentences that hold it, ascending.
+    postings: Vec<Vec<u32>>,
+    /// Whether each sentence is running text (not a heading).
+    text: Vec<bool>,
 }
 
 /// Score of a candidate sentence against a claim, with its parts.
@@ -317,7 +321,84 @@ impl SupportIndex {
         for f in &mut features {
             f.quoted_weight = f.quoted.iter().map(|&t| idf[t as usize]).sum();
         }
-        SupportIndex { idf, features }
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
+        for (i, f) in features.iter().enumerate() {
+            if cluster.sentences[i].heading {
+                continue;
+            }
+            let i = u32::try_from(i).expect("sentence count fits u32");
+            for &t in &f.terms {
+                if let Some(p) = postings.get_mut(t as usize) {
+                    p.push(i);
+                }
+            }
+        }
+        SupportIndex {
+            idf,
+            features,
+            postings,
+            text: cluster.sentences.iter().map(|s| !s.heading).collect(),
+        }
+    }
+
+    fn is_text(&self, i: usize) -> bool {
+        self.text.get(i).copied().unwrap_or(false)
+    }
+
+    /// The running-text sentences other than `claim` whose match score with `claim` can reach
+    /// `floor`, ascending. Exact, not a heuristic: the shared weights are summed through the
+    /// postings of the claim's terms, and a sentence is kept when the score before penalties
+    /// (containment, cosine and the largest count bonus it could get) reaches `floor`, which
+    /// bounds both [`MatchScore::score`] and [`MatchScore::topic`]. So support costs the
+    /// postings walked, not every pair of sentences.
+    fn candidates(&self, claim: usize, floor: f64) -> Vec<usize> {
+        if floor <= 0.0 {
+            // Every sentence reaches a floor of zero.
+            return (0..self.features.len())
+                .filter(|&j| j != claim && self.is_text(j))
+                .collect();
+        }
+        let a = &self.features[claim];
+        let mut acc: Vec<(f64, f64)> = vec![(0.0, 0.0); self.features.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &t in &a.terms {
+            let w = self.idf.get(t as usize).copied().unwrap_or(0.0);
+            for &j in self
+                .postings
+                .get(t as usize)
+                .map_or(&[][..], |p| p.as_slice())
+            {
+                let slot = &mut acc[j as usize];
+                if slot.0 == 0.0 && slot.1 == 0.0 {
+                    touched.push(j);
+                }
+                slot.0 += w;
+                slot.1 += w * w;
+            }
+        }
+        touched.sort_unstable();
+        touched
+            .into_iter()
+            .map(|j| j as usize)
+            .filter(|&j| j != claim)
+            .filter(|&j| {
+                let b = &self.features[j];
+                let (w, w2) = acc[j];
+                let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+                let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+                    w2 / (a.norm2 * b.norm2).sqrt()
+                } else {
+                    0.0
+                };
+                let bonus = if a.counted.is_empty() || b.counted.is_empty() {
+                    0.0
+                } else {
+                    2.0 * COUNT_BONUS
+                };
+                // A small margin so that rounding never drops a sentence the full score keeps.
+                0.6 * containment + 0.4 * cosine + bonus + 1e-9 >= floor
+            })
+            .collect()
     }
 
     /// How well sentence `candidate` says what sentence `claim` says.
@@ -445,35 +526,57 @@ impl SupportIndex {
         cluster: &PreparedCluster,
         claim: usize,
         doc: usize,
-        _config: &SupportConfig,
     ) -> Option<(usize, String)> {
-        let range = cluster.doc_sentences.get(doc)?.clone();
+        self.contradictions(cluster, claim)
+            .into_iter()
+            .find(|(d, _, _)| *d == doc)
+            .map(|(_, j, what)| (j, what))
+    }
+
+    /// [`SupportIndex::contradiction`] for every other document at once: (document,
+    /// sentence, what differs), by document.
+    pub fn contradictions(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+    ) -> Vec<(usize, usize, String)> {
         let a = &self.features[claim];
         if a.counted.is_empty() {
-            return None;
+            return Vec::new();
         }
-        let mut best: Option<(usize, f64, u32, String, String)> = None;
-        for j in range {
-            if j == claim || cluster.sentences[j].heading {
+        let own = cluster.sentences[claim].doc;
+        // Per document: (sentence, topic score, (unit, claim's value, other value)).
+        let mut best: Vec<Option<(usize, f64, CountConflict)>> = vec![None; cluster.docs.len()];
+        for j in self.candidates(claim, CONTRADICTION_TOPIC) {
+            let doc = cluster.sentences[j].doc;
+            if doc == own {
                 continue;
             }
             let b = &self.features[j];
-            let Some((unit, va, vb)) = count_conflict(&a.counted, &b.counted) else {
+            let Some(conflict) = count_conflict(&a.counted, &b.counted) else {
                 continue;
             };
             let m = self.score(claim, j);
+            let Some(slot) = best.get_mut(doc) else {
+                continue;
+            };
             if m.topic >= CONTRADICTION_TOPIC
-                && best
+                && slot
                     .as_ref()
                     .is_none_or(|x| m.topic.total_cmp(&x.1).is_gt())
             {
-                best = Some((j, m.topic, unit, va, vb));
+                *slot = Some((j, m.topic, conflict));
             }
         }
-        let (j, _, unit, va, vb) = best?;
-        let word = surface_of(cluster, claim, unit)
-            .unwrap_or_else(|| cluster.vocab.term(unit).to_string());
-        Some((j, format!("{word}: {va} / {vb}")))
+        best.into_iter()
+            .enumerate()
+            .filter_map(|(doc, b)| {
+                let (j, _, (unit, va, vb)) = b?;
+                let word = surface_of(cluster, claim, unit)
+                    .unwrap_or_else(|| cluster.vocab.term(unit).to_string());
+                Some((doc, j, format!("{word}: {va} / {vb}")))
+            })
+            .collect()
     }
 
     /// The best matching body sentence of document `doc` for `claim`, with its score.
@@ -505,8 +608,23 @@ impl SupportIndex {
         config: &SupportConfig,
     ) -> SentenceSupport {
         let own = cluster.sentences[claim].doc;
+        // The best candidate of each document, as `best_in_doc` picks it (the first of equal
+        // scores): only candidates can reach the threshold.
+        let mut best: Vec<Option<(usize, f64)>> = vec![None; cluster.docs.len()];
+        for j in self.candidates(claim, config.threshold) {
+            let doc = cluster.sentences[j].doc;
+            if doc == own {
+                continue;
+            }
+            let score = self.score(claim, j).score;
+            if let Some(slot) = best.get_mut(doc) {
+                if slot.is_none_or(|(_, b)| score.total_cmp(&b).is_gt()) {
+                    *slot = Some((j, score));
+                }
+            }
+        }
         let mut matches = Vec::new();
-        for doc in 0..cluster.docs.len() {
+        for (doc, b) in best.into_iter().enumerate() {
             if doc == own {
                 matches.push(SupportMatch {
                     doc,
@@ -516,12 +634,12 @@ impl SupportIndex {
                 });
                 continue;
             }
-            if let Some((j, m)) = self.best_in_doc(cluster, claim, doc) {
-                if m.score >= config.threshold {
+            if let Some((j, score)) = b {
+                if score >= config.threshold {
                     matches.push(SupportMatch {
                         doc,
                         sentence: j,
-                        score: m.score,
+                        score,
                         mention: mention(cluster, j),
                     });
                 }
@@ -659,9 +777,12 @@ fn counted_in(
     out
 }
 
+/// A thing counted differently: (unit term, one value, the other value).
+type CountConflict = (u32, String, String);
+
 /// The first thing both sentences count, with different numbers and never the same one:
 /// (unit term, value in `a`, value in `b`).
-fn count_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> Option<(u32, String, String)> {
+fn count_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> Option<CountConflict> {
     a.iter().find_map(|(unit, va)| {
         let vb: Vec<&String> = b
             .iter()

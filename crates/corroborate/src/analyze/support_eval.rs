@@ -74,7 +74,7 @@ impl Fold {
         } else {
             &anchor.cluster
         };
-        if fnv1a(key.as_bytes()) % 2 == 0 {
+        if fnv1a(key.as_bytes()).is_multiple_of(2) {
             Fold::Dev
         } else {
             Fold::Heldout
@@ -278,8 +278,7 @@ pub fn evaluate(
                     let supported = support
                         .as_ref()
                         .is_some_and(|m| m.matches.iter().any(|m| m.doc == od));
-                    let contradicted =
-                        !supported && index.contradiction(cluster, s, od, config).is_some();
+                    let contradicted = !supported && index.contradiction(cluster, s, od).is_some();
                     let best = index.best_in_doc(cluster, s, od);
                     let score = best.map_or(0.0, |(_, m)| m.score);
                     if let Some((b, _)) = best {
@@ -379,14 +378,9 @@ mod tests {
 
     #[test]
     fn pairs_are_counted_by_label_and_partial_is_not_scored() {
-        let c = cluster();
+        let c = [cluster()];
         let config = SupportConfig::default();
-        let (s, _) = evaluate(
-            &[anchor(&[("b", "yes"), ("c", "yes")])],
-            &[c.clone()],
-            None,
-            &config,
-        );
+        let (s, _) = evaluate(&[anchor(&[("b", "yes"), ("c", "yes")])], &c, None, &config);
         assert_eq!(
             s[0].support,
             Counts {
@@ -395,7 +389,7 @@ mod tests {
                 fn_: 1
             }
         );
-        let (s, _) = evaluate(&[anchor(&[("b", "no")])], &[c.clone()], None, &config);
+        let (s, _) = evaluate(&[anchor(&[("b", "no")])], &c, None, &config);
         assert_eq!(
             s[0].support,
             Counts {
@@ -404,7 +398,7 @@ mod tests {
                 fn_: 0
             }
         );
-        let (s, _) = evaluate(&[anchor(&[("b", "partial")])], &[c], None, &config);
+        let (s, _) = evaluate(&[anchor(&[("b", "partial")])], &c, None, &config);
         assert_eq!(s[0].support, Counts::default());
     }
 
