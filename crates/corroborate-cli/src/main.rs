@@ -40,24 +40,28 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Brief(commands::brief::Args),
+    Analyze(commands::analyze::Args),
     Clean(commands::clean::Args),
     Split(commands::split::Args),
     Summarize(commands::summarize::Args),
     Eval(commands::eval::Args),
     Stories(commands::stories::Args),
     EvalStories(commands::eval_stories::Args),
+    EvalAnalysis(commands::eval_analysis::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Brief(args) => commands::brief::run(args),
+        Command::Analyze(args) => commands::analyze::run(args),
         Command::Clean(args) => commands::clean::run(args),
         Command::Split(args) => commands::split::run(args),
         Command::Summarize(args) => commands::summarize::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Stories(args) => commands::stories::run(args),
         Command::EvalStories(args) => commands::eval_stories::run(args),
+        Command::EvalAnalysis(args) => commands::eval_analysis::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
+pub mod analyze;
 pub mod brief;
 pub mod clean;
 pub mod eval;
+pub mod eval_analysis;
 pub mod eval_stories;
 pub mod split;
 pub mod stories;

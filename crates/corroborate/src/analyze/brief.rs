@@ -315,12 +315,12 @@ fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> Summary
     }
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// 1-based source numbers of 0-based document indices, sorted and unique.
-fn numbers_of(docs: &[usize]) -> Vec<usize> {
+pub(crate) fn numbers_of(docs: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = docs.iter().map(|d| d + 1).collect();
     out.sort_unstable();
     out.dedup();
@@ -329,7 +329,7 @@ fn numbers_of(docs: &[usize]) -> Vec<usize> {
 
 /// The passage of a mention, or `None` when the mention does not fit its document (an
 /// analyzer bug must not crash the brief).
-fn passage(cluster: &PreparedCluster, m: &Mention) -> Option<Passage> {
+pub(crate) fn passage(cluster: &PreparedCluster, m: &Mention) -> Option<Passage> {
     let text = cluster.docs.get(m.doc)?.text.get(m.span.clone())?;
     Some(Passage {
         source: m.doc + 1,
@@ -348,7 +348,7 @@ fn brief_title(cluster: &PreparedCluster) -> String {
         .unwrap_or_else(|| cluster.id.clone())
 }
 
-fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
+pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
     cluster
         .docs
         .iter()

@@ -4,7 +4,9 @@
 //! byte span), so that renderers can cite and highlight it.
 
 pub mod brief;
+pub mod report;
 pub mod support;
+pub mod support_eval;
 
 mod entities;
 mod numbers;

@@ -61,6 +61,10 @@ const REPORTING_WEIGHT: f64 = 0.1;
 /// Added to the score for each count the two sentences share (at most two).
 const COUNT_BONUS: f64 = 0.1;
 
+/// Smallest topic score ([`MatchScore::topic`]) of two sentences that count one thing
+/// differently for them to contradict each other.
+pub const CONTRADICTION_TOPIC: f64 = 0.45;
+
 /// Fewest content terms two sentences must share to say the same thing.
 const MIN_SHARED_TERMS: usize = 3;
 
@@ -138,6 +142,10 @@ struct Features {
 pub struct SupportIndex {
     idf: Vec<f64>,
     features: Vec<Features>,
+    /// For each term id, the running-text sentences that hold it, ascending.
+    postings: Vec<Vec<u32>>,
+    /// Whether each sentence is running text (not a heading).
+    text: Vec<bool>,
 }
 
 /// Score of a candidate sentence against a claim, with its parts.
@@ -157,6 +165,9 @@ pub struct MatchScore {
     pub numbers_missing: bool,
     /// The combined score compared with [`SupportConfig::threshold`].
     pub score: f64,
+    /// The score before the penalties for numbers and too few shared terms: how closely the
+    /// two sentences speak of the same thing, whatever values they give.
+    pub topic: f64,
 }
 
 impl SupportIndex {
@@ -310,7 +321,84 @@ impl SupportIndex {
         for f in &mut features {
             f.quoted_weight = f.quoted.iter().map(|&t| idf[t as usize]).sum();
         }
-        SupportIndex { idf, features }
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); idf.len()];
+        for (i, f) in features.iter().enumerate() {
+            if cluster.sentences[i].heading {
+                continue;
+            }
+            let i = u32::try_from(i).expect("sentence count fits u32");
+            for &t in &f.terms {
+                if let Some(p) = postings.get_mut(t as usize) {
+                    p.push(i);
+                }
+            }
+        }
+        SupportIndex {
+            idf,
+            features,
+            postings,
+            text: cluster.sentences.iter().map(|s| !s.heading).collect(),
+        }
+    }
+
+    fn is_text(&self, i: usize) -> bool {
+        self.text.get(i).copied().unwrap_or(false)
+    }
+
+    /// The running-text sentences other than `claim` whose match score with `claim` can reach
+    /// `floor`, ascending. Exact, not a heuristic: the shared weights are summed through the
+    /// postings of the claim's terms, and a sentence is kept when the score before penalties
+    /// (containment, cosine and the largest count bonus it could get) reaches `floor`, which
+    /// bounds both [`MatchScore::score`] and [`MatchScore::topic`]. So support costs the
+    /// postings walked, not every pair of sentences.
+    fn candidates(&self, claim: usize, floor: f64) -> Vec<usize> {
+        if floor <= 0.0 {
+            // Every sentence reaches a floor of zero.
+            return (0..self.features.len())
+                .filter(|&j| j != claim && self.is_text(j))
+                .collect();
+        }
+        let a = &self.features[claim];
+        let mut acc: Vec<(f64, f64)> = vec![(0.0, 0.0); self.features.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &t in &a.terms {
+            let w = self.idf.get(t as usize).copied().unwrap_or(0.0);
+            for &j in self
+                .postings
+                .get(t as usize)
+                .map_or(&[][..], |p| p.as_slice())
+            {
+                let slot = &mut acc[j as usize];
+                if slot.0 == 0.0 && slot.1 == 0.0 {
+                    touched.push(j);
+                }
+                slot.0 += w;
+                slot.1 += w * w;
+            }
+        }
+        touched.sort_unstable();
+        touched
+            .into_iter()
+            .map(|j| j as usize)
+            .filter(|&j| j != claim)
+            .filter(|&j| {
+                let b = &self.features[j];
+                let (w, w2) = acc[j];
+                let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+                let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+                    w2 / (a.norm2 * b.norm2).sqrt()
+                } else {
+                    0.0
+                };
+                let bonus = if a.counted.is_empty() || b.counted.is_empty() {
+                    0.0
+                } else {
+                    2.0 * COUNT_BONUS
+                };
+                // A small margin so that rounding never drops a sentence the full score keeps.
+                0.6 * containment + 0.4 * cosine + bonus + 1e-9 >= floor
+            })
+            .collect()
     }
 
     /// How well sentence `candidate` says what sentence `claim` says.
@@ -364,6 +452,11 @@ impl SupportIndex {
         if !names_agree || quote_missing {
             score *= 0.5;
         }
+        let topic = if shared_n < MIN_SHARED_TERMS {
+            0.0
+        } else {
+            score.min(1.0)
+        };
         if numbers_conflict || numbers_missing || shared_n < MIN_SHARED_TERMS {
             score *= 0.25;
         }
@@ -375,7 +468,115 @@ impl SupportIndex {
             numbers_conflict,
             numbers_missing,
             score,
+            topic,
         }
+    }
+
+    /// Features of a claim and a candidate sentence of another document, for the support
+    /// decision: weighted containment both ways, cosine, unweighted containment, share of the
+    /// claim's names the candidate has, number conflict, whether each is the other's best
+    /// match in its document, the margin over the document's second best, and both positions.
+    pub fn pair_features(&self, cluster: &PreparedCluster, claim: usize, cand: usize) -> [f64; 10] {
+        let m = self.score(claim, cand);
+        let back = self.score(cand, claim);
+        let (a, b) = (&self.features[claim], &self.features[cand]);
+        let shared = intersect(&a.terms, &b.terms).count() as f64;
+        let flat = shared / (a.terms.len().max(1) as f64);
+        let names = if a.names.is_empty() {
+            1.0
+        } else {
+            intersect(&a.names, &b.names).count() as f64 / a.names.len() as f64
+        };
+        let own = cluster.sentences[claim].doc;
+        let doc = cluster.sentences[cand].doc;
+        let mutual = self
+            .best_in_doc(cluster, cand, own)
+            .is_some_and(|(x, _)| x == claim);
+        let mut second = 0.0f64;
+        if let Some(range) = cluster.doc_sentences.get(doc) {
+            for j in range.clone() {
+                if j != cand && !cluster.sentences[j].heading {
+                    second = second.max(self.score(claim, j).score);
+                }
+            }
+        }
+        let position = |i: usize| {
+            let start = cluster.doc_sentences[cluster.sentences[i].doc].start;
+            ((i - start) as f64 / 10.0).min(1.0)
+        };
+        [
+            m.containment,
+            back.containment,
+            m.cosine,
+            flat,
+            names,
+            f64::from(u8::from(m.numbers_conflict || m.numbers_missing)),
+            f64::from(u8::from(mutual)),
+            m.score - second,
+            position(claim),
+            position(cand),
+        ]
+    }
+
+    /// The sentence of document `doc` that gives a different value for a quantity that
+    /// sentence `claim` counts ("12 people" against "14 people"), about the same thing (topic
+    /// score at least [`CONTRADICTION_TOPIC`]), with what differs ("people: 14 / 12").
+    pub fn contradiction(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+        doc: usize,
+    ) -> Option<(usize, String)> {
+        self.contradictions(cluster, claim)
+            .into_iter()
+            .find(|(d, _, _)| *d == doc)
+            .map(|(_, j, what)| (j, what))
+    }
+
+    /// [`SupportIndex::contradiction`] for every other document at once: (document,
+    /// sentence, what differs), by document.
+    pub fn contradictions(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+    ) -> Vec<(usize, usize, String)> {
+        let a = &self.features[claim];
+        if a.counted.is_empty() {
+            return Vec::new();
+        }
+        let own = cluster.sentences[claim].doc;
+        // Per document: (sentence, topic score, (unit, claim's value, other value)).
+        let mut best: Vec<Option<(usize, f64, CountConflict)>> = vec![None; cluster.docs.len()];
+        for j in self.candidates(claim, CONTRADICTION_TOPIC) {
+            let doc = cluster.sentences[j].doc;
+            if doc == own {
+                continue;
+            }
+            let b = &self.features[j];
+            let Some(conflict) = count_conflict(&a.counted, &b.counted) else {
+                continue;
+            };
+            let m = self.score(claim, j);
+            let Some(slot) = best.get_mut(doc) else {
+                continue;
+            };
+            if m.topic >= CONTRADICTION_TOPIC
+                && slot
+                    .as_ref()
+                    .is_none_or(|x| m.topic.total_cmp(&x.1).is_gt())
+            {
+                *slot = Some((j, m.topic, conflict));
+            }
+        }
+        best.into_iter()
+            .enumerate()
+            .filter_map(|(doc, b)| {
+                let (j, _, (unit, va, vb)) = b?;
+                let word = surface_of(cluster, claim, unit)
+                    .unwrap_or_else(|| cluster.vocab.term(unit).to_string());
+                Some((doc, j, format!("{word}: {va} / {vb}")))
+            })
+            .collect()
     }
 
     /// The best matching body sentence of document `doc` for `claim`, with its score.
@@ -407,8 +608,23 @@ impl SupportIndex {
         config: &SupportConfig,
     ) -> SentenceSupport {
         let own = cluster.sentences[claim].doc;
+        // The best candidate of each document, as `best_in_doc` picks it (the first of equal
+        // scores): only candidates can reach the threshold.
+        let mut best: Vec<Option<(usize, f64)>> = vec![None; cluster.docs.len()];
+        for j in self.candidates(claim, config.threshold) {
+            let doc = cluster.sentences[j].doc;
+            if doc == own {
+                continue;
+            }
+            let score = self.score(claim, j).score;
+            if let Some(slot) = best.get_mut(doc) {
+                if slot.is_none_or(|(_, b)| score.total_cmp(&b).is_gt()) {
+                    *slot = Some((j, score));
+                }
+            }
+        }
         let mut matches = Vec::new();
-        for doc in 0..cluster.docs.len() {
+        for (doc, b) in best.into_iter().enumerate() {
             if doc == own {
                 matches.push(SupportMatch {
                     doc,
@@ -418,12 +634,12 @@ impl SupportIndex {
                 });
                 continue;
             }
-            if let Some((j, m)) = self.best_in_doc(cluster, claim, doc) {
-                if m.score >= config.threshold {
+            if let Some((j, score)) = b {
+                if score >= config.threshold {
                     matches.push(SupportMatch {
                         doc,
                         sentence: j,
-                        score: m.score,
+                        score,
                         mention: mention(cluster, j),
                     });
                 }
@@ -559,6 +775,32 @@ fn counted_in(
     out.sort();
     out.dedup();
     out
+}
+
+/// A thing counted differently: (unit term, one value, the other value).
+type CountConflict = (u32, String, String);
+
+/// The first thing both sentences count, with different numbers and never the same one:
+/// (unit term, value in `a`, value in `b`).
+fn count_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> Option<CountConflict> {
+    a.iter().find_map(|(unit, va)| {
+        let vb: Vec<&String> = b
+            .iter()
+            .filter(|(u, _)| u == unit)
+            .map(|(_, v)| v)
+            .collect();
+        let same = a.iter().any(|(u, v)| u == unit && vb.contains(&v));
+        (!vb.is_empty() && !same).then(|| (*unit, va.clone(), vb[0].clone()))
+    })
+}
+
+/// The word of sentence `i` written for term `id`, as in the text.
+fn surface_of(cluster: &PreparedCluster, i: usize, id: u32) -> Option<String> {
+    let text = cluster.text(i);
+    word_spans(text)
+        .zip(cluster.sentences[i].tokens.iter())
+        .find(|(_, &t)| t == id)
+        .map(|(w, _)| text[w].to_string())
 }
 
 /// Whether two sentences count one thing with different numbers and never the same one.

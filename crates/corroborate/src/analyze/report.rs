@@ -1,0 +1,347 @@
+//! The complete analysis of a cluster, uncapped: every story sentence of every source with
+//! the sources that report it and those that contradict it, and every quote, number, entity
+//! and timeline entry. The brief is an edited view of this; `corroborate analyze --json`
+//! prints it (see `docs/analyze-json.md`).
+//!
+//! Sources are numbered from 1 as in the brief, and every span is a byte span of the source's
+//! text as read.
+
+use super::brief::{
+    numbers_of, one_line, passage, sources, EntityItem, NumberItem, Passage, QuoteItem,
+    SourceEntry, TimelineItem, ValueItem,
+};
+use super::support::{SupportConfig, SupportIndex};
+use super::{analyze, Analysis, Mention};
+use crate::prepared::PreparedCluster;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Share of a source's story sentences found word for word in one earlier source above which
+/// it is a near copy of that source.
+const COPY_SHARE: f64 = 0.8;
+
+/// A source as the analysis lists it: the brief's entry and, for a near copy, the source it
+/// copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceReport {
+    /// The source, as in the brief.
+    #[serde(flatten)]
+    pub entry: SourceEntry,
+    /// The earlier source this one nearly copies (source number), if any. A copy's support
+    /// is listed but is not independent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<usize>,
+}
+
+/// Where another source says the same thing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRef {
+    /// Source number (1-based).
+    pub source: usize,
+    /// Start byte offset in that source's text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Whether that source is a near copy of another (its support is not independent).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub copy: bool,
+}
+
+/// Where another source says something that cannot be true with this sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contradiction {
+    /// Source number (1-based).
+    pub source: usize,
+    /// Start byte offset in that source's text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// What differs ("people: 14 / 12": the thing counted, this sentence's value, theirs).
+    pub what: String,
+}
+
+/// One story sentence of one source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceReport {
+    /// Source number (1-based).
+    pub source: usize,
+    /// Start byte offset in the source text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// Date of what it reports, when the timeline resolved one in it (ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The sentence of each other source that reports the same, by source number.
+    pub supported_by: Vec<SpanRef>,
+    /// The sentences of other sources that give a different value, by source number.
+    pub contradicted_by: Vec<Contradiction>,
+}
+
+/// The complete analysis of one cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterReport {
+    /// Cluster id.
+    pub id: String,
+    /// The inputs, numbered from 1.
+    pub sources: Vec<SourceReport>,
+    /// Every story sentence of every source, by source then position.
+    pub sentences: Vec<SentenceReport>,
+    /// Direct quotations.
+    pub quotes: Vec<QuoteItem>,
+    /// Quantities and the values reported.
+    pub numbers: Vec<NumberItem>,
+    /// Named entities.
+    pub entities: Vec<EntityItem>,
+    /// Dated statements in date order.
+    pub timeline: Vec<TimelineItem>,
+}
+
+/// Analyze a cluster completely.
+pub fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
+    report_with(cluster, &analyze(cluster), config)
+}
+
+/// The complete analysis from an [`Analysis`] already made.
+pub fn report_with(
+    cluster: &PreparedCluster,
+    analysis: &Analysis,
+    config: &SupportConfig,
+) -> ClusterReport {
+    let copies = near_copies(cluster);
+    let index = SupportIndex::new(cluster);
+    // The first resolved timeline date inside each sentence.
+    let mut dates: Vec<Option<&str>> = vec![None; cluster.sentences.len()];
+    for t in analysis.timeline.iter().filter(|t| t.resolved) {
+        for m in &t.mentions {
+            if let Some(i) = sentence_at(cluster, m) {
+                dates[i].get_or_insert(t.date.as_str());
+            }
+        }
+    }
+    let sentences = cluster
+        .body_sentences()
+        .map(|i| {
+            let s = &cluster.sentences[i];
+            let support = index.support(cluster, i, config);
+            let supported_by = support
+                .matches
+                .iter()
+                .filter(|m| m.doc != s.doc)
+                .map(|m| SpanRef {
+                    source: m.doc + 1,
+                    start: m.mention.span.start,
+                    end: m.mention.span.end,
+                    copy: copies[m.doc].is_some(),
+                })
+                .collect();
+            let contradicted_by = index
+                .contradictions(cluster, i)
+                .into_iter()
+                .filter(|(d, _, _)| support.matches.iter().all(|m| m.doc != *d))
+                .map(|(d, j, what)| {
+                    let span = &cluster.sentences[j].span;
+                    Contradiction {
+                        source: d + 1,
+                        start: span.start,
+                        end: span.end,
+                        what,
+                    }
+                })
+                .collect();
+            SentenceReport {
+                source: s.doc + 1,
+                start: s.span.start,
+                end: s.span.end,
+                text: cluster.text(i).to_string(),
+                date: dates[i].map(str::to_string),
+                supported_by,
+                contradicted_by,
+            }
+        })
+        .collect();
+    let passages = |mentions: &[Mention]| -> Vec<Passage> {
+        let mut out: Vec<Passage> = mentions
+            .iter()
+            .filter_map(|m| passage(cluster, m))
+            .collect();
+        out.sort_by_key(|p| (p.source, p.start, p.end));
+        out.dedup();
+        out
+    };
+    ClusterReport {
+        id: cluster.id.clone(),
+        sources: sources(cluster)
+            .into_iter()
+            .zip(&copies)
+            .map(|(entry, copy)| SourceReport {
+                entry,
+                copy_of: copy.map(|d| d + 1),
+            })
+            .collect(),
+        sentences,
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| QuoteItem {
+                text: q.text.clone(),
+                speaker: q.speaker.clone(),
+                sources: numbers_of(&q.sources),
+                passages: passages(&q.mentions),
+            })
+            .collect(),
+        numbers: analysis
+            .numbers
+            .iter()
+            .map(|g| NumberItem {
+                what: g.what.clone(),
+                values: g
+                    .values
+                    .iter()
+                    .map(|v| ValueItem {
+                        value: v.value,
+                        text: v.text.clone(),
+                        sources: numbers_of(&v.sources),
+                        passages: passages(&v.mentions),
+                    })
+                    .collect(),
+                disagree: g.disagree,
+            })
+            .collect(),
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| EntityItem {
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases: e.aliases.clone(),
+                sources: numbers_of(&e.sources),
+                mentions: e.mentions,
+            })
+            .collect(),
+        timeline: analysis
+            .timeline
+            .iter()
+            .map(|t| TimelineItem {
+                date: t.date.clone(),
+                resolved: t.resolved,
+                text: t.text.clone(),
+                sources: numbers_of(&t.sources),
+                passages: passages(&t.mentions),
+            })
+            .collect(),
+    }
+}
+
+/// The sentence that holds the start of a mention, if any (binary search by span).
+fn sentence_at(cluster: &PreparedCluster, m: &Mention) -> Option<usize> {
+    let range = cluster.doc_sentences.get(m.doc)?.clone();
+    let sentences = &cluster.sentences[range.clone()];
+    let k = sentences.partition_point(|s| s.span.end <= m.span.start);
+    (k < sentences.len() && sentences[k].span.start <= m.span.start).then_some(range.start + k)
+}
+
+/// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
+/// story sentences (and at least two) appear word for word (whitespace aside) in it. Linear in
+/// the words of the cluster: each sentence is looked up once per earlier document holding it.
+fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
+    // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
+    // reaches the output).
+    let mut holders: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut out = vec![None; cluster.docs.len()];
+    for (d, range) in cluster.doc_sentences.iter().enumerate() {
+        let lines: Vec<String> = range
+            .clone()
+            .filter(|&i| !cluster.sentences[i].heading)
+            .map(|i| one_line(cluster.text(i)))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if lines.len() >= 2 {
+            let mut shared = vec![0usize; d];
+            for l in &lines {
+                for &e in holders.get(l).map_or(&[][..], |v| v.as_slice()) {
+                    shared[e] += 1;
+                }
+            }
+            out[d] = shared
+                .iter()
+                .enumerate()
+                .filter(|&(_, &n)| n as f64 >= COPY_SHARE * lines.len() as f64)
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(e, _)| e);
+        }
+        for l in lines {
+            holders.entry(l).or_default().push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Pipeline};
+
+    fn cluster(texts: &[&str]) -> PreparedCluster {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), *t))
+            .collect();
+        Pipeline::default().prepare_documents(docs)
+    }
+
+    const A: &str = "A fire destroyed three warehouses at Kessel harbor on Tuesday night. \
+        The cause of the fire is not yet known. Share prices fell sharply in London.";
+    const B: &str = "On Tuesday night three warehouses at Kessel harbor were destroyed by fire. \
+        The council debated parking fees again.";
+
+    #[test]
+    fn every_story_sentence_is_listed_with_spans_that_slice_back() {
+        let c = cluster(&[A, B]);
+        let r = report(&c, &SupportConfig::default());
+        assert_eq!(r.sentences.len(), c.body_sentences().count());
+        for s in &r.sentences {
+            assert_eq!(c.docs[s.source - 1].text[s.start..s.end], s.text);
+            for by in &s.supported_by {
+                assert_ne!(by.source, s.source);
+                assert!(c.docs[by.source - 1].text.get(by.start..by.end).is_some());
+            }
+        }
+        let fire = &r.sentences[0];
+        assert_eq!(fire.supported_by.len(), 1, "{fire:?}");
+        assert_eq!(fire.supported_by[0].source, 2);
+        assert_eq!(r.sources.len(), 2);
+        assert!(r.sources.iter().all(|s| s.copy_of.is_none()));
+    }
+
+    #[test]
+    fn a_near_copy_is_marked_and_its_support_flagged() {
+        let c = cluster(&[A, B, A]);
+        let r = report(&c, &SupportConfig::default());
+        assert_eq!(r.sources[2].copy_of, Some(1));
+        assert_eq!(r.sources[1].copy_of, None);
+        let fire = &r.sentences[0];
+        assert!(fire.supported_by.iter().any(|s| s.source == 3 && s.copy));
+        assert!(fire.supported_by.iter().any(|s| s.source == 2 && !s.copy));
+    }
+
+    #[test]
+    fn one_source_has_no_support_and_empty_input_does_not_panic() {
+        let r = report(&cluster(&[A]), &SupportConfig::default());
+        assert!(r.sentences.iter().all(|s| s.supported_by.is_empty()));
+        let r = report(&cluster(&[""]), &SupportConfig::default());
+        assert!(r.sentences.is_empty());
+    }
+
+    #[test]
+    fn same_input_same_json() {
+        let c = cluster(&[A, B, A]);
+        let a = serde_json::to_string(&report(&c, &SupportConfig::default())).expect("json");
+        let b = serde_json::to_string(&report(&c, &SupportConfig::default())).expect("json");
+        assert_eq!(a, b);
+    }
+}
