@@ -17,5 +17,5 @@ mod word;
 pub(crate) use lexicon::{Lexicon, SpellingMap};
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
-pub(crate) use word::count_words;
+pub use word::sentence_words;
 pub use word::{word_spans, WordSpans};

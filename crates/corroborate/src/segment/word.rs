@@ -77,6 +77,10 @@ impl Iterator for WordSpans<'_> {
                 .chars()
                 .next()
                 .expect("start is a char boundary");
+            if is_ideograph(c) {
+                self.pos = start + c.len_utf8();
+                return Some(start..self.pos);
+            }
             if c.is_alphanumeric() {
                 break (start, start);
             }
@@ -108,7 +112,7 @@ impl Iterator for WordSpans<'_> {
             } else {
                 let c = text[at..].chars().next().expect("at is a char boundary");
                 let len = c.len_utf8();
-                if c.is_alphanumeric() {
+                if c.is_alphanumeric() && !is_ideograph(c) {
                     at += len;
                     end = at;
                 } else if c == '\u{2019}' && char_at(at + len).is_some_and(char::is_alphanumeric) {
@@ -133,6 +137,37 @@ fn word_starts(space: u64, after_space: bool, within: u64) -> usize {
     // Bytes of 0 or 1, summed into the top byte by the multiplication.
     let starts = (!space & before & within) >> 7;
     (starts.wrapping_mul(LO) >> 56) as usize
+}
+
+/// Whether `c` is a Chinese character or Japanese kana: scripts written without spaces, where
+/// each character is taken as one word (as Chinese ROUGE and search indexes do without a
+/// dictionary).
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3040}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}'
+            | '\u{20000}'..='\u{2FA1F}'
+    )
+}
+
+/// Words of a sentence for budgets and length rules: white-space separated words
+/// ([`count_words`]), with a run of Chinese characters or kana counting one word per
+/// character instead of one for the whole run.
+pub fn sentence_words(text: &str) -> usize {
+    let spaced = count_words(text);
+    if text.is_ascii() {
+        return spaced;
+    }
+    let mut extra = 0;
+    for token in text.split_whitespace() {
+        let n = token.chars().filter(|&c| is_ideograph(c)).count();
+        extra += n.saturating_sub(1);
+    }
+    spaced + extra
 }
 
 /// Number of white-space separated words, the same as `text.split_whitespace().count()`.
