@@ -9,10 +9,12 @@
 //! are:
 //! - a run of prose of at least [`StoryRegion::kept_run_words`] words (a story cut in two by
 //!   a box of links keeps both halves; teasers of other stories are one sentence each);
-//! - one of the [`StoryRegion::headline_window`] lines just above the region that is neither
-//!   a date nor a time stamp (the headline, a standfirst).
+//! - one of the [`StoryRegion::headline_window`] lines just above the region that is not a
+//!   date, a time stamp or a byline (the headline, a standfirst);
+//! - the page's first line, when it is shaped like a title (the headline above a box of
+//!   links).
 //!
-//! Inside the region, a comment thread is cut off: two or more short lines without sentence
+//! From the region's start on, a comment thread is cut off: two or more short lines without sentence
 //! punctuation holding a clock time ("Posted by ... at 12:02PM", "Comment by ... @ 8:48 pm"),
 //! each followed by prose, start a thread that runs to the end of the page.
 //!
@@ -86,10 +88,16 @@ impl StoryRegion {
         let Some((first, mut last)) = self.densest_run(lines, &live) else {
             return Vec::new();
         };
+        // The items of a list the run ends on (scored zero) belong to it.
+        if lines[live[last]].features.ending == Ending::Colon {
+            while last + 1 < live.len() && !lines[live[last + 1]].features.ending.is_sentence() {
+                last += 1;
+            }
+        }
         let mut out = Vec::new();
         let mut in_thread = vec![false; live.len()];
-        if let Some(thread) = self.comment_thread(lines, &live[first..=last]) {
-            let cut = live[first..=last]
+        if let Some(thread) = self.comment_thread(lines, &live[first..]) {
+            let cut = live[first..]
                 .iter()
                 .position(|&i| i == thread)
                 .map_or(last, |k| first + k);
@@ -101,7 +109,7 @@ impl StoryRegion {
                     detail: "in a thread of posts headed by a name and a clock time".to_string(),
                 });
             }
-            last = cut.saturating_sub(1).max(first);
+            last = last.min(cut.saturating_sub(1)).max(first);
             if cut == first {
                 return out;
             }
@@ -114,12 +122,14 @@ impl StoryRegion {
                 continue;
             }
             let f = lines[i].features;
-            if (headline_from..first).contains(&k)
-                && (2..=25).contains(&f.words)
-                && !is_date_line(cues, &f.lower)
-                && !has_clock_time(&f.lower)
-            {
+            let stamp = is_date_line(cues, &f.lower)
+                || has_clock_time(&f.lower)
+                || opens_with_byline(cues.byline_words, &f.lower);
+            if (headline_from..first).contains(&k) && (2..=25).contains(&f.words) && !stamp {
                 continue;
+            }
+            if k == 0 && is_title_shaped(f) && !stamp {
+                continue; // the page's first line: its title
             }
             out.push(RegionFinding {
                 index: i,
@@ -169,7 +179,8 @@ impl StoryRegion {
         best_run
     }
 
-    /// The first post header of a comment thread among `region` (line indices), if there is one.
+    /// The first post header of a comment thread among `region` (line indices from the
+    /// region's start to the page's end), if there is one.
     fn comment_thread(&self, lines: &[RegionLine<'_>], region: &[usize]) -> Option<usize> {
         let header = |i: usize| {
             let f = lines[i].features;
@@ -221,6 +232,23 @@ impl StoryRegion {
         flush(&mut run, &mut words);
         keep
     }
+}
+
+/// Whether the line opens with a byline word ("By Name", "Posted by: Name").
+fn opens_with_byline(byline_words: &[&str], lower: &str) -> bool {
+    byline_words.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with([' ', ':']))
+    })
+}
+
+/// A title: three to 25 words without sentence punctuation, and no separators of a
+/// breadcrumb or a row of links ("Home » Sport", "Email | Print").
+fn is_title_shaped(f: &LineFeatures) -> bool {
+    (3..=25).contains(&f.words)
+        && f.ending == Ending::Bare
+        && !f.lower.contains(['|', '»', '>', '/', '·'])
 }
 
 /// Whether the line holds a clock time: one or two digits, `:`, two digits ("8:48 pm",
@@ -282,6 +310,24 @@ mod tests {
                 (10, "outside_story"),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_on_the_first_line_stays_above_a_box_of_links() {
+        let mut page = vec![
+            "River floods the lower town",
+            "By A Writer",
+            "Home",
+            "World",
+            "Sports",
+            "Business",
+            "Weather",
+            "Opinion",
+        ];
+        page.extend(STORY);
+        let found = run(&page);
+        let removed: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
+        assert_eq!(removed, (1..=7).collect::<Vec<_>>(), "{found:?}");
     }
 
     #[test]
