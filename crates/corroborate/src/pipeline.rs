@@ -4,7 +4,7 @@ use crate::clean::Cleaner;
 use crate::document::{Cluster, Document};
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Sentence, Vocabulary};
-use crate::segment::{count_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
+use crate::segment::{sentence_words, split_sentences, word_spans, EnglishStemmer, Lexicon};
 use crate::summarize::{leans_back_in, Budget, Method, Summary};
 
 /// Cleaner, segmenter and language resources, built once and shared across clusters.
@@ -55,7 +55,7 @@ impl Pipeline {
                             block: b,
                             position,
                             heading,
-                            words: count_words(text),
+                            words: sentence_words(text),
                             leans_back: leans_back_in(self.language, text),
                             tokens: tokens.clone(),
                             terms: terms.clone(),

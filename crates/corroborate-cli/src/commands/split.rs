@@ -5,7 +5,7 @@ use crate::Outcome;
 use corroborate::Pipeline;
 use std::io::Write;
 
-/// Clean and split documents into sentences.
+/// Split documents into sentences (every line, or with `--clean` the story lines only).
 #[derive(clap::Args)]
 #[command(
     after_help = "Text output: one sentence per line, a blank line between documents.\n\
@@ -17,6 +17,10 @@ pub struct Args {
     /// One JSON object per sentence with document id and byte span.
     #[arg(long)]
     json: bool,
+    /// Remove page furniture first, as `clean` does (by default every line is split, so
+    /// that no sentence is lost).
+    #[arg(long)]
+    clean: bool,
     /// Files, directories or `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<String>,
@@ -25,7 +29,8 @@ pub struct Args {
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let loaded = load(&args.inputs)?;
-    let pipeline = Pipeline::default();
+    let mut pipeline = Pipeline::default();
+    pipeline.cleaner.keep_all = !args.clean;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut printed_any = false;

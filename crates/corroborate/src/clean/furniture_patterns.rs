@@ -54,6 +54,9 @@ impl FurniturePatterns {
         if f.words <= 8 && cues.labels.contains(&label) {
             return hit("interface_label", format!("interface label \"{label}\""));
         }
+        if f.words <= 4 && crate::lang::interface_labels::is_interface_label(label) {
+            return hit("interface_label", format!("interface label \"{label}\""));
+        }
         if let Some(m) = media_label(cues, f) {
             return Some(m);
         }
@@ -85,8 +88,30 @@ impl FurniturePatterns {
         if let Some(m) = byline(cues, line, f) {
             return Some(m);
         }
+        if f.words <= 4
+            && !f.ending.is_sentence()
+            && line.split_whitespace().next().is_some_and(is_glued_slug)
+        {
+            return hit("image_label", "an image's file name glued to its label");
+        }
         None
     }
+}
+
+/// A token made of three or more hyphen-joined words of letters, two of them run together
+/// without a space ("Abu-Bakr-al-NameName"): the name of an image file, as pages print it
+/// before the picture's label. A lowercase letter directly followed by an uppercase one
+/// marks the join; three parts keep out names such as "Jean-Marie" or "McDonald-Smith".
+fn is_glued_slug(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('-').collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+        && token
+            .chars()
+            .zip(token.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// The cue phrases of a language in one automaton, with the longest lines they may remove.

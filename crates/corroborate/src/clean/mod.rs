@@ -4,6 +4,7 @@
 //! - [`line_features`]: what one line looks like (length, ending, capitals, links);
 //! - [`furniture_patterns`]: universal furniture (labels, forms, prompts, credits, bylines);
 //! - [`repetition`]: lines the article repeats (twin captions, pull quotes, copies);
+//! - [`story_region`]: the densest run of prose lines, and the lines outside it;
 //! - [`position`]: the story's first and last sentences, and what lies around them;
 //! - [`cluster_similarity`]: headlines of other stories, judged against the article and the
 //!   other reports of the cluster.
@@ -16,12 +17,14 @@ pub mod furniture_patterns;
 pub mod line_features;
 pub mod position;
 pub mod repetition;
+pub mod story_region;
 
 pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet};
 pub use furniture_patterns::FurniturePatterns;
 pub use line_features::{Ending, LineFeatures};
 pub use position::{PositionRules, StoryBounds};
 pub use repetition::RepetitionDetector;
+pub use story_region::StoryRegion;
 
 use crate::document::Document;
 use crate::lang::Language;
@@ -30,6 +33,7 @@ use position::PositionLine;
 use repetition::RepetitionLine;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use story_region::RegionLine;
 
 /// What a kept line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,8 +93,9 @@ impl CleanedDocument {
 /// Stages, in order (each sees only the lines the earlier ones kept):
 /// 1. [`FurniturePatterns`]: universal furniture (labels, forms, credits, bylines, dates);
 /// 2. [`RepetitionDetector`]: repeated lines, twin captions, pull quotes;
-/// 3. [`PositionRules`]: short lines after the story's last sentence, bylines above it;
-/// 4. [`ClusterSimilarity`]: headline-like lines inside the story whose words belong neither
+/// 3. [`StoryRegion`]: lines outside the densest run of prose, comment threads;
+/// 4. [`PositionRules`]: short lines after the story's last sentence, bylines above it;
+/// 5. [`ClusterSimilarity`]: headline-like lines inside the story whose words belong neither
 ///    to the article nor to the other reports (headlines of other stories).
 ///
 /// A line that ends like a sentence is only removed by a pattern or as an exact repeat, so
@@ -106,6 +111,11 @@ pub struct Cleaner {
     pub position: PositionRules,
     /// Relatedness of headline-like lines to the article and cluster.
     pub similarity: ClusterSimilarity,
+    /// The story's densest run of prose and what lies outside it.
+    pub region: StoryRegion,
+    /// Keep every non-empty line (no furniture removal): for tools that must see all the
+    /// text, such as `split`.
+    pub keep_all: bool,
 }
 
 /// One non-empty line of a document while it is being cleaned.
@@ -149,9 +159,16 @@ impl DocumentLines {
             Some(b) => b.first + 1..b.last.max(b.first + 1),
             None => 0..0,
         };
+        // Items of a list that a line ending with a colon opens are not headlines.
+        let mut in_list = false;
         inside.filter(move |&i| {
             let l = &self.lines[i];
-            l.alive() && looks_like_other_headline(&doc.text[l.span.clone()], &l.features)
+            if !l.alive() {
+                return false;
+            }
+            let item = in_list && !l.features.ending.is_sentence();
+            in_list = item || l.features.ending == Ending::Colon;
+            !item && looks_like_other_headline(&doc.text[l.span.clone()], &l.features)
         })
     }
 }
@@ -186,12 +203,20 @@ impl Cleaner {
                 ..PositionRules::default()
             },
             similarity: ClusterSimilarity::new(language),
+            region: StoryRegion {
+                language,
+                ..StoryRegion::default()
+            },
+            keep_all: false,
         }
     }
 
     /// Clean every document of a cluster (the cluster is context: lines repeated across
     /// unrelated positions, similarity to the other reports).
     pub fn clean_cluster(&self, docs: &[Document]) -> Vec<CleanedDocument> {
+        if self.keep_all {
+            return docs.iter().map(keep_every_line).collect();
+        }
         let mut states: Vec<DocumentLines> = docs.iter().map(|d| self.single_pass(d)).collect();
         // The term sets only serve to judge headline-like lines: most clusters have none, and
         // stemming every word of the cluster was a sixth of the cleaning time.
@@ -295,6 +320,19 @@ impl Cleaner {
             };
         run(&mut lines, None, &|v| self.repetition.exact_repeats(v));
         run(&mut lines, None, &|v| self.repetition.caption_pairs(v));
+        let found = {
+            let view: Vec<RegionLine<'_>> = lines
+                .iter()
+                .map(|l| RegionLine {
+                    features: &l.features,
+                    alive: l.alive(),
+                })
+                .collect();
+            self.region.outside(&view)
+        };
+        for r in found {
+            lines[r.index].remove(r.reason, r.detail);
+        }
         let bounds = self.bounds(&lines);
         run(&mut lines, bounds, &|v| self.repetition.pull_quotes(v));
 
@@ -354,6 +392,29 @@ fn position_view(lines: &[Line]) -> Vec<PositionLine<'_>> {
             holds_sentence: l.holds_sentence,
         })
         .collect()
+}
+
+/// Every non-empty line of `doc` kept, as [`Cleaner::keep_all`] asks.
+fn keep_every_line(doc: &Document) -> CleanedDocument {
+    let text = doc.text.as_str();
+    let mut out = CleanedDocument::default();
+    for span in line_spans(text) {
+        let raw = &text[span.clone()];
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = span.start + (raw.len() - raw.trim_start().len());
+        out.kept.push(Block {
+            span: start..start + trimmed.len(),
+            kind: if LineFeatures::of(trimmed).is_heading() {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            },
+        });
+    }
+    out
 }
 
 /// Turn the line decisions into kept blocks and removals.

@@ -7,6 +7,7 @@ pub mod english_furniture;
 pub mod english_numbers;
 pub mod english_quotes;
 pub mod furniture;
+pub mod interface_labels;
 
 /// A language whose resources the pipeline uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

@@ -19,5 +19,5 @@ pub(crate) use lexicon::Lexicon;
 pub(crate) use lexicon::SpellingMap;
 pub use sentence::{split_sentences, SentenceSplitter};
 pub use stemmer::EnglishStemmer;
-pub(crate) use word::count_words;
+pub use word::sentence_words;
 pub use word::{word_spans, WordSpans};

@@ -8,7 +8,7 @@
 use super::abbreviation::{AbbreviationTable, WordBefore};
 use super::list::{self, ListItems};
 use super::quote::{is_opening, is_quote};
-use super::terminal::{self, is_final_mark, MarkKind, Terminal};
+use super::terminal::{self, is_final_mark, is_unspaced_final_mark, MarkKind, Terminal};
 use crate::lang::Language;
 use crate::swar::{equal, load8, HI};
 use std::ops::Range;
@@ -31,13 +31,16 @@ const SHORT_PHRASE_BYTES: usize = 48;
 const SHORT_PHRASE_WORDS: usize = 3;
 
 /// Bytes where the splitter has something to look at: line breaks, ASCII final marks and the
-/// lead bytes of the other final marks ("…", "‼", "。", "？"). List items are found by a
-/// separate pass.
+/// lead bytes of the other final marks ("…", "‼", "。", "？", "।", "။", "؟", "۔"). List items
+/// are found by a separate pass.
 const MAY_MATTER: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = matches!(b as u8, b'\n' | b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF);
+        table[b] = matches!(
+            b as u8,
+            b'\n' | b'.' | b'!' | b'?' | 0xD8 | 0xDB | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+        );
         b += 1;
     }
     table
@@ -171,6 +174,9 @@ impl SentenceSplitter {
 
     /// Where the sentence ends at this run of final punctuation, if it ends there.
     fn boundary(&self, text: &str, start: usize, t: &Terminal, items: &ListItems) -> Option<usize> {
+        if text[t.start..].starts_with(is_unspaced_final_mark) {
+            return Some(t.end); // "。", "！": scripts that write no space after a sentence
+        }
         let after = &text[t.end..];
         let glued = !after.chars().next().is_none_or(char::is_whitespace);
         if glued && !self.glued_end(text, t, after) {

@@ -37,9 +37,31 @@ pub(crate) struct Terminal {
 
 /// Whether `c` ends a sentence on its own.
 pub(crate) fn is_final_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉') || is_unspaced_final_mark(c)
+}
+
+/// Sentence marks of scripts that need no space after them (Chinese and Japanese full stops
+/// and full-width marks) or whose marks are never abbreviation dots (Devanagari danda,
+/// Myanmar, Ethiopic, Khmer, Arabic and Urdu): the sentence ends there, whatever follows.
+pub(crate) fn is_unspaced_final_mark(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？'
+        '。' | '！'
+            | '？'
+            | '．'
+            | '｡'
+            | '︒'
+            | '﹒'
+            | '﹗'
+            | '﹖'
+            | '।'
+            | '॥'
+            | '။'
+            | '።'
+            | '፧'
+            | '។'
+            | '؟'
+            | '۔'
     )
 }
 
@@ -57,7 +79,9 @@ pub(crate) fn scan(text: &str, start: usize) -> Terminal {
         let Some(c) = rest.chars().next() else { break };
         if is_final_mark(c) {
             match c {
-                '.' | '。' => periods += 1,
+                '.' | '。' | '．' | '｡' | '︒' | '﹒' | '।' | '။' | '።' | '។' | '۔' => {
+                    periods += 1
+                }
                 '…' => ellipsis_chars += 1,
                 _ => strong = true,
             }

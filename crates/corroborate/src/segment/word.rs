@@ -77,6 +77,10 @@ impl Iterator for WordSpans<'_> {
                 .chars()
                 .next()
                 .expect("start is a char boundary");
+            if is_ideograph(c) {
+                self.pos = start + c.len_utf8();
+                return Some(start..self.pos);
+            }
             if c.is_alphanumeric() {
                 break (start, start);
             }
@@ -94,7 +98,7 @@ impl Iterator for WordSpans<'_> {
             // separator between digits, stays inside the word.
             if b < 0x80 {
                 let inner = match b {
-                    b'\'' | b'-' => char_at(at + 1).is_some_and(char::is_alphanumeric),
+                    b'\'' | b'-' => char_at(at + 1).is_some_and(joins),
                     b'.' | b',' => {
                         bytes[at - 1].is_ascii_digit()
                             && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
@@ -108,10 +112,10 @@ impl Iterator for WordSpans<'_> {
             } else {
                 let c = text[at..].chars().next().expect("at is a char boundary");
                 let len = c.len_utf8();
-                if c.is_alphanumeric() {
+                if c.is_alphanumeric() && !is_ideograph(c) {
                     at += len;
                     end = at;
-                } else if c == '\u{2019}' && char_at(at + len).is_some_and(char::is_alphanumeric) {
+                } else if c == '\u{2019}' && char_at(at + len).is_some_and(joins) {
                     at += len;
                 } else {
                     break;
@@ -133,6 +137,43 @@ fn word_starts(space: u64, after_space: bool, within: u64) -> usize {
     // Bytes of 0 or 1, summed into the top byte by the multiplication.
     let starts = (!space & before & within) >> 7;
     (starts.wrapping_mul(LO) >> 56) as usize
+}
+
+/// Whether an apostrophe or hyphen before `c` stays inside a word: a letter or digit follows
+/// (not an ideograph, which is a word of its own).
+fn joins(c: char) -> bool {
+    c.is_alphanumeric() && !is_ideograph(c)
+}
+
+/// Whether `c` is a Chinese character or Japanese kana: scripts written without spaces, where
+/// each character is taken as one word (as Chinese ROUGE and search indexes do without a
+/// dictionary).
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3040}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FF9F}'
+            | '\u{20000}'..='\u{2FA1F}'
+    )
+}
+
+/// Words of a sentence for budgets and length rules: white-space separated words
+/// ([`count_words`]), with a run of Chinese characters or kana counting one word per
+/// character instead of one for the whole run.
+pub fn sentence_words(text: &str) -> usize {
+    let spaced = count_words(text);
+    if text.is_ascii() {
+        return spaced;
+    }
+    let mut extra = 0;
+    for token in text.split_whitespace() {
+        let n = token.chars().filter(|&c| is_ideograph(c)).count();
+        extra += n.saturating_sub(1);
+    }
+    spaced + extra
 }
 
 /// Number of white-space separated words, the same as `text.split_whitespace().count()`.
@@ -227,14 +268,26 @@ mod tests {
             let mut found = None;
             while let Some((off, c)) = chars.next() {
                 let at = pos + off;
-                if c.is_alphanumeric() {
+                if is_ideograph(c) {
+                    // One word per character, ending any word before it.
+                    if let Some(s) = start {
+                        pos = at;
+                        found = Some(s..end);
+                    } else {
+                        pos = at + c.len_utf8();
+                        found = Some(at..pos);
+                    }
+                    break;
+                } else if c.is_alphanumeric() {
                     if start.is_none() {
                         start = Some(at);
                     }
                     end = at + c.len_utf8();
                 } else if start.is_some()
                     && matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',')
-                    && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                    && chars
+                        .peek()
+                        .is_some_and(|(_, n)| n.is_alphanumeric() && !is_ideograph(*n))
                     && (matches!(c, '\'' | '\u{2019}' | '-')
                         || (text[..at].ends_with(|p: char| p.is_ascii_digit())
                             && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit())))
@@ -256,6 +309,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn each_chinese_character_or_kana_is_a_word() {
+        let text = "AI技術は進む。Don't-東京";
+        let words: Vec<&str> = word_spans(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            words,
+            ["AI", "技", "術", "は", "進", "む", "Don't", "東", "京"]
+        );
+        assert_eq!(sentence_words("東京は 晴れ です"), 7);
+        assert_eq!(sentence_words("plain words only"), 3);
     }
 
     #[test]
