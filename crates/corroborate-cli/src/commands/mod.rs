@@ -4,6 +4,7 @@ pub mod brief;
 pub mod clean;
 pub mod eval;
 pub mod eval_stories;
+pub mod since;
 pub mod split;
 pub mod stories;
 pub mod summarize;
