@@ -22,7 +22,8 @@ fn rouge_score_fixtures_all_match() {
         let reference = case["reference"].as_str().expect("reference");
         for (key, scorer) in &scorers {
             let got = scorer.score(candidate, reference);
-            for variant in Variant::ALL {
+            // SU4 is ROUGE-1.5.5's only.
+            for variant in Variant::ALL.into_iter().filter(|&v| v != Variant::RougeSu4) {
                 let prf = got
                     .get(variant)
                     .expect("rouge-score computes every variant");

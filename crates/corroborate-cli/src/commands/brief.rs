@@ -1,5 +1,6 @@
 //! `corroborate brief`: the cited brief of a cluster (the tool's main command).
 
+use super::since;
 use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
@@ -15,7 +16,9 @@ use std::io::Write;
 #[command(
     after_help = "Examples:\n  corroborate brief examples/harbor-fire/\n  \
     corroborate brief --format html -o brief.html examples/harbor-fire/\n  \
-    corroborate brief --format json --cluster ID clusters.jsonl"
+    corroborate brief --format json --cluster ID clusters.jsonl\n  \
+    corroborate brief --since 2026-03-05 examples/harbor-fire/\n  \
+    corroborate brief --seen yesterday/ today/"
 )]
 pub struct Args {
     /// Output format.
@@ -31,6 +34,16 @@ pub struct Args {
     /// Only the cluster with this id (cluster-format JSONL inputs hold many).
     #[arg(long)]
     cluster: Option<String>,
+    /// Show what is new since DATE (YYYY-MM-DD...; articles published before it count as
+    /// read) or since the article with id ARTICLE_ID (it and the ones published before it
+    /// count as read): the brief opens with the new sources and new facts, and covers only
+    /// the new articles.
+    #[arg(long, value_name = "DATE|ARTICLE_ID", conflicts_with = "seen")]
+    since: Option<String>,
+    /// Show what is new relative to the articles in DIR_OR_FILE (read already; matched by
+    /// id or by identical text), as with --since.
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    seen: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<std::path::PathBuf>,
@@ -78,12 +91,76 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             clusters.len()
         );
     }
+    if (args.since.is_some() || args.seen.is_some()) && format == Format::Html {
+        anyhow::bail!("--since and --seen write md, text or json");
+    }
+    let read: Option<Vec<corroborate::Document>> = match &args.seen {
+        Some(path) => Some(
+            load(std::slice::from_ref(path))?
+                .clusters
+                .into_iter()
+                .flat_map(|c| c.docs)
+                .collect(),
+        ),
+        None => None,
+    };
     let several = clusters.len() > 1;
     let pipeline = Pipeline::default();
     let mut text = String::new();
-    for (k, cluster) in clusters.into_iter().enumerate() {
+    for (k, mut cluster) in clusters.into_iter().enumerate() {
+        let split = match (&args.since, &read) {
+            (Some(since), _) => Some(since::split_since(
+                std::mem::take(&mut cluster.docs),
+                since,
+            )?),
+            (None, Some(read)) => Some(since::split_seen(std::mem::take(&mut cluster.docs), read)),
+            (None, None) => None,
+        };
+        let mut whats_new = None;
+        if let Some(split) = split {
+            cluster.docs = split.new;
+            let new = pipeline.prepare(cluster.clone());
+            whats_new = Some(since::whats_new(
+                &pipeline,
+                &new,
+                split.seen,
+                split.undated,
+                method,
+                Budget::Words(usize::try_from(args.words.min(100)).unwrap_or(100)),
+            ));
+        }
+        if let Some(w) = whats_new.as_ref().filter(|w| w.sources.is_empty()) {
+            // Nothing new: say so, and no brief of nothing.
+            if k > 0 {
+                text.push('\n');
+            }
+            match format {
+                Format::Json => text.push_str(&since::render_json(w).to_string()),
+                _ => text.push_str(&since::render_text(w, format == Format::Markdown)),
+            }
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            continue;
+        }
         let prepared = pipeline.prepare(cluster);
         let brief = build_brief(&prepared, &config);
+        if let Some(w) = &whats_new {
+            if format == Format::Json {
+                let rendered = corroborate::render::json::render(&brief, false);
+                let brief_json: serde_json::Value =
+                    serde_json::from_str(&rendered).context("the brief renders as JSON")?;
+                let both =
+                    serde_json::json!({"whats_new": since::render_json(w), "brief": brief_json});
+                text.push_str(&both.to_string());
+                text.push('\n');
+                continue;
+            }
+            if k > 0 {
+                text.push('\n');
+            }
+            text.push_str(&since::render_text(w, format == Format::Markdown));
+        }
         match format {
             Format::Json if several => {
                 text.push_str(&corroborate::render::json::render(&brief, false));

@@ -3,7 +3,8 @@
 use crate::Outcome;
 use anyhow::Context;
 use corroborate::eval::{
-    evaluate_with_progress, Floors, MethodReport, Prf, Report, Scorer, ScorerKind, Variant,
+    evaluate_update_with_progress, update, Floors, MethodReport, Prf, Report, Scorer, ScorerKind,
+    Variant,
 };
 use corroborate::ingest::read_clusters;
 use corroborate::{Budget, Method};
@@ -52,6 +53,10 @@ pub struct Args {
     #[arg(long, default_value_t = corroborate::eval::DEFAULT_PASSES as u32,
           value_parser = clap::value_parser!(u32).range(1..))]
     passes: u32,
+    /// In an update set (clusters naming the articles read before them in
+    /// `meta.earlier_batch_doc_ids`), summarize each cluster alone instead of in update mode.
+    #[arg(long)]
+    alone: bool,
     /// Fail (exit 1) if a method falls below the floors in FILE; runs the methods it lists.
     #[arg(long, value_name = "FILE")]
     check_floors: Option<PathBuf>,
@@ -128,6 +133,16 @@ fn plan(args: &Args) -> anyhow::Result<Plan> {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let plan = plan(&args)?;
     let (clusters, errors) = read_clusters(&args.dataset)?;
+    // An update set: clusters whose reader has read earlier articles of the set.
+    let text = std::fs::read_to_string(&args.dataset)
+        .with_context(|| format!("reading {}", args.dataset.display()))?;
+    let mut earlier = update::earlier_doc_ids(&text);
+    drop(text);
+    earlier.retain(|_, v| !v.is_empty());
+    let update_set = !earlier.is_empty();
+    if args.alone {
+        earlier.clear();
+    }
     for e in &errors {
         eprintln!("corroborate: error: {e}");
     }
@@ -158,8 +173,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     };
-    let mut report = evaluate_with_progress(
-        clusters,
+    let mut report = evaluate_update_with_progress(
+        update::with_earlier(clusters, &earlier),
         &plan.methods,
         Budget::Words(plan.words),
         &scorer,
@@ -183,6 +198,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         writeln!(out)?;
     } else {
         write_table(&mut out, &report)?;
+        if update_set {
+            write_batches(&mut out, &report, args.alone)?;
+        }
     }
     out.flush()?;
 
@@ -323,6 +341,47 @@ fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         rayon::current_num_threads(),
         corroborate::eval::PASS_SECONDS
     )?;
+    Ok(())
+}
+
+/// Recall per batch of an update set (ROUGE-2 and, from ROUGE-1.5.5, ROUGE-SU4).
+fn write_batches(out: &mut impl Write, report: &Report, alone: bool) -> std::io::Result<()> {
+    let variants: Vec<Variant> = [Variant::Rouge2, Variant::RougeSu4]
+        .into_iter()
+        .filter(|&v| report.methods.iter().all(|m| m.scores.get(v).is_some()))
+        .collect();
+    let rows = update::batch_rows(report, &variants);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}. Recall per batch (mean over clusters, as ROUGE-1.5.5 -t 0 averages):",
+        if alone {
+            "Each batch summarized alone (--alone)"
+        } else {
+            "Update mode: each cluster summarized for a reader of its earlier batches"
+        }
+    )?;
+    let width = report
+        .methods
+        .iter()
+        .map(|m| m.method.name().len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    write!(out, "{:width$}  {:>8}", "method", "batch")?;
+    for v in &variants {
+        write!(out, "  {:>8}", v.name())?;
+    }
+    writeln!(out, "  {:>8}", "clusters")?;
+    for (m, method) in report.methods.iter().enumerate() {
+        for row in &rows {
+            write!(out, "{:width$}  {:>8}", method.method.name(), row.batch)?;
+            for r in &row.recall[m] {
+                write!(out, "  {r:>8.4}")?;
+            }
+            writeln!(out, "  {:>8}", row.clusters)?;
+        }
+    }
     Ok(())
 }
 

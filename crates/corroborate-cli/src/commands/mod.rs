@@ -6,6 +6,7 @@ pub mod clean;
 pub mod eval;
 pub mod eval_analysis;
 pub mod eval_stories;
+pub mod since;
 pub mod split;
 pub mod stories;
 pub mod summarize;

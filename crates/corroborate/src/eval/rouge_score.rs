@@ -18,7 +18,13 @@ pub struct RougeScoreScorer {
 impl RougeScoreScorer {
     /// A scorer for the four variants, with or without Porter stemming.
     pub fn new(use_stemmer: bool) -> Self {
-        let variants = Variant::ALL.map(Variant::name);
+        let variants = [
+            Variant::Rouge1,
+            Variant::Rouge2,
+            Variant::RougeL,
+            Variant::RougeLsum,
+        ]
+        .map(Variant::name);
         let scorer =
             RougeScorer::new(variants, use_stemmer).expect("the four variant names are valid");
         RougeScoreScorer { scorer }
@@ -81,6 +87,7 @@ fn convert(scores: &Scores) -> RougeScores {
         rouge2: get(Variant::Rouge2),
         rouge_l: Some(get(Variant::RougeL)),
         rouge_lsum: Some(get(Variant::RougeLsum)),
+        rouge_su4: None,
     }
 }
 

@@ -153,10 +153,26 @@ pub fn evaluate_with_progress(
     passes: usize,
     progress: &(dyn Fn() + Sync),
 ) -> Report {
+    let clusters = clusters.into_iter().map(|c| (c, None)).collect();
+    evaluate_update_with_progress(clusters, methods, budget, scorer, passes, progress)
+}
+
+/// Like [`evaluate_with_progress`] for the update task: each cluster comes with the articles
+/// its reader has already read (`None`: nothing), and every method runs in update mode
+/// ([`Method::summarize_update`]). The earlier articles' preparation is timed with the
+/// cluster's.
+pub fn evaluate_update_with_progress(
+    clusters: Vec<(Cluster, Option<Cluster>)>,
+    methods: &[Method],
+    budget: Budget,
+    scorer: &Scorer,
+    passes: usize,
+    progress: &(dyn Fn() + Sync),
+) -> Report {
     let pipeline = Pipeline::default();
     // One-off set-up (automata, word lists, each worker's lexicon) before the clock runs.
     rayon::broadcast(|_| pipeline.warm_up());
-    let again: Vec<Cluster> = if passes > 1 {
+    let again: Vec<(Cluster, Option<Cluster>)> = if passes > 1 {
         clusters.clone()
     } else {
         Vec::new()
@@ -235,11 +251,11 @@ struct Summarized {
 
 fn summarize_cluster(
     pipeline: &Pipeline,
-    cluster: Cluster,
+    cluster: (Cluster, Option<Cluster>),
     methods: &[Method],
     budget: Budget,
 ) -> Summarized {
-    let input_bytes = cluster.docs.iter().map(|d| d.text.len()).sum();
+    let input_bytes = cluster.0.docs.iter().map(|d| d.text.len()).sum();
     let (prepared, summaries) = run_methods(pipeline, cluster, methods, budget);
     let references: Vec<String> = prepared
         .refs
@@ -271,22 +287,27 @@ fn summarize_cluster(
     }
 }
 
-/// Prepare `cluster` and summarize it with each method, timing each method's share: the
-/// preparation (done once, charged to every method) plus its selection.
+/// Prepare `cluster` (and the articles read before it) and summarize it with each method,
+/// timing each method's share: the preparation (done once, charged to every method) plus
+/// its selection.
 fn run_methods(
     pipeline: &Pipeline,
-    cluster: Cluster,
+    (cluster, earlier): (Cluster, Option<Cluster>),
     methods: &[Method],
     budget: Budget,
 ) -> (PreparedCluster, Vec<(Summary, f64)>) {
     let clock = CpuClock::start();
     let prepared = pipeline.prepare(cluster);
+    let earlier = earlier.map(|e| pipeline.prepare(e));
     let prepare_seconds = clock.seconds();
     let summaries = methods
         .iter()
         .map(|&method| {
             let clock = CpuClock::start();
-            let summary = method.summarize(&prepared, budget);
+            let summary = match &earlier {
+                Some(earlier) => method.summarize_update(&prepared, earlier, budget),
+                None => method.summarize(&prepared, budget),
+            };
             (summary, prepare_seconds + clock.seconds())
         })
         .collect();
@@ -345,6 +366,7 @@ fn aggregate(
         rouge2: mean_of(Variant::Rouge2).unwrap_or_default(),
         rouge_l: mean_of(Variant::RougeL),
         rouge_lsum: mean_of(Variant::RougeLsum),
+        rouge_su4: mean_of(Variant::RougeSu4),
     };
     let mut ci95 = BTreeMap::new();
     for variant in Variant::ALL {

@@ -14,7 +14,8 @@ pub enum ScorerKind {
     /// its `score_multi` does (best reference per variant).
     #[serde(rename = "rouge-score")]
     RougeScore,
-    /// ROUGE-1.5.5 with the DUC flags; the word budget is its `-l` limit.
+    /// ROUGE-1.5.5 with the DUC flags (ROUGE-1, ROUGE-2 and ROUGE-SU4, `-2 4 -u`); the word
+    /// budget is its `-l` limit.
     #[serde(rename = "rouge155")]
     Rouge155,
 }
@@ -57,9 +58,11 @@ impl Scorer {
     pub fn new(kind: ScorerKind, word_limit: Option<usize>) -> Scorer {
         match kind {
             ScorerKind::RougeScore => Scorer::RougeScore(RougeScoreScorer::new(true)),
-            ScorerKind::Rouge155 => {
-                Scorer::Rouge155(Rouge155::duc(250).with_word_limit(word_limit))
-            }
+            ScorerKind::Rouge155 => Scorer::Rouge155(
+                Rouge155::duc(250)
+                    .with_word_limit(word_limit)
+                    .with_skip_bigrams(Some(4)),
+            ),
         }
     }
 

@@ -36,8 +36,8 @@ impl Prf {
     }
 }
 
-/// The ROUGE variants of one summary. ROUGE-1.5.5 as run here gives only ROUGE-1 and
-/// ROUGE-2, so the LCS variants are optional.
+/// The ROUGE variants of one summary. ROUGE-1.5.5 as run here gives ROUGE-1, ROUGE-2 and
+/// (when asked) ROUGE-SU4; rouge-score gives the LCS variants; so those are optional.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct RougeScores {
     /// Unigram overlap.
@@ -50,6 +50,9 @@ pub struct RougeScores {
     /// Summary-level LCS over newline-separated sentences.
     #[serde(rename = "rougeLsum")]
     pub rouge_lsum: Option<Prf>,
+    /// Skip bigrams with a gap of up to four words plus unigrams (ROUGE-1.5.5 `-2 4 -u`).
+    #[serde(rename = "rougeSU4", default, skip_serializing_if = "Option::is_none")]
+    pub rouge_su4: Option<Prf>,
 }
 
 /// A ROUGE variant reported by [`RougeScores`].
@@ -67,15 +70,19 @@ pub enum Variant {
     /// ROUGE-Lsum.
     #[serde(rename = "rougeLsum")]
     RougeLsum,
+    /// ROUGE-SU4 (ROUGE-1.5.5 only).
+    #[serde(rename = "rougeSU4")]
+    RougeSu4,
 }
 
 impl Variant {
     /// All variants, in report order.
-    pub const ALL: [Variant; 4] = [
+    pub const ALL: [Variant; 5] = [
         Variant::Rouge1,
         Variant::Rouge2,
         Variant::RougeL,
         Variant::RougeLsum,
+        Variant::RougeSu4,
     ];
 
     /// The name used by rouge-score and in reports (`rouge1`, `rougeLsum`, ...).
@@ -85,6 +92,7 @@ impl Variant {
             Variant::Rouge2 => "rouge2",
             Variant::RougeL => "rougeL",
             Variant::RougeLsum => "rougeLsum",
+            Variant::RougeSu4 => "rougeSU4",
         }
     }
 
@@ -102,6 +110,7 @@ impl RougeScores {
             Variant::Rouge2 => Some(self.rouge2),
             Variant::RougeL => self.rouge_l,
             Variant::RougeLsum => self.rouge_lsum,
+            Variant::RougeSu4 => self.rouge_su4,
         }
     }
 }

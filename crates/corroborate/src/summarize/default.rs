@@ -29,6 +29,7 @@ use super::context::CandidateUnits;
 use super::query::topic_terms;
 use super::redundancy::{RedundancyCheck, TermSet};
 use super::tf_idf::TfIdf;
+use super::update::Seen;
 use super::{candidates, Budget, Selection, Summarizer};
 use crate::prepared::PreparedCluster;
 // FxHash: concept keys are small integers hashed thousands of times per cluster, where
@@ -81,7 +82,7 @@ struct ConceptWeights {
 }
 
 impl ConceptWeights {
-    fn new(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) -> Self {
+    fn new(cluster: &PreparedCluster, cands: &[usize], query: &[u32], seen: Option<&Seen>) -> Self {
         // At most one concept per unigram and bigram: the vectors below are sized up front
         // (growing them showed in the profile).
         let words: usize = cands
@@ -90,7 +91,7 @@ impl ConceptWeights {
             .sum();
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let concepts = Self::count(&mut scratch, cluster, cands, query, words);
+            let concepts = Self::count(&mut scratch, cluster, cands, query, seen, words);
             if scratch.bigram_ids.capacity() > SCRATCH_LIMIT {
                 *scratch = ConceptScratch::default(); // a giant cluster: give the memory back
             }
@@ -104,6 +105,7 @@ impl ConceptWeights {
         cluster: &PreparedCluster,
         cands: &[usize],
         query: &[u32],
+        seen: Option<&Seen>,
         words: usize,
     ) -> Self {
         let vocab = &cluster.vocab;
@@ -197,7 +199,11 @@ impl ConceptWeights {
                 if articles[id] < need {
                     return 0.0;
                 }
-                let support = support[id];
+                let mut support = support[id];
+                if let Some(seen) = seen {
+                    let new_share = articles[id] as f64 / cluster.docs.len().max(1) as f64;
+                    support *= seen.discount(a, Some(b).filter(|&b| b != NONE), new_share);
+                }
                 if query.contains(&a) || (b != NONE && query.contains(&b)) {
                     support * TOPIC_FACTOR
                 } else {
@@ -312,9 +318,25 @@ fn topic_alignment(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) ->
 
 impl Summarizer for DefaultSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
+        self.select_given(cluster, budget, None)
+    }
+
+    fn select_update(&self, cluster: &PreparedCluster, budget: Budget, seen: &Seen) -> Vec<usize> {
+        self.select_given(&seen.hide_stale(cluster), budget, Some(seen))
+    }
+}
+
+impl DefaultSummarizer {
+    /// [`Summarizer::select`], with concept weights discounted by what the reader has `seen`.
+    fn select_given(
+        &self,
+        cluster: &PreparedCluster,
+        budget: Budget,
+        seen: Option<&Seen>,
+    ) -> Vec<usize> {
         let cands = candidates(cluster);
         let query = topic_terms(cluster);
-        let concepts = ConceptWeights::new(cluster, &cands, &query);
+        let concepts = ConceptWeights::new(cluster, &cands, &query, seen);
         let alignment = topic_alignment(cluster, &cands, &query);
         let cost = |k: usize| match budget {
             Budget::Words(_) => cluster.sentences[cands[k]].words.max(1) as f64,
@@ -495,7 +517,7 @@ mod tests {
     fn unsupported_concepts_weigh_nothing_and_topic_terms_double() {
         let mut c = harbor_fire();
         let cands = candidates(&c);
-        let plain = ConceptWeights::new(&c, &cands, &topic_terms(&c));
+        let plain = ConceptWeights::new(&c, &cands, &topic_terms(&c), None);
         let k = cands
             .iter()
             .position(|&i| i == find(&c, "bakery"))
@@ -505,7 +527,7 @@ mod tests {
             title: "fishing boats".into(),
             narrative: String::new(),
         });
-        let focused = ConceptWeights::new(&c, &cands, &topic_terms(&c));
+        let focused = ConceptWeights::new(&c, &cands, &topic_terms(&c), None);
         assert!(focused.weights.iter().sum::<f64>() > plain.weights.iter().sum::<f64>());
     }
 

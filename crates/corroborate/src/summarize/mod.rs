@@ -29,6 +29,7 @@ mod submodular;
 mod sumbasic;
 mod textrank;
 mod tf_idf;
+mod update;
 
 pub use centrality::{power_iteration, rank_by};
 pub use centroid::CentroidSummarizer;
@@ -50,6 +51,7 @@ pub use submodular::SubmodularSummarizer;
 pub use sumbasic::SumBasicSummarizer;
 pub use textrank::TextRankSummarizer;
 pub use tf_idf::{SparseVector, TfIdf};
+pub use update::{Seen, DISCOUNT, STALE};
 
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
@@ -103,6 +105,13 @@ pub trait Summarizer: Send + Sync {
     /// Select sentences (indices into `cluster.sentences`) within `budget`, in the order the
     /// method ranks them. The caller puts them in reading order.
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize>;
+
+    /// Update mode: like [`Summarizer::select`], for a reader who has `seen` earlier
+    /// articles. By default the method selects among the sentences the reader has not mostly
+    /// seen ([`Seen::hide_stale`]); a method may do better with the concepts themselves.
+    fn select_update(&self, cluster: &PreparedCluster, budget: Budget, seen: &Seen) -> Vec<usize> {
+        self.select(&seen.hide_stale(cluster), budget)
+    }
 }
 
 // A method behind a Cargo feature carries `#[cfg(...)]`, repeated on every use of its
@@ -184,6 +193,28 @@ impl Method {
     /// Summarize `cluster` under `budget`, in reading order.
     pub fn summarize(self, cluster: &PreparedCluster, budget: Budget) -> Summary {
         let picked = self.summarizer().select(cluster, budget);
+        Summary {
+            method: self,
+            sentences: reading_order(cluster, &picked),
+        }
+    }
+}
+
+impl Method {
+    /// Summarize the articles of `cluster` that are new to a reader who has read those of
+    /// `earlier` (see [`Seen`]), under `budget`, in reading order. With no earlier article
+    /// this is [`Method::summarize`].
+    pub fn summarize_update(
+        self,
+        cluster: &PreparedCluster,
+        earlier: &PreparedCluster,
+        budget: Budget,
+    ) -> Summary {
+        let seen = Seen::new(cluster, earlier);
+        if seen.is_empty() {
+            return self.summarize(cluster, budget);
+        }
+        let picked = self.summarizer().select_update(cluster, budget, &seen);
         Summary {
             method: self,
             sentences: reading_order(cluster, &picked),

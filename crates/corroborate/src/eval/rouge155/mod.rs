@@ -10,6 +10,10 @@
 //!   lists, and only if not listed through the script's Porter stemmer ([`porter`]);
 //! - `-f A`: clipped n-gram hits, model n-grams and peer n-grams are summed over all models,
 //!   recall = hits / model n-grams, precision = hits / (peer n-grams x models);
+//! - with `-2 4 -u` (ROUGE-SU4, asked for with [`Rouge155::with_skip_bigrams`]): each token
+//!   but the last counts as a unigram, and pairs `(i, j)` with `i < j <= i + 5` as skip
+//!   bigrams, unigrams and bigrams pooled in one count, as the script's `createSkipBigram`
+//!   does; hits are clipped and summed over the models as above;
 //! - both are rounded to five decimals (`%7.5f`) before the F-measure
 //!   `P R / ((1 - a) P + a R)` with `a = 0.5`, which is rounded the same way.
 
@@ -27,6 +31,7 @@ pub struct Rouge155 {
     word_limit: Option<usize>,
     stem: bool,
     alpha: f64,
+    skip_distance: Option<usize>,
     exceptions: &'static WordNetExceptions,
 }
 
@@ -37,6 +42,7 @@ impl Rouge155 {
             word_limit: Some(word_limit).filter(|&n| n > 0),
             stem: true,
             alpha: 0.5,
+            skip_distance: None,
             exceptions: WordNetExceptions::embedded(),
         }
     }
@@ -44,6 +50,13 @@ impl Rouge155 {
     /// Set the word limit (`-l`); `None` reads whole texts.
     pub fn with_word_limit(mut self, word_limit: Option<usize>) -> Self {
         self.word_limit = word_limit.filter(|&n| n > 0);
+        self
+    }
+
+    /// Also compute ROUGE-SU with this largest gap (`-2 <gap> -u`; DUC's SU4 is `Some(4)`),
+    /// or not (`None`).
+    pub fn with_skip_bigrams(mut self, skip_distance: Option<usize>) -> Self {
+        self.skip_distance = skip_distance;
         self
     }
 
@@ -77,8 +90,8 @@ impl Rouge155 {
             .collect()
     }
 
-    /// ROUGE-1 and ROUGE-2 of `candidate` against `references` (`-f A`). The LCS variants
-    /// are not computed (`None`).
+    /// ROUGE-1, ROUGE-2 and, if asked, ROUGE-SU of `candidate` against `references` (`-f A`).
+    /// The LCS variants are not computed (`None`).
     pub fn score(&self, candidate: &str, references: &[&str]) -> RougeScores {
         let mut ids = HashMap::new();
         let mut intern = |tokens: Vec<String>| -> Vec<u32> {
@@ -97,6 +110,9 @@ impl Rouge155 {
             rouge2: self.ngram_score(&peer, &models, 2),
             rouge_l: None,
             rouge_lsum: None,
+            rouge_su4: self
+                .skip_distance
+                .map(|gap| self.skip_bigram_score(&peer, &models, gap)),
         }
     }
 
@@ -106,13 +122,27 @@ impl Rouge155 {
         let (mut hits, mut model_total, mut peer_total) = (0usize, 0usize, 0usize);
         for model in models {
             let model_grams = ngram_counts(model, n);
-            hits += model_grams
-                .iter()
-                .map(|(g, &m)| peer_grams.get(g).map_or(0, |&p| p.min(m)))
-                .sum::<usize>();
+            hits += clipped_hits(&model_grams, &peer_grams);
             model_total += (model.len() + 1).saturating_sub(n);
             peer_total += peer_count;
         }
+        self.prf(hits, model_total, peer_total)
+    }
+
+    fn skip_bigram_score(&self, peer: &[u32], models: &[Vec<u32>], gap: usize) -> Prf {
+        let (peer_grams, peer_count) = skip_bigram_counts(peer, gap);
+        let (mut hits, mut model_total, mut peer_total) = (0usize, 0usize, 0usize);
+        for model in models {
+            let (model_grams, model_count) = skip_bigram_counts(model, gap);
+            hits += clipped_hits(&model_grams, &peer_grams);
+            model_total += model_count;
+            peer_total += peer_count;
+        }
+        self.prf(hits, model_total, peer_total)
+    }
+
+    /// Recall, precision and F as the script rounds them.
+    fn prf(&self, hits: usize, model_total: usize, peer_total: usize) -> Prf {
         let ratio = |total: usize| {
             if total == 0 {
                 0.0
@@ -130,6 +160,34 @@ impl Rouge155 {
         };
         Prf { p, r, f }
     }
+}
+
+/// Model grams matched by the peer, each clipped to its count in the peer.
+fn clipped_hits<K: std::hash::Hash + Eq>(
+    model: &HashMap<K, usize>,
+    peer: &HashMap<K, usize>,
+) -> usize {
+    model
+        .iter()
+        .map(|(g, &m)| peer.get(g).map_or(0, |&p| p.min(m)))
+        .sum()
+}
+
+/// The script's `createSkipBigram` with `-u`: every token but the last as a unigram
+/// (`(t, None)`), and every pair at most `gap` tokens apart; with the total count.
+fn skip_bigram_counts(tokens: &[u32], gap: usize) -> (HashMap<(u32, Option<u32>), usize>, usize) {
+    let mut counts = HashMap::new();
+    let mut total = 0usize;
+    let last = tokens.len().saturating_sub(1);
+    for i in 0..last {
+        *counts.entry((tokens[i], None)).or_insert(0) += 1;
+        total += 1;
+        for j in i + 1..=last.min(i.saturating_add(gap).saturating_add(1)) {
+            *counts.entry((tokens[i], Some(tokens[j]))).or_insert(0) += 1;
+            total += 1;
+        }
+    }
+    (counts, total)
 }
 
 fn ngram_counts(tokens: &[u32], n: usize) -> HashMap<&[u32], usize> {
@@ -254,6 +312,35 @@ mod tests {
     fn round5_rounds_exact_ties_to_even_like_printf() {
         assert_eq!(round5(1.0 / 64.0), 0.01562);
         assert_eq!(round5(0.123456), 0.12346);
+    }
+
+    #[test]
+    fn skip_bigrams_count_every_token_but_the_last_and_pairs_up_to_the_gap() {
+        // a b c: unigrams a, b (not c); pairs ab, ac, bc.
+        let (counts, total) = skip_bigram_counts(&[0, 1, 2], 4);
+        assert_eq!(total, 5);
+        assert_eq!(counts[&(0, None)], 1);
+        assert!(!counts.contains_key(&(2, None)));
+        assert_eq!(counts[&(0, Some(2))], 1);
+        // Gap 0: only adjacent pairs.
+        assert_eq!(skip_bigram_counts(&[0, 1, 2], 0).1, 4);
+        // Seven tokens, gap 4: token 0 pairs with 1..=5, not 6.
+        let (counts, _) = skip_bigram_counts(&[0, 1, 2, 3, 4, 5, 6], 4);
+        assert!(counts.contains_key(&(0, Some(5))) && !counts.contains_key(&(0, Some(6))));
+        assert_eq!(skip_bigram_counts(&[], 4).1, 0);
+        assert_eq!(skip_bigram_counts(&[7], 4).1, 0);
+    }
+
+    #[test]
+    fn su4_is_computed_only_when_asked() {
+        let r = Rouge155::duc(250).with_stemming(false);
+        assert!(r.score("a b c", &["a b c"]).rouge_su4.is_none());
+        let su = r.with_skip_bigrams(Some(4));
+        let s = su.score("a b c", &["a b c"]).rouge_su4.expect("asked");
+        assert_eq!((s.r, s.p, s.f), (1.0, 1.0, 1.0));
+        // Peer "a c" against "a b c": peer grams a, ac; model a, b, ab, ac, bc: 2 hits of 5.
+        let s = su.score("a c", &["a b c"]).rouge_su4.expect("asked");
+        assert_eq!((s.r, s.p), (0.4, 1.0));
     }
 
     #[test]
