@@ -193,6 +193,16 @@ fn sentence_start(cluster: &PreparedCluster, doc: usize, offset: usize) -> Optio
     (offset < s.end.max(s.start + 1)).then_some(s.start)
 }
 
+/// The opening of a sentence, where its subject stands: a bounded prefix, so that reading
+/// it costs the same in a run-on sentence as in a short one.
+fn prefix(text: &str) -> &str {
+    let mut end = text.len().min(240);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The most sentences before a quote read for the person a "he said" refers to.
 const LEADING_SENTENCES: usize = 4;
 
@@ -220,7 +230,7 @@ fn leading_person(
             break;
         }
         let text = cluster.text(range.start + j);
-        let head = &text[..text.len().min(offset - s.span.start)];
+        let head = prefix(&text[..text.len().min(offset - s.span.start)]);
         if head
             .trim_start()
             .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\''])
