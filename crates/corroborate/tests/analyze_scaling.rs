@@ -8,6 +8,9 @@
 use corroborate::analyze::analyze;
 use corroborate::{Document, Pipeline};
 
+/// Makes an input of size `n`.
+type Make = Box<dyn Fn(usize) -> String>;
+
 /// CPU time used by this thread so far, in seconds (Linux: `/proc/thread-self/stat`).
 fn thread_cpu() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
@@ -53,7 +56,7 @@ fn check(name: &str, n: usize, make: &dyn Fn(usize) -> String) {
 
 #[test]
 fn analyze_is_linear_on_adversarial_inputs() {
-    let cases: Vec<(&str, usize, Box<dyn Fn(usize) -> String>)> = vec![
+    let cases: Vec<(&str, usize, Make)> = vec![
         (
             "repeated number words",
             20000,

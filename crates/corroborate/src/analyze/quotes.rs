@@ -458,11 +458,13 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 entities,
                 &people,
                 &mut resolved,
-                text,
-                doc,
-                first.open,
-                floor,
-                previous.as_ref().and_then(|p| p.2),
+                &At {
+                    text,
+                    doc,
+                    offset: first.open,
+                    floor,
+                    previous_person: previous.as_ref().and_then(|p| p.2),
+                },
             );
             if let (Some(p), Some(r)) = (person, role.as_ref()) {
                 let entry = roles
@@ -520,18 +522,36 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
     merge(found)
 }
 
+/// Where a quote stands, for resolving who said it.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    /// The document's text.
+    text: &'a str,
+    /// The document.
+    doc: usize,
+    /// Byte offset of the opening mark.
+    offset: usize,
+    /// End of the previous quote nearby (0 when none): names before it are not referents.
+    floor: usize,
+    /// The previous quote's person.
+    previous_person: Option<usize>,
+}
+
 /// Turn what the text says about the speaker into a [`Speaker`].
 fn resolve(
     subject: Option<&Subject>,
     entities: &EntityIndex,
     people: &People,
     resolved: &mut HashMap<String, Option<usize>>,
-    text: &str,
-    doc: usize,
-    offset: usize,
-    floor: usize,
-    previous_person: Option<usize>,
+    at: &At<'_>,
 ) -> (Option<Speaker>, Option<usize>, Option<String>) {
+    let At {
+        text,
+        doc,
+        offset,
+        floor,
+        previous_person,
+    } = *at;
     let person_speaker = |e: usize, role: Option<String>| {
         let entity = &entities.entities[e];
         (
