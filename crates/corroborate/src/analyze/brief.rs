@@ -156,6 +156,9 @@ pub struct TimelineItem {
     pub date: String,
     /// Whether `date` is resolved.
     pub resolved: bool,
+    /// Why an unresolved date cannot be placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undatable: Option<String>,
     /// The statement.
     pub text: String,
     /// Sources that state it, sorted.
@@ -290,6 +293,7 @@ pub fn build_brief_with(
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,
+                undatable: t.undatable.clone(),
                 text: t.text.clone(),
                 sources: numbers_of(&t.sources),
                 passages: passages(&t.mentions),

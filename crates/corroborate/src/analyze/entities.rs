@@ -89,19 +89,6 @@ impl EntityIndex {
         }
         found
     }
-
-    /// The last person mentioned in `doc` before byte `offset`.
-    pub fn last_person_before(&self, doc: usize, offset: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .rev()
-            .find(|m| {
-                m.mention.doc == doc
-                    && m.mention.span.end <= offset
-                    && self.entities[m.entity].kind == EntityKind::Person
-            })
-            .map(|m| m.entity)
-    }
 }
 
 /// Lowercased comparison key of a name: hyphens and dots as spaces/nothing, possessive off.

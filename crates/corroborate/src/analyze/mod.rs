@@ -14,6 +14,8 @@ mod quotes;
 mod timeline;
 mod tokens;
 
+pub use quotes::score::{same_speaker, score as score_quotes, QuoteLabel, QuoteScore};
+
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -137,6 +139,10 @@ pub struct TimelineEntry {
     pub date: String,
     /// Whether `date` is resolved (sortable) or only the expression as written.
     pub resolved: bool,
+    /// Why an unresolved date cannot be placed ("relative to its source's date, which the
+    /// source does not give").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undatable: Option<String>,
     /// The sentence that states it.
     pub text: String,
     /// Documents that state it (sorted, unique).

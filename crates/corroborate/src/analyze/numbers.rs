@@ -23,6 +23,11 @@ const MAX_COMPETING: usize = 4;
 /// The largest ratio between two figures believed to report the same quantity.
 const MAX_RATIO: f64 = 3.0;
 
+/// The most content terms of a sentence a quantity takes as its context (a window around
+/// it in longer sentences): news sentences have fewer; a run-on one must not make the
+/// grouping quadratic.
+const CONTEXT_TERMS: usize = 48;
+
 /// One quantity found in a sentence, with what it counts.
 #[derive(Debug, Clone)]
 struct Found {
@@ -258,8 +263,19 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                 let own: BTreeSet<u32> = (q.first..q.end)
                     .filter_map(|k| cluster.vocab.get(&stemmer.stem(&s.lower[k])))
                     .collect();
-                let context = sentence
-                    .terms
+                // A long sentence lends only the terms near the quantity: it keeps the
+                // context (and the pairing below) bounded, so work stays linear.
+                let terms = &sentence.terms;
+                let window = if terms.len() > CONTEXT_TERMS {
+                    let at = q.first * terms.len() / tokens.len().max(1);
+                    let lo = at
+                        .saturating_sub(CONTEXT_TERMS / 2)
+                        .min(terms.len() - CONTEXT_TERMS);
+                    &terms[lo..lo + CONTEXT_TERMS]
+                } else {
+                    &terms[..]
+                };
+                let context = window
                     .iter()
                     .copied()
                     .filter(|t| !own.contains(t))
@@ -328,24 +344,27 @@ fn group(found: Vec<Found>) -> Vec<NumberGroup> {
         } else {
             1
         };
-        let mut comp: Vec<usize> = (0..members.len()).collect();
-        for a in 0..members.len() {
-            for b in 0..a {
-                let shared = found[members[a]]
-                    .context
-                    .intersection(&found[members[b]].context)
-                    .count();
-                if shared >= needed {
-                    let (ca, cb) = (comp[a], comp[b]);
-                    let (lo, hi) = (ca.min(cb), ca.max(cb));
-                    for c in comp.iter_mut() {
-                        if *c == hi {
-                            *c = lo;
-                        }
-                    }
+        // Members sharing `needed` terms share a key (a term, or a pair of terms): linking
+        // each member to the previous holder of each of its keys gives the same components
+        // as comparing all pairs, in time linear in the members.
+        let mut sets = DisjointSets::new(members.len());
+        let mut last: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        for (k, &m) in members.iter().enumerate() {
+            let context: Vec<u32> = found[m].context.iter().copied().collect();
+            let mut link = |key: (u32, u32)| {
+                if let Some(prev) = last.insert(key, k) {
+                    sets.union(prev, k);
+                }
+            };
+            if needed == 1 {
+                context.iter().for_each(|&t| link((t, t)));
+            } else {
+                for (x, &a) in context.iter().enumerate() {
+                    context[x + 1..].iter().for_each(|&b| link((a, b)));
                 }
             }
         }
+        let comp: Vec<usize> = (0..members.len()).map(|k| sets.find(k)).collect();
         let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (k, &m) in members.iter().enumerate() {
             parts.entry(comp[k]).or_default().push(m);
@@ -376,17 +395,44 @@ fn group(found: Vec<Found>) -> Vec<NumberGroup> {
     out.into_iter().map(|(g, _, _)| g).collect()
 }
 
+/// Union-find over member indices (path halving, union by index): components are named by
+/// their smallest member, so the grouping does not depend on link order.
+struct DisjointSets(Vec<usize>);
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        Self((0..n).collect())
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.0[hi] = lo;
+    }
+}
+
 fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
     // Values: same bounds -> same value.
     let mut values: Vec<NumberValue> = Vec::new();
     let mut vague: Vec<bool> = Vec::new();
+    let mut index: BTreeMap<(u64, u64, u64), usize> = BTreeMap::new();
     for &m in members {
         let f = &found[m];
         let q = &f.quantity;
-        match values
-            .iter_mut()
-            .find(|v| v.low == q.low && v.high == q.high && v.value == q.value)
-        {
+        let key = (
+            (q.low + 0.0).to_bits(),
+            (q.high + 0.0).to_bits(),
+            (q.value + 0.0).to_bits(),
+        );
+        match index.get(&key).map(|&k| &mut values[k]) {
             Some(v) => {
                 v.mentions.push(f.mention.clone());
                 if !v.sources.contains(&f.mention.doc) {
@@ -395,6 +441,7 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
                 }
             }
             None => {
+                index.insert(key, values.len());
                 values.push(NumberValue {
                     value: q.value,
                     low: q.low,

@@ -6,17 +6,21 @@
 //! full name (and a role) with the cluster's entities; pronouns go to the last person named.
 
 mod attribution;
+pub mod score;
 
 use super::entities::EntityIndex;
 use super::{EntityKind, Mention, Quote, Speaker};
 use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
 use attribution::Subject;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// Quotes with fewer words are scare quotes or phrases ("caliphate", "100 percent").
 const MIN_WORDS: usize = 4;
+
+/// The most earlier quotes per shared word a quote is compared with when merging.
+const MERGE_CANDIDATES: usize = 64;
 
 /// Which quotation marks a quote uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,13 +183,172 @@ impl Chain {
     }
 }
 
-/// Start of the sentence of `doc` that contains byte `offset`.
+/// Start of the sentence of `doc` that contains byte `offset` (sentences are in text order:
+/// a binary search keeps many quotes in one long document linear).
 fn sentence_start(cluster: &PreparedCluster, doc: usize, offset: usize) -> Option<usize> {
-    cluster.doc_sentences[doc]
-        .clone()
-        .map(|i| &cluster.sentences[i].span)
-        .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
-        .map(|s| s.start)
+    let range = cluster.doc_sentences[doc].clone();
+    let sentences = &cluster.sentences[range];
+    let k = sentences.partition_point(|s| s.span.start <= offset);
+    let s = &sentences[k.checked_sub(1)?].span;
+    (offset < s.end.max(s.start + 1)).then_some(s.start)
+}
+
+/// The opening of a sentence, where its subject stands: a bounded prefix, so that reading
+/// it costs the same in a run-on sentence as in a short one.
+fn prefix(text: &str) -> &str {
+    let mut end = text.len().min(240);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The most sentences before a quote read for the person a "he said" refers to.
+const LEADING_SENTENCES: usize = 4;
+
+/// The person one of the sentences just before `offset` opens with (not before `floor`,
+/// not a sentence that opens with a quotation), nearest first: "Killorin disputed early
+/// reports that Rudolph's fingerprints were found. ``...,'' he said" is Killorin's.
+fn leading_person(
+    cluster: &PreparedCluster,
+    entities: &EntityIndex,
+    resolved: &mut HashMap<String, Option<usize>>,
+    doc: usize,
+    offset: usize,
+    floor: usize,
+) -> Option<Subject> {
+    let range = cluster.doc_sentences[doc].clone();
+    let sentences = &cluster.sentences[range.clone()];
+    let k = sentences.partition_point(|s| s.span.start < offset);
+    for (j, s) in sentences[..k]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(LEADING_SENTENCES)
+    {
+        if s.span.start < floor {
+            break;
+        }
+        let text = cluster.text(range.start + j);
+        let head = prefix(&text[..text.len().min(offset - s.span.start)]);
+        if head
+            .trim_start()
+            .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\''])
+        {
+            continue;
+        }
+        if let Some(Subject::Named { name, role }) = attribution::leading_name(head) {
+            let e = *resolved
+                .entry(name.clone())
+                .or_insert_with(|| entities.resolve(&name));
+            // An unknown single word is a person only with an honorific ("Mrs. Thompson")
+            // or as the surname of a person named in the cluster ("Jones").
+            let known_surname = || {
+                let honorific = head
+                    .find(name.as_str())
+                    .map(|at| head[..at].trim_end())
+                    .is_some_and(|h| {
+                        h.ends_with("Mr.")
+                            || h.ends_with("Mrs.")
+                            || h.ends_with("Ms.")
+                            || h.ends_with("Dr.")
+                    });
+                honorific
+                    || entities.entities.iter().any(|x| {
+                        x.kind == EntityKind::Person
+                            && x.name.split_whitespace().count() >= 2
+                            && x.name.rsplit(' ').next() == Some(name.as_str())
+                    })
+            };
+            match e.map(|e| entities.entities[e].kind) {
+                Some(EntityKind::Person) => return Some(Subject::Named { name, role }),
+                None if name.split_whitespace().count() >= 2 || known_surname() => {
+                    return Some(Subject::Named { name, role })
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The person a description with a title refers to ("the judge" -> the last person named
+/// with "Judge" before them or ", the judge" after them in this document).
+fn titled_person(
+    people: &People,
+    text: &str,
+    doc: usize,
+    offset: usize,
+    description: &str,
+) -> Option<usize> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let [article, title] = words.as_slice() else {
+        return None;
+    };
+    if !article.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let title = title.to_lowercase();
+    let k = people
+        .0
+        .partition_point(|&(d, s, _, _)| (d, s) < (doc, offset));
+    people.0[..k]
+        .iter()
+        .rev()
+        .take_while(|&&(d, _, _, _)| d == doc)
+        .take(200)
+        .find(|&&(_, start, end, _)| {
+            let before = text.get(start.saturating_sub(40)..start).unwrap_or("");
+            let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
+            let before_title = before
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.to_lowercase() == title);
+            let after_title = after
+                .trim_start_matches([',', ' '])
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.trim_end_matches([',', '.']).to_lowercase() == title);
+            before_title || after_title
+        })
+        .map(|&(_, _, _, p)| p)
+}
+
+/// Person mentions in text order, for "the last person named before here".
+struct People(Vec<(usize, usize, usize, usize)>);
+
+impl People {
+    fn new(entities: &EntityIndex) -> Self {
+        Self(
+            entities
+                .mentions
+                .iter()
+                .filter(|m| entities.entities[m.entity].kind == EntityKind::Person)
+                .map(|m| {
+                    (
+                        m.mention.doc,
+                        m.mention.span.start,
+                        m.mention.span.end,
+                        m.entity,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The last person mentioned in `doc` before byte `offset` (a binary search, then back
+    /// over the mentions that start before it).
+    fn last_before(&self, doc: usize, offset: usize) -> Option<(usize, usize)> {
+        let k = self
+            .0
+            .partition_point(|&(d, s, _, _)| (d, s) < (doc, offset));
+        self.0[..k]
+            .iter()
+            .rev()
+            .take_while(|&&(d, _, _, _)| d == doc)
+            .find(|&&(_, _, e, _)| e <= offset)
+            .map(|&(_, s, _, p)| (p, s))
+    }
 }
 
 /// Where a role was seen for a person: documents, and the first (document, offset).
@@ -207,11 +370,14 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
     let mut found: Vec<Found> = Vec::new();
     // Roles seen for each person: role -> (docs, first position).
     let mut roles: BTreeMap<usize, BTreeMap<String, RoleSeen>> = BTreeMap::new();
+    let people = People::new(entities);
+    let mut resolved: HashMap<String, Option<usize>> = HashMap::new();
     for doc in 0..cluster.docs.len() {
         let text = &cluster.docs[doc].text;
         let blocks = &cluster.cleaned[doc].kept;
         let doc_chains = chains(cluster, doc);
-        let mut previous: Option<(usize, Option<Subject>, Option<usize>)> = None;
+        // The previous quotation: its last block, subject, person and end.
+        let mut previous: Option<(usize, Option<Subject>, Option<usize>, usize)> = None;
         for (ci, chain) in doc_chains.iter().enumerate() {
             let first = chain.first();
             let last = chain.last();
@@ -250,23 +416,55 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                             .starts_with(|c: char| c.is_lowercase())
                 })
                 .or_else(|| attribution::before(before_ctx));
+            // A quote inside a sentence with no attribution read: the person the sentence
+            // opens with ("Still, Ulrich, who ..., admitted he ``can barely ...''").
+            let subject = subject.or_else(|| {
+                (!before_ctx.trim().is_empty() && !after_ctx.trim_start().starts_with(','))
+                    .then(|| attribution::leading_name(before_ctx))
+                    .flatten()
+            });
             // A quote that opens its paragraph, or opens a sentence right after another
             // quote, continues the previous speaker ("...," he said. "...").
             let opens_sentence = before_ctx.trim().is_empty();
+            let inherited = subject.is_none();
             let subject = match subject {
                 Some(s) => Some(s),
                 None if first.open == block.span.start || opens_sentence => previous
                     .as_ref()
-                    .filter(|(pb, _, _)| first.block <= pb + 1)
-                    .and_then(|(_, s, _)| s.clone()),
+                    .filter(|(pb, _, _, _)| first.block <= pb + 1)
+                    .and_then(|(_, s, _, _)| s.clone()),
                 None => None,
+            };
+            // "He said" after a quote that follows another speaker's quote names someone
+            // mentioned since that quote (names inside it are quoted words, not the
+            // speaker); with nobody mentioned since, the previous speaker goes on.
+            let floor = previous
+                .as_ref()
+                .filter(|(pb, _, _, _)| first.block <= pb + 1)
+                .map_or(0, |p| p.3);
+            // A quote that goes on from the previous one keeps its speaker.
+            let floor = if inherited { first.open } else { floor };
+            // "He said": the person a recent sentence opens with (its subject) is the
+            // likeliest referent, before the last name mentioned.
+            let subject = match subject {
+                Some(Subject::Pronoun) if !inherited => Some(
+                    leading_person(cluster, entities, &mut resolved, doc, first.open, floor)
+                        .unwrap_or(Subject::Pronoun),
+                ),
+                other => other,
             };
             let (speaker, person, role) = resolve(
                 subject.as_ref(),
                 entities,
-                doc,
-                first.open,
-                previous.as_ref().and_then(|p| p.2),
+                &people,
+                &mut resolved,
+                &At {
+                    text,
+                    doc,
+                    offset: first.open,
+                    floor,
+                    previous_person: previous.as_ref().and_then(|p| p.2),
+                },
             );
             if let (Some(p), Some(r)) = (person, role.as_ref()) {
                 let entry = roles
@@ -278,7 +476,12 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                     entry.0.push(doc);
                 }
             }
-            previous = Some((last.block, subject.clone(), person));
+            previous = Some((
+                last.block,
+                subject.clone(),
+                person,
+                last.close.unwrap_or(last.content.end),
+            ));
             if quote_text.split_whitespace().count() < MIN_WORDS {
                 continue;
             }
@@ -319,14 +522,36 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
     merge(found)
 }
 
+/// Where a quote stands, for resolving who said it.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    /// The document's text.
+    text: &'a str,
+    /// The document.
+    doc: usize,
+    /// Byte offset of the opening mark.
+    offset: usize,
+    /// End of the previous quote nearby (0 when none): names before it are not referents.
+    floor: usize,
+    /// The previous quote's person.
+    previous_person: Option<usize>,
+}
+
 /// Turn what the text says about the speaker into a [`Speaker`].
 fn resolve(
     subject: Option<&Subject>,
     entities: &EntityIndex,
-    doc: usize,
-    offset: usize,
-    previous_person: Option<usize>,
+    people: &People,
+    resolved: &mut HashMap<String, Option<usize>>,
+    at: &At<'_>,
 ) -> (Option<Speaker>, Option<usize>, Option<String>) {
+    let At {
+        text,
+        doc,
+        offset,
+        floor,
+        previous_person,
+    } = *at;
     let person_speaker = |e: usize, role: Option<String>| {
         let entity = &entities.entities[e];
         (
@@ -340,7 +565,10 @@ fn resolve(
     };
     match subject {
         None => (None, None, None),
-        Some(Subject::Named { name, role }) => match entities.resolve(name) {
+        Some(Subject::Named { name, role }) => match *resolved
+            .entry(name.clone())
+            .or_insert_with(|| entities.resolve(name))
+        {
             Some(e) => person_speaker(e, role.clone()),
             None => (
                 Some(Speaker {
@@ -352,19 +580,24 @@ fn resolve(
             ),
         },
         Some(Subject::Pronoun) | Some(Subject::Implicit) => {
-            match entities.last_person_before(doc, offset).or(previous_person) {
+            let last = people.last_before(doc, offset);
+            let since = last.filter(|&(_, start)| start >= floor).map(|(e, _)| e);
+            match since.or(previous_person).or(last.map(|(e, _)| e)) {
                 Some(e) => person_speaker(e, None),
                 None => (None, None, None),
             }
         }
-        Some(Subject::Description(d)) => (
-            Some(Speaker {
-                name: d.clone(),
-                role: None,
-            }),
-            None,
-            None,
-        ),
+        Some(Subject::Description(d)) => match titled_person(people, text, doc, offset, d) {
+            Some(e) => person_speaker(e, None),
+            None => (
+                Some(Speaker {
+                    name: d.clone(),
+                    role: None,
+                }),
+                None,
+                None,
+            ),
+        },
     }
 }
 
@@ -406,12 +639,21 @@ fn merge(found: Vec<Found>) -> Vec<Quote> {
             }
         })
         .collect();
+    // Two versions of a quote share words: look for the earlier version among the earlier
+    // quotes that share a word (the most recent few per word, so a page of one repeated
+    // quote stays linear), and take the first that matches, as an all-pairs scan would.
     let mut group: Vec<usize> = (0..found.len()).collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in 0..found.len() {
-        for j in 0..i {
-            if group[j] != j {
-                continue;
-            }
+        let mut candidates: Vec<usize> = words[i]
+            .set
+            .iter()
+            .filter_map(|w| postings.get(w.as_str()))
+            .flat_map(|p| p.iter().rev().take(MERGE_CANDIDATES).copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
             let compatible = match (&found[i].speaker, &found[j].speaker) {
                 (Some(a), Some(b)) => a.name == b.name,
                 _ => true,
@@ -419,6 +661,11 @@ fn merge(found: Vec<Found>) -> Vec<Quote> {
             if compatible && same_quote(&words[i], &words[j]) {
                 group[i] = j;
                 break;
+            }
+        }
+        if group[i] == i {
+            for w in &words[i].set {
+                postings.entry(w.as_str()).or_default().push(i);
             }
         }
     }

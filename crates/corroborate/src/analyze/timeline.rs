@@ -11,7 +11,16 @@ use crate::lang::english_dates;
 use crate::lang::english_numbers as numbers;
 use crate::prepared::PreparedCluster;
 use calendar::{parse_date, Date, Precision};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+/// Why a relative date is left unresolved: its source gives no date of its own.
+const UNDATED_SOURCE: &str = "relative to its source's date, which the source does not give";
+
+/// Why a date is left unresolved: it names no day of the calendar ("February 30").
+const NOT_A_DATE: &str = "not a date of the calendar";
+
+/// The most entries with the same date a statement is compared with when merging.
+const MERGE_CANDIDATES: usize = 64;
 
 /// A date expression in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +104,15 @@ fn recent_month(month: u32, publication: Date, ahead: bool) -> Date {
     }
 }
 
+/// The date with this month and day nearest to `publication`, in its year or the one before
+/// or after: "Dec. 2" written in November is that December, "Jan. 29" written in July is
+/// that January.
+fn nearest(publication: Date, month: u32, day: u32) -> Option<Date> {
+    (publication.year - 1..=publication.year + 1)
+        .filter_map(|y| Date::new(y, month, day))
+        .min_by_key(|d| (d.days() - publication.days()).abs())
+}
+
 /// The date expression starting at token `i`.
 fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<Expression> {
     let at = |end: usize, date: Option<(Date, Precision)>| Expression {
@@ -111,13 +129,7 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
             if let Some(y) = s.year(k) {
                 return Some(at(k + 1, Date::new(y, m, d).map(|x| (x, Precision::Day))));
             }
-            let date = publication.and_then(|p| {
-                let mut x = Date::new(p.year, m, d)?;
-                if x.days() > p.days() + 7 {
-                    x = Date::new(p.year - 1, m, d)?;
-                }
-                Some((x, Precision::Day))
-            });
+            let date = publication.and_then(|p| nearest(p, m, d).map(|x| (x, Precision::Day)));
             return Some(at(j + 1, date));
         }
         if let Some(y) = s.year(j) {
@@ -150,8 +162,14 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
                 | "before"
                 | "after"
         ) {
-            let ahead = prev == "next";
-            let date = publication.map(|p| (recent_month(m, p, ahead), Precision::Month));
+            let date = publication.map(|p| {
+                let d = match prev {
+                    "next" => recent_month(m, p, true),
+                    "last" | "since" | "until" => recent_month(m, p, false),
+                    _ => nearest(p, m, 1).unwrap_or_else(|| recent_month(m, p, false)),
+                };
+                (d, Precision::Month)
+            });
             return Some(at(j, date));
         }
         return None;
@@ -163,8 +181,7 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
             if let Some(y) = s.year(j) {
                 return Some(at(j + 1, Date::new(y, m, d).map(|x| (x, Precision::Day))));
             }
-            let date =
-                publication.and_then(|p| Date::new(p.year, m, d).map(|x| (x, Precision::Day)));
+            let date = publication.and_then(|p| nearest(p, m, d).map(|x| (x, Precision::Day)));
             return Some(at(j, date));
         }
     }
@@ -304,6 +321,7 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<TimelineEntry> {
     struct Found {
         date: String,
         resolved: bool,
+        undatable: Option<String>,
         sentence: usize,
         terms: BTreeSet<u32>,
         mention: Mention,
@@ -336,10 +354,18 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<TimelineEntry> {
                     Some((d, p)) => (d.iso(p), true),
                     None => (cluster.docs[doc].text[span.clone()].to_string(), false),
                 };
+                let undatable = (!resolved).then(|| {
+                    if publication.is_none() {
+                        UNDATED_SOURCE.to_string()
+                    } else {
+                        NOT_A_DATE.to_string()
+                    }
+                });
                 if seen.insert(date.clone()) {
                     found.push(Found {
                         date,
                         resolved,
+                        undatable,
                         sentence: si,
                         terms: sentence.terms.iter().copied().collect(),
                         mention: Mention { doc, span },
@@ -350,14 +376,19 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<TimelineEntry> {
         }
     }
     // Merge the same date stated in similar sentences across documents.
+    // Candidates share the date: the first few entries with it (a bound that keeps one
+    // date repeated thousands of times linear).
     let mut entries: Vec<(TimelineEntry, BTreeSet<u32>, (usize, usize))> = Vec::new();
+    let mut by_date: HashMap<(bool, String), Vec<usize>> = HashMap::new();
     for f in found {
-        let similar = entries.iter_mut().find(|(e, terms, _)| {
-            e.resolved == f.resolved
-                && e.date.to_lowercase() == f.date.to_lowercase()
-                && jaccard(terms, &f.terms) >= 0.3
+        let key = (f.resolved, f.date.to_lowercase());
+        let similar = by_date.get(&key).and_then(|c| {
+            c.iter()
+                .take(MERGE_CANDIDATES)
+                .copied()
+                .find(|&k| jaccard(&entries[k].1, &f.terms) >= 0.3)
         });
-        match similar {
+        match similar.map(|k| &mut entries[k]) {
             Some((e, terms, _)) => {
                 if !e.sources.contains(&f.mention.doc) {
                     e.sources.push(f.mention.doc);
@@ -368,10 +399,12 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<TimelineEntry> {
             }
             None => {
                 let first = (f.mention.doc, f.mention.span.start);
+                by_date.entry(key).or_default().push(entries.len());
                 entries.push((
                     TimelineEntry {
                         date: f.date,
                         resolved: f.resolved,
+                        undatable: f.undatable,
                         text: cluster.text(f.sentence).to_string(),
                         sources: vec![f.mention.doc],
                         mentions: vec![f.mention],
@@ -502,6 +535,47 @@ mod tests {
             None,
         );
         assert_eq!(t, vec![("2019-02-09".to_string(), true)]);
+    }
+
+    #[test]
+    fn dates_without_a_year_go_forward_as_well_as_back() {
+        assert_eq!(
+            resolved(
+                "He will be arraigned on Dec. 2 in the county court.",
+                "1998-11-20"
+            ),
+            vec!["1998-12-02"]
+        );
+        assert_eq!(
+            resolved(
+                "The talks are due to resume in January at the earliest.",
+                "1998-11-20"
+            ),
+            vec!["1999-01"]
+        );
+        assert_eq!(
+            resolved("The bombing on Jan. 29 killed a guard.", "1998-07-14"),
+            vec!["1998-01-29"]
+        );
+    }
+
+    #[test]
+    fn unresolved_dates_say_why() {
+        let doc = Document::from_text("a", "The attack began on Saturday near the river.");
+        let c = Pipeline::default().prepare_documents(vec![doc]);
+        let t = find(&c);
+        assert_eq!(t.len(), 1);
+        assert!(!t[0].resolved);
+        assert_eq!(t[0].undatable.as_deref(), Some(UNDATED_SOURCE));
+        let doc = Document::from_text(
+            "b",
+            "February 11, 2019\n\nThe attack began on Saturday near the river.",
+        );
+        let t = find(&Pipeline::default().prepare_documents(vec![doc]));
+        assert!(
+            t.iter().all(|e| e.resolved && e.undatable.is_none()),
+            "{t:?}"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("dozen", 12.0),
     ("m", 1e6),
     ("mn", 1e6),
     ("bn", 1e9),

@@ -3,6 +3,17 @@
 
 /// Reporting verbs ("X said", "said X", "X told Reuters").
 pub const SPEECH_VERBS: &[&str] = &[
+    "testified",
+    "testifies",
+    "exclaimed",
+    "taunted",
+    "quipped",
+    "complained",
+    "answered",
+    "pleaded",
+    "joked",
+    "yelled",
+    "screamed",
     "said",
     "says",
     "say",

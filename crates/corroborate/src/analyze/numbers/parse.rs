@@ -1,7 +1,7 @@
 //! Reading one quantity from tokens: qualifier, number or range, multiplier, unit.
 //! Years, dates, times, ordinals and relative times ("two years ago") are not quantities.
 
-use crate::analyze::tokens::{Token, TokenKind};
+use crate::analyze::tokens::{is_capitalized, Token, TokenKind};
 use crate::lang::english_dates;
 use crate::lang::english_numbers as lex;
 
@@ -304,6 +304,18 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     if is_month(prev) || is_month(s.word(start_number + used)) {
         return None;
     }
+    // "Aug. 31": the abbreviation dot stands between the month and the day.
+    if prev == "." && start_number >= 2 && is_month(s.word(start_number - 2)) {
+        return None;
+    }
+    // A bare number right after a capitalized word inside the sentence is part of a name or
+    // model ("Breitling Orbiter 3", "Flight 800", "Apollo 11"), not a count.
+    if digits_only && unit.is_empty() && start_number == i && start_number >= 2 {
+        let before = s.tokens[start_number - 1];
+        if before.kind == TokenKind::Word && is_capitalized(before.text(s.text)) {
+            return None;
+        }
+    }
     if next == ":"
         && s.tokens
             .get(j + 1)
@@ -418,5 +430,10 @@ mod tests {
         time_of_day: "at 10:30 today" => None;
         ordinal: "the 21st boat" => None;
         lone_one: "one woman said" => None;
+        two_dozen: "two dozen diplomats left" => Some((24.0, 24.0, "", ""));
+        a_dozen: "a dozen diplomats left" => Some((12.0, 12.0, "", ""));
+        abbreviated_month_day: "by Aug. 31 the talks" => None;
+        name_with_number: "the Breitling Orbiter 3 balloon" => None;
+        flight_number: "the crash of TWA Flight 800 off" => None;
     }
 }

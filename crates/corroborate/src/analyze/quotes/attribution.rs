@@ -114,7 +114,7 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
     }
     // The clause ends at the first sentence end.
     let end = (start..w.tokens.len())
-        .find(|&i| matches!(w.word(i), "." | "!" | "?" | ";") && !w.word(i).is_empty())
+        .find(|&i| matches!(w.word(i), "." | "!" | "?" | ";") && !abbreviation_dot(&w, i))
         .unwrap_or(w.tokens.len());
     if end <= start || end - start > 30 {
         return None;
@@ -140,6 +140,17 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
 }
 
 /// "according to X" inside tokens `a..b`.
+/// A dot that ends an abbreviation or initial ("Mrs.", "Howard E. King"), not a sentence.
+fn abbreviation_dot(w: &Words<'_>, i: usize) -> bool {
+    if w.word(i) != "." || i == 0 || w.tokens[i - 1].kind != TokenKind::Word {
+        return false;
+    }
+    let before = w.word(i - 1);
+    (before.len() == 1 && before.chars().all(|c| c.is_uppercase()))
+        || is_title(&before.to_lowercase())
+        || ent::PLAIN_HONORIFICS.contains(&before.to_lowercase().as_str())
+}
+
 fn according_to(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     let at =
         (a..b.saturating_sub(1)).find(|&i| w.lower(i) == "according" && w.lower(i + 1) == "to")?;
@@ -160,6 +171,10 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     while end < b {
         let l = w.lower(end);
         if w.tokens[end].kind == TokenKind::Punct && !matches!(w.word(end), "'" | "\u{2019}") {
+            break;
+        }
+        // "said Kate Kendell of the National Center ...": the name ends at "of".
+        if end > a + 1 && l == "of" && is_name_word(w.word(end - 1)) && is_name_word(w.word(a)) {
             break;
         }
         if end > a
@@ -187,6 +202,15 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     // Apposition: ", a spokesman for ..." / ", head of ...".
     let role = if end < b && w.is_punct(end, ",") {
         apposition(w, end + 1, b)
+    } else if end < b && w.lower(end) == "of" {
+        let mut stop = end + 1;
+        while stop < b
+            && w.tokens[stop].kind == TokenKind::Word
+            && !matches!(w.lower(stop).as_str(), "in" | "on" | "at" | "who" | "told")
+        {
+            stop += 1;
+        }
+        clean_role(w.slice(end, stop))
     } else {
         None
     };
@@ -260,6 +284,20 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
     }
     if let Some(np) = trailing_name(w, la, lb) {
         return Some(np);
+    }
+    // The subject opens the clause, a verb phrase stands between it and the speech verb:
+    // "she looked them in the eyes and said", "the judge turned to Henderson and said".
+    if lb > la + 1 && matches!(last.as_str(), "and" | "then") {
+        let first = w.lower(la);
+        if lex::SUBJECT_PRONOUNS.contains(&first.as_str()) {
+            return Some(Subject::Pronoun);
+        }
+        if matches!(first.as_str(), "the") && la + 1 < lb && is_role_noun(&w.lower(la + 1)) {
+            return Some(Subject::Description(w.slice(la, la + 2).to_string()));
+        }
+        if let Some(Subject::Named { name, role }) = leading_name(w.slice(la, lb)) {
+            return Some(Subject::Named { name, role });
+        }
     }
     if is_role_noun(&last) || last.ends_with("man") || last.ends_with("woman") {
         // Description: from the last determiner.
@@ -356,9 +394,14 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         Some(k) => (&words[..=k], &words[k + 1..]),
         None => (&words[..0], &words[..]),
     };
-    if name_words
-        .iter()
-        .all(|x| is_title(&x.to_lowercase()) || x.to_lowercase() == "the")
+    // A capitalized title word alone right before the verb is a surname ("King said").
+    let lone_surname = words.len() == 1
+        && name_end == b
+        && (i == a || !matches!(w.lower(i - 1).as_str(), "the" | "a" | "an"));
+    if !lone_surname
+        && name_words
+            .iter()
+            .all(|x| is_title(&x.to_lowercase()) || x.to_lowercase() == "the")
     {
         return None;
     }
@@ -395,6 +438,43 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     let name = name_words.join(" ");
     let role = (!role.is_empty()).then(|| role.join(" "));
     Some(Subject::Named { name, role })
+}
+
+/// The person a sentence opens with ("But Mayor Rudolph Giuliani, who ...", "Kelleher said
+/// that ..."): its subject, for resolving a "he said" that follows.
+pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
+    let w = Words::new(ctx);
+    let n = w.tokens.len();
+    let mut a = 0;
+    while a < n
+        && (matches!(
+            w.lower(a).as_str(),
+            "but" | "and" | "still" | "later" | "then" | "meanwhile" | "yet" | "so"
+        ) || w.is_punct(a, ","))
+    {
+        a += 1;
+    }
+    let mut b = a;
+    while b < n {
+        let name_word = w.tokens[b].kind == TokenKind::Word
+            && (is_name_word(w.word(b))
+                || (b > a && matches!(w.lower(b).as_str(), "al" | "bin" | "de")));
+        if name_word || (b > a && abbreviation_dot(&w, b)) {
+            b += 1;
+        } else {
+            break;
+        }
+    }
+    // The name is the subject: a comma, or a lowercase word (the verb) follows.
+    let follows = w.tokens.get(b).map(|t| t.text(ctx))?;
+    let lowercase_next = follows.starts_with(|c: char| c.is_lowercase());
+    if b == a || !(follows == "," || lowercase_next) {
+        return None;
+    }
+    match trailing_name(&w, a, b)? {
+        Subject::Named { name, role } => Some(Subject::Named { name, role }),
+        _ => None,
+    }
 }
 
 fn is_adjective_like(lower: &str) -> bool {
