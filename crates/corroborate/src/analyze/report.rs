@@ -227,6 +227,7 @@ pub fn report_with(
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,
+                undatable: t.undatable.clone(),
                 text: t.text.clone(),
                 sources: numbers_of(&t.sources),
                 passages: passages(&t.mentions),
