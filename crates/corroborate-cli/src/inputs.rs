@@ -27,10 +27,11 @@ pub fn load(inputs: &[String]) -> anyhow::Result<Loaded> {
     }
     if !documents.is_empty() {
         // The loose articles' cluster must not share an id with a cluster read from a file.
-        let mut id = "input".to_string();
+        let base = loose_cluster_id(inputs, &documents);
+        let mut id = base.clone();
         let mut k = 2;
         while clusters.iter().any(|c| c.id == id) {
-            id = format!("input-{k}");
+            id = format!("{base}-{k}");
             k += 1;
         }
         clusters.insert(
@@ -49,4 +50,22 @@ pub fn load(inputs: &[String]) -> anyhow::Result<Loaded> {
         clusters,
         partial: !errors.is_empty(),
     })
+}
+
+/// The id (and, without a title, the heading) of the loose articles' cluster: the one
+/// document's id (its file stem), else the one input's file stem, else `input`.
+fn loose_cluster_id(inputs: &[String], documents: &[corroborate::Document]) -> String {
+    if let [doc] = documents {
+        return doc.id.clone();
+    }
+    if let [input] = inputs {
+        let stem = std::path::Path::new(input.trim_end_matches('/'))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty() && input != "-");
+        if let Some(stem) = stem {
+            return stem.to_string();
+        }
+    }
+    "input".to_string()
 }

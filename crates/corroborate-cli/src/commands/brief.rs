@@ -1,5 +1,6 @@
 //! `corroborate brief`: the cited brief of a cluster (the tool's main command).
 
+use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
@@ -81,16 +82,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let several = clusters.len() > 1;
     let pipeline = Pipeline::default();
     let mut text = String::new();
-    for (k, cluster) in clusters.into_iter().enumerate() {
+    let (mut k, mut empty) = (0usize, 0usize);
+    for cluster in clusters {
         let prepared = pipeline.prepare(cluster);
         let brief = build_brief(&prepared, &config);
+        if brief.summary.is_empty() {
+            let why = empty_output::why_no_summary(&prepared, method, config.budget);
+            empty_output::report(&format!("cluster {}", prepared.id), &why);
+            empty += 1;
+            continue;
+        }
+        k += 1;
         match format {
             Format::Json if several => {
                 text.push_str(&corroborate::render::json::render(&brief, false));
                 text.push('\n');
             }
             _ => {
-                if k > 0 {
+                if k > 1 {
                     text.push_str(if format == Format::Markdown {
                         "\n---\n\n"
                     } else {
@@ -104,6 +113,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
+    if k == 0 {
+        return Ok(Outcome::NoOutput);
+    }
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -114,7 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             out.flush()?;
         }
     }
-    Ok(if loaded.partial {
+    Ok(if loaded.partial || empty > 0 {
         Outcome::Partial
     } else {
         Outcome::Success
