@@ -112,7 +112,10 @@ fn situation(key: &str, command: &str, dir: &Path) -> Vec<String> {
     }
     let missing = dir.join("none.txt").display().to_string();
     match key {
-        "ok" | "broken-pipe" => args.push(article),
+        "ok" => args.push(article),
+        // `stories --json` writes through serde_json, whose errors hide the broken pipe.
+        "broken-pipe" if command == "stories" => args.extend(["--json".to_string(), article]),
+        "broken-pipe" => args.push(article),
         "missing" => args.push(missing),
         "one-missing" => args.extend([article, missing]),
         "bad-json-line" => {
