@@ -17,7 +17,7 @@ pub fn load(inputs: &[String]) -> anyhow::Result<Loaded> {
         clusters,
         warnings,
         errors,
-    } = into_clusters(read_inputs(inputs, &IngestOptions::default()));
+    } = into_clusters(read_inputs(inputs, &IngestOptions::default()), inputs);
     for w in &warnings {
         eprintln!("corroborate: warning: {w}");
     }

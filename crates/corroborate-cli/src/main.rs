@@ -1,10 +1,13 @@
 //! The `corroborate` command: parses arguments, wires the library, reports errors.
 //!
-//! Exit codes: 0 success; 1 an error stopped the command (no usable input, unwritable
-//! output); 2 bad command-line usage; 3 the command ran but some inputs were skipped
-//! (each one named on stderr).
+//! Exit codes (docs/exit-codes.md): 0 success (also when the reader of the output goes away:
+//! a broken pipe); 1 an error stopped the command (no usable input, damaged state, unwritable
+//! output); 2 bad command-line usage; 3 the command ran but some inputs (or lines of them)
+//! were skipped, each one named on stderr; 4 the inputs were read but there is nothing to
+//! print (no sentence, no summary), the reason on stderr.
 
 mod commands;
+mod empty_output;
 mod inputs;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +26,8 @@ pub enum Outcome {
     Success,
     /// Output was produced, but some inputs were skipped.
     Partial,
+    /// Nothing to print; the reason is already on stderr.
+    NoOutput,
 }
 
 #[derive(Parser)]
@@ -30,7 +35,7 @@ pub enum Outcome {
     name = "corroborate",
     version,
     about = "Read several news reports of one event; write one short, cited account of it.",
-    after_help = "Exit codes: 0 success, 1 error, 2 usage error, 3 some inputs skipped.\n\nExample:\n  corroborate brief examples/harbor-fire/"
+    after_help = "Exit codes: 0 success, 1 error, 2 usage error, 3 some inputs skipped, 4 nothing to print (reason on stderr).\n\nExample:\n  corroborate brief examples/harbor-fire/"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -66,6 +71,7 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(3),
+        Ok(Outcome::NoOutput) => ExitCode::from(4),
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
@@ -97,5 +103,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            // serde_json's writer errors keep the I/O error's kind but not the error itself.
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }

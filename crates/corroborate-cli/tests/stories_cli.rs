@@ -152,7 +152,7 @@ fn missing_input_and_wrong_state_version_fail_clearly() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not a readable story state"), "{err}");
+    assert!(err.contains("the story state is damaged"), "{err}");
     assert_eq!(
         std::fs::read(state.join("stories.redb")).expect("read"),
         b"some other program's file",

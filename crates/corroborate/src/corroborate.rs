@@ -6,7 +6,7 @@ use crate::analyze::brief::{build_brief, Brief, BriefConfig};
 use crate::analyze::Analysis;
 use crate::ingest::{read_inputs, IngestOptions, Ingested};
 use crate::render::Format;
-use crate::{Cluster, Error, Pipeline, PreparedCluster, Summary};
+use crate::{Cluster, Document, Error, Pipeline, PreparedCluster, Summary};
 use serde::{Deserialize, Serialize};
 
 /// Every setting of a run, as one serde struct (missing fields take their defaults).
@@ -97,7 +97,7 @@ impl Corroborate {
         let options = IngestOptions {
             max_bytes: self.config.max_input_bytes,
         };
-        into_clusters(read_inputs(inputs, &options))
+        into_clusters(read_inputs(inputs, &options), inputs)
     }
 
     /// Clean and split a cluster: the input of every later stage.
@@ -128,8 +128,10 @@ impl Corroborate {
 }
 
 /// Clusters of what ingest read: cluster-format inputs as they are, the loose articles
-/// together as one more cluster, first, under an id no other cluster has.
-pub fn into_clusters(ingested: Ingested) -> Inputs {
+/// together as one more cluster, first, under an id no other cluster has. That id (and, when
+/// no document has a title, the brief's heading) is the one loose document's id (its file
+/// stem), else the one input's file stem (`inputs` as given to [`read_inputs`]), else `input`.
+pub fn into_clusters<S: AsRef<str>>(ingested: Ingested, inputs: &[S]) -> Inputs {
     let Ingested {
         documents,
         mut clusters,
@@ -139,10 +141,11 @@ pub fn into_clusters(ingested: Ingested) -> Inputs {
     if !documents.is_empty() {
         let taken: std::collections::BTreeSet<&str> =
             clusters.iter().map(|c| c.id.as_str()).collect();
-        let mut id = "input".to_string();
+        let base = loose_cluster_id(inputs, &documents);
+        let mut id = base.clone();
         let mut k = 2;
         while taken.contains(id.as_str()) {
-            id = format!("input-{k}");
+            id = format!("{base}-{k}");
             k += 1;
         }
         clusters.insert(
@@ -159,4 +162,22 @@ pub fn into_clusters(ingested: Ingested) -> Inputs {
         warnings,
         errors,
     }
+}
+
+/// The base id of the loose articles' cluster (see [`into_clusters`]).
+fn loose_cluster_id<S: AsRef<str>>(inputs: &[S], documents: &[Document]) -> String {
+    if let [doc] = documents {
+        return doc.id.clone();
+    }
+    if let [input] = inputs {
+        let input = input.as_ref();
+        let stem = std::path::Path::new(input.trim_end_matches('/'))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty() && input != "-");
+        if let Some(stem) = stem {
+            return stem.to_string();
+        }
+    }
+    "input".to_string()
 }

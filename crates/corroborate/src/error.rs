@@ -22,8 +22,12 @@ pub enum ErrorKind {
     Malformed,
     /// The input is larger than the configured limit.
     TooLarge,
-    /// A persisted state was written by an incompatible version or is corrupt.
+    /// A persisted state was written by an incompatible version.
     State,
+    /// A persisted state is damaged (truncated, overwritten): it cannot be read.
+    StateDamaged,
+    /// A persisted state is open in another process.
+    StateInUse,
     /// A caller passed an invalid setting (unknown method, zero budget, ...).
     Config,
 }

@@ -256,7 +256,7 @@ fn a_state_from_another_version_is_refused_with_a_clear_error() {
     )
     .expect("write");
     let err = StoryStore::open(&junk, StoryConfig::default()).expect_err("must refuse");
-    assert_eq!(err.kind(), &ErrorKind::State);
+    assert_eq!(err.kind(), &ErrorKind::StateDamaged);
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&junk);
 }

@@ -1,6 +1,7 @@
 //! `corroborate brief`: the cited brief of a cluster (the tool's main command).
 
 use super::since;
+use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
@@ -107,7 +108,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let several = clusters.len() > 1;
     let pipeline = Pipeline::default();
     let mut text = String::new();
-    for (k, mut cluster) in clusters.into_iter().enumerate() {
+    let (mut k, mut empty) = (0usize, 0usize);
+    for mut cluster in clusters {
         let split = match (&args.since, &read) {
             (Some(since), _) => Some(since::split_since(
                 std::mem::take(&mut cluster.docs),
@@ -134,6 +136,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             if k > 0 {
                 text.push('\n');
             }
+            k += 1;
             match format {
                 Format::Json => text.push_str(&since::render_json(w).to_string()),
                 _ => text.push_str(&since::render_text(w, format == Format::Markdown)),
@@ -145,6 +148,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         let prepared = pipeline.prepare(cluster);
         let brief = build_brief(&prepared, &config);
+        if brief.summary.is_empty() {
+            let why = empty_output::why_no_summary(&prepared, method, config.budget);
+            empty_output::report(&format!("cluster {}", prepared.id), &why);
+            empty += 1;
+            continue;
+        }
+        k += 1;
         if let Some(w) = &whats_new {
             if format == Format::Json {
                 let rendered = corroborate::render::json::render(&brief, false);
@@ -156,7 +166,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 text.push('\n');
                 continue;
             }
-            if k > 0 {
+            if k > 1 {
                 text.push('\n');
             }
             text.push_str(&since::render_text(w, format == Format::Markdown));
@@ -167,7 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 text.push('\n');
             }
             _ => {
-                if k > 0 {
+                if k > 1 {
                     text.push_str(if format == Format::Markdown {
                         "\n---\n\n"
                     } else {
@@ -181,6 +191,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
+    if k == 0 {
+        return Ok(Outcome::NoOutput);
+    }
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -191,7 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             out.flush()?;
         }
     }
-    Ok(if loaded.partial {
+    Ok(if loaded.partial || empty > 0 {
         Outcome::Partial
     } else {
         Outcome::Success

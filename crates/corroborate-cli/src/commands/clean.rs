@@ -30,9 +30,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let stderr = std::io::stderr();
     let mut err = std::io::BufWriter::new(stderr.lock());
+    let mut kept_any = false;
     for cluster in &loaded.clusters {
         let cleaned = pipeline.cleaner.clean_cluster(&cluster.docs);
         for (doc, clean) in cluster.docs.iter().zip(&cleaned) {
+            kept_any |= !clean.kept.is_empty();
             let lines = LineNumbers::new(&doc.text);
             if args.explain {
                 for r in &clean.removed {
@@ -56,6 +58,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     err.flush()?;
     out.flush()?;
+    if !kept_any {
+        crate::empty_output::report(
+            &args.inputs.join(", "),
+            "no story text is left once page furniture is removed",
+        );
+        return Ok(Outcome::NoOutput);
+    }
     Ok(if loaded.partial {
         Outcome::Partial
     } else {

@@ -29,12 +29,13 @@ method is timed over further passes (summaries discarded) while its passes so fa
 pub struct Args {
     /// Dataset in the cluster JSONL format (clusters with reference summaries).
     dataset: PathBuf,
-    /// Summarization method; repeat to compare methods side by side [default: lead].
+    /// Summarization method; repeat to compare methods side by side [default: the default
+    /// method, as in every command].
     #[arg(long = "method", value_parser = method_names())]
     methods: Vec<String>,
     /// Word budget of each summary (and ROUGE-1.5.5's -l limit) [default: 250].
-    #[arg(long)]
-    words: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    words: Option<u64>,
     /// ROUGE implementation to reproduce [default: rouge-score].
     #[arg(long, value_parser = scorer_names())]
     scorer: Option<String>,
@@ -96,7 +97,7 @@ fn plan(args: &Args) -> anyhow::Result<Plan> {
         }
     }
     if methods.is_empty() {
-        methods.push(Method::Lead);
+        methods.push(corroborate::analyze::brief::default_method());
     }
     let scorer = args
         .scorer
@@ -104,7 +105,11 @@ fn plan(args: &Args) -> anyhow::Result<Plan> {
         .map(|s| ScorerKind::from_name(s).expect("clap checked the scorer name"));
     let (words, scorer) = match &floors {
         Some(f) => {
-            if args.words.is_some_and(|w| w != f.words) || scorer.is_some_and(|s| s != f.scorer) {
+            if args
+                .words
+                .is_some_and(|w| usize::try_from(w).ok() != Some(f.words))
+                || scorer.is_some_and(|s| s != f.scorer)
+            {
                 anyhow::bail!(
                     "the floors file is for --words {} --scorer {}; drop those flags or match them",
                     f.words,
@@ -114,7 +119,8 @@ fn plan(args: &Args) -> anyhow::Result<Plan> {
             (f.words, f.scorer)
         }
         None => (
-            args.words.unwrap_or(DEFAULT_WORDS),
+            args.words
+                .map_or(DEFAULT_WORDS, |w| usize::try_from(w).unwrap_or(usize::MAX)),
             scorer.unwrap_or(ScorerKind::RougeScore),
         ),
     };

@@ -1,5 +1,6 @@
 //! `corroborate split`: one sentence per line.
 
+use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
 use corroborate::Pipeline;
@@ -34,8 +35,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut printed_any = false;
+    let mut why = None;
     for cluster in loaded.clusters {
         let prepared = pipeline.prepare(cluster);
+        if prepared.sentences.is_empty() {
+            why = why.or_else(|| empty_output::why_no_sentences(&prepared));
+        }
         for (d, range) in prepared.doc_sentences.iter().enumerate() {
             if range.is_empty() {
                 continue;
@@ -64,6 +69,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
+    if !printed_any {
+        empty_output::report(
+            &args.inputs.join(", "),
+            &why.unwrap_or_else(|| "no sentence found".to_string()),
+        );
+        return Ok(Outcome::NoOutput);
+    }
     Ok(if loaded.partial {
         Outcome::Partial
     } else {

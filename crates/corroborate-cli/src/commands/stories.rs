@@ -28,6 +28,10 @@ pub struct Args {
     /// Keep the story index in this directory and continue it on the next run.
     #[arg(long, value_name = "DIR")]
     state: Option<PathBuf>,
+    /// Restore the --state copy saved after the last successful run (a damaged state), then
+    /// process the inputs, if any, as usual.
+    #[arg(long, requires = "state")]
+    rollback: bool,
     /// Write a Markdown brief per story with two or more articles into this directory.
     #[arg(long, value_name = "DIR")]
     brief: Option<PathBuf>,
@@ -38,7 +42,7 @@ pub struct Args {
     #[arg(long, hide = true, default_value_t = 1000)]
     commit_every: usize,
     /// Article files (JSONL, text, HTML), directories, or `-` for standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "rollback")]
     inputs: Vec<String>,
 }
 
@@ -78,6 +82,20 @@ struct JsonLine<'a> {
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let config = parse_config(args.config.as_deref())?;
+    if args.rollback {
+        let dir = args
+            .state
+            .as_deref()
+            .expect("clap requires --state with --rollback");
+        let path = StoryStore::rollback(dir)?;
+        eprintln!(
+            "corroborate: restored {} from the copy saved after the last successful run",
+            path.display()
+        );
+        if args.inputs.is_empty() {
+            return Ok(Outcome::Success);
+        }
+    }
     let (read, partial) = read_articles(&args.inputs)?;
     let (ordered, notes) = stream::prepare(read.articles);
     for m in notes.messages() {
@@ -164,6 +182,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             written.len(),
             dir.display()
         );
+    }
+    if let Some(store) = store {
+        store.close()?;
     }
     Ok(if partial {
         Outcome::Partial

@@ -1,5 +1,6 @@
 //! `corroborate summarize`: an extractive summary of each cluster.
 
+use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
 use corroborate::summarize::SummarizerConfig;
@@ -16,11 +17,12 @@ pub struct Args {
     #[arg(long, default_value = "default", value_parser = method_names())]
     method: String,
     /// Word budget (whole sentences only).
-    #[arg(long, default_value_t = 250, conflicts_with = "sentences")]
-    words: usize,
+    #[arg(long, default_value_t = 250, conflicts_with = "sentences",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    words: u64,
     /// Sentence budget, instead of a word budget.
-    #[arg(long)]
-    sentences: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    sentences: Option<u64>,
     /// Output format: text (one sentence per line), md (cited Markdown) or json (JSONL, one
     /// object per cluster with document id and byte span per sentence).
     #[arg(long, default_value = "text", value_parser = ["text", "md", "json"])]
@@ -41,20 +43,28 @@ fn method_names() -> clap::builder::PossibleValuesParser {
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let method = Method::from_name(&args.method).expect("clap checked the method name");
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     let budget = match args.sentences {
-        Some(0) => anyhow::bail!("--sentences must be at least 1"),
-        Some(n) => Budget::Sentences(n),
-        None if args.words == 0 => anyhow::bail!("--words must be at least 1"),
-        None => Budget::Words(args.words),
+        Some(n) => Budget::Sentences(count(n)),
+        None => Budget::Words(count(args.words)),
     };
     let config = SummarizerConfig { method, budget };
     let loaded = load(&args.inputs)?;
     let pipeline = Pipeline::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (n, cluster) in loaded.clusters.into_iter().enumerate() {
+    let (mut printed, mut empty) = (0usize, 0usize);
+    for cluster in loaded.clusters {
         let prepared = pipeline.prepare(cluster);
         let summary = config.summarize(&prepared);
+        if summary.sentences.is_empty() {
+            let why = empty_output::why_no_summary(&prepared, method, budget);
+            empty_output::report(&format!("cluster {}", prepared.id), &why);
+            empty += 1;
+            continue;
+        }
+        let n = printed;
+        printed += 1;
         match args.format.as_str() {
             "json" => writeln!(out, "{}", json(&prepared, &summary, budget))?,
             "md" => {
@@ -74,7 +84,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(if loaded.partial {
+    Ok(if printed == 0 {
+        Outcome::NoOutput
+    } else if loaded.partial || empty > 0 {
         Outcome::Partial
     } else {
         Outcome::Success
@@ -99,28 +111,19 @@ fn json(cluster: &PreparedCluster, summary: &Summary, budget: Budget) -> serde_j
     })
 }
 
-/// Sentences as one paragraph, each followed by `[n]`; sources numbered in order of first
-/// citation and listed below.
+/// Sentences as one paragraph, each followed by `[n]`; sources numbered in input order (as
+/// `brief` numbers them) and listed below.
 fn markdown(cluster: &PreparedCluster, summary: &Summary) -> String {
-    let mut cited: Vec<usize> = Vec::new();
-    let mut body = Vec::new();
-    for &i in &summary.sentences {
-        let doc = cluster.sentences[i].doc;
-        let n = match cited.iter().position(|&d| d == doc) {
-            Some(p) => p + 1,
-            None => {
-                cited.push(doc);
-                cited.len()
-            }
-        };
-        body.push(format!("{} [{n}]", cluster.text(i)));
-    }
+    let body: Vec<String> = summary
+        .sentences
+        .iter()
+        .map(|&i| format!("{} [{}]", cluster.text(i), cluster.sentences[i].doc + 1))
+        .collect();
     let mut out = format!("## {}\n\n{}\n\n", cluster.id, body.join(" "));
-    if !cited.is_empty() {
+    if !cluster.docs.is_empty() {
         out.push_str("Sources:\n\n");
     }
-    for (n, &d) in cited.iter().enumerate() {
-        let doc = &cluster.docs[d];
+    for (n, doc) in cluster.docs.iter().enumerate() {
         let mut line = format!("{}. ", n + 1);
         line.push_str(doc.title.as_deref().unwrap_or(&doc.id));
         for extra in [

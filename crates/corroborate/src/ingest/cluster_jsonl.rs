@@ -83,6 +83,14 @@ pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
 /// Read a cluster-format JSONL file.
 pub fn read_clusters(path: &std::path::Path) -> Result<(Vec<Cluster>, Vec<Error>), Error> {
     let name = path.display().to_string();
+    // A device or FIFO may never end (a dataset file has no size limit: sets can be large).
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Error::new(
+            ErrorKind::Io,
+            name,
+            "not a regular file (a device, FIFO or socket)",
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(name.clone(), "cannot read", e))?;
     let mut warnings = Vec::new();
     let text = super::decode(&name, &bytes, &mut warnings)?;

@@ -186,6 +186,16 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
             ));
             return;
         }
+        // A device (/dev/zero), FIFO or socket has no size to check and may never end.
+        Ok(m) if !m.is_file() => {
+            out.errors.push(Error::new(
+                ErrorKind::Io,
+                name,
+                "not a regular file (a device, FIFO or socket); give its contents on standard \
+                 input as `-` instead",
+            ));
+            return;
+        }
         Ok(_) => {}
         Err(e) => {
             let err = if e.kind() == std::io::ErrorKind::NotFound {
@@ -197,8 +207,19 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
             return;
         }
     }
-    match std::fs::read(path) {
-        Ok(bytes) => read_bytes_into(&name, &bytes, out),
+    // Read with the limit too: the file may grow after its size was checked.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        f.take(options.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
+    match read {
+        Ok(_) if bytes.len() as u64 > options.max_bytes => out.errors.push(Error::new(
+            ErrorKind::TooLarge,
+            name,
+            format!("input is over the limit of {} bytes", options.max_bytes),
+        )),
+        Ok(_) => read_bytes_into(&name, &bytes, out),
         Err(e) => out.errors.push(Error::io(name, "cannot read", e)),
     }
 }

@@ -78,9 +78,9 @@ fn value_string(v: serde_json::Value) -> Option<String> {
 pub struct StoryInputs {
     /// Articles in input order.
     pub articles: Vec<StoryArticle>,
-    /// Problems that did not stop reading (bad lines are skipped and named here).
+    /// Problems that did not stop reading (lossy UTF-8).
     pub warnings: Vec<Error>,
-    /// Inputs that could not be read at all.
+    /// Inputs, or lines of them, that could not be read and were skipped.
     pub errors: Vec<Error>,
 }
 
@@ -91,6 +91,18 @@ pub fn read_story_inputs(inputs: &[String]) -> StoryInputs {
     for input in inputs {
         let path = Path::new(input);
         if input != "-" && path.is_file() && starts_with_brace(path) {
+            let limit = IngestOptions::default().max_bytes;
+            match std::fs::metadata(path) {
+                Ok(m) if m.len() > limit => {
+                    out.errors.push(Error::new(
+                        ErrorKind::TooLarge,
+                        input.as_str(),
+                        format!("{} bytes is over the limit of {limit}", m.len()),
+                    ));
+                    continue;
+                }
+                _ => {}
+            }
             match std::fs::read(path) {
                 Ok(bytes) => match decode(input, &bytes, &mut out.warnings) {
                     Ok(text) => parse_article_lines(input, &text, &mut out),
@@ -142,7 +154,8 @@ pub fn parse_article_lines(name: &str, text: &str, out: &mut StoryInputs) {
         let raw: RawArticle = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
-                out.warnings.push(
+                // An error, as in every reader of JSON lines: the run exits 3 (some input skipped).
+                out.errors.push(
                     Error::new(ErrorKind::Malformed, name, format!("line skipped: {e}"))
                         .at_line(line_no),
                 );
@@ -172,7 +185,7 @@ fn push_raw(
     out: &mut StoryInputs,
 ) {
     let Some(text) = raw.text else {
-        out.warnings.push(
+        out.errors.push(
             Error::new(
                 ErrorKind::Malformed,
                 name,
@@ -213,7 +226,7 @@ mod tests {
         assert_eq!(ids, ["a1", "7", "d1", "c/1"]);
         assert_eq!(out.articles[0].gold.as_deref(), Some("s1"));
         assert_eq!(out.articles[1].date.as_deref(), Some("2020-01-03"));
-        assert_eq!(out.warnings.len(), 2);
-        assert_eq!(out.warnings[0].line(), Some(4));
+        assert_eq!(out.errors.len(), 2);
+        assert_eq!(out.errors[0].line(), Some(4));
     }
 }

@@ -54,31 +54,152 @@ fn state_err(path: &Path, msg: impl std::fmt::Display) -> Error {
     )
 }
 
+/// The copy of the state saved after the last successful run (see [`StoryStore::close`]).
+pub const BACKUP_NAME: &str = "stories.redb.prev";
+
+/// How the error about a state of another format version begins (that state is not damaged).
+const VERSION_MISMATCH: &str = "state format is";
+
+/// The first bytes of every redb file.
+const REDB_MAGIC: &[u8] = b"redb\x1A\x0A\xA9\x0D\x0A";
+
+fn damaged(path: &Path, detail: impl std::fmt::Display) -> Error {
+    let backup = path.with_file_name(BACKUP_NAME);
+    let remedy = if backup.exists() {
+        format!(
+            "restore the copy saved after the last good run ({}) with `stories --state DIR \
+             --rollback`, or move the file away to start a new state",
+            backup.display()
+        )
+    } else {
+        "no saved copy exists; move the file away to start a new state".to_string()
+    };
+    Error::new(
+        ErrorKind::StateDamaged,
+        path.display().to_string(),
+        format!("the story state is damaged ({detail}); {remedy}"),
+    )
+}
+
+fn in_use(path: &Path) -> Error {
+    Error::new(
+        ErrorKind::StateInUse,
+        path.display().to_string(),
+        "the story state is in use by another process; wait for it to finish",
+    )
+}
+
+/// Run `f`, turning a panic inside redb (it asserts on some damaged files, e.g. a truncated
+/// one) into an error. The panic message is not printed: the caller reports the damage.
+fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(hook);
+    match got {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "the database library stopped".to_string());
+            let what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+            Err(damaged(path, what))
+        }
+    }
+}
+
+/// Open an existing redb file: a lock held elsewhere is "in use", anything else unreadable
+/// is damage.
+fn open_existing(path: &Path) -> Result<Database> {
+    let mut head = [0u8; 9];
+    let magic_ok = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && head == REDB_MAGIC;
+    if !magic_ok {
+        return Err(damaged(path, "not a database file: its header is wrong"));
+    }
+    guarded(path, || match Database::open(path) {
+        Ok(db) => Ok(db),
+        Err(redb::DatabaseError::DatabaseAlreadyOpen) => Err(in_use(path)),
+        Err(e) => Err(damaged(path, e)),
+    })
+}
+
+fn copy_atomically(from: &Path, to: &Path) -> std::io::Result<()> {
+    let tmp = to.with_extension("tmp");
+    std::fs::copy(from, &tmp)?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, to)
+}
+
 impl StoryStore {
     /// Open (or create) the state in `dir` and rebuild the grouper it holds. A new state
     /// takes `config`; an existing one keeps the configuration it was created with.
+    ///
+    /// Errors: [`ErrorKind::StateInUse`] when another process has it open,
+    /// [`ErrorKind::StateDamaged`] when the file cannot be read (the message names the file
+    /// and the saved copy), [`ErrorKind::State`] for a state of another format version.
     pub fn open(dir: &Path, config: StoryConfig) -> Result<(StoryStore, StoryGrouper)> {
         std::fs::create_dir_all(dir)
             .map_err(|e| state_err(dir, format!("cannot create state directory: {e}")))?;
         let path = dir.join(FILE_NAME);
         let existed = path.exists();
         let db = if existed {
-            Database::open(&path).map_err(|e| {
-                state_err(
-                    &path,
-                    format!("not a readable story state (different version or corrupt): {e}"),
-                )
-            })?
+            open_existing(&path)?
         } else {
             Database::create(&path)
                 .map_err(|e| state_err(&path, format!("cannot create state: {e}")))?
         };
         let store = StoryStore { db, path };
-        if !existed || store.is_blank()? {
-            store.initialise(&config)?;
-        }
-        let grouper = store.load()?;
+        let grouper = guarded(&store.path, || {
+            if !existed || store.is_blank()? {
+                store.initialise(&config)?;
+            }
+            store.load()
+        })
+        .map_err(|e| match e.kind() {
+            ErrorKind::State if existed && !e.message().starts_with(VERSION_MISMATCH) => {
+                damaged(&store.path, e.message())
+            }
+            _ => e,
+        })?;
         Ok((store, grouper))
+    }
+
+    /// Close the state and keep a copy of it as it is now ([`BACKUP_NAME`], written
+    /// atomically), the state [`StoryStore::rollback`] restores. Call after a successful run.
+    pub fn close(self) -> Result<()> {
+        let StoryStore { db, path } = self;
+        drop(db);
+        copy_atomically(&path, &path.with_file_name(BACKUP_NAME))
+            .map_err(|e| state_err(&path, format!("cannot save a copy of the state: {e}")))
+    }
+
+    /// Replace the state in `dir` with the copy saved after the last successful run. Refused
+    /// while another process has the state open.
+    pub fn rollback(dir: &Path) -> Result<PathBuf> {
+        let path = dir.join(FILE_NAME);
+        let backup = dir.join(BACKUP_NAME);
+        if !backup.exists() {
+            return Err(state_err(
+                &backup,
+                "no saved copy to roll back to (one is written after each successful run)",
+            ));
+        }
+        if path.exists() {
+            // Only the lock matters here: a damaged file is what rollback is for.
+            if let Err(e) = open_existing(&path) {
+                if e.kind() == &ErrorKind::StateInUse {
+                    return Err(e);
+                }
+            }
+        }
+        copy_atomically(&backup, &path)
+            .map_err(|e| state_err(&path, format!("cannot restore the saved copy: {e}")))?;
+        Ok(path)
     }
 
     fn is_blank(&self) -> Result<bool> {
@@ -124,7 +245,7 @@ impl StoryStore {
         let format = get("format")?.map(|v| String::from_utf8_lossy(&v).into_owned());
         if format.as_deref() != Some(FORMAT) {
             return Err(self.err(format!(
-                "state format is {}, this build reads {FORMAT}; use a new --state directory \
+                "{VERSION_MISMATCH} {}, this build reads {FORMAT}; use a new --state directory \
                  (or the corroborate version that wrote this one)",
                 format.as_deref().unwrap_or("missing")
             )));

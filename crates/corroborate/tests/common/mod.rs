@@ -11,8 +11,9 @@ pub fn shared_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
-/// A path under the shared directory, or `None` (with a note) when the shared data is absent
-/// outside CI. In CI (`CI` set) a missing file fails the test.
+/// A path under the shared directory. When it is missing the test fails, saying how to get
+/// the data, unless `CORROBORATE_SKIP_SHARED=1` is set outside CI: then it returns `None`
+/// and the test skips (a skip that has to be asked for, so a run never passes unseen).
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let path = shared_dir().join(rel);
     if path.exists() {
@@ -21,8 +22,18 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if std::env::var_os("CI").is_some() {
         panic!("shared data missing in CI: {}", path.display());
     }
-    eprintln!("skipping: shared data not found at {}", path.display());
-    None
+    if std::env::var_os("CORROBORATE_SKIP_SHARED").is_some_and(|v| v == "1") {
+        eprintln!(
+            "skipping (CORROBORATE_SKIP_SHARED=1): shared data not found at {}",
+            path.display()
+        );
+        return None;
+    }
+    panic!(
+        "shared data not found at {}: set SHARED_DIR to the shared directory, or set \
+         CORROBORATE_SKIP_SHARED=1 to skip the tests that need it",
+        path.display()
+    );
 }
 
 /// Every cluster of a shared cluster-JSONL file, prepared by the default pipeline, or `None`
