@@ -46,6 +46,7 @@ enum Command {
     Eval(commands::eval::Args),
     Stories(commands::stories::Args),
     EvalStories(commands::eval_stories::Args),
+    EvalExtract(commands::eval_extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Stories(args) => commands::stories::run(args),
         Command::EvalStories(args) => commands::eval_stories::run(args),
+        Command::EvalExtract(args) => commands::eval_extract::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

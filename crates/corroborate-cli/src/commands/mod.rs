@@ -3,6 +3,7 @@
 pub mod brief;
 pub mod clean;
 pub mod eval;
+pub mod eval_extract;
 pub mod eval_stories;
 pub mod split;
 pub mod stories;
