@@ -34,6 +34,9 @@ pub struct Args {
     /// Write each page's extracted text to DIR/<id>.txt.
     #[arg(long, value_name = "DIR")]
     write: Option<PathBuf>,
+    /// Score the text as ingested, before the line cleaner (diagnosis).
+    #[arg(long, hide = true)]
+    no_line_clean: bool,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -117,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         let name = page.path.to_string_lossy();
         let start = Instant::now();
-        let pred = extract_page(&name, &bytes, &cleaner);
+        let pred = extract_page(&name, &bytes, (!args.no_line_clean).then_some(&cleaner));
         seconds += start.elapsed().as_secs_f64();
         if let Some(dir) = &args.write {
             let out = dir.join(format!("{}.txt", page.id));

@@ -198,13 +198,21 @@ pub fn summarise(rows: &[PageScore]) -> ExtractSummary {
 }
 
 /// The story text of one page exactly as `corroborate clean PAGE` prints it (ingest, then the
-/// line cleaner), or `""` when the page yields no document.
-pub fn extract_page(name: &str, bytes: &[u8], cleaner: &Cleaner) -> String {
+/// line cleaner), or `""` when the page yields no document. Without a cleaner: the text as
+/// ingested (for diagnosis).
+pub fn extract_page(name: &str, bytes: &[u8], cleaner: Option<&Cleaner>) -> String {
     let ingested = read_bytes(name, bytes);
     let docs = &ingested.documents;
     if docs.is_empty() {
         return String::new();
     }
+    let Some(cleaner) = cleaner else {
+        return docs
+            .iter()
+            .map(|d| d.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    };
     let cleaned = cleaner.clean_cluster(docs);
     docs.iter()
         .zip(&cleaned)

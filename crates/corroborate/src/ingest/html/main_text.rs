@@ -32,10 +32,6 @@ fn is_skipped_tag(name: &str) -> bool {
             | "select"
             | "textarea"
             | "label"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "header"
             | "figure"
             | "figcaption"
             | "picture"
@@ -191,6 +187,12 @@ const POSITIVE: &[&str] = &[
     "richtext",
 ];
 
+/// Share of the page's text above which a strong furniture hint is taken for a mislabelled
+/// wrapper ("has-mega-menu" on a page wrapper, a story inside an unclosed `<footer>`).
+const STRONG_HINT_MAX_SHARE: f64 = 0.5;
+/// The same for weak hints.
+const WEAK_HINT_MAX_SHARE: f64 = 0.3;
+
 /// What an element's class, id and tag say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hint {
@@ -216,6 +218,14 @@ fn class_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
 }
 
 fn hint(dom: &Dom, id: NodeId) -> Hint {
+    let name = dom.nodes[id].name();
+    // Sites put state and theme classes on the page wrappers ("mega-menu-primary").
+    if matches!(name, "html" | "body" | "#root") {
+        return Hint::Neutral;
+    }
+    if matches!(name, "nav" | "aside" | "footer") {
+        return Hint::Furniture;
+    }
     let tokens = class_tokens(dom, id);
     if tokens
         .iter()
@@ -241,7 +251,7 @@ fn hint(dom: &Dom, id: NodeId) -> Hint {
             || t == "ads"
     });
     // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
-    if weak || dom.nodes[id].name() == "form" || is_hidden(dom, id) {
+    if weak || matches!(name, "form" | "header") || is_hidden(dom, id) {
         Hint::SmallFurniture
     } else {
         Hint::Neutral
@@ -272,10 +282,12 @@ struct TextBlock {
     /// Characters of the text inside links.
     link_chars: usize,
     heading: bool,
-    /// Inside an element with a furniture hint (kept out unless the whole page is furniture).
+    /// Judged furniture (from the hints below and the share of text their elements hold).
     furniture: bool,
+    /// The innermost enclosing element with a strong furniture hint.
+    strong: Option<NodeId>,
     /// The innermost enclosing element with a weak furniture hint.
-    small_furniture: Option<NodeId>,
+    weak: Option<NodeId>,
 }
 
 struct BlockCollector<'a> {
@@ -301,8 +313,9 @@ impl BlockCollector<'_> {
             text: String::new(),
             link_chars: 0,
             heading: ctx.heading,
-            furniture: ctx.furniture,
-            small_furniture: ctx.small_furniture,
+            furniture: false,
+            strong: ctx.strong,
+            weak: ctx.weak,
         });
         let before = block.text.len();
         for word in raw.split_whitespace() {
@@ -325,8 +338,8 @@ struct Ctx {
     container: NodeId,
     in_link: bool,
     heading: bool,
-    furniture: bool,
-    small_furniture: Option<NodeId>,
+    strong: Option<NodeId>,
+    weak: Option<NodeId>,
 }
 
 /// Split the page into text blocks, skipping non-content subtrees. Iterative: pages can nest
@@ -345,8 +358,8 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
         container: 0,
         in_link: false,
         heading: false,
-        furniture: false,
-        small_furniture: None,
+        strong: None,
+        weak: None,
     };
     let mut stack = vec![Step::Enter(0, root)];
     while let Some(step) = stack.pop() {
@@ -384,8 +397,8 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
                     inner.heading |= is_heading(name);
                     if id != 0 {
                         match hint(c.dom, id) {
-                            Hint::Furniture => inner.furniture = true,
-                            Hint::SmallFurniture => inner.small_furniture = Some(id),
+                            Hint::Furniture => inner.strong = Some(id),
+                            Hint::SmallFurniture => inner.weak = Some(id),
                             Hint::Story | Hint::Neutral => {}
                         }
                     }
@@ -431,12 +444,13 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
             node = dom.nodes[node].parent;
         }
     }
-    // A weak furniture hint counts only on an element holding under 30% of the page's text.
+    // A furniture hint counts only on an element holding a small share of the page's text.
     let page_chars = text_chars[0] as f64;
+    let small = |f: Option<NodeId>, share: f64| {
+        f.is_some_and(|f| (text_chars[f] as f64) < share * page_chars)
+    };
     for b in &mut blocks {
-        if let Some(f) = b.small_furniture {
-            b.furniture |= (text_chars[f] as f64) < 0.3 * page_chars;
-        }
+        b.furniture = small(b.strong, STRONG_HINT_MAX_SHARE) || small(b.weak, WEAK_HINT_MAX_SHARE);
     }
     // Scores of elements: a block adds to its container and, decaying, to a few ancestors.
     let mut score = vec![0.0f64; n];
