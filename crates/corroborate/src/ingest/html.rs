@@ -98,6 +98,46 @@ pub fn detect_language(title: Option<&str>, text: &str) -> Option<String> {
     (info.is_reliable() || info.confidence() >= 0.5).then(|| info.lang().code().to_string())
 }
 
+/// Why a page gave no story text, for the error message: a frameset, a shell whose text a
+/// script renders, or only navigation and furniture.
+pub fn empty_page_reason(html: &str) -> &'static str {
+    let dom = Dom::parse(html);
+    let mut scripts = 0usize;
+    let mut frames = false;
+    for id in dom.preorder() {
+        match dom.nodes[id].name() {
+            "script" => scripts += 1,
+            "frameset" | "frame" => frames = true,
+            _ => {}
+        }
+    }
+    // One walk carrying whether an ancestor hides its text.
+    let mut visible = false;
+    let mut stack = vec![(0, false)];
+    while let Some((id, hidden)) = stack.pop() {
+        let node = &dom.nodes[id];
+        match &node.data {
+            dom::NodeData::Text(t) => visible |= !hidden && t.chars().any(char::is_alphanumeric),
+            dom::NodeData::Element { name, .. } => {
+                let hides = matches!(
+                    name.as_str(),
+                    "script" | "style" | "noscript" | "template" | "head" | "title"
+                );
+                stack.extend(node.children.iter().map(|&c| (c, hidden || hides)));
+            }
+        }
+    }
+    if frames {
+        "the page is a frameset: its text is in the framed pages"
+    } else if !visible && scripts > 0 {
+        "the page has no text without JavaScript (only scripts)"
+    } else if !visible {
+        "the page has no visible text"
+    } else {
+        "its text is only navigation, links and page furniture"
+    }
+}
+
 /// Read only the metadata of an HTML page.
 pub fn html_metadata(html: &str) -> PageMetadata {
     metadata::read_metadata(&Dom::parse(html))

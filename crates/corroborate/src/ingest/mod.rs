@@ -328,7 +328,10 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
                 out.errors.push(Error::new(
                     ErrorKind::Empty,
                     name,
-                    "no story text found in the HTML page",
+                    format!(
+                        "no story text found in the HTML page: {}",
+                        html::empty_page_reason(&text)
+                    ),
                 ));
             } else {
                 out.documents.push(doc);
