@@ -46,7 +46,11 @@ fn json_format_carries_page_metadata() {
         let mut args = flag.to_vec();
         args.push(&file);
         let out = clean(&args);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
         assert_eq!(v["title"], "Fähre fällt aus");
         assert_eq!(v["source"], "Inselbote");
@@ -76,7 +80,11 @@ fn pages_without_story_text_say_why() {
               </frameset></html>",
             "frameset",
         ),
-        ("paper.html", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n\0\0", ""),
+        (
+            "paper.html",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n\0\0",
+            "",
+        ),
     ];
     for (name, bytes, reason) in cases {
         let file = write(&dir, name, bytes);

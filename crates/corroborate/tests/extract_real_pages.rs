@@ -63,8 +63,8 @@ fn real_pages_stay_above_the_floors() {
         .map(|(p, x)| score_page(&p.gold, x))
         .collect();
     let all = summarise(&rows);
-    // Measured: F1 0.8607, 11 empty pages (ea4e3f2: 0.776, 52).
-    assert!(all.f1 >= 0.858, "mean F1 {:.4}", all.f1);
+    // Measured: F1 0.8825, 11 empty pages (ea4e3f2: 0.776, 52).
+    assert!(all.f1 >= 0.879, "mean F1 {:.4}", all.f1);
     assert!(all.empty <= 11, "{} pages with no output", all.empty);
     let mut by_type: BTreeMap<&str, Vec<PageScore>> = BTreeMap::new();
     for (p, r) in pages.iter().zip(&rows) {
@@ -72,14 +72,15 @@ fn real_pages_stay_above_the_floors() {
     }
     // Measured F1 per page type.
     let floors = [
-        ("article", 0.897),      // 0.900, 408 pages
+        ("article", 0.904),      // 0.907, 408 pages
         ("collection", 0.70),    // 0.712, 6
-        ("documentation", 0.79), // 0.801, 12
-        ("forum", 0.40),         // 0.414, 14
-        ("listing", 0.24),       // 0.246, 8
-        ("product", 0.46),       // 0.466, 2
-        ("service", 0.25),       // 0.262, 4
+        ("documentation", 0.87), // 0.882, 12
+        ("forum", 0.53),         // 0.545, 14
+        ("listing", 0.40),       // 0.416, 8
+        ("product", 0.77),       // 0.783, 2
+        ("service", 0.79),       // 0.804, 4
     ];
+
     for (kind, floor) in floors {
         let s = summarise(by_type.get(kind).map(Vec::as_slice).unwrap_or_default());
         assert!(s.f1 >= floor, "{kind}: F1 {:.4} < {floor}", s.f1);
