@@ -49,7 +49,7 @@ pub fn is_heldout(id: &str) -> bool {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h % 3 == 0
+    h.is_multiple_of(3)
 }
 
 struct Page {
@@ -208,7 +208,10 @@ mod tests {
     #[test]
     fn split_is_fnv1a_mod_3() {
         // FNV-1a 64 of "" is the offset basis, 0xcbf29ce484222325 = 14695981039346656037.
-        assert_eq!(is_heldout(""), 14_695_981_039_346_656_037u64 % 3 == 0);
+        assert_eq!(
+            is_heldout(""),
+            14_695_981_039_346_656_037u64.is_multiple_of(3)
+        );
         let held = (0..300).filter(|i| is_heldout(&format!("p{i}"))).count();
         assert!((70..130).contains(&held), "{held}");
     }

@@ -690,11 +690,14 @@ mod tests {
 
     #[test]
     fn comment_sections_are_furniture() {
+        // A comment section holding half the page's text or more is taken for a wrapper.
         let html = "<article><p>The story itself, with a comma, long enough to be scored.</p>\
+            <p>More of the story, with a comma, long enough to be scored.</p>\
             <div id=comments><p>A reader's comment, with a comma, long enough to be scored.</p></div></article>";
         assert_eq!(
             extract(html),
-            "The story itself, with a comma, long enough to be scored."
+            "The story itself, with a comma, long enough to be scored.\n\n\
+             More of the story, with a comma, long enough to be scored."
         );
     }
 
