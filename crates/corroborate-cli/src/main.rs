@@ -53,6 +53,7 @@ enum Command {
     Stories(commands::stories::Args),
     EvalStories(commands::eval_stories::Args),
     EvalAnalysis(commands::eval_analysis::Args),
+    EvalExtract(commands::eval_extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +68,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => commands::stories::run(args),
         Command::EvalStories(args) => commands::eval_stories::run(args),
         Command::EvalAnalysis(args) => commands::eval_analysis::run(args),
+        Command::EvalExtract(args) => commands::eval_extract::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

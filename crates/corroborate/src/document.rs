@@ -32,6 +32,13 @@ pub struct Document {
     /// Publication date as given by the input (ISO 8601 preferred).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Author or byline, when the input gave one (HTML pages: meta tags and JSON-LD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Language of the text as an ISO 639-3 code ("eng", "deu"), detected from the text of HTML
+    /// pages; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Where it was read from.
     #[serde(default)]
     pub origin: Origin,

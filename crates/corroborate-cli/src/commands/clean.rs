@@ -10,9 +10,13 @@ use std::io::Write;
 #[derive(clap::Args)]
 #[command(after_help = "Example:\n  corroborate clean --explain examples/harbor-fire/")]
 pub struct Args {
-    /// Print one JSON object per document (id, origin, kept text and blocks, removed lines).
+    /// Print one JSON object per document (id, origin, page metadata, kept text and blocks,
+    /// removed lines); the same as `--format json`.
     #[arg(long)]
     json: bool,
+    /// Output format: `text` (the story text) or `json` (as `--json`).
+    #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+    format: String,
     /// Say on stderr what was removed from each document and why, one line per removal:
     /// document id, line number, reason, the line's text.
     #[arg(long)]
@@ -49,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     )?;
                 }
             }
-            if args.json {
+            if args.json || args.format == "json" {
                 writeln!(out, "{}", json(doc, clean, &lines))?;
             } else {
                 writeln!(out, "{}\n", clean.text(doc))?;
@@ -78,6 +82,11 @@ fn json(doc: &Document, clean: &CleanedDocument, lines: &LineNumbers) -> serde_j
         "id": doc.id,
         "origin": doc.origin,
         "title": doc.title,
+        "source": doc.source,
+        "published": doc.published,
+        "author": doc.author,
+        "language": doc.language,
+        "url": doc.origin.url,
         "text": clean.text(doc),
         "kept": clean.kept.iter().map(|b| serde_json::json!({
             "line": lines.of(b.span.start),

@@ -5,6 +5,7 @@ pub mod brief;
 pub mod clean;
 pub mod eval;
 pub mod eval_analysis;
+pub mod eval_extract;
 pub mod eval_stories;
 pub mod since;
 pub mod split;

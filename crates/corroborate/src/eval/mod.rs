@@ -8,6 +8,7 @@
 
 mod bootstrap;
 mod cpu_clock;
+pub mod extract;
 mod floors;
 pub mod rouge155;
 mod rouge_score;

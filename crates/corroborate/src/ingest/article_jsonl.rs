@@ -62,6 +62,7 @@ pub fn parse_articles(name: &str, stem: &str, text: &str) -> (Vec<Document>, Vec
                 line: Some(line_no),
                 url: raw.url,
             },
+            ..Document::default()
         });
     }
     (docs, errors)

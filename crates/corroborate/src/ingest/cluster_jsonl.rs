@@ -68,6 +68,7 @@ pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
                     line: Some(line_no),
                     url: d.url,
                 },
+                ..Document::default()
             })
             .collect();
         clusters.push(Cluster {

@@ -19,6 +19,15 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let dom = Dom::parse(html);
     let mut meta = metadata::read_metadata(&dom);
     let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    // The story in JSON-LD only (a script-rendered page), or far longer there than what the
+    // markup gave: take the page's own articleBody.
+    if let Some(body) = meta.article_body.as_deref() {
+        let body = json_ld_body_text(body);
+        let (ours, theirs) = (word_count(&text), word_count(&body));
+        if theirs >= 20 && theirs as f64 > 1.5 * ours as f64 {
+            text = body;
+        }
+    }
     // No headline markup and a <title> too short to be a headline ("Gazette - Local News"):
     // a headline-like first line of the story is the headline.
     let short_title = meta
@@ -36,13 +45,96 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     if origin.url.is_none() {
         origin.url = meta.url.clone();
     }
+    let language = detect_language(meta.title.as_deref(), &text);
     Document {
         id: id.to_string(),
         title: meta.title,
         text,
         source: meta.site_name,
         published: meta.published,
+        author: meta.author,
+        language,
         origin,
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// articleBody as text: one paragraph per line. Some sites put HTML in it.
+fn json_ld_body_text(body: &str) -> String {
+    if body.contains("</p>") || body.contains("<br") {
+        let dom = Dom::parse(body);
+        return main_text::extract_main_text(&dom, None);
+    }
+    body.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Bytes of text given to the language detector (its cost is linear in them).
+const LANGUAGE_SAMPLE_BYTES: usize = 4096;
+
+/// The language of a story (ISO 639-3), from its text by whatlang's trigram model; `None`
+/// when the text is too short or the guess unreliable.
+pub fn detect_language(title: Option<&str>, text: &str) -> Option<String> {
+    let mut sample = String::with_capacity(LANGUAGE_SAMPLE_BYTES + 256);
+    if let Some(t) = title {
+        sample.push_str(t);
+        sample.push('\n');
+    }
+    let mut end = text.len().min(LANGUAGE_SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    sample.push_str(&text[..end]);
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+        return None;
+    }
+    let info = whatlang::detect(&sample)?;
+    (info.is_reliable() || info.confidence() >= 0.5).then(|| info.lang().code().to_string())
+}
+
+/// Why a page gave no story text, for the error message: a frameset, a shell whose text a
+/// script renders, or only navigation and furniture.
+pub fn empty_page_reason(html: &str) -> &'static str {
+    let dom = Dom::parse(html);
+    let mut scripts = 0usize;
+    let mut frames = false;
+    for id in dom.preorder() {
+        match dom.nodes[id].name() {
+            "script" => scripts += 1,
+            "frameset" | "frame" => frames = true,
+            _ => {}
+        }
+    }
+    // One walk carrying whether an ancestor hides its text.
+    let mut visible = false;
+    let mut stack = vec![(0, false)];
+    while let Some((id, hidden)) = stack.pop() {
+        let node = &dom.nodes[id];
+        match &node.data {
+            dom::NodeData::Text(t) => visible |= !hidden && t.chars().any(char::is_alphanumeric),
+            dom::NodeData::Element { name, .. } => {
+                let hides = matches!(
+                    name.as_str(),
+                    "script" | "style" | "noscript" | "template" | "head" | "title"
+                );
+                stack.extend(node.children.iter().map(|&c| (c, hidden || hides)));
+            }
+        }
+    }
+    if frames {
+        "the page is a frameset: its text is in the framed pages"
+    } else if !visible && scripts > 0 {
+        "the page has no text without JavaScript (only scripts)"
+    } else if !visible {
+        "the page has no visible text"
+    } else {
+        "its text is only navigation, links and page furniture"
     }
 }
 
@@ -129,6 +221,19 @@ mod tests {
         let doc = parse_html("a", html, Origin::default());
         assert_eq!(doc.title.as_deref(), Some("Beach cleared of litter"));
         assert!(doc.text.starts_with("Volunteers cleared"), "{}", doc.text);
+    }
+
+    #[test]
+    fn story_only_in_json_ld_and_language() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Fähre fällt aus","author":{"name":"Ida Kern"},
+            "articleBody":"Die Fähre zwischen den beiden Inseln fällt wegen des Sturms bis Montag aus.\nDie Reederei bittet die Fahrgäste, sich vor der Abfahrt über die Lage zu informieren, und erstattet die Tickets."}
+            </script></head><body><div id=app></div></body></html>"#;
+        let doc = parse_html("a", html, Origin::default());
+        assert!(doc.text.starts_with("Die Fähre"), "{}", doc.text);
+        assert_eq!(doc.text.matches("\n\n").count(), 1);
+        assert_eq!(doc.author.as_deref(), Some("Ida Kern"));
+        assert_eq!(doc.language.as_deref(), Some("deu"));
     }
 
     #[test]

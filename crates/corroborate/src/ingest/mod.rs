@@ -17,7 +17,10 @@ mod plain_text;
 
 pub use article_jsonl::parse_articles;
 pub use cluster_jsonl::{parse_clusters, read_clusters};
-pub use html::{decode_declared_charset, html_metadata, looks_like_html, parse_html, PageMetadata};
+pub use html::{
+    decode_declared_charset, detect_language, html_metadata, looks_like_html, parse_html,
+    PageMetadata,
+};
 pub use multi_news::{looks_like_multi_news, parse_multi_news};
 pub use plain_text::parse_plain_text;
 
@@ -339,7 +342,10 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
                 out.errors.push(Error::new(
                     ErrorKind::Empty,
                     name,
-                    "no story text found in the HTML page",
+                    format!(
+                        "no story text found in the HTML page: {}",
+                        html::empty_page_reason(&text)
+                    ),
                 ));
             } else {
                 out.documents.push(doc);

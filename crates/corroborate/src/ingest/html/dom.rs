@@ -256,6 +256,10 @@ impl BuildState {
     }
 
     fn start(&mut self, name: String, attrs: Vec<(String, String)>, self_closing: bool) {
+        // Old pages often never close <head>: body content implicitly ends it.
+        if self.is_open("head") && !in_head(&name) {
+            self.close("head");
+        }
         if closes_p(&name) && self.top_is("p") {
             self.pop();
         }
@@ -288,6 +292,14 @@ impl BuildState {
     fn finish(self) -> Dom {
         Dom { nodes: self.nodes }
     }
+}
+
+/// Elements that may stand in `<head>`.
+fn in_head(name: &str) -> bool {
+    matches!(
+        name,
+        "meta" | "link" | "title" | "style" | "script" | "base" | "noscript" | "template" | "head"
+    )
 }
 
 fn raw_kind(name: &str) -> Option<RawKind> {
@@ -367,6 +379,20 @@ mod tests {
     fn stray_end_tags_are_ignored() {
         let dom = Dom::parse("</div></span><p>a</b>b</p>");
         assert_eq!(dom.text_of(0), "ab");
+    }
+
+    #[test]
+    fn unclosed_head_ends_at_body_content() {
+        let dom = Dom::parse("<html><head><title>T</title><body><p>Story</p></html>");
+        let p = dom
+            .preorder()
+            .find(|&n| dom.nodes[n].name() == "p")
+            .expect("p");
+        let mut n = p;
+        while n != 0 {
+            assert_ne!(dom.nodes[n].name(), "head");
+            n = dom.nodes[n].parent;
+        }
     }
 
     #[test]

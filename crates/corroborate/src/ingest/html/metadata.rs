@@ -14,6 +14,12 @@ pub struct PageMetadata {
     pub site_name: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
+    /// Author or byline (several authors joined by ", ").
+    pub author: Option<String>,
+    /// The language the page declares (`<html lang>`, `content-language`), as written.
+    pub declared_language: Option<String>,
+    /// The story text the page gives in JSON-LD (`articleBody`), when it does.
+    pub article_body: Option<String>,
     /// The title is only the `<title>` element (often "Site - Section"), or missing.
     pub(super) weak_title: bool,
 }
@@ -53,6 +59,7 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
     let mut first_h1 = None;
     let mut first_time = None;
     let mut canonical = None;
+    let mut html_lang = None;
     let mut skip_until: Option<NodeId> = None;
     for id in dom.preorder() {
         // Skip the subtree of a comment section when looking for <time>.
@@ -86,6 +93,7 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
                     }
                 }
             }
+            "html" if html_lang.is_none() => html_lang = node.attr("lang").and_then(non_empty),
             "title" if title_tag.is_none() => title_tag = non_empty(&dom.text_of(id)),
             "h1" if first_h1.is_none() => first_h1 = non_empty(&dom.text_of(id)),
             "link" if canonical.is_none() => {
@@ -131,6 +139,23 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
     let ld_date = json_ld.iter().find_map(|v| ld_find(v, "datePublished"));
     let ld_headline = json_ld.iter().find_map(|v| ld_find(v, "headline"));
     let ld_publisher = json_ld.iter().find_map(ld_publisher_name);
+    let ld_author = json_ld.iter().find_map(ld_author);
+    // The longest articleBody: pages with several JSON-LD objects (a teaser list) hold short ones.
+    let article_body = json_ld
+        .iter()
+        .flat_map(|v| ld_all(v, "articleBody"))
+        .max_by_key(|b| b.len());
+    // article:author is often a profile URL.
+    let meta_author = [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "byl",
+    ]
+    .iter()
+    .find_map(|k| meta_value(&[k]).filter(|a| !a.starts_with("http")));
     let published = meta_value(&DATE_KEYS[..2])
         .or(ld_date)
         .or_else(|| meta_value(&DATE_KEYS[2..DATE_KEYS.len() - 1]))
@@ -147,6 +172,10 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
         published,
         site_name: meta_value(&["og:site_name", "application-name"]).or(ld_publisher),
         url: canonical.or_else(|| meta_value(&["og:url"])),
+        author: meta_author.or(ld_author),
+        declared_language: html_lang
+            .or_else(|| meta_value(&["content-language", "og:locale", "language"])),
+        article_body: article_body.map(str::to_string),
     }
 }
 
@@ -169,6 +198,60 @@ fn ld_find(v: &serde_json::Value, key: &str) -> Option<String> {
             serde_json::Value::Object(map) => {
                 if let Some(s) = map.get(key).and_then(|x| x.as_str()).and_then(non_empty) {
                     return Some(s);
+                }
+                queue.extend(map.values());
+            }
+            serde_json::Value::Array(items) => queue.extend(items),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Every string value of `key` in a JSON-LD value (raw, not space-normalised: paragraphs
+/// are separated by newlines).
+fn ld_all<'a>(v: &'a serde_json::Value, key: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
+                    out.push(s);
+                }
+                stack.extend(map.values());
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The `author` of the first object that names one: a string, `{"name"}` or a list of them.
+fn ld_author(v: &serde_json::Value) -> Option<String> {
+    fn name(a: &serde_json::Value) -> Option<String> {
+        match a {
+            serde_json::Value::String(s) => non_empty(s),
+            serde_json::Value::Object(m) => {
+                m.get("name").and_then(|n| n.as_str()).and_then(non_empty)
+            }
+            _ => None,
+        }
+    }
+    let mut queue = std::collections::VecDeque::from([v]);
+    while let Some(v) = queue.pop_front() {
+        match v {
+            serde_json::Value::Object(map) => {
+                let names: Vec<String> = match map.get("author") {
+                    Some(serde_json::Value::Array(items)) => {
+                        items.iter().filter_map(name).collect()
+                    }
+                    Some(a) => name(a).into_iter().collect(),
+                    None => Vec::new(),
+                };
+                if !names.is_empty() {
+                    return Some(names.join(", "));
                 }
                 queue.extend(map.values());
             }
@@ -243,6 +326,25 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Ice closes strait"));
         assert_eq!(m.published.as_deref(), Some("2023-11-02"));
         assert_eq!(m.site_name.as_deref(), Some("Polar Wire"));
+    }
+
+    #[test]
+    fn author_language_and_article_body() {
+        let m = meta(
+            r#"<html lang="de-DE"><script type="application/ld+json">{"@type":"NewsArticle",
+            "author":[{"@type":"Person","name":"Ida Kern"},{"name":"Olaf Brandt"}],
+            "articleBody":"Erster Absatz.\nZweiter Absatz."}</script>"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("Ida Kern, Olaf Brandt"));
+        assert_eq!(m.declared_language.as_deref(), Some("de-DE"));
+        assert_eq!(
+            m.article_body.as_deref(),
+            Some("Erster Absatz.\nZweiter Absatz.")
+        );
+        let m = meta(
+            r#"<meta name="author" content="https://x.invalid/a"><meta name="byl" content="By Ann Lee">"#,
+        );
+        assert_eq!(m.author.as_deref(), Some("By Ann Lee"));
     }
 
     #[test]
