@@ -42,7 +42,7 @@ pub mod state;
 pub mod stream;
 pub mod stream_gen;
 
-pub use grouper::{ArticleRecord, Assignment, Story, StoryGrouper};
+pub use grouper::{ArticleRecord, Assignment, Decision, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};
 pub use reader::{read_story_inputs, StoryArticle};
 pub use state::StoryStore;
@@ -124,6 +124,18 @@ pub struct StoryConfig {
     /// Most independent articles the smaller of two stories may have for the consolidation
     /// to merge them (large same-kind stories stay apart; 0: no limit).
     pub consolidate_max_small: u32,
+    /// Precision check of a join and a fold: the similarity left once the `robust_drop`
+    /// shared terms that contribute most are taken out must still reach `robust_threshold`.
+    /// A story of one theme (every article says "bitcoin") otherwise takes any article that
+    /// shares its theme word; one event shares several specific words (0: no check).
+    pub robust_drop: usize,
+    /// Least similarity without the `robust_drop` heaviest shared terms.
+    pub robust_threshold: f32,
+    /// Days from a story's first article over which the robust check ramps up from nothing
+    /// (same day) to `robust_threshold`: articles of the same hours that share a name are
+    /// one story far more often than articles weeks apart (0: full check at any gap; an
+    /// undated side gets the full check).
+    pub robust_days: f32,
 }
 
 impl StoryConfig {
@@ -169,6 +181,9 @@ impl Default for StoryConfig {
             consolidate_sample: 2_500,
             consolidate_neighbours: 24,
             consolidate_max_small: 10,
+            robust_drop: 0,
+            robust_threshold: 0.0,
+            robust_days: 0.0,
         }
     }
 }

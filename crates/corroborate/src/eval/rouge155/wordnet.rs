@@ -87,11 +87,11 @@ mod tests {
     fn forms_the_lists_disagree_on_take_the_last_base_in_nist_order() {
         let wn = WordNetExceptions::embedded();
         for (form, base) in [
-            ("better", "well"), // adj: good, adv: well
-            ("best", "well"),   // adj: good, adv: well
-            ("is", "be"),       // noun: is, verb: be
-            ("testes", "testes"), // noun: testis, verb: testes
-            ("offer", "offer"), // adj.exc lists it twice: off, then offer
+            ("better", "well"),          // adj: good, adv: well
+            ("best", "well"),            // adj: good, adv: well
+            ("is", "be"),                // noun: is, verb: be
+            ("testes", "testes"),        // noun: testis, verb: testes
+            ("offer", "offer"),          // adj.exc lists it twice: off, then offer
             ("involucra", "involucrum"), // noun.exc lists it twice: involucre, then involucrum
         ] {
             assert_eq!(wn.base(form), Some(base), "{form}");
