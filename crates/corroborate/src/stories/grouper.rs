@@ -1116,7 +1116,11 @@ mod tests {
     ];
 
     fn group(texts: &[&str]) -> Vec<Assignment> {
-        let mut g = StoryGrouper::new(StoryConfig::default());
+        group_with(StoryConfig::default(), texts)
+    }
+
+    fn group_with(config: StoryConfig, texts: &[&str]) -> Vec<Assignment> {
+        let mut g = StoryGrouper::new(config);
         texts
             .iter()
             .enumerate()
@@ -1126,7 +1130,21 @@ mod tests {
 
     #[test]
     fn related_articles_share_a_story_and_others_do_not() {
-        let a = group(&[FLOOD[0], BANK[0], FLOOD[1], BANK[1], FLOOD[2]]);
+        let texts = [FLOOD[0], BANK[0], FLOOD[1], BANK[1], FLOOD[2]];
+        // By default (robust check on) the flood and the bank reports never meet.
+        let a = group(&texts);
+        for i in [0, 2, 4] {
+            assert_ne!(a[i].story, a[1].story);
+            assert_ne!(a[i].story, a[3].story);
+        }
+        // Without the robust check the three undated flood reports join on the cosine alone.
+        let a = group_with(
+            StoryConfig {
+                robust_drop: 0,
+                ..StoryConfig::default()
+            },
+            &texts,
+        );
         assert_eq!(a[0].story, a[2].story);
         assert_eq!(a[0].story, a[4].story);
         assert_eq!(a[1].story, a[3].story);
@@ -1205,6 +1223,7 @@ mod tests {
             fold_similarity: 0.05,
             fold_after: 3,
             consolidate_dims: 0,
+            robust_drop: 0,
             ..StoryConfig::default()
         };
         let stray = "Insurers said claims from families whose homes the Marren river reached may take months.";

@@ -136,6 +136,10 @@ pub struct StoryConfig {
     /// one story far more often than articles weeks apart (0: full check at any gap; an
     /// undated side gets the full check).
     pub robust_days: f32,
+    /// Least word link (mean pairwise TF-IDF cosine) of two stories without the
+    /// `robust_drop` heaviest shared terms for the consolidation to merge them (negative:
+    /// no condition).
+    pub consolidate_robust: f32,
 }
 
 impl StoryConfig {
@@ -149,6 +153,8 @@ impl StoryConfig {
             sample: self.consolidate_sample,
             neighbours: self.consolidate_neighbours,
             max_small: self.consolidate_max_small,
+            robust: self.consolidate_robust,
+            robust_drop: self.robust_drop,
         }
     }
 }
@@ -156,7 +162,7 @@ impl StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.24,
+            threshold: 0.16,
             time_scale_days: 0.0,
             query_terms: 20,
             posting_cap: 48,
@@ -181,9 +187,10 @@ impl Default for StoryConfig {
             consolidate_sample: 2_500,
             consolidate_neighbours: 24,
             consolidate_max_small: 10,
-            robust_drop: 0,
-            robust_threshold: 0.0,
-            robust_days: 0.0,
+            robust_drop: 3,
+            robust_threshold: 0.24,
+            robust_days: 1.0,
+            consolidate_robust: 0.05,
         }
     }
 }
