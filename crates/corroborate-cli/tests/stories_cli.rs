@@ -337,3 +337,50 @@ fn eval_stories_prints_the_scores() {
     assert!(v["articles_per_second"].as_f64().expect("rate") > 0.0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn explain_says_why_each_article_joined_or_started_a_story() {
+    let dir = tempdir("explain");
+    let input = dir.join("in.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "a", "date": "2020-01-02", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b", "date": "2020-01-02", "text": BANK}),
+            serde_json::json!({"doc_id": "c", "date": "2020-01-02", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "d", "date": "2020-01-02", "source": "Other", "text": FLOOD}),
+        ],
+    );
+    let out = run(&["stories", "--explain", input.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 4);
+    let why = |i: usize| &lines[i]["why"];
+    assert_eq!(why(0)["reason"], "new: no candidate");
+    assert_eq!(why(0)["joined"], false);
+    assert!(why(1)["reason"]
+        .as_str()
+        .expect("reason")
+        .starts_with("new"));
+    // The second flood report joined the first, on words they share.
+    assert_eq!(lines[2]["story"], lines[0]["story"]);
+    assert_eq!(why(2)["reason"], "joined");
+    assert_eq!(why(2)["candidate"], lines[0]["story"]);
+    assert!(why(2)["score"].as_f64().expect("score") > 0.0);
+    let matched: Vec<&str> = why(2)["matched"]
+        .as_array()
+        .expect("matched")
+        .iter()
+        .filter_map(|m| m.as_str())
+        .collect();
+    assert!(matched.iter().any(|m| m.contains("quillb")), "{matched:?}");
+    assert_eq!(why(3)["reason"], "copy");
+    // Same input, same bytes.
+    let again = run(&["stories", "--explain", input.to_str().expect("utf-8 path")]);
+    assert_eq!(out.stdout, again.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}

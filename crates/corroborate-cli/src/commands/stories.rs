@@ -6,7 +6,8 @@ use anyhow::Context;
 use corroborate::stories::brief::{date_span, write_briefs};
 use corroborate::stories::reader::StoryInputs;
 use corroborate::stories::{
-    read_story_inputs, stream, ArticleRecord, Assignment, StoryConfig, StoryGrouper, StoryStore,
+    read_story_inputs, stream, ArticleRecord, Assignment, Decision, StoryConfig, StoryGrouper,
+    StoryStore,
 };
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -18,13 +19,21 @@ use std::path::PathBuf;
     after_help = "Output: a story list, or with --json one line per article:\n  \
     {\"doc_id\": ..., \"story\": N, \"duplicate_of\": null | \"doc id\"}\n\
     printed at the end of the run (a story of one or two articles may be folded into a \
-    larger one once the stream has moved on; see docs/stories.md).\n\n\
+    larger one once the stream has moved on; see docs/stories.md).\n\
+    With --explain each line also has \"why\": {\"candidate\", \"score\", \"robust\", \
+    \"joined\", \"matched\": [words], \"reason\"}, the decision when the article arrived \
+    (candidate: the story id then; the end-of-run folds and consolidation may report it \
+    under another).\n\n\
     Example:\n  corroborate stories --state ~/.corroborate/stories --json today.jsonl"
 )]
 pub struct Args {
     /// One JSON line per article instead of the story list.
     #[arg(long)]
     json: bool,
+    /// With each JSON line (implies --json), why the article joined its story or started
+    /// one: the best candidate story, its score, the robust score, the words that matched.
+    #[arg(long)]
+    explain: bool,
     /// Keep the story index in this directory and continue it on the next run.
     #[arg(long, value_name = "DIR")]
     state: Option<PathBuf>,
@@ -77,6 +86,8 @@ struct JsonLine<'a> {
     doc_id: &'a str,
     story: u32,
     duplicate_of: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a Decision>,
 }
 
 /// Run the command.
@@ -111,6 +122,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         None => (None, StoryGrouper::new(config)),
     };
+    let json = args.json || args.explain;
+    grouper.explain(args.explain);
+    let mut decisions: Vec<Option<Decision>> = Vec::new();
     let progress = if ordered.len() >= 10_000 {
         indicatif::ProgressBar::new(ordered.len() as u64)
     } else {
@@ -126,6 +140,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         resumed += usize::from(known);
         let a = grouper.add_stream(item);
         assignments.push(a);
+        if args.explain {
+            decisions.push(grouper.take_decision());
+        }
         if let Some(store) = store.as_mut() {
             if (i + 1) % every == 0 {
                 store.commit(&mut grouper)?;
@@ -142,12 +159,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for a in &mut assignments {
         a.story = reported[a.story as usize];
     }
-    if args.json {
-        for a in &assignments {
+    if json {
+        for (i, a) in assignments.iter().enumerate() {
             let line = JsonLine {
                 doc_id: &a.doc_id,
                 story: a.story,
                 duplicate_of: a.duplicate_of.as_deref(),
+                why: decisions.get(i).and_then(Option::as_ref),
             };
             serde_json::to_writer(&mut out, &line)?;
             out.write_all(b"\n")?;
@@ -163,7 +181,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if foreign > 0 {
         eprintln!("corroborate: note: {foreign} article(s) do not read as English; they are grouped among themselves");
     }
-    if !args.json {
+    if !json {
         print_story_list(&mut out, &grouper, &assignments, &reported)?;
     }
     out.flush()?;

@@ -23,9 +23,9 @@
 //! Measurements: docs/notes/stories.md.
 //!
 //! Cost: the SVD is a fixed cost (about 0.4 s for a 2,500-article sample); projecting the
-//! articles is linear in them; the search for each story's nearest stories scores every
-//! pair of stories once (quadratic in the stories: about 1.3 s for 6,715 stories); the
-//! merging is linear in the candidate pairs. The range finder runs in f32 and the basis is
+//! articles is linear in them; the search for each story's nearest stories scores only the
+//! stories that share one of its heaviest words (an inverted index with capped lists:
+//! linear in the stories); the merging is linear in the candidate pairs. The range finder runs in f32 and the basis is
 //! kept in f32; everything a merge decision reads is f64.
 //!
 //! Why our own SVD: the matrix is sparse, only the top ~100 directions are needed, and the
@@ -35,7 +35,7 @@
 use super::grouper::merge_add;
 use crate::rng::SplitMix64;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 /// Parameters of the consolidation (from [`super::StoryConfig`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,6 +56,12 @@ pub struct Params {
     /// Most articles the smaller of two stories may have for them to merge (two large
     /// stories of one kind stay apart; 0: no limit).
     pub max_small: u32,
+    /// Least word link left once the `robust_drop` shared terms that weigh most in it are
+    /// taken out (one theme word shared by every article of a topic does not make two
+    /// stories one event; negative: no condition).
+    pub robust: f32,
+    /// Shared terms taken out for `robust`.
+    pub robust_drop: usize,
 }
 
 /// One article as the consolidation sees it.
@@ -360,25 +366,48 @@ impl Anchor {
         }
     }
 
-    /// Average link and name link of the anchored story `x` and `y`.
-    fn links(&self, x: &StorySum, y: &StorySum, mix: f64) -> (f64, f64) {
+    /// Average link, name link and robust word link (without the `drop` heaviest shared
+    /// terms) of the anchored story `x` and `y`.
+    fn links(&self, x: &StorySum, y: &StorySum, mix: f64, drop: usize) -> (f64, f64, f64) {
         let nn = x.n * y.n;
-        let words = y
-            .words
-            .iter()
-            .fold(0.0, |acc, &(t, v)| acc + self.words[t as usize] * v);
+        let mut top = [0.0f64; 4];
+        let drop = drop.min(top.len());
+        let words = y.words.iter().fold(0.0, |acc, &(t, v)| {
+            let c = self.words[t as usize] * v;
+            if drop > 0 && c > top[drop - 1] {
+                let mut i = drop - 1;
+                while i > 0 && c > top[i - 1] {
+                    top[i] = top[i - 1];
+                    i -= 1;
+                }
+                top[i] = c;
+            }
+            acc + c
+        });
         let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(a, b)| a * b).sum();
         let names = y
             .names
             .iter()
             .fold(0.0, |acc, &(t, v)| acc + self.names[t as usize] * v);
-        (((1.0 - mix) * words + mix * lsa) / nn, names / nn)
+        let dropped: f64 = top[..drop].iter().sum();
+        (
+            ((1.0 - mix) * words + mix * lsa) / nn,
+            names / nn,
+            (words - dropped) / nn,
+        )
     }
 }
 
+/// Heaviest word terms per story that index it for the nearest-story search.
+const INDEX_TERMS: usize = 16;
+/// Stories kept per index term (those heaviest in it): bounds the candidates per story.
+const INDEX_CAP: usize = 64;
+
 /// Each story's `want` nearest stories of its language by LSA cosine (ties: lower index),
-/// made symmetric. Every pair is scored once, for both of its stories (the cosine is the
-/// same both ways, bit for bit): quadratic in the stories, see docs/stories.md.
+/// among the stories sharing one of its `INDEX_TERMS` heaviest words (an inverted index
+/// whose lists keep the `INDEX_CAP` stories heaviest in the term), made symmetric. The
+/// work per story is bounded, so the search is linear in the stories: scoring every pair
+/// took 1.3 s for 6,715 stories and grows with their square.
 fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
     let m = sums.len();
     // Unit LSA vectors, padded with zeros to whole lanes.
@@ -392,39 +421,60 @@ fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
         }
     }
     let row = |a: usize| &unit_lsa[a * k..(a + 1) * k];
-    // Best first, then the lower index: a total order, so each story's `want` best are
-    // one set whatever the order they were offered in.
-    let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    let keep_best = |list: &mut Vec<(f32, usize)>| {
-        if list.len() > want {
-            list.select_nth_unstable_by(want - 1, cmp);
-            list.truncate(want);
-        }
-    };
-    // Offers from earlier stories wait in `best` (pruned as they pile up); a story's own
-    // pass collects in one reused list, so memory stays at `want` per story.
-    let mut best: Vec<Vec<(f32, usize)>> = vec![Vec::new(); m];
-    let mut own: Vec<(f32, usize)> = Vec::with_capacity(m);
-    for a in 0..m {
-        let ra = row(a);
-        own.clear();
-        own.append(&mut best[a]);
-        for b in a + 1..m {
-            if sums[b].english == sums[a].english {
-                let d = dense_dot(ra, row(b));
-                own.push((d, b));
-                best[b].push((d, a));
-                if best[b].len() >= 4 * want.max(16) {
-                    keep_best(&mut best[b]);
+    // Heaviest first, then the lower term / story: total orders, so the result does not
+    // depend on the order entries were offered in.
+    let heavy = |x: &(f64, u32), y: &(f64, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    let keys: Vec<Vec<u32>> = sums
+        .iter()
+        .map(|s| {
+            let mut top: Vec<(f64, u32)> = s.words.iter().map(|&(t, w)| (w, t)).collect();
+            if top.len() > INDEX_TERMS {
+                top.select_nth_unstable_by(INDEX_TERMS - 1, heavy);
+                top.truncate(INDEX_TERMS);
+            }
+            top.into_iter().map(|(_, t)| t).collect()
+        })
+        .collect();
+    let mut postings: BTreeMap<u32, Vec<(f64, u32)>> = BTreeMap::new();
+    for (a, s) in sums.iter().enumerate() {
+        for &(t, w) in &s.words {
+            if keys[a].contains(&t) {
+                let list = postings.entry(t).or_default();
+                list.push((w, a as u32));
+                if list.len() >= 4 * INDEX_CAP {
+                    list.select_nth_unstable_by(INDEX_CAP - 1, heavy);
+                    list.truncate(INDEX_CAP);
                 }
             }
         }
-        keep_best(&mut own);
-        best[a] = own.clone();
     }
+    for list in postings.values_mut() {
+        if list.len() > INDEX_CAP {
+            list.select_nth_unstable_by(INDEX_CAP - 1, heavy);
+            list.truncate(INDEX_CAP);
+        }
+    }
+    let cmp = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    let mut seen = vec![usize::MAX; m];
     let mut near: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); m];
-    for (a, list) in best.iter().enumerate() {
-        for &(_, b) in list {
+    let mut own: Vec<(f32, usize)> = Vec::new();
+    for a in 0..m {
+        own.clear();
+        seen[a] = a;
+        for t in &keys[a] {
+            for &(_, b) in postings.get(t).map_or(&[][..], Vec::as_slice) {
+                let b = b as usize;
+                if seen[b] != a && sums[b].english == sums[a].english {
+                    seen[b] = a;
+                    own.push((dense_dot(row(a), row(b)), b));
+                }
+            }
+        }
+        if own.len() > want {
+            own.select_nth_unstable_by(want - 1, cmp);
+            own.truncate(want);
+        }
+        for &(_, b) in &own {
             near[a].insert(b);
             near[b].insert(a);
         }
@@ -460,8 +510,8 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             if sums[a].n.min(sums[b].n) > max_small {
                 continue;
             }
-            let (link, names) = anchor.links(&sums[a], &sums[b], mix);
-            if link >= threshold && names >= floor {
+            let (link, names, robust) = anchor.links(&sums[a], &sums[b], mix, p.robust_drop);
+            if link >= threshold && names >= floor && robust >= f64::from(p.robust) {
                 let (a, b) = if a < b { (a, b) } else { (b, a) };
                 heap.push(Pair {
                     link,
@@ -1086,8 +1136,11 @@ mod tests {
                 let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(p, q)| p * q).sum();
                 let words = crate::stories::grouper::dot(&x.words, &y.words);
                 let names = crate::stories::grouper::dot(&x.names, &y.names);
-                let want = ((0.4 * words + 0.6 * lsa) / nn, names / nn);
-                assert_eq!(anchor.links(&sums[a], &sums[b], 0.6), want);
+                let want = ((0.4 * words + 0.6 * lsa) / nn, names / nn, words / nn);
+                assert_eq!(anchor.links(&sums[a], &sums[b], 0.6, 0), want);
+                // Without the heaviest shared term: at most the full word link.
+                let robust = anchor.links(&sums[a], &sums[b], 0.6, 1).2;
+                assert!(robust <= words / nn);
             }
             anchor.clear(&sums[a]);
             assert!(anchor.words.iter().chain(&anchor.names).all(|&v| v == 0.0));
@@ -1109,7 +1162,7 @@ mod tests {
                     id: i as u32,
                     english: i != 5,
                     n: 1.0,
-                    words: Vec::new(),
+                    words: vec![(0, 1.0)],
                     names: Vec::new(),
                     lsa,
                 }
@@ -1156,6 +1209,8 @@ mod tests {
             sample: 1000,
             neighbours: 4,
             max_small: 0,
+            robust: -1.0,
+            robust_drop: 0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);

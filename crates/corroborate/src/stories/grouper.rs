@@ -142,6 +142,42 @@ pub struct StoryGrouper {
     /// Originals' (story joined, raw term weights), in stream order, when consolidation is
     /// on ([`super::consolidate`]).
     vectors: Vec<(u32, Vec<(u32, f32)>)>,
+    /// Whether each article's decision is recorded ([`StoryGrouper::explain`]).
+    explain: bool,
+    /// The last article's decision, when recorded.
+    last_decision: Option<Decision>,
+}
+
+/// Why an article joined its story or started one (`stories --explain`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The best candidate story (as reported when decided; `None`: no candidate).
+    pub candidate: Option<u32>,
+    /// Its similarity (TF-IDF cosine to the centroid, times the time factor).
+    pub score: f32,
+    /// Its similarity without the `robust_drop` heaviest shared terms.
+    pub robust: f32,
+    /// Whether the article joined it.
+    pub joined: bool,
+    /// The shared terms that weigh most in the score, heaviest first (`@`: a name).
+    pub matched: Vec<String>,
+    /// `joined`, `copy` (syndicated copy of a member), `new: below threshold`,
+    /// `new: few shared words` (robust check failed), `new: no candidate`,
+    /// `new: no content word`.
+    pub reason: &'static str,
+}
+
+impl Decision {
+    fn new(candidate: Option<u32>, reason: &'static str) -> Self {
+        Decision {
+            candidate,
+            score: 0.0,
+            robust: 0.0,
+            joined: false,
+            matched: Vec::new(),
+            reason,
+        }
+    }
 }
 
 /// Per-article working arrays, kept between articles to avoid reallocating them; all
@@ -187,7 +223,20 @@ impl StoryGrouper {
             due: VecDeque::new(),
             parent: Vec::new(),
             vectors: Vec::new(),
+            explain: false,
+            last_decision: None,
         }
+    }
+
+    /// Record why each article went where it did ([`StoryGrouper::take_decision`]).
+    pub fn explain(&mut self, on: bool) {
+        self.explain = on;
+    }
+
+    /// The decision on the last article added, when [`StoryGrouper::explain`] is on (`None`
+    /// for an article seen in an earlier run).
+    pub fn take_decision(&mut self) -> Option<Decision> {
+        self.last_decision.take()
     }
 
     /// The parameters.
@@ -329,6 +378,7 @@ impl StoryGrouper {
             let sim = d / (centroid_norm * cn);
             if sim >= self.config.fold_similarity
                 && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b))
+                && self.robust(&centroid, c, d, centroid_norm * cn) >= self.config.robust_threshold
             {
                 best = Some((c, sim));
             }
@@ -385,6 +435,7 @@ impl StoryGrouper {
     /// interrupted) is not grouped again: its earlier assignment is returned.
     pub fn add_stream(&mut self, item: &StreamArticle) -> Assignment {
         let article = &item.article;
+        self.last_decision = None;
         if let Some(done) = self.assignment(&article.doc_id) {
             return done;
         }
@@ -417,6 +468,11 @@ impl StoryGrouper {
                 .map(|s| self.root(s.0))
                 .expect("originals are seen articles");
             self.join_as_copy(story, item);
+            if self.explain {
+                let mut why = Decision::new(Some(story), "copy");
+                why.joined = true;
+                self.last_decision = Some(why);
+            }
             record.story = story;
             record.duplicate_of = Some(original);
         } else {
@@ -429,8 +485,9 @@ impl StoryGrouper {
             }
             let query = self.query_terms(&features);
             let mut scratch = std::mem::take(&mut self.scratch);
-            let best = self.best_story(&features, &query, item.date, &mut scratch);
+            let (best, why) = self.best_story(&features, &query, item.date, &mut scratch);
             self.scratch = scratch;
+            self.last_decision = why;
             let story = match best {
                 Some(s) => s,
                 None => self.new_story(article, features.english),
@@ -552,19 +609,23 @@ impl StoryGrouper {
         query: &[u32],
         date: Option<Minutes>,
         scratch: &mut Scratch,
-    ) -> Option<u32> {
+    ) -> (Option<u32>, Option<Decision>) {
         let ranked = self.candidates(query, f.english, 0, scratch);
         let article = self.weighted(&f.terms);
         let article_norm = norm(&article);
         if article_norm == 0.0 {
-            return None;
+            let why = self
+                .explain
+                .then(|| Decision::new(None, "new: no content word"));
+            return (None, why);
         }
         let centroids: Vec<&[(u32, f32)]> = ranked
             .iter()
             .map(|&(s, _)| self.stories[s as usize].centroid.as_slice())
             .collect();
         let scores = self.dots_and_norms(&article, &centroids, scratch);
-        let mut best: Option<(u32, f32)> = None;
+        // (story, similarity, dot, norm product, time factor), best first.
+        let mut scored: Vec<(u32, f32, f32, f32, f32)> = Vec::with_capacity(ranked.len());
         for (&(s, _), (d, cn)) in ranked.iter().zip(scores) {
             let story = &self.stories[s as usize];
             if cn == 0.0 {
@@ -586,14 +647,117 @@ impl StoryGrouper {
                 };
                 sim = (1.0 - share) * cos(&a_t, &c_t) + share * cos(&a_e, &c_e);
             }
-            sim *= self.time_factor(story, date);
-            if sim >= self.config.threshold
-                && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && s < b))
-            {
-                best = Some((s, sim));
+            let time = self.time_factor(story, date);
+            scored.push((s, sim * time, d, article_norm * cn, time));
+        }
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut why = None;
+        for &(s, sim, d, denom, time) in &scored {
+            if sim < self.config.threshold {
+                break;
+            }
+            // Precision first: the best candidate that still matches without its heaviest
+            // shared terms.
+            let robust = self.robust(&article, s, d, denom) * time;
+            if robust >= self.robust_needed(&self.stories[s as usize], date) {
+                if self.explain {
+                    why = Some(self.decision(&article, s, sim, robust, true, "joined"));
+                }
+                return (Some(s), why);
+            }
+            if self.explain && why.is_none() {
+                why = Some(self.decision(&article, s, sim, robust, false, "new: few shared words"));
             }
         }
-        best.map(|(s, _)| s)
+        if self.explain && why.is_none() {
+            why = Some(match scored.first() {
+                Some(&(s, sim, d, denom, time)) => {
+                    let robust = self.robust(&article, s, d, denom) * time;
+                    self.decision(&article, s, sim, robust, false, "new: below threshold")
+                }
+                None => Decision::new(None, "new: no candidate"),
+            });
+        }
+        (None, why)
+    }
+
+    /// The robust similarity a join into `story` needs: `robust_threshold`, ramped up
+    /// linearly over `robust_days` from the story's first article.
+    fn robust_needed(&self, story: &Story, date: Option<Minutes>) -> f32 {
+        let full = self.config.robust_threshold;
+        let days = self.config.robust_days;
+        match (date, story.first) {
+            (Some(d), Some(first)) if days > 0.0 => {
+                let gap = (d - first).unsigned_abs() as f32 / MINUTES_PER_DAY as f32;
+                full * (gap / days).min(1.0)
+            }
+            _ => full,
+        }
+    }
+
+    /// The similarity of a weighted vector to story `s` with the `robust_drop` shared terms
+    /// that contribute most to the dot product `d` taken out (`denom`: the norms' product).
+    fn robust(&self, weighted: &[(u32, f32)], s: u32, d: f32, denom: f32) -> f32 {
+        let k = self.config.robust_drop;
+        if k == 0 || denom == 0.0 {
+            return d / denom.max(f32::MIN_POSITIVE);
+        }
+        let top = self.shared(weighted, s, k);
+        let dropped: f32 = top.iter().map(|&(_, c)| c).sum();
+        ((d - dropped) / denom).max(0.0)
+    }
+
+    /// The `k` shared terms of a weighted vector and story `s` that contribute most to their
+    /// dot product, heaviest first (ties to the lower term id).
+    fn shared(&self, weighted: &[(u32, f32)], s: u32, k: usize) -> Vec<(u32, f32)> {
+        let centroid = &self.stories[s as usize].centroid;
+        let mut top: Vec<(u32, f32)> = Vec::with_capacity(k + 1);
+        let (mut i, mut j) = (0, 0);
+        while i < weighted.len() && j < centroid.len() {
+            match weighted[i].0.cmp(&centroid[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let t = weighted[i].0;
+                    let c = weighted[i].1 * centroid[j].1 * self.terms.idf(t);
+                    let pos = top
+                        .iter()
+                        .position(|&(u, w)| c > w || (c == w && t < u))
+                        .unwrap_or(top.len());
+                    if pos < k {
+                        top.insert(pos, (t, c));
+                        top.truncate(k);
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        top
+    }
+
+    fn decision(
+        &self,
+        article: &[(u32, f32)],
+        s: u32,
+        score: f32,
+        robust: f32,
+        joined: bool,
+        reason: &'static str,
+    ) -> Decision {
+        let matched = self
+            .shared(article, s, 6)
+            .into_iter()
+            .map(|(t, _)| self.terms.term(t).to_string())
+            .collect();
+        Decision {
+            candidate: Some(self.root(s)),
+            score,
+            robust,
+            joined,
+            matched,
+            reason,
+        }
     }
 
     /// For each raw centroid: its dot product with the weighted article under current IDF
@@ -952,7 +1116,11 @@ mod tests {
     ];
 
     fn group(texts: &[&str]) -> Vec<Assignment> {
-        let mut g = StoryGrouper::new(StoryConfig::default());
+        group_with(StoryConfig::default(), texts)
+    }
+
+    fn group_with(config: StoryConfig, texts: &[&str]) -> Vec<Assignment> {
+        let mut g = StoryGrouper::new(config);
         texts
             .iter()
             .enumerate()
@@ -962,7 +1130,21 @@ mod tests {
 
     #[test]
     fn related_articles_share_a_story_and_others_do_not() {
-        let a = group(&[FLOOD[0], BANK[0], FLOOD[1], BANK[1], FLOOD[2]]);
+        let texts = [FLOOD[0], BANK[0], FLOOD[1], BANK[1], FLOOD[2]];
+        // By default (robust check on) the flood and the bank reports never meet.
+        let a = group(&texts);
+        for i in [0, 2, 4] {
+            assert_ne!(a[i].story, a[1].story);
+            assert_ne!(a[i].story, a[3].story);
+        }
+        // Without the robust check the three undated flood reports join on the cosine alone.
+        let a = group_with(
+            StoryConfig {
+                robust_drop: 0,
+                ..StoryConfig::default()
+            },
+            &texts,
+        );
         assert_eq!(a[0].story, a[2].story);
         assert_eq!(a[0].story, a[4].story);
         assert_eq!(a[1].story, a[3].story);
@@ -1041,6 +1223,7 @@ mod tests {
             fold_similarity: 0.05,
             fold_after: 3,
             consolidate_dims: 0,
+            robust_drop: 0,
             ..StoryConfig::default()
         };
         let stray = "Insurers said claims from families whose homes the Marren river reached may take months.";

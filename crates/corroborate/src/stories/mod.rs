@@ -41,7 +41,7 @@ pub mod reader;
 pub mod state;
 pub mod stream;
 
-pub use grouper::{ArticleRecord, Assignment, Story, StoryGrouper};
+pub use grouper::{ArticleRecord, Assignment, Decision, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};
 pub use reader::{read_story_inputs, StoryArticle};
 pub use state::StoryStore;
@@ -123,6 +123,22 @@ pub struct StoryConfig {
     /// Most independent articles the smaller of two stories may have for the consolidation
     /// to merge them (large same-kind stories stay apart; 0: no limit).
     pub consolidate_max_small: u32,
+    /// Precision check of a join and a fold: the similarity left once the `robust_drop`
+    /// shared terms that contribute most are taken out must still reach `robust_threshold`.
+    /// A story of one theme (every article says "bitcoin") otherwise takes any article that
+    /// shares its theme word; one event shares several specific words (0: no check).
+    pub robust_drop: usize,
+    /// Least similarity without the `robust_drop` heaviest shared terms.
+    pub robust_threshold: f32,
+    /// Days from a story's first article over which the robust check ramps up from nothing
+    /// (same day) to `robust_threshold`: articles of the same hours that share a name are
+    /// one story far more often than articles weeks apart (0: full check at any gap; an
+    /// undated side gets the full check).
+    pub robust_days: f32,
+    /// Least word link (mean pairwise TF-IDF cosine) of two stories without the
+    /// `robust_drop` heaviest shared terms for the consolidation to merge them (negative:
+    /// no condition).
+    pub consolidate_robust: f32,
 }
 
 impl StoryConfig {
@@ -136,6 +152,8 @@ impl StoryConfig {
             sample: self.consolidate_sample,
             neighbours: self.consolidate_neighbours,
             max_small: self.consolidate_max_small,
+            robust: self.consolidate_robust,
+            robust_drop: self.robust_drop,
         }
     }
 }
@@ -143,7 +161,7 @@ impl StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.24,
+            threshold: 0.16,
             time_scale_days: 0.0,
             query_terms: 20,
             posting_cap: 48,
@@ -168,6 +186,10 @@ impl Default for StoryConfig {
             consolidate_sample: 2_500,
             consolidate_neighbours: 24,
             consolidate_max_small: 10,
+            robust_drop: 3,
+            robust_threshold: 0.24,
+            robust_days: 1.0,
+            consolidate_robust: 0.05,
         }
     }
 }
