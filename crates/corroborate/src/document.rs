@@ -14,6 +14,10 @@ pub struct Origin {
     /// URL of the article, when the input gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Whether the text was extracted from HTML, its story region already chosen from the
+    /// page's structure (the line cleaner then skips its own region search).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub markup: bool,
 }
 
 /// One news article.

@@ -320,7 +320,12 @@ impl Cleaner {
             };
         run(&mut lines, None, &|v| self.repetition.exact_repeats(v));
         run(&mut lines, None, &|v| self.repetition.caption_pairs(v));
-        let found = {
+        // An HTML page's region was chosen from its structure, which measures better on real
+        // pages than the line-shape search (eval-extract on html/ gold: mean F1 0.884 with it
+        // skipped, 0.866 with it).
+        let found = if doc.origin.markup {
+            Vec::new()
+        } else {
             let view: Vec<RegionLine<'_>> = lines
                 .iter()
                 .map(|l| RegionLine {

@@ -61,6 +61,7 @@ pub fn parse_articles(name: &str, stem: &str, text: &str) -> (Vec<Document>, Vec
                 path: Some(name.to_string()),
                 line: Some(line_no),
                 url: raw.url,
+                ..Origin::default()
             },
             ..Document::default()
         });

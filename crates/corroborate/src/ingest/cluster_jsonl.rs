@@ -67,6 +67,7 @@ pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
                     path: Some(name.to_string()),
                     line: Some(line_no),
                     url: d.url,
+                    ..Origin::default()
                 },
                 ..Document::default()
             })

@@ -45,6 +45,7 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     if origin.url.is_none() {
         origin.url = meta.url.clone();
     }
+    origin.markup = true;
     let language = detect_language(meta.title.as_deref(), &text);
     Document {
         id: id.to_string(),

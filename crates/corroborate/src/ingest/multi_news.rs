@@ -32,6 +32,7 @@ pub fn parse_multi_news(name: &str, stem: &str, text: &str) -> Vec<Cluster> {
                     path: Some(name.to_string()),
                     line: Some(line_no),
                     url: None,
+                    ..Origin::default()
                 },
                 ..Document::default()
             })
