@@ -230,6 +230,36 @@ pub fn build_brief_with(
         }
     }
     let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
+    let sections = sections(cluster, analysis, true);
+    Brief {
+        title: brief_title(cluster),
+        method: config.method,
+        sources: sources(cluster),
+        summary: items,
+        quotes: sections.quotes,
+        numbers: sections.numbers,
+        entities: sections.entities,
+        timeline: sections.timeline,
+    }
+}
+
+/// The quotes, numbers, entities and timeline of an analysis as the brief and the full
+/// report show them: source numbers and passages into the sources as read.
+pub(crate) struct Sections {
+    pub quotes: Vec<QuoteItem>,
+    pub numbers: Vec<NumberItem>,
+    pub entities: Vec<EntityItem>,
+    pub timeline: Vec<TimelineItem>,
+}
+
+/// [`Sections`] of `analysis`. With `one_per_sentence`, a sentence with two time expressions
+/// ("on Wednesday ... next week") is placed on the timeline once, at its first (the analysis
+/// lists resolved dates first, then in text order); without it every entry is kept.
+pub(crate) fn sections(
+    cluster: &PreparedCluster,
+    analysis: &Analysis,
+    one_per_sentence: bool,
+) -> Sections {
     let passages = |mentions: &[Mention]| -> Vec<Passage> {
         let mut out: Vec<Passage> = mentions
             .iter()
@@ -240,11 +270,7 @@ pub fn build_brief_with(
         out
     };
     let mut seen_timeline = std::collections::HashSet::new();
-    Brief {
-        title: brief_title(cluster),
-        method: config.method,
-        sources: sources(cluster),
-        summary: items,
+    Sections {
         quotes: analysis
             .quotes
             .iter()
@@ -284,12 +310,10 @@ pub fn build_brief_with(
                 mentions: e.mentions,
             })
             .collect(),
-        // A sentence with two time expressions ("on Wednesday ... next week") is placed once,
-        // at its first (the analysis lists resolved dates first, then in text order).
         timeline: analysis
             .timeline
             .iter()
-            .filter(|t| seen_timeline.insert(one_line(&t.text)))
+            .filter(|t| !one_per_sentence || seen_timeline.insert(one_line(&t.text)))
             .map(|t| TimelineItem {
                 date: t.date.clone(),
                 resolved: t.resolved,

@@ -7,8 +7,7 @@
 //! text as read.
 
 use super::brief::{
-    numbers_of, one_line, passage, sources, EntityItem, NumberItem, Passage, QuoteItem,
-    SourceEntry, TimelineItem, ValueItem,
+    one_line, sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
 };
 use super::support::{SupportConfig, SupportIndex};
 use super::{analyze, Analysis, Mention};
@@ -162,15 +161,7 @@ pub fn report_with(
             }
         })
         .collect();
-    let passages = |mentions: &[Mention]| -> Vec<Passage> {
-        let mut out: Vec<Passage> = mentions
-            .iter()
-            .filter_map(|m| passage(cluster, m))
-            .collect();
-        out.sort_by_key(|p| (p.source, p.start, p.end));
-        out.dedup();
-        out
-    };
+    let sections = sections(cluster, analysis, false);
     ClusterReport {
         id: cluster.id.clone(),
         sources: sources(cluster)
@@ -182,57 +173,10 @@ pub fn report_with(
             })
             .collect(),
         sentences,
-        quotes: analysis
-            .quotes
-            .iter()
-            .map(|q| QuoteItem {
-                text: q.text.clone(),
-                speaker: q.speaker.clone(),
-                sources: numbers_of(&q.sources),
-                passages: passages(&q.mentions),
-            })
-            .collect(),
-        numbers: analysis
-            .numbers
-            .iter()
-            .map(|g| NumberItem {
-                what: g.what.clone(),
-                values: g
-                    .values
-                    .iter()
-                    .map(|v| ValueItem {
-                        value: v.value,
-                        text: v.text.clone(),
-                        sources: numbers_of(&v.sources),
-                        passages: passages(&v.mentions),
-                    })
-                    .collect(),
-                disagree: g.disagree,
-            })
-            .collect(),
-        entities: analysis
-            .entities
-            .iter()
-            .map(|e| EntityItem {
-                name: e.name.clone(),
-                kind: e.kind,
-                aliases: e.aliases.clone(),
-                sources: numbers_of(&e.sources),
-                mentions: e.mentions,
-            })
-            .collect(),
-        timeline: analysis
-            .timeline
-            .iter()
-            .map(|t| TimelineItem {
-                date: t.date.clone(),
-                resolved: t.resolved,
-                undatable: t.undatable.clone(),
-                text: t.text.clone(),
-                sources: numbers_of(&t.sources),
-                passages: passages(&t.mentions),
-            })
-            .collect(),
+        quotes: sections.quotes,
+        numbers: sections.numbers,
+        entities: sections.entities,
+        timeline: sections.timeline,
     }
 }
 
