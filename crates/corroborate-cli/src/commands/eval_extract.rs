@@ -31,7 +31,7 @@ pub struct Args {
     /// Score only this part of the frozen split.
     #[arg(long, value_parser = ["all", "dev", "heldout"], default_value = "all")]
     split: String,
-    /// Write each page's extracted text to DIR/<id>.txt.
+    /// Write each page's extracted text to DIR, one file ID.txt per page.
     #[arg(long, value_name = "DIR")]
     write: Option<PathBuf>,
     /// Score the text as ingested, before the line cleaner (diagnosis).

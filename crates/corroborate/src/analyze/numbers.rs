@@ -40,6 +40,10 @@ struct Found {
     class: String,
     /// Event class ("leave", "die"), empty when none.
     event: String,
+    /// Lowercase words between the quantity and its noun ("neighbouring" in "two neighbouring
+    /// warehouses"): they narrow what is counted, so values with other ones are another
+    /// quantity, not a disagreement.
+    scope: String,
     /// Content term ids of the sentence, without the quantity's own tokens.
     context: BTreeSet<u32>,
 }
@@ -127,6 +131,28 @@ fn noun_after(s: &Sentence<'_>, from: usize) -> Option<(String, String)> {
         }
         (phrase.join(" "), l)
     })
+}
+
+/// The lowercase words between a quantity (ending before token `from`) and its head noun
+/// `head`, in order, joined by spaces; "of" and determiners are skipped ("2,000 of its
+/// troops").
+fn scope_between(s: &Sentence<'_>, from: usize, head: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for i in from..(from + 6).min(s.tokens.len()) {
+        let lower = s.lower[i].as_str();
+        if lower == head {
+            return words.join(" ");
+        }
+        if s.tokens[i].kind != TokenKind::Word {
+            break;
+        }
+        let raw = s.tokens[i].text(s.text);
+        if english::is_stop_word(lower) || is_capitalized(raw) {
+            continue;
+        }
+        words.push(lower);
+    }
+    String::new()
 }
 
 fn possessive_like(w: &str) -> bool {
@@ -258,6 +284,10 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                     .unwrap_or(head.as_str())
                     .to_string();
                 let event = event_near(&s, &q, &head, noun_at);
+                let scope = match noun_at {
+                    None => scope_between(&s, q.end, &head),
+                    Some(_) => String::new(),
+                };
                 let span = sentence.span.start + tokens[q.first].start
                     ..sentence.span.start + tokens[q.end - 1].end;
                 let own: BTreeSet<u32> = (q.first..q.end)
@@ -296,6 +326,7 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                     noun: phrase,
                     class,
                     event,
+                    scope,
                     context,
                 });
             }
@@ -328,10 +359,15 @@ fn has_number_word(text: &str) -> bool {
 
 /// Group quantities: same unit, noun class and event, linked by a shared context word.
 fn group(found: Vec<Found>) -> Vec<NumberGroup> {
-    let mut by_key: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
     for (i, f) in found.iter().enumerate() {
         by_key
-            .entry((f.quantity.unit.clone(), f.class.clone(), f.event.clone()))
+            .entry((
+                f.quantity.unit.clone(),
+                f.class.clone(),
+                f.event.clone(),
+                f.scope.clone(),
+            ))
             .or_default()
             .push(i);
     }
@@ -597,6 +633,22 @@ mod tests {
         ]);
         assert_eq!(gs.len(), 2, "{gs:#?}");
         assert!(gs.iter().all(|g| !g.disagree));
+    }
+
+    #[test]
+    fn a_narrowing_word_makes_another_quantity() {
+        // "two neighbouring warehouses" is part of the three, not another count of them.
+        let gs = numbers(&[
+            "A fire destroyed three warehouses at the quay of the old port on Tuesday.",
+            "The fire spread to two neighbouring warehouses at the quay of the old port.",
+        ]);
+        assert!(gs.iter().all(|g| !g.disagree), "{gs:#?}");
+        // Without the narrowing word the same counts disagree.
+        let gs = numbers(&[
+            "A fire destroyed three warehouses at the quay of the old port on Tuesday.",
+            "A fire destroyed two warehouses at the quay of the old port on Tuesday.",
+        ]);
+        assert!(gs.iter().any(|g| g.disagree), "{gs:#?}");
     }
 
     #[test]

@@ -161,7 +161,7 @@ pub(crate) fn is_ideograph(c: char) -> bool {
 }
 
 /// Words of a sentence for budgets and length rules: white-space separated words
-/// ([`count_words`]), with a run of Chinese characters or kana counting one word per
+/// (`count_words`), with a run of Chinese characters or kana counting one word per
 /// character instead of one for the whole run.
 pub fn sentence_words(text: &str) -> usize {
     let spaced = count_words(text);
