@@ -241,7 +241,7 @@ fn leading_person(
             let e = *resolved
                 .entry(name.clone())
                 .or_insert_with(|| entities.resolve(&name));
-            // An unknown single word is a person only with an honorific ("Mrs. Thompson")
+            // An unknown single word is a person only with an honorific ("Mrs. Lindqvist")
             // or as the surname of a person named in the cluster ("Jones").
             let known_surname = || {
                 let honorific = head

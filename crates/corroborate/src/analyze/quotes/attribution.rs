@@ -173,7 +173,7 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         if w.tokens[end].kind == TokenKind::Punct && !matches!(w.word(end), "'" | "\u{2019}") {
             break;
         }
-        // "said Kate Kendell of the National Center ...": the name ends at "of".
+        // "said Ada Morel of the Harbour Trust ...": the name ends at "of".
         if end > a + 1 && l == "of" && is_name_word(w.word(end - 1)) && is_name_word(w.word(a)) {
             break;
         }
@@ -286,7 +286,7 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
         return Some(np);
     }
     // The subject opens the clause, a verb phrase stands between it and the speech verb:
-    // "she looked them in the eyes and said", "the judge turned to Henderson and said".
+    // "she looked up at the court and said", "the judge turned to Varga and said".
     if lb > la + 1 && matches!(last.as_str(), "and" | "then") {
         let first = w.lower(la);
         if lex::SUBJECT_PRONOUNS.contains(&first.as_str()) {
@@ -440,7 +440,7 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     Some(Subject::Named { name, role })
 }
 
-/// The person a sentence opens with ("But Mayor Rudolph Giuliani, who ...", "Kelleher said
+/// The person a sentence opens with ("But Mayor Ilse Varga, who ...", "Brandt said
 /// that ..."): its subject, for resolving a "he said" that follows.
 pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
     let w = Words::new(ctx);
