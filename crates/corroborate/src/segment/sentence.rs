@@ -275,7 +275,11 @@ impl SentenceSplitter {
     fn period_ends(&self, text: &str, start: usize, t: &Terminal, next: &Next<'_>) -> bool {
         let (word_start, word) = word_before(text, t.start);
         let kind = self.table.classify(word);
-        let alone = text[start..word_start].trim().is_empty();
+        // The word may begin before this sentence (a run of CJK marks ended the previous one
+        // inside it): then nothing but that word is in the sentence.
+        let alone = text
+            .get(start..word_start)
+            .is_none_or(|before| before.trim().is_empty());
         if alone && !matches!(kind, WordBefore::Ordinary | WordBefore::Number) {
             return false; // "Q. What is ...", an abbreviation cannot be a sentence
         }
@@ -287,7 +291,9 @@ impl SentenceSplitter {
             WordBefore::Number => !next.word.contains(|c: char| c.is_ascii_digit()),
             WordBefore::Abbreviation => starter || quoted,
             WordBefore::Initial => starter && !next.word_then_period,
-            WordBefore::Time => (starter || quoted) && !is_short_phrase(&text[start..t.start]),
+            WordBefore::Time => {
+                (starter || quoted) && !is_short_phrase(text.get(start..t.start).unwrap_or(""))
+            }
         }
     }
 
