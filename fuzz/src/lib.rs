@@ -185,26 +185,9 @@ fn mix(h: u64, v: u64) -> u64 {
         .wrapping_add(v)
 }
 
-/// SplitMix64: a seeded generator, so a run is reproducible from its seed (written here, as in
-/// the library's `rng.rs`, to keep the stream fixed across dependency upgrades).
-#[derive(Debug, Clone)]
-pub struct Rng(pub u64);
-
-impl Rng {
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform index below `n` (`n > 0`).
-    pub fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-}
+/// The library's seeded SplitMix64 (reached through `unstable-internals`), so a run is
+/// reproducible from its seed.
+pub use corroborate::internals::SplitMix64 as Rng;
 
 /// Fragments that reach the interesting paths: number words, quotes, brackets, sentence
 /// marks of other scripts, markup, JSON punctuation, dates.
