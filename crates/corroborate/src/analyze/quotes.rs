@@ -238,30 +238,43 @@ fn leading_person(
             .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\''])
         {
             // A sentence that opens with a quotation is led by its speaker.
+            // (The sentence may start at the mark or at the words after it.)
             let open = s.span.start + (head.len() - head.trim_start().len());
             let speaker = ctx
                 .speakers
-                .range((doc, open)..=(doc, open + 2))
+                .range((doc, open.saturating_sub(3))..=(doc, open + 3))
                 .next()
-                .and_then(|(_, &p)| p);
+                .map(|(_, p)| p.clone());
             match speaker {
-                Some(p) if gender::agrees(ctx.genders[p], wanted) => {
+                Some((Some(p), _)) if ctx.agrees(p, wanted) => {
                     return Some(Subject::Named {
                         name: entities.entities[p].name.clone(),
                         role: None,
                     })
+                }
+                Some((None, Some(name))) if gender::agrees(gender::of_name(&name), wanted) => {
+                    return Some(Subject::Named { name, role: None })
                 }
                 _ => continue,
             }
         }
         if let Some(Subject::Named { name, role }) = attribution::leading_name(head) {
             let e = ctx.resolve(&name);
-            if e.is_some_and(|e| !gender::agrees(ctx.genders[e], wanted)) {
+            if let Some(e) = e.filter(|&e| !ctx.agrees(e, wanted)) {
+                // A bare surname of a family ("Ames, looking drawn, rose" after Mrs. Ames
+                // spoke) is another member when no honorific says otherwise.
+                let honorific = gender::of_honorific(head, &name);
+                let bare = !name.contains(' ')
+                    && entities.entities[e].kind == EntityKind::Person
+                    && (honorific.is_none() || honorific == wanted);
+                if bare {
+                    return Some(Subject::Surname(name));
+                }
                 continue;
             }
             // An unknown name of unknown gender only answers a pronoun without one.
             let agrees = e.is_some() || gender::agrees(gender::of_name(&name), wanted);
-            if agrees && ctx.person_like(&name, head) {
+            if agrees && (ctx.person_like(&name, head) || attribution::speaks(head, &name)) {
                 return Some(Subject::Named { name, role });
             }
         }
@@ -320,7 +333,11 @@ impl People {
             entities
                 .mentions
                 .iter()
-                .filter(|m| entities.entities[m.entity].kind == EntityKind::Person)
+                .filter(|m| {
+                    let e = &entities.entities[m.entity];
+                    // A lone letter ("X" of "X-rays") is no one's name.
+                    e.kind == EntityKind::Person && e.name.chars().count() > 1
+                })
                 .map(|m| {
                     (
                         m.mention.doc,
@@ -362,8 +379,9 @@ struct Context<'a> {
     genders: Vec<Option<Gender>>,
     /// Names already resolved to entities.
     resolved: HashMap<String, Option<usize>>,
-    /// The person each quotation found so far is given, by (document, opening mark).
-    speakers: BTreeMap<(usize, usize), Option<usize>>,
+    /// The person and the speaker's name each quotation found so far is given, by
+    /// (document, opening mark).
+    speakers: BTreeMap<(usize, usize), (Option<usize>, Option<String>)>,
 }
 
 impl Context<'_> {
@@ -474,8 +492,17 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             let ends_open =
                 quote_text.ends_with([',', '?', '!']) || after_ctx.trim_start().starts_with(',');
             let subject = attribution::after(after_ctx)
-                .filter(|_| {
+                .filter(|s| {
+                    // A partial quote inside a sentence whose attribution follows after a
+                    // comma: "After drinking ``...'' at the bar, he said they left".
+                    let clause = after_ctx
+                        .split(['.', '!', '?', ';'])
+                        .next()
+                        .unwrap_or("");
+                    let comma_subject = matches!(s, Subject::Pronoun(_) | Subject::Named { .. })
+                        && clause.contains(',');
                     ends_open
+                        || comma_subject
                         || !after_ctx
                             .trim_start()
                             .starts_with(|c: char| c.is_lowercase())
@@ -549,7 +576,20 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                     entry.0.push(doc);
                 }
             }
-            ctx.speakers.insert((doc, first.open), person);
+            let name = speaker.as_ref().map(|s| s.name.clone());
+            ctx.speakers.insert((doc, first.open), (person, name));
+            if std::env::var("QUOTES_DEBUG").is_ok() {
+                eprintln!(
+                    "QD {} {} {:?} -> {:?} g={:?} | {:?} | {:?}",
+                    cluster.docs[doc].id,
+                    first.content.start,
+                    subject,
+                    person.map(|p| &entities.entities[p].name),
+                    person.map(|p| ctx.genders[p]),
+                    before_ctx.get(before_ctx.len().saturating_sub(60)..),
+                    after_ctx.get(..after_ctx.len().min(60)),
+                );
+            }
             previous = Some((
                 last.block,
                 subject.clone(),
@@ -668,6 +708,14 @@ fn resolve(
                 None => (None, None, None),
             }
         }
+        Some(Subject::Surname(name)) => (
+            Some(Speaker {
+                name: name.clone(),
+                role: None,
+            }),
+            None,
+            None,
+        ),
         Some(Subject::Description(d)) => match titled_person(&ctx.people, text, doc, offset, d) {
             Some(e) => person_speaker(e, None),
             None => (

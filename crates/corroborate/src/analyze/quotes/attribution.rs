@@ -17,6 +17,9 @@ pub(crate) enum Subject {
         /// Role from an apposition, a title or a pre-modifier.
         role: Option<String>,
     },
+    /// A bare surname that the cluster's person of that name cannot be (a family member:
+    /// "Ames ... he said" where the Ames named so far is a woman), kept as written.
+    Surname(String),
     /// A pronoun ("he said"), with the gender it asks of its referent.
     Pronoun(Option<Gender>),
     /// A reporting verb without a subject ("Later also tweeted:").
@@ -74,7 +77,27 @@ fn is_role_noun(lower: &str) -> bool {
     ent::ROLE_NOUNS.contains(&lower)
         || matches!(
             lower,
-            "source" | "sources" | "statement" | "report" | "official" | "officials" | "diplomat"
+            "source"
+                | "sources"
+                | "statement"
+                | "report"
+                | "official"
+                | "officials"
+                | "diplomat"
+                | "deputy"
+                | "investigator"
+                | "detective"
+                | "sheriff"
+                | "neighbor"
+                | "neighbour"
+                | "friend"
+                | "relative"
+                | "student"
+                | "teacher"
+                | "fan"
+                | "fans"
+                | "protesters"
+                | "witnesses"
         )
 }
 
@@ -187,6 +210,16 @@ pub(crate) fn verb_beside(before_ctx: &str, after_ctx: &str) -> bool {
         is_speech_verb(&a.lower(i)) && (0..i).all(|k| matches!(a.word(k), "," | "!" | "?"))
     });
     before_verb || after_verb
+}
+
+/// Whether `name` in `head` is followed within a few words by a reporting verb ("Ames of
+/// the Harbour Trust said ..."): the name is a speaker, so a person.
+pub(crate) fn speaks(head: &str, name: &str) -> bool {
+    let Some(at) = head.find(name) else {
+        return false;
+    };
+    let w = Words::new(&head[at + name.len()..]);
+    (0..w.tokens.len().min(6)).any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
 }
 
 /// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
@@ -340,15 +373,53 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
     if end == 0 {
         return Some(Subject::Implicit);
     }
+    // "the detective quoted Ames as saying": Ames.
+    if end >= 3 && w.lower(end - 1) == "as" {
+        let quoted = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&i| matches!(w.lower(i).as_str(), "quoted" | "quotes" | "quote"));
+        if let Some(q) = quoted {
+            if let Some(s) = trailing_name(w, q + 1, end - 1) {
+                return Some(s);
+            }
+        }
+    }
+    // "heckled by fans who shouted": the people the relative clause hangs on.
+    if w.lower(end - 1) == "who" && end >= 2 {
+        let np_end = end - 1;
+        let mut np_start = np_end;
+        while np_start > 0
+            && np_end - np_start < 5
+            && w.tokens[np_start - 1].kind == TokenKind::Word
+            && !matches!(
+                w.lower(np_start - 1).as_str(),
+                "by" | "of" | "to" | "from" | "with" | "and" | "as" | "for"
+            )
+        {
+            np_start -= 1;
+        }
+        if np_start < np_end {
+            if let Some(s) = trailing_name(w, np_start, np_end) {
+                return Some(s);
+            }
+            let head = w.lower(np_end - 1);
+            if is_role_noun(&head) || head.ends_with("man") || head.ends_with("woman") || head.ends_with('s') {
+                return Some(Subject::Description(w.slice(np_start, np_end).to_string()));
+            }
+        }
+    }
     // Parts separated by commas (brackets kept inside their part).
     let mut parts = comma_parts(w, end);
     // A party and state tag after a name ("Lott, R-Miss., told"): not a part of the subject.
     if parts.len() >= 2 {
         let (la, lb) = parts[parts.len() - 1];
-        if lb - la >= 3
-            && matches!(w.word(la), "R" | "D" | "I")
-            && matches!(w.word(la + 1), "-" | "\u{2010}" | "\u{2013}")
-        {
+        let tag = w.slice(la, lb);
+        let mut chars = tag.chars();
+        let party = matches!(chars.next(), Some('R' | 'D' | 'I'))
+            && matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2013}'))
+            && chars.next().is_some_and(char::is_uppercase)
+            && tag.len() <= 12;
+        if party {
             parts.pop();
         }
     }

@@ -47,6 +47,13 @@ pub(crate) fn of_name(name: &str) -> Option<Gender> {
     given_name(&first)
 }
 
+/// The gender an honorific right before `name` in `head` says ("Mrs. Ames" -> female).
+pub(crate) fn of_honorific(head: &str, name: &str) -> Option<Gender> {
+    let at = head.find(name)?;
+    let word = head[..at].split_whitespace().last()?.to_lowercase();
+    Gender::of_word(&word)
+}
+
 fn given_name(lower: &str) -> Option<Gender> {
     if lex::FEMALE_GIVEN_NAMES.contains(&lower) {
         Some(Gender::Female)
@@ -99,7 +106,10 @@ pub(crate) fn genders(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<
                 .take(APPOSITION_WORDS)
                 .map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase())
                 // "Ames, whose wife ..." says nothing of Ames; "Ames, the son of ..." does.
-                .take_while(|w| !w.is_empty() && !matches!(w.as_str(), "who" | "whose" | "of"))
+                .take_while(|w| {
+                    !w.is_empty()
+                        && !matches!(w.as_str(), "who" | "whose" | "of" | "and" | "or" | "with")
+                })
                 .find_map(|w| Gender::of_word(&w));
             vote(m.entity, g, 1);
         }
@@ -111,10 +121,15 @@ pub(crate) fn genders(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<
     }
     votes
         .into_iter()
-        .map(|(f, m)| match f.cmp(&m) {
-            std::cmp::Ordering::Greater => Some(Gender::Female),
-            std::cmp::Ordering::Less => Some(Gender::Male),
-            std::cmp::Ordering::Equal => None,
+        // Mixed evidence (a surname shared by a family: "Mr. and Mrs. Ames") says nothing.
+        .map(|(f, m)| {
+            if f > 0 && f >= 3 * m {
+                Some(Gender::Female)
+            } else if m > 0 && m >= 3 * f {
+                Some(Gender::Male)
+            } else {
+                None
+            }
         })
         .collect()
 }
