@@ -228,15 +228,17 @@ fn leading_person(
         .rev()
         .take(LEADING_SENTENCES)
     {
-        if s.span.start < floor {
-            break;
-        }
         let text = cluster.text(range.start + j);
         let head = prefix(&text[..text.len().min(offset - s.span.start)]);
-        if head
+        let opens_quote = head
             .trim_start()
-            .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\''])
-        {
+            .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\'']);
+        // Names before the previous quotation are not referents; the sentence that
+        // quotation opens still is, through its speaker.
+        if s.span.start < floor && !opens_quote {
+            break;
+        }
+        if opens_quote {
             // A sentence that opens with a quotation is led by its speaker.
             // (The sentence may start at the mark or at the words after it.)
             let open = s.span.start + (head.len() - head.trim_start().len());
@@ -253,8 +255,9 @@ fn leading_person(
                     })
                 }
                 Some((None, Some(name))) if gender::agrees(gender::of_name(&name), wanted) => {
-                    return Some(Subject::Named { name, role: None })
+                    return Some(Subject::Surname(name))
                 }
+                _ if s.span.start < floor => break,
                 _ => continue,
             }
         }
@@ -274,7 +277,11 @@ fn leading_person(
             }
             // An unknown name of unknown gender only answers a pronoun without one.
             let agrees = e.is_some() || gender::agrees(gender::of_name(&name), wanted);
-            if agrees && (ctx.person_like(&name, head) || attribution::speaks(head, &name)) {
+            // A name with a title ("Deputy Commissioner Ann Lee") is a person's.
+            let titled = role.is_some() && name.contains(' ');
+            if agrees
+                && (titled || ctx.person_like(&name, head) || attribution::speaks(head, &name))
+            {
                 return Some(Subject::Named { name, role });
             }
         }
@@ -356,7 +363,7 @@ impl People {
         &self,
         doc: usize,
         offset: usize,
-        agrees: impl Fn(usize) -> bool,
+        agrees: impl Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize)> {
         let k = self
             .0
@@ -365,7 +372,7 @@ impl People {
             .iter()
             .rev()
             .take_while(|&&(d, _, _, _)| d == doc)
-            .find(|&&(_, _, e, p)| e <= offset && agrees(p))
+            .find(|&&(_, s, e, p)| e <= offset && agrees(p, s))
             .map(|&(_, s, _, p)| (p, s))
     }
 }
@@ -379,12 +386,21 @@ struct Context<'a> {
     genders: Vec<Option<Gender>>,
     /// Names already resolved to entities.
     resolved: HashMap<String, Option<usize>>,
+    /// The quoted words of the current document (byte ranges, in order): the names
+    /// inside them are not referents of a "he said".
+    quoted: Vec<Range<usize>>,
     /// The person and the speaker's name each quotation found so far is given, by
     /// (document, opening mark).
     speakers: BTreeMap<(usize, usize), (Option<usize>, Option<String>)>,
 }
 
 impl Context<'_> {
+    /// Whether byte `at` of the current document is inside a quotation.
+    fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.start <= at);
+        k > 0 && self.quoted[k - 1].contains(&at)
+    }
+
     fn resolve(&mut self, name: &str) -> Option<usize> {
         let entities = self.entities;
         *self
@@ -453,12 +469,17 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
         people: People::new(entities),
         genders: gender::genders(cluster, entities),
         resolved: HashMap::new(),
+        quoted: Vec::new(),
         speakers: BTreeMap::new(),
     };
     for doc in 0..cluster.docs.len() {
         let text = &cluster.docs[doc].text;
         let blocks = &cluster.cleaned[doc].kept;
         let doc_chains = chains(cluster, doc);
+        ctx.quoted = doc_chains
+            .iter()
+            .flat_map(|c| c.segments.iter().map(|s| s.content.clone()))
+            .collect();
         // The previous quotation: its last block, subject, person and end.
         let mut previous: Option<(usize, Option<Subject>, Option<usize>, usize)> = None;
         for (ci, chain) in doc_chains.iter().enumerate() {
@@ -698,9 +719,9 @@ fn resolve(
                 Some(Subject::Pronoun(g)) => *g,
                 _ => None,
             };
-            let last = ctx
-                .people
-                .last_before(doc, offset, |e| ctx.agrees(e, wanted));
+            let last = ctx.people.last_before(doc, offset, |e, start| {
+                ctx.agrees(e, wanted) && !ctx.is_quoted(start)
+            });
             let since = last.filter(|&(_, start)| start >= floor).map(|(e, _)| e);
             let previous_person = previous_person.filter(|&e| ctx.agrees(e, wanted));
             match since.or(previous_person).or(last.map(|(e, _)| e)) {

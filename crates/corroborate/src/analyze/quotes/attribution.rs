@@ -133,6 +133,12 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
         return subject_before(&w, verb)
             .filter(|s| reported && matches!(s, Subject::Named { .. } | Subject::Pronoun(_)));
     }
+    // "heckled by fans who shouted ``": the people the relative clause hangs on.
+    if n - verb <= 3 {
+        if let Some(s) = relative_subject(&w, verb) {
+            return Some(s);
+        }
+    }
     // "he turned to the court, saying": the subject of the clause the participle hangs on.
     if lex::PARTICIPLE_SPEECH_VERBS.contains(&w.lower(verb).as_str()) {
         if let Some(s) = clause_subject(&w, verb) {
@@ -140,6 +146,35 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
         }
     }
     subject_before(&w, verb)
+}
+
+/// The noun phrase a relative clause ending at token `verb` hangs on ("fans who shouted").
+fn relative_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
+    let end = verb;
+    if end >= 2 && w.lower(end - 1) == "who" {
+        let np_end = end - 1;
+        let mut np_start = np_end;
+        while np_start > 0
+            && np_end - np_start < 5
+            && w.tokens[np_start - 1].kind == TokenKind::Word
+            && !matches!(
+                w.lower(np_start - 1).as_str(),
+                "by" | "of" | "to" | "from" | "with" | "and" | "as" | "for"
+            )
+        {
+            np_start -= 1;
+        }
+        if np_start < np_end {
+            if let Some(s) = trailing_name(w, np_start, np_end) {
+                return Some(s);
+            }
+            let head = w.lower(np_end - 1);
+            if is_role_noun(&head) || head.ends_with("man") || head.ends_with("woman") || head.ends_with('s') {
+                return Some(Subject::Description(w.slice(np_start, np_end).to_string()));
+            }
+        }
+    }
+    None
 }
 
 /// Tokens `0..end` split at commas outside brackets, empty parts dropped.
@@ -219,7 +254,13 @@ pub(crate) fn speaks(head: &str, name: &str) -> bool {
         return false;
     };
     let w = Words::new(&head[at + name.len()..]);
-    (0..w.tokens.len().min(6)).any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
+    // "Ames of the Trust said", not "Rather, he said".
+    if w.tokens.first().is_none_or(|t| t.kind == TokenKind::Punct) {
+        return false;
+    }
+    (0..w.tokens.len().min(6))
+        .take_while(|&i| w.tokens[i].kind == TokenKind::Word && pronoun(&w.lower(i)).is_none())
+        .any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
 }
 
 /// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
@@ -381,30 +422,6 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
         if let Some(q) = quoted {
             if let Some(s) = trailing_name(w, q + 1, end - 1) {
                 return Some(s);
-            }
-        }
-    }
-    // "heckled by fans who shouted": the people the relative clause hangs on.
-    if w.lower(end - 1) == "who" && end >= 2 {
-        let np_end = end - 1;
-        let mut np_start = np_end;
-        while np_start > 0
-            && np_end - np_start < 5
-            && w.tokens[np_start - 1].kind == TokenKind::Word
-            && !matches!(
-                w.lower(np_start - 1).as_str(),
-                "by" | "of" | "to" | "from" | "with" | "and" | "as" | "for"
-            )
-        {
-            np_start -= 1;
-        }
-        if np_start < np_end {
-            if let Some(s) = trailing_name(w, np_start, np_end) {
-                return Some(s);
-            }
-            let head = w.lower(np_end - 1);
-            if is_role_noun(&head) || head.ends_with("man") || head.ends_with("woman") || head.ends_with('s') {
-                return Some(Subject::Description(w.slice(np_start, np_end).to_string()));
             }
         }
     }

@@ -104,13 +104,15 @@ pub(crate) fn genders(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<
             let g = rest
                 .split_whitespace()
                 .take(APPOSITION_WORDS)
-                .map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase())
+                .map(|w| w.trim_end_matches([',', '.', ';']))
                 // "Ames, whose wife ..." says nothing of Ames; "Ames, the son of ..." does.
                 .take_while(|w| {
+                    // A capitalized word starts another name: a list, not an apposition.
                     !w.is_empty()
-                        && !matches!(w.as_str(), "who" | "whose" | "of" | "and" | "or" | "with")
+                        && w.starts_with(|c: char| c.is_lowercase())
+                        && !matches!(*w, "who" | "whose" | "of" | "and" | "or" | "with")
                 })
-                .find_map(|w| Gender::of_word(&w));
+                .find_map(|w| Gender::of_word(&w.to_lowercase()));
             vote(m.entity, g, 1);
         }
     }
