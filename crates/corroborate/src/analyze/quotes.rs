@@ -261,28 +261,44 @@ fn leading_person(
                 _ => continue,
             }
         }
-        if let Some(Subject::Named { name, role }) = attribution::leading_name(head) {
-            let e = ctx.resolve(&name);
-            if let Some(e) = e.filter(|&e| !ctx.agrees(e, wanted)) {
-                // A bare surname of a family ("Ames, looking drawn, rose" after Mrs. Ames
-                // spoke) is another member when no honorific says otherwise.
-                let honorific = gender::of_honorific(head, &name);
-                let bare = !name.contains(' ')
-                    && entities.entities[e].kind == EntityKind::Person
-                    && (honorific.is_none() || honorific == wanted);
-                if bare {
-                    return Some(Subject::Surname(name));
-                }
+        // The sentence's own subject, and that of any sentence the segmenter ran into it
+        // ("... the police said. Deputy Ann Lee defended ..."), nearest first.
+        let starts = std::iter::once(0).chain(
+            head.match_indices(". ")
+                .map(|(i, _)| i + 2)
+                .filter(|&i| head[i..].starts_with(|c: char| c.is_uppercase())),
+        );
+        let starts: Vec<usize> = starts.collect();
+        for &from in starts.iter().rev() {
+            let piece = &head[from..];
+            let Some(Subject::Named { name, role }) = attribution::leading_name(piece) else {
                 continue;
-            }
-            // An unknown name of unknown gender only answers a pronoun without one.
-            let agrees = e.is_some() || gender::agrees(gender::of_name(&name), wanted);
-            // A name with a title ("Deputy Commissioner Ann Lee") is a person's.
-            let titled = role.is_some() && name.contains(' ');
-            if agrees
-                && (titled || ctx.person_like(&name, head) || attribution::speaks(head, &name))
+            };
             {
-                return Some(Subject::Named { name, role });
+                let e = ctx.resolve(&name);
+                if let Some(e) = e.filter(|&e| !ctx.agrees(e, wanted)) {
+                    // A bare surname of a family ("Ames, looking drawn, rose" after Mrs. Ames
+                    // spoke) is another member when no honorific says otherwise.
+                    let honorific = gender::of_honorific(piece, &name);
+                    let bare = !name.contains(' ')
+                        && entities.entities[e].kind == EntityKind::Person
+                        && (honorific.is_none() || honorific == wanted);
+                    if bare {
+                        return Some(Subject::Surname(name));
+                    }
+                    break;
+                }
+                // An unknown name of unknown gender only answers a pronoun without one.
+                let agrees = e.is_some() || gender::agrees(gender::of_name(&name), wanted);
+                // A name with a title ("Deputy Commissioner Ann Lee") is a person's.
+                let titled = role.is_some() && name.contains(' ');
+                if agrees
+                    && (titled
+                        || ctx.person_like(&name, piece)
+                        || attribution::speaks(piece, &name))
+                {
+                    return Some(Subject::Named { name, role });
+                }
             }
         }
     }
@@ -482,6 +498,7 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             .collect();
         // The previous quotation: its last block, subject, person and end.
         let mut previous: Option<(usize, Option<Subject>, Option<usize>, usize)> = None;
+        let mut previous_name: Option<String> = None;
         for (ci, chain) in doc_chains.iter().enumerate() {
             let first = chain.first();
             let last = chain.last();
@@ -516,10 +533,7 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 .filter(|s| {
                     // A partial quote inside a sentence whose attribution follows after a
                     // comma: "After drinking ``...'' at the bar, he said they left".
-                    let clause = after_ctx
-                        .split(['.', '!', '?', ';'])
-                        .next()
-                        .unwrap_or("");
+                    let clause = after_ctx.split(['.', '!', '?', ';']).next().unwrap_or("");
                     let comma_subject = matches!(s, Subject::Pronoun(_) | Subject::Named { .. })
                         && clause.contains(',');
                     ends_open
@@ -533,9 +547,12 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             // opens with ("Still, Ulrich, who ..., admitted he ``can barely ...''").
             let sentence_head = prefix(&text[sent.min(first.open)..first.open]);
             let subject = subject.or_else(|| {
-                let inside = !before_ctx.trim().is_empty() && !after_ctx.trim_start().starts_with(',');
+                let inside =
+                    !before_ctx.trim().is_empty() && !after_ctx.trim_start().starts_with(',');
                 match attribution::leading_name(sentence_head).filter(|_| inside) {
-                    Some(Subject::Named { name, role }) if ctx.person_like(&name, sentence_head) => {
+                    Some(Subject::Named { name, role })
+                        if ctx.person_like(&name, sentence_head) =>
+                    {
                         Some(Subject::Named { name, role })
                     }
                     _ => None,
@@ -585,6 +602,7 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                     offset: first.open,
                     floor,
                     previous_person: previous.as_ref().and_then(|p| p.2),
+                    previous_name: previous_name.as_deref(),
                 },
             );
             if let (Some(p), Some(r)) = (person, role.as_ref()) {
@@ -598,19 +616,10 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 }
             }
             let name = speaker.as_ref().map(|s| s.name.clone());
-            ctx.speakers.insert((doc, first.open), (person, name));
-            if std::env::var("QUOTES_DEBUG").is_ok() {
-                eprintln!(
-                    "QD {} {} {:?} -> {:?} g={:?} | {:?} | {:?}",
-                    cluster.docs[doc].id,
-                    first.content.start,
-                    subject,
-                    person.map(|p| &entities.entities[p].name),
-                    person.map(|p| ctx.genders[p]),
-                    before_ctx.get(before_ctx.len().saturating_sub(60)..),
-                    after_ctx.get(..after_ctx.len().min(60)),
-                );
-            }
+            ctx.speakers
+                .insert((doc, first.open), (person, name.clone()));
+            // A named speaker without an entity, for a "she said" that follows.
+            previous_name = name.filter(|n| person.is_none() && n.starts_with(char::is_uppercase));
             previous = Some((
                 last.block,
                 subject.clone(),
@@ -626,8 +635,8 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
             // Unless a reporting verb stands right beside it (``It's Moving Day!'' taunted
             // one of them).
-            let spoken = quote_text.ends_with(['!', '?'])
-                || attribution::verb_beside(before_ctx, after_ctx);
+            let spoken =
+                quote_text.ends_with(['!', '?']) || attribution::verb_beside(before_ctx, after_ctx);
             if speaker.is_none() && title_like && !spoken {
                 continue;
             }
@@ -674,6 +683,8 @@ struct At<'a> {
     floor: usize,
     /// The previous quote's person.
     previous_person: Option<usize>,
+    /// The previous quote's speaker when no entity of the cluster is (a name as written).
+    previous_name: Option<&'a str>,
 }
 
 /// Turn what the text says about the speaker into a [`Speaker`].
@@ -689,6 +700,7 @@ fn resolve(
         offset,
         floor,
         previous_person,
+        previous_name,
     } = *at;
     let person_speaker = |e: usize, role: Option<String>| {
         let entity = &entities.entities[e];
@@ -724,6 +736,20 @@ fn resolve(
             });
             let since = last.filter(|&(_, start)| start >= floor).map(|(e, _)| e);
             let previous_person = previous_person.filter(|&e| ctx.agrees(e, wanted));
+            // The previous speaker named without an entity ("Mrs. Ames") goes on before a
+            // person named further back.
+            if let (None, None, Some(name)) = (since, previous_person, previous_name) {
+                if gender::agrees(gender::of_name(name), wanted) {
+                    return (
+                        Some(Speaker {
+                            name: name.to_string(),
+                            role: None,
+                        }),
+                        None,
+                        None,
+                    );
+                }
+            }
             match since.or(previous_person).or(last.map(|(e, _)| e)) {
                 Some(e) => person_speaker(e, None),
                 None => (None, None, None),

@@ -169,7 +169,11 @@ fn relative_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
                 return Some(s);
             }
             let head = w.lower(np_end - 1);
-            if is_role_noun(&head) || head.ends_with("man") || head.ends_with("woman") || head.ends_with('s') {
+            if is_role_noun(&head)
+                || head.ends_with("man")
+                || head.ends_with("woman")
+                || head.ends_with('s')
+            {
                 return Some(Subject::Description(w.slice(np_start, np_end).to_string()));
             }
         }
@@ -237,7 +241,8 @@ pub(crate) fn verb_beside(before_ctx: &str, after_ctx: &str) -> bool {
         .rev()
         .find(|&i| b.tokens[i].kind == TokenKind::Word);
     let before_verb = last_word.is_some_and(|i| {
-        is_speech_verb(&b.lower(i)) && (i + 1..b.tokens.len()).all(|k| b.tokens[k].kind == TokenKind::Punct)
+        is_speech_verb(&b.lower(i))
+            && (i + 1..b.tokens.len()).all(|k| b.tokens[k].kind == TokenKind::Punct)
     });
     let a = Words::new(after_ctx);
     let first_word = (0..a.tokens.len().min(3)).find(|&i| a.tokens[i].kind == TokenKind::Word);
@@ -259,7 +264,7 @@ pub(crate) fn speaks(head: &str, name: &str) -> bool {
         return false;
     }
     (0..w.tokens.len().min(6))
-        .take_while(|&i| w.tokens[i].kind == TokenKind::Word && pronoun(&w.lower(i)).is_none())
+        .take_while(|&i| !w.is_punct(i, ",") && pronoun(&w.lower(i)).is_none())
         .any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
 }
 
@@ -755,7 +760,10 @@ mod tests {
             before("Colonel Ivo Mark said: "),
             named("Ivo Mark", Some("Colonel"))
         );
-        assert_eq!(before("On Monday he said: "), Some(Subject::Pronoun(Some(Gender::Male))));
+        assert_eq!(
+            before("On Monday he said: "),
+            Some(Subject::Pronoun(Some(Gender::Male)))
+        );
         assert_eq!(before("Later also tweeted: "), Some(Subject::Implicit));
         assert_eq!(
             before("A source told The Daily Mail: "),

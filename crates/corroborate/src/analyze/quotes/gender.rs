@@ -7,8 +7,8 @@
 
 use crate::analyze::entities::EntityIndex;
 use crate::analyze::EntityKind;
-use crate::prepared::PreparedCluster;
 use crate::lang::english_quotes as lex;
+use crate::prepared::PreparedCluster;
 
 /// The gender a pronoun or a person has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
