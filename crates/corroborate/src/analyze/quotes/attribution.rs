@@ -208,7 +208,7 @@ fn comma_parts(w: &Words<'_>, end: usize) -> Vec<(usize, usize)> {
 fn clause_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
     let parts = comma_parts(w, verb);
     for &(a, b) in &parts {
-        let l = w.lower(a + 1.min(b - a - 1));
+        let l = w.lower((a + 1).min(b - 1));
         let parenthetical = b - a == 2
             && (lex::SPEECH_VERBS.contains(&l.as_str())
                 || lex::PARENTHETICAL_SPEECH_VERBS.contains(&l.as_str()));
