@@ -6,6 +6,7 @@
 //! full name (and a role) with the cluster's entities; pronouns go to the last person named.
 
 mod attribution;
+mod gender;
 pub mod score;
 
 use super::entities::EntityIndex;
@@ -13,6 +14,7 @@ use super::{EntityKind, Mention, Quote, Speaker};
 use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
 use attribution::Subject;
+use gender::Gender;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -210,13 +212,13 @@ const LEADING_SENTENCES: usize = 4;
 /// not a sentence that opens with a quotation), nearest first: "Killorin disputed early
 /// reports that Rudolph's fingerprints were found. ``...,'' he said" is Killorin's.
 fn leading_person(
-    cluster: &PreparedCluster,
-    entities: &EntityIndex,
-    resolved: &mut HashMap<String, Option<usize>>,
+    ctx: &mut Context<'_>,
     doc: usize,
     offset: usize,
     floor: usize,
+    wanted: Option<Gender>,
 ) -> Option<Subject> {
+    let (cluster, entities) = (ctx.cluster, ctx.entities);
     let range = cluster.doc_sentences[doc].clone();
     let sentences = &cluster.sentences[range.clone()];
     let k = sentences.partition_point(|s| s.span.start < offset);
@@ -226,46 +228,77 @@ fn leading_person(
         .rev()
         .take(LEADING_SENTENCES)
     {
-        if s.span.start < floor {
-            break;
-        }
         let text = cluster.text(range.start + j);
         let head = prefix(&text[..text.len().min(offset - s.span.start)]);
-        if head
+        let opens_quote = head
             .trim_start()
-            .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\''])
-        {
-            continue;
+            .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\'']);
+        // Names before the previous quotation are not referents; the sentence that
+        // quotation opens still is, through its speaker.
+        if s.span.start < floor && !opens_quote {
+            break;
         }
-        if let Some(Subject::Named { name, role }) = attribution::leading_name(head) {
-            let e = *resolved
-                .entry(name.clone())
-                .or_insert_with(|| entities.resolve(&name));
-            // An unknown single word is a person only with an honorific ("Mrs. Lindqvist")
-            // or as the surname of a person named in the cluster ("Jones").
-            let known_surname = || {
-                let honorific = head
-                    .find(name.as_str())
-                    .map(|at| head[..at].trim_end())
-                    .is_some_and(|h| {
-                        h.ends_with("Mr.")
-                            || h.ends_with("Mrs.")
-                            || h.ends_with("Ms.")
-                            || h.ends_with("Dr.")
-                    });
-                honorific
-                    || entities.entities.iter().any(|x| {
-                        x.kind == EntityKind::Person
-                            && x.name.split_whitespace().count() >= 2
-                            && x.name.rsplit(' ').next() == Some(name.as_str())
+        if opens_quote {
+            // A sentence that opens with a quotation is led by its speaker.
+            // (The sentence may start at the mark or at the words after it.)
+            let open = s.span.start + (head.len() - head.trim_start().len());
+            let speaker = ctx
+                .speakers
+                .range((doc, open.saturating_sub(3))..=(doc, open + 3))
+                .next()
+                .map(|(_, p)| p.clone());
+            match speaker {
+                Some((Some(p), _)) if ctx.agrees(p, wanted) => {
+                    return Some(Subject::Named {
+                        name: entities.entities[p].name.clone(),
+                        role: None,
                     })
-            };
-            match e.map(|e| entities.entities[e].kind) {
-                Some(EntityKind::Person) => return Some(Subject::Named { name, role }),
-                None if name.split_whitespace().count() >= 2 || known_surname() => {
-                    return Some(Subject::Named { name, role })
                 }
-                _ => {}
+                Some((None, Some(name))) if gender::agrees(gender::of_name(&name), wanted) => {
+                    return Some(Subject::Surname(name))
+                }
+                _ if s.span.start < floor => break,
+                _ => continue,
+            }
+        }
+        // The sentence's own subject, and that of any sentence the segmenter ran into it
+        // ("... the police said. Deputy Ann Lee defended ..."), nearest first.
+        let starts = std::iter::once(0).chain(
+            head.match_indices(". ")
+                .map(|(i, _)| i + 2)
+                .filter(|&i| head[i..].starts_with(|c: char| c.is_uppercase())),
+        );
+        let starts: Vec<usize> = starts.collect();
+        for &from in starts.iter().rev() {
+            let piece = &head[from..];
+            let Some(Subject::Named { name, role }) = attribution::leading_name(piece) else {
+                continue;
+            };
+            {
+                let e = ctx.resolve(&name);
+                if let Some(e) = e.filter(|&e| !ctx.agrees(e, wanted)) {
+                    // A bare surname of a family ("Ames, looking drawn, rose" after Mrs. Ames
+                    // spoke) is another member when no honorific says otherwise.
+                    let honorific = gender::of_honorific(piece, &name);
+                    let bare = !name.contains(' ')
+                        && entities.entities[e].kind == EntityKind::Person
+                        && (honorific.is_none() || honorific == wanted);
+                    if bare {
+                        return Some(Subject::Surname(name));
+                    }
+                    break;
+                }
+                // An unknown name of unknown gender only answers a pronoun without one.
+                let agrees = e.is_some() || gender::agrees(gender::of_name(&name), wanted);
+                // A name with a title ("Deputy Commissioner Ann Lee") is a person's.
+                let titled = role.is_some() && name.contains(' ');
+                if agrees
+                    && (titled
+                        || ctx.person_like(&name, piece)
+                        || attribution::speaks(piece, &name))
+                {
+                    return Some(Subject::Named { name, role });
+                }
             }
         }
     }
@@ -323,7 +356,11 @@ impl People {
             entities
                 .mentions
                 .iter()
-                .filter(|m| entities.entities[m.entity].kind == EntityKind::Person)
+                .filter(|m| {
+                    let e = &entities.entities[m.entity];
+                    // A lone letter ("X" of "X-rays") is no one's name.
+                    e.kind == EntityKind::Person && e.name.chars().count() > 1
+                })
                 .map(|m| {
                     (
                         m.mention.doc,
@@ -338,7 +375,12 @@ impl People {
 
     /// The last person mentioned in `doc` before byte `offset` (a binary search, then back
     /// over the mentions that start before it).
-    fn last_before(&self, doc: usize, offset: usize) -> Option<(usize, usize)> {
+    fn last_before(
+        &self,
+        doc: usize,
+        offset: usize,
+        agrees: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize)> {
         let k = self
             .0
             .partition_point(|&(d, s, _, _)| (d, s) < (doc, offset));
@@ -346,9 +388,76 @@ impl People {
             .iter()
             .rev()
             .take_while(|&&(d, _, _, _)| d == doc)
-            .find(|&&(_, _, e, _)| e <= offset)
+            .find(|&&(_, s, e, p)| e <= offset && agrees(p, s))
             .map(|&(_, s, _, p)| (p, s))
     }
+}
+
+/// What resolving speakers reads and remembers across the quotes of a cluster.
+struct Context<'a> {
+    cluster: &'a PreparedCluster,
+    entities: &'a EntityIndex,
+    people: People,
+    /// The gender of each entity.
+    genders: Vec<Option<Gender>>,
+    /// Names already resolved to entities.
+    resolved: HashMap<String, Option<usize>>,
+    /// The quoted words of the current document (byte ranges, in order): the names
+    /// inside them are not referents of a "he said".
+    quoted: Vec<Range<usize>>,
+    /// The person and the speaker's name each quotation found so far is given, by
+    /// (document, opening mark).
+    speakers: BTreeMap<(usize, usize), (Option<usize>, Option<String>)>,
+}
+
+impl Context<'_> {
+    /// Whether byte `at` of the current document is inside a quotation.
+    fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|r| r.start <= at);
+        k > 0 && self.quoted[k - 1].contains(&at)
+    }
+
+    fn resolve(&mut self, name: &str) -> Option<usize> {
+        let entities = self.entities;
+        *self
+            .resolved
+            .entry(name.to_string())
+            .or_insert_with(|| entities.resolve(name))
+    }
+
+    /// Whether entity `e` can be what a pronoun of gender `wanted` refers to.
+    fn agrees(&self, e: usize, wanted: Option<Gender>) -> bool {
+        gender::agrees(self.genders[e], wanted)
+    }
+
+    /// Whether a name read from a sentence opening is a person: a person entity, an unknown
+    /// name of two words or more, or a single word with an honorific ("Mrs. Lindqvist") or
+    /// that is the surname of a person named in the cluster ("Jones").
+    fn person_like(&mut self, name: &str, head: &str) -> bool {
+        let entities = self.entities;
+        match self.resolve(name).map(|e| entities.entities[e].kind) {
+            Some(EntityKind::Person) => true,
+            Some(_) => false,
+            None => {
+                name.split_whitespace().count() >= 2
+                    || honorific_before(head, name)
+                    || entities.entities.iter().any(|x| {
+                        x.kind == EntityKind::Person
+                            && x.name.split_whitespace().count() >= 2
+                            && x.name.rsplit(' ').next() == Some(name)
+                    })
+            }
+        }
+    }
+}
+
+/// Whether `name` stands in `head` right after "Mr.", "Mrs.", "Ms." or "Dr.".
+fn honorific_before(head: &str, name: &str) -> bool {
+    head.find(name)
+        .map(|at| head[..at].trim_end())
+        .is_some_and(|h| {
+            h.ends_with("Mr.") || h.ends_with("Mrs.") || h.ends_with("Ms.") || h.ends_with("Dr.")
+        })
 }
 
 /// Where a role was seen for a person: documents, and the first (document, offset).
@@ -370,14 +479,26 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
     let mut found: Vec<Found> = Vec::new();
     // Roles seen for each person: role -> (docs, first position).
     let mut roles: BTreeMap<usize, BTreeMap<String, RoleSeen>> = BTreeMap::new();
-    let people = People::new(entities);
-    let mut resolved: HashMap<String, Option<usize>> = HashMap::new();
+    let mut ctx = Context {
+        cluster,
+        entities,
+        people: People::new(entities),
+        genders: gender::genders(cluster, entities),
+        resolved: HashMap::new(),
+        quoted: Vec::new(),
+        speakers: BTreeMap::new(),
+    };
     for doc in 0..cluster.docs.len() {
         let text = &cluster.docs[doc].text;
         let blocks = &cluster.cleaned[doc].kept;
         let doc_chains = chains(cluster, doc);
+        ctx.quoted = doc_chains
+            .iter()
+            .flat_map(|c| c.segments.iter().map(|s| s.content.clone()))
+            .collect();
         // The previous quotation: its last block, subject, person and end.
         let mut previous: Option<(usize, Option<Subject>, Option<usize>, usize)> = None;
+        let mut previous_name: Option<String> = None;
         for (ci, chain) in doc_chains.iter().enumerate() {
             let first = chain.first();
             let last = chain.last();
@@ -409,8 +530,14 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             let ends_open =
                 quote_text.ends_with([',', '?', '!']) || after_ctx.trim_start().starts_with(',');
             let subject = attribution::after(after_ctx)
-                .filter(|_| {
+                .filter(|s| {
+                    // A partial quote inside a sentence whose attribution follows after a
+                    // comma: "After drinking ``...'' at the bar, he said they left".
+                    let clause = after_ctx.split(['.', '!', '?', ';']).next().unwrap_or("");
+                    let comma_subject = matches!(s, Subject::Pronoun(_) | Subject::Named { .. })
+                        && clause.contains(',');
                     ends_open
+                        || comma_subject
                         || !after_ctx
                             .trim_start()
                             .starts_with(|c: char| c.is_lowercase())
@@ -418,21 +545,34 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 .or_else(|| attribution::before(before_ctx));
             // A quote inside a sentence with no attribution read: the person the sentence
             // opens with ("Still, Ulrich, who ..., admitted he ``can barely ...''").
+            let sentence_head = prefix(&text[sent.min(first.open)..first.open]);
             let subject = subject.or_else(|| {
-                (!before_ctx.trim().is_empty() && !after_ctx.trim_start().starts_with(','))
-                    .then(|| attribution::leading_name(before_ctx))
-                    .flatten()
+                let inside =
+                    !before_ctx.trim().is_empty() && !after_ctx.trim_start().starts_with(',');
+                match attribution::leading_name(sentence_head).filter(|_| inside) {
+                    Some(Subject::Named { name, role })
+                        if ctx.person_like(&name, sentence_head) =>
+                    {
+                        Some(Subject::Named { name, role })
+                    }
+                    _ => None,
+                }
             });
             // A quote that opens its paragraph, or opens a sentence right after another
-            // quote, continues the previous speaker ("...," he said. "...").
+            // quote, continues the previous speaker ("...," he said. "..."); so does a
+            // quote that follows another in the same sentence ("called him ``a survivor''
+            // whose ``...''").
             let opens_sentence = before_ctx.trim().is_empty();
+            let same_sentence = prev_close.is_some_and(|c| c > sent);
             let inherited = subject.is_none();
             let subject = match subject {
                 Some(s) => Some(s),
-                None if first.open == block.span.start || opens_sentence => previous
-                    .as_ref()
-                    .filter(|(pb, _, _, _)| first.block <= pb + 1)
-                    .and_then(|(_, s, _, _)| s.clone()),
+                None if first.open == block.span.start || opens_sentence || same_sentence => {
+                    previous
+                        .as_ref()
+                        .filter(|(pb, _, _, _)| first.block <= pb + 1)
+                        .and_then(|(_, s, _, _)| s.clone())
+                }
                 None => None,
             };
             // "He said" after a quote that follows another speaker's quote names someone
@@ -447,23 +587,22 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             // "He said": the person a recent sentence opens with (its subject) is the
             // likeliest referent, before the last name mentioned.
             let subject = match subject {
-                Some(Subject::Pronoun) if !inherited => Some(
-                    leading_person(cluster, entities, &mut resolved, doc, first.open, floor)
-                        .unwrap_or(Subject::Pronoun),
+                Some(Subject::Pronoun(g)) if !inherited => Some(
+                    leading_person(&mut ctx, doc, first.open, floor, g)
+                        .unwrap_or(Subject::Pronoun(g)),
                 ),
                 other => other,
             };
             let (speaker, person, role) = resolve(
                 subject.as_ref(),
-                entities,
-                &people,
-                &mut resolved,
+                &mut ctx,
                 &At {
                     text,
                     doc,
                     offset: first.open,
                     floor,
                     previous_person: previous.as_ref().and_then(|p| p.2),
+                    previous_name: previous_name.as_deref(),
                 },
             );
             if let (Some(p), Some(r)) = (person, role.as_ref()) {
@@ -476,6 +615,11 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                     entry.0.push(doc);
                 }
             }
+            let name = speaker.as_ref().map(|s| s.name.clone());
+            ctx.speakers
+                .insert((doc, first.open), (person, name.clone()));
+            // A named speaker without an entity, for a "she said" that follows.
+            previous_name = name.filter(|n| person.is_none() && n.starts_with(char::is_uppercase));
             previous = Some((
                 last.block,
                 subject.clone(),
@@ -489,7 +633,11 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
             let title_like = quote_text
                 .split_whitespace()
                 .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
-            if speaker.is_none() && title_like {
+            // Unless a reporting verb stands right beside it (``It's Moving Day!'' taunted
+            // one of them).
+            let spoken =
+                quote_text.ends_with(['!', '?']) || attribution::verb_beside(before_ctx, after_ctx);
+            if speaker.is_none() && title_like && !spoken {
                 continue;
             }
             let content_end = last.content.end;
@@ -535,22 +683,24 @@ struct At<'a> {
     floor: usize,
     /// The previous quote's person.
     previous_person: Option<usize>,
+    /// The previous quote's speaker when no entity of the cluster is (a name as written).
+    previous_name: Option<&'a str>,
 }
 
 /// Turn what the text says about the speaker into a [`Speaker`].
 fn resolve(
     subject: Option<&Subject>,
-    entities: &EntityIndex,
-    people: &People,
-    resolved: &mut HashMap<String, Option<usize>>,
+    ctx: &mut Context<'_>,
     at: &At<'_>,
 ) -> (Option<Speaker>, Option<usize>, Option<String>) {
+    let entities = ctx.entities;
     let At {
         text,
         doc,
         offset,
         floor,
         previous_person,
+        previous_name,
     } = *at;
     let person_speaker = |e: usize, role: Option<String>| {
         let entity = &entities.entities[e];
@@ -565,10 +715,7 @@ fn resolve(
     };
     match subject {
         None => (None, None, None),
-        Some(Subject::Named { name, role }) => match *resolved
-            .entry(name.clone())
-            .or_insert_with(|| entities.resolve(name))
-        {
+        Some(Subject::Named { name, role }) => match ctx.resolve(name) {
             Some(e) => person_speaker(e, role.clone()),
             None => (
                 Some(Speaker {
@@ -579,15 +726,44 @@ fn resolve(
                 None,
             ),
         },
-        Some(Subject::Pronoun) | Some(Subject::Implicit) => {
-            let last = people.last_before(doc, offset);
+        Some(Subject::Pronoun(_)) | Some(Subject::Implicit) => {
+            let wanted = match subject {
+                Some(Subject::Pronoun(g)) => *g,
+                _ => None,
+            };
+            let last = ctx.people.last_before(doc, offset, |e, start| {
+                ctx.agrees(e, wanted) && !ctx.is_quoted(start)
+            });
             let since = last.filter(|&(_, start)| start >= floor).map(|(e, _)| e);
+            let previous_person = previous_person.filter(|&e| ctx.agrees(e, wanted));
+            // The previous speaker named without an entity ("Mrs. Ames") goes on before a
+            // person named further back.
+            if let (None, None, Some(name)) = (since, previous_person, previous_name) {
+                if gender::agrees(gender::of_name(name), wanted) {
+                    return (
+                        Some(Speaker {
+                            name: name.to_string(),
+                            role: None,
+                        }),
+                        None,
+                        None,
+                    );
+                }
+            }
             match since.or(previous_person).or(last.map(|(e, _)| e)) {
                 Some(e) => person_speaker(e, None),
                 None => (None, None, None),
             }
         }
-        Some(Subject::Description(d)) => match titled_person(people, text, doc, offset, d) {
+        Some(Subject::Surname(name)) => (
+            Some(Speaker {
+                name: name.clone(),
+                role: None,
+            }),
+            None,
+            None,
+        ),
+        Some(Subject::Description(d)) => match titled_person(&ctx.people, text, doc, offset, d) {
             Some(e) => person_speaker(e, None),
             None => (
                 Some(Speaker {

@@ -5,6 +5,8 @@ use crate::analyze::tokens::{is_capitalized, tokenize, Token, TokenKind};
 use crate::lang::english_entities as ent;
 use crate::lang::english_quotes as lex;
 
+use super::gender::Gender;
+
 /// Who the words around a quote name as its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Subject {
@@ -15,8 +17,11 @@ pub(crate) enum Subject {
         /// Role from an apposition, a title or a pre-modifier.
         role: Option<String>,
     },
-    /// A pronoun ("he said").
-    Pronoun,
+    /// A bare surname that the cluster's person of that name cannot be (a family member:
+    /// "Ames ... he said" where the Ames named so far is a woman), kept as written.
+    Surname(String),
+    /// A pronoun ("he said"), with the gender it asks of its referent.
+    Pronoun(Option<Gender>),
     /// A reporting verb without a subject ("Later also tweeted:").
     Implicit,
     /// An unnamed speaker described by a noun phrase ("a White House spokeswoman").
@@ -58,14 +63,41 @@ impl<'a> Words<'a> {
 }
 
 fn is_speech_verb(lower: &str) -> bool {
-    lex::SPEECH_VERBS.contains(&lower)
+    lex::SPEECH_VERBS.contains(&lower) || lex::PARTICIPLE_SPEECH_VERBS.contains(&lower)
+}
+
+/// A subject pronoun as a [`Subject`] ("she" -> a pronoun asking for a woman).
+fn pronoun(lower: &str) -> Option<Subject> {
+    lex::SUBJECT_PRONOUNS
+        .contains(&lower)
+        .then(|| Subject::Pronoun(Gender::of_pronoun(lower)))
 }
 
 fn is_role_noun(lower: &str) -> bool {
     ent::ROLE_NOUNS.contains(&lower)
         || matches!(
             lower,
-            "source" | "sources" | "statement" | "report" | "official" | "officials" | "diplomat"
+            "source"
+                | "sources"
+                | "statement"
+                | "report"
+                | "official"
+                | "officials"
+                | "diplomat"
+                | "deputy"
+                | "investigator"
+                | "detective"
+                | "sheriff"
+                | "neighbor"
+                | "neighbour"
+                | "friend"
+                | "relative"
+                | "student"
+                | "teacher"
+                | "fan"
+                | "fans"
+                | "protesters"
+                | "witnesses"
         )
 }
 
@@ -95,9 +127,145 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
     // The verb must be the main verb of the clause that opens the quote: nothing but a
     // listener, a channel or a short clause between it and the quote.
     if n - verb > 16 {
-        return None;
+        // Reported speech running on into a partial quotation: "Ames said that she and
+        // her sister drove home ``and hid the keys''" is Ames's.
+        let reported = w.lower(verb + 1) == "that" && n - verb <= 48;
+        return subject_before(&w, verb)
+            .filter(|s| reported && matches!(s, Subject::Named { .. } | Subject::Pronoun(_)));
+    }
+    // "heckled by fans who shouted ``": the people the relative clause hangs on.
+    if n - verb <= 3 {
+        if let Some(s) = relative_subject(&w, verb) {
+            return Some(s);
+        }
+    }
+    // "he turned to the court, saying": the subject of the clause the participle hangs on.
+    if lex::PARTICIPLE_SPEECH_VERBS.contains(&w.lower(verb).as_str()) {
+        if let Some(s) = clause_subject(&w, verb) {
+            return Some(s);
+        }
     }
     subject_before(&w, verb)
+}
+
+/// The noun phrase a relative clause ending at token `verb` hangs on ("fans who shouted").
+fn relative_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
+    let end = verb;
+    if end >= 2 && w.lower(end - 1) == "who" {
+        let np_end = end - 1;
+        let mut np_start = np_end;
+        while np_start > 0
+            && np_end - np_start < 5
+            && w.tokens[np_start - 1].kind == TokenKind::Word
+            && !matches!(
+                w.lower(np_start - 1).as_str(),
+                "by" | "of" | "to" | "from" | "with" | "and" | "as" | "for"
+            )
+        {
+            np_start -= 1;
+        }
+        if np_start < np_end {
+            if let Some(s) = trailing_name(w, np_start, np_end) {
+                return Some(s);
+            }
+            let head = w.lower(np_end - 1);
+            if is_role_noun(&head)
+                || head.ends_with("man")
+                || head.ends_with("woman")
+                || head.ends_with('s')
+            {
+                return Some(Subject::Description(w.slice(np_start, np_end).to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Tokens `0..end` split at commas outside brackets, empty parts dropped.
+fn comma_parts(w: &Words<'_>, end: usize) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    let mut part_start = 0;
+    for i in 0..end {
+        match w.word(i) {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            "," if depth <= 0 => {
+                parts.push((part_start, i));
+                part_start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push((part_start, end));
+    parts.retain(|&(a, b)| b > a);
+    parts
+}
+
+/// The subject of the clause a participle ("saying", "adding") at token `verb` hangs on: a
+/// parenthetical "she intimated", else a part that opens with a pronoun and its verb
+/// ("he turned ..."), else a part that opens with a name ("Ames, who ..., rose").
+fn clause_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
+    let parts = comma_parts(w, verb);
+    for &(a, b) in &parts {
+        let l = w.lower((a + 1).min(b - 1));
+        let parenthetical = b - a == 2
+            && (lex::SPEECH_VERBS.contains(&l.as_str())
+                || lex::PARENTHETICAL_SPEECH_VERBS.contains(&l.as_str()));
+        if parenthetical {
+            if let Some(p) = pronoun(&w.lower(a)) {
+                return Some(p);
+            }
+            if let Some(s) = trailing_name(w, a, a + 1) {
+                return Some(s);
+            }
+        }
+    }
+    for &(a, b) in &parts {
+        if b - a >= 2 {
+            if let Some(p) = pronoun(&w.lower(a)) {
+                return Some(p);
+            }
+        }
+    }
+    let &(a, _) = parts.first()?;
+    let text = &w.text[w.tokens[a].start..w.tokens[verb].start];
+    leading_name(text)
+}
+
+/// Whether a reporting verb stands right beside a quote: ending the words before it
+/// ("taunted him, saying, ``") or opening the words after it (`'' taunted one of them`).
+pub(crate) fn verb_beside(before_ctx: &str, after_ctx: &str) -> bool {
+    let b = Words::new(before_ctx);
+    let last_word = (0..b.tokens.len())
+        .rev()
+        .find(|&i| b.tokens[i].kind == TokenKind::Word);
+    let before_verb = last_word.is_some_and(|i| {
+        is_speech_verb(&b.lower(i))
+            && (i + 1..b.tokens.len()).all(|k| b.tokens[k].kind == TokenKind::Punct)
+    });
+    let a = Words::new(after_ctx);
+    let first_word = (0..a.tokens.len().min(3)).find(|&i| a.tokens[i].kind == TokenKind::Word);
+    let after_verb = first_word.is_some_and(|i| {
+        is_speech_verb(&a.lower(i)) && (0..i).all(|k| matches!(a.word(k), "," | "!" | "?"))
+    });
+    before_verb || after_verb
+}
+
+/// Whether `name` in `head` is followed within a few words by a reporting verb ("Ames of
+/// the Harbour Trust said ..."): the name is a speaker, so a person.
+pub(crate) fn speaks(head: &str, name: &str) -> bool {
+    let Some(at) = head.find(name) else {
+        return false;
+    };
+    let w = Words::new(&head[at + name.len()..]);
+    // "Ames of the Trust said", not "Rather, he said".
+    if w.tokens.first().is_none_or(|t| t.kind == TokenKind::Punct) {
+        return false;
+    }
+    (0..w.tokens.len().min(6))
+        .take_while(|&i| !w.is_punct(i, ",") && pronoun(&w.lower(i)).is_none())
+        .any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
 }
 
 /// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
@@ -163,8 +331,8 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         return None;
     }
     let first = w.lower(a);
-    if lex::SUBJECT_PRONOUNS.contains(&first.as_str()) {
-        return Some(Subject::Pronoun);
+    if let Some(p) = pronoun(&first) {
+        return Some(p);
     }
     // Noun phrase up to a comma, bracket or preposition that starts a channel.
     let mut end = a;
@@ -251,23 +419,32 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
     if end == 0 {
         return Some(Subject::Implicit);
     }
-    // Parts separated by commas (brackets kept inside their part).
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut depth = 0i32;
-    let mut part_start = 0;
-    for i in 0..end {
-        match w.word(i) {
-            "(" | "[" => depth += 1,
-            ")" | "]" => depth -= 1,
-            "," if depth <= 0 => {
-                parts.push((part_start, i));
-                part_start = i + 1;
+    // "the detective quoted Ames as saying": Ames.
+    if end >= 3 && w.lower(end - 1) == "as" {
+        let quoted = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&i| matches!(w.lower(i).as_str(), "quoted" | "quotes" | "quote"));
+        if let Some(q) = quoted {
+            if let Some(s) = trailing_name(w, q + 1, end - 1) {
+                return Some(s);
             }
-            _ => {}
         }
     }
-    parts.push((part_start, end));
-    parts.retain(|&(a, b)| b > a);
+    // Parts separated by commas (brackets kept inside their part).
+    let mut parts = comma_parts(w, end);
+    // A party and state tag after a name ("Lott, R-Miss., told"): not a part of the subject.
+    if parts.len() >= 2 {
+        let (la, lb) = parts[parts.len() - 1];
+        let tag = w.slice(la, lb);
+        let mut chars = tag.chars();
+        let party = matches!(chars.next(), Some('R' | 'D' | 'I'))
+            && matches!(chars.next(), Some('-' | '\u{2010}' | '\u{2013}'))
+            && chars.next().is_some_and(char::is_uppercase)
+            && tag.len() <= 12;
+        if party {
+            parts.pop();
+        }
+    }
     let &(la, lb) = parts.last()?;
     // Apposition before the verb: "Mustafa Bali, the head of the SDF media office, said".
     if parts.len() >= 2 && starts_role(w, la, lb) {
@@ -279,8 +456,8 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
     }
     // "X, a Canadian ISIS fighter captured by ... told": the role part is the last part.
     let last = w.lower(lb - 1);
-    if lex::SUBJECT_PRONOUNS.contains(&last.as_str()) {
-        return Some(Subject::Pronoun);
+    if let Some(p) = pronoun(&last) {
+        return Some(p);
     }
     if let Some(np) = trailing_name(w, la, lb) {
         return Some(np);
@@ -289,8 +466,8 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
     // "she looked up at the court and said", "the judge turned to Varga and said".
     if lb > la + 1 && matches!(last.as_str(), "and" | "then") {
         let first = w.lower(la);
-        if lex::SUBJECT_PRONOUNS.contains(&first.as_str()) {
-            return Some(Subject::Pronoun);
+        if let Some(p) = pronoun(&first) {
+            return Some(p);
         }
         if matches!(first.as_str(), "the") && la + 1 < lb && is_role_noun(&w.lower(la + 1)) {
             return Some(Subject::Description(w.slice(la, la + 2).to_string()));
@@ -465,6 +642,10 @@ pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
             break;
         }
     }
+    // A sentence that opens with a participle ("Standing at the podium, ...") names nobody.
+    if b == a + 1 && w.lower(a).ends_with("ing") {
+        return None;
+    }
     // The name is the subject: a comma, or a lowercase word (the verb) follows.
     let follows = w.tokens.get(b).map(|t| t.text(ctx))?;
     let lowercase_next = follows.starts_with(|c: char| c.is_lowercase());
@@ -579,7 +760,10 @@ mod tests {
             before("Colonel Ivo Mark said: "),
             named("Ivo Mark", Some("Colonel"))
         );
-        assert_eq!(before("On Monday he said: "), Some(Subject::Pronoun));
+        assert_eq!(
+            before("On Monday he said: "),
+            Some(Subject::Pronoun(Some(Gender::Male)))
+        );
         assert_eq!(before("Later also tweeted: "), Some(Subject::Implicit));
         assert_eq!(
             before("A source told The Daily Mail: "),
