@@ -37,7 +37,13 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     if meta.weak_title && short_title {
         let first = text.split('\n').next().unwrap_or("");
         let words = first.split_whitespace().count();
-        if (4..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ',', ';', '"']) {
+        // Not the page's only paragraph, not a sentence (CJK full stops too), headline-sized.
+        let rest = text[first.len()..].trim();
+        if (4..=20).contains(&words)
+            && first.chars().count() <= MAX_HEADLINE_CHARS
+            && !rest.is_empty()
+            && !first.ends_with(['.', '!', '?', ':', ',', ';', '"', '。', '！', '？', '」'])
+        {
             meta.title = Some(first.to_string());
             text = text[first.len()..].trim_start_matches('\n').to_string();
         }
@@ -58,6 +64,9 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
         origin,
     }
 }
+
+/// Longest first line taken for a headline.
+const MAX_HEADLINE_CHARS: usize = 160;
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
