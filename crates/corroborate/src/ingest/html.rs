@@ -234,6 +234,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_only_paragraph_is_not_its_headline() {
+        let html = "<title>Tales</title><p>犬が 肉を くわえて 橋を 渡って いました。</p>";
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.text, "犬が 肉を くわえて 橋を 渡って いました。");
+        let html = "<title>Tales</title><p>A dog carried a bone across the bridge</p>";
+        assert!(parse_html("a", html, Origin::default()).text.starts_with("A dog"));
+    }
+
+    #[test]
     fn story_only_in_json_ld_and_language() {
         let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
             "headline":"Fähre fällt aus","author":{"name":"Ida Kern"},
