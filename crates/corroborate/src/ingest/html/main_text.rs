@@ -476,7 +476,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Words of a text, a CJK character counting as one.
-fn text_units(text: &str) -> usize {
+pub(super) fn text_units(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
             let cjk = w.chars().filter(|&c| is_cjk(c)).count();
@@ -501,9 +501,9 @@ enum Trust {
 /// html/ dev: never 0.8881 (3 empty pages), 30 0.8999, 100 0.9007, 150 0.8984, 300 0.9053,
 /// 1000 0.8993; the gains above 100 are single pages either way while the risk (a short story
 /// taken with its comment section) grows, so 100.
-const RELAX_BELOW_WORDS: usize = 100;
+pub(super) const RELAX_BELOW_WORDS: usize = 100;
 /// ... at least this many times its words.
-const RELAX_GAIN: f64 = 2.0;
+pub(super) const RELAX_GAIN: f64 = 2.0;
 
 /// The story text: one paragraph per line, blank lines between paragraphs. `title` is dropped
 /// when it opens the text.
@@ -710,9 +710,7 @@ fn select_text(
 fn fallback(blocks: &[TextBlock], title: Option<&str>) -> String {
     let text = join_blocks(
         blocks.iter().filter(|b| {
-            !b.furniture
-                && b.link_chars * 10 <= b.text.len() * 4
-                && text_units(&b.text) >= 2
+            !b.furniture && b.link_chars * 10 <= b.text.len() * 4 && text_units(&b.text) >= 2
         }),
         title,
     );
