@@ -63,21 +63,22 @@ fn real_pages_stay_above_the_floors() {
         .map(|(p, x)| score_page(&p.gold, x))
         .collect();
     let all = summarise(&rows);
-    // Measured: F1 0.8825, 11 empty pages (ea4e3f2: 0.776, 52).
-    assert!(all.f1 >= 0.879, "mean F1 {:.4}", all.f1);
-    assert!(all.empty <= 11, "{} pages with no output", all.empty);
+    // Measured: F1 0.9061, no empty page (before the relaxed hints 0.8825, 11; ea4e3f2: 0.776,
+    // 52).
+    assert!(all.f1 >= 0.904, "mean F1 {:.4}", all.f1);
+    assert!(all.empty == 0, "{} pages with no output", all.empty);
     let mut by_type: BTreeMap<&str, Vec<PageScore>> = BTreeMap::new();
     for (p, r) in pages.iter().zip(&rows) {
         by_type.entry(&p.page_type).or_default().push(*r);
     }
     // Measured F1 per page type.
     let floors = [
-        ("article", 0.904),      // 0.907, 408 pages
+        ("article", 0.919),      // 0.922, 408 pages
         ("collection", 0.70),    // 0.712, 6
-        ("documentation", 0.87), // 0.882, 12
-        ("forum", 0.53),         // 0.545, 14
-        ("listing", 0.40),       // 0.416, 8
-        ("product", 0.77),       // 0.783, 2
+        ("documentation", 0.87), // 0.883, 12
+        ("forum", 0.64),         // 0.649, 14
+        ("listing", 0.62),       // 0.634, 8
+        ("product", 0.77),       // 0.786, 2
         ("service", 0.79),       // 0.804, 4
     ];
 

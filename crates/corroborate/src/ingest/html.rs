@@ -19,6 +19,22 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let dom = Dom::parse(html);
     let mut meta = metadata::read_metadata(&dom);
     let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
+    // A page rendered by script may keep its text for browsers without JavaScript in
+    // `<noscript>` (forum software serves its posts there): read it when the page gave little.
+    let units = main_text::text_units(&text);
+    if units < main_text::RELAX_BELOW_WORDS {
+        let inner = noscript_html(&dom);
+        if !inner.is_empty() {
+            let alt = main_text::extract_main_text(&Dom::parse(&inner), meta.title.as_deref());
+            let alt_units = main_text::text_units(&alt);
+            // "Please enable JavaScript" is not the story.
+            if alt_units >= NOSCRIPT_MIN_WORDS
+                && alt_units as f64 >= main_text::RELAX_GAIN * units.max(1) as f64
+            {
+                text = alt;
+            }
+        }
+    }
     // The story in JSON-LD only (a script-rendered page), or far longer there than what the
     // markup gave: take the page's own articleBody.
     if let Some(body) = meta.article_body.as_deref() {
@@ -37,7 +53,13 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     if meta.weak_title && short_title {
         let first = text.split('\n').next().unwrap_or("");
         let words = first.split_whitespace().count();
-        if (4..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ',', ';', '"']) {
+        // Not the page's only paragraph, not a sentence (CJK full stops too), headline-sized.
+        let rest = text[first.len()..].trim();
+        if (4..=20).contains(&words)
+            && first.chars().count() <= MAX_HEADLINE_CHARS
+            && !rest.is_empty()
+            && !first.ends_with(['.', '!', '?', ':', ',', ';', '"', '。', '！', '？', '」'])
+        {
             meta.title = Some(first.to_string());
             text = text[first.len()..].trim_start_matches('\n').to_string();
         }
@@ -57,6 +79,24 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
         language,
         origin,
     }
+}
+
+/// Longest first line taken for a headline.
+const MAX_HEADLINE_CHARS: usize = 160;
+
+/// Fewest words taken from `<noscript>`: fewer is a notice to enable JavaScript.
+const NOSCRIPT_MIN_WORDS: usize = 25;
+
+/// The markup inside the page's `<noscript>` elements (kept as raw text by the tree), joined.
+fn noscript_html(dom: &Dom) -> String {
+    let mut out = String::new();
+    for id in dom.preorder() {
+        if dom.nodes[id].name() == "noscript" {
+            out.push_str(&dom.text_of(id));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn word_count(text: &str) -> usize {
@@ -222,6 +262,31 @@ mod tests {
         let doc = parse_html("a", html, Origin::default());
         assert_eq!(doc.title.as_deref(), Some("Beach cleared of litter"));
         assert!(doc.text.starts_with("Volunteers cleared"), "{}", doc.text);
+    }
+
+    #[test]
+    fn a_pages_only_paragraph_is_not_its_headline() {
+        let html = "<title>Tales</title><p>犬が 肉を くわえて 橋を 渡って いました。</p>";
+        let doc = parse_html("a", html, Origin::default());
+        assert_eq!(doc.text, "犬が 肉を くわえて 橋を 渡って いました。");
+        let html = "<title>Tales</title><p>A dog carried a bone across the bridge</p>";
+        assert!(parse_html("a", html, Origin::default())
+            .text
+            .starts_with("A dog"));
+    }
+
+    #[test]
+    fn text_only_in_noscript_is_read() {
+        let html = "<html><body><div id=app></div><noscript><div class=posts>\
+            <p>The first post of the thread, with a comma, long enough to be scored.</p>\
+            <p>A reply to it, with a comma, also long enough to be scored.</p>\
+            <p>Another reply, with a comma, that says it agrees with the first.</p></div>\
+            </noscript></body></html>";
+        let doc = parse_html("a", html, Origin::default());
+        assert!(doc.text.starts_with("The first post"), "{}", doc.text);
+        assert!(doc.text.ends_with("with the first."), "{}", doc.text);
+        let shell = "<body><div id=app></div><noscript>You need to enable JavaScript.</noscript>";
+        assert_eq!(parse_html("a", shell, Origin::default()).text, "");
     }
 
     #[test]
