@@ -312,6 +312,103 @@ fn briefs_are_written_for_stories_with_two_or_more_articles() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+const FLOOD3: &str = "The Marren river crested in Quillby on Tuesday and 300 families stayed in shelters, officials in Quillby said.";
+
+#[test]
+fn a_second_run_briefs_what_is_new_since_the_first() {
+    let dir = tempdir("since-last-run");
+    let (first, second) = (dir.join("day1.jsonl"), dir.join("day2.jsonl"));
+    write_jsonl(
+        &first,
+        &[
+            serde_json::json!({"doc_id": "a", "title": "Quillby floods", "source": "Wire", "date": "2026-04-06", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b", "source": "Paper", "date": "2026-04-06", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "c", "source": "Wire", "date": "2026-04-06", "text": BANK}),
+        ],
+    );
+    write_jsonl(
+        &second,
+        &[
+            serde_json::json!({"doc_id": "d", "source": "Radio", "date": "2026-04-07", "text": FLOOD3}),
+        ],
+    );
+    let state = dir.join("state");
+    let briefs = dir.join("briefs");
+    let (s, b) = (
+        state.to_str().expect("path"),
+        briefs.to_str().expect("path"),
+    );
+    let brief_text = || {
+        let mut files: Vec<_> = std::fs::read_dir(&briefs)
+            .expect("brief dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 1, "{files:?}");
+        std::fs::read_to_string(&files[0]).expect("brief")
+    };
+    let out = run(&[
+        "stories",
+        "--state",
+        s,
+        "--brief",
+        b,
+        first.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = brief_text();
+    assert!(
+        !text.contains("New since the last run"),
+        "first run: {text}"
+    );
+    let out = run(&[
+        "stories",
+        "--state",
+        s,
+        "--brief",
+        b,
+        second.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = brief_text();
+    assert!(
+        text.starts_with("## New since the last run\n\n1 new article(s) since the last run (2 before). New sources: Radio.\n"),
+        "{text}"
+    );
+    let section = text.split("\n# ").next().expect("the section");
+    assert!(section.contains("- `d` 2026-04-07 (Radio)"), "{section}");
+    assert!(
+        section.contains("crested in Quillby"),
+        "the new fact: {section}"
+    );
+    assert!(!section.contains("`a`"), "{section}");
+    // A third run with nothing new: no section.
+    let out = run(&[
+        "stories",
+        "--state",
+        s,
+        "--brief",
+        b,
+        second.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!brief_text().contains("New since the last run"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn eval_stories_prints_the_scores() {
     let dir = tempdir("eval");

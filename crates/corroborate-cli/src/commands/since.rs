@@ -2,8 +2,12 @@
 //! articles. The articles are split into those read and the new ones; the brief then opens
 //! with a "What's new" section (the new sources, and the new facts: the update summary of
 //! the new articles given the read ones, see `corroborate::summarize::Seen`), followed by
-//! the brief of the new articles alone. When no article is new it says so plainly.
+//! the brief of the new articles alone. When no article is new it says so plainly. A figure
+//! the new articles report with another value than the read ones is listed as revised
+//! ("now 31, was 12 on <date>"; see `corroborate::analyze::revisions`), an update of the
+//! figure rather than a disagreement.
 
+use corroborate::analyze::revisions::revisions;
 use corroborate::document::{Cluster, Document};
 use corroborate::{Budget, Method, Pipeline, PreparedCluster};
 use serde_json::json;
@@ -119,6 +123,24 @@ pub struct WhatsNew {
     pub facts: Vec<(String, String)>,
     /// New articles without a date.
     pub undated: usize,
+    /// Figures the new articles revise.
+    pub revised: Vec<Revised>,
+}
+
+/// A figure the new articles report with another value than the read ones.
+#[derive(Debug)]
+pub struct Revised {
+    /// What is counted.
+    pub what: String,
+    /// The value now, as written, and the id and date of the article giving it.
+    pub now: (String, String, Option<String>),
+    /// The value the reader saw, with its article's id and date.
+    pub was: (String, String, Option<String>),
+}
+
+/// The day of an ISO date-time (`2026-03-04T10:00` -> `2026-03-04`).
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
 }
 
 /// The new sources and facts of `new` (prepared) for a reader of `seen`, the facts chosen
@@ -132,6 +154,32 @@ pub fn whats_new(
     budget: Budget,
 ) -> WhatsNew {
     let read = seen.len();
+    // The read and the new articles together, read ones first, for the revised figures.
+    let both = pipeline.prepare(Cluster {
+        id: format!("{} (read and new)", new.id),
+        docs: seen.iter().chain(&new.docs).cloned().collect(),
+        refs: Vec::new(),
+        topic: new.topic.clone(),
+    });
+    let revised = revisions(&both, read)
+        .into_iter()
+        .map(|r| {
+            let at = |d: usize| {
+                let doc = &both.docs[d];
+                (
+                    doc.id.clone(),
+                    doc.published.as_deref().map(|p| day(p).to_string()),
+                )
+            };
+            let (now_id, now_date) = at(r.now_doc);
+            let (was_id, was_date) = at(r.was_doc);
+            Revised {
+                what: r.what,
+                now: (r.now, now_id, now_date),
+                was: (r.was, was_id, was_date),
+            }
+        })
+        .collect();
     let earlier = pipeline.prepare(Cluster {
         id: format!("{} (read)", new.id),
         docs: seen,
@@ -160,6 +208,7 @@ pub fn whats_new(
             })
             .collect(),
         undated,
+        revised,
     }
 }
 
@@ -213,6 +262,26 @@ pub fn render_text(w: &WhatsNew, markdown: bool) -> String {
     for (text, id) in &w.facts {
         out.push_str(&format!("- NEW {text} [{id}]\n"));
     }
+    if !w.revised.is_empty() {
+        out.push_str("\nRevised figures:\n\n");
+    }
+    for r in &w.revised {
+        let on = |date: &Option<String>| {
+            date.as_ref()
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default()
+        };
+        out.push_str(&format!(
+            "- UPDATED {}: now {} [{}{}], was {} [{}{}]\n",
+            r.what,
+            r.now.0,
+            r.now.1,
+            on(&r.now.2),
+            r.was.0,
+            r.was.1,
+            on(&r.was.2),
+        ));
+    }
     out.push('\n');
     out
 }
@@ -227,6 +296,11 @@ pub fn render_json(w: &WhatsNew) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "undated_new_sources": w.undated,
         "new_facts": w.facts.iter().map(|(text, id)| json!({"text": text, "source": id})).collect::<Vec<_>>(),
+        "revised_figures": w.revised.iter().map(|r| json!({
+            "what": r.what,
+            "now": {"value": r.now.0, "source": r.now.1, "published": r.now.2},
+            "was": {"value": r.was.0, "source": r.was.1, "published": r.was.2},
+        })).collect::<Vec<_>>(),
     })
 }
 

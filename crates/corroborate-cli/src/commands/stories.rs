@@ -9,7 +9,7 @@ use corroborate::stories::{
     read_story_inputs, stream, ArticleRecord, Assignment, Decision, StoryConfig, StoryGrouper,
     StoryStore,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -41,7 +41,8 @@ pub struct Args {
     /// process the inputs, if any, as usual.
     #[arg(long, requires = "state")]
     rollback: bool,
-    /// Write a Markdown brief per story with two or more articles into this directory.
+    /// Write a Markdown brief per story with two or more articles into this directory. With
+    /// --state, a story that grew since the last run opens with "New since the last run".
     #[arg(long, value_name = "DIR")]
     brief: Option<PathBuf>,
     /// Grouping parameters as JSON (StoryConfig), for tuning.
@@ -185,23 +186,50 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         print_story_list(&mut out, &grouper, &assignments, &reported)?;
     }
     out.flush()?;
-    if let Some(dir) = &args.brief {
-        let mut records = match &store {
-            Some(store) => store.records()?,
-            None => records_of_run(&assignments, &ordered),
-        };
+    // Every article of the state (or of this run) under its story as reported now.
+    let records = match &store {
+        Some(store) => Some(store.records()?),
+        None => args
+            .brief
+            .as_ref()
+            .map(|_| records_of_run(&assignments, &ordered)),
+    };
+    let records = records.map(|mut records| {
         for r in &mut records {
             r.story = reported[r.story as usize];
         }
+        records
+    });
+    if let (Some(dir), Some(records)) = (&args.brief, &records) {
+        // What the last run covered, under the stories its stories are reported in now.
+        let last_run = store.as_ref().and_then(StoryStore::last_run).map(|runs| {
+            let mut now: BTreeMap<u32, BTreeSet<String>> = BTreeMap::new();
+            for (&id, ids) in runs {
+                let id = reported.get(id as usize).copied().unwrap_or(id);
+                now.entry(id).or_default().extend(ids.iter().cloned());
+            }
+            now
+        });
         let articles: Vec<_> = ordered.into_iter().map(|s| s.article).collect();
-        let written = write_briefs(dir, grouper.stories(), &records, &articles)?;
+        let written = write_briefs(
+            dir,
+            grouper.stories(),
+            records,
+            &articles,
+            last_run.as_ref(),
+        )?;
         eprintln!(
             "corroborate: wrote {} brief(s) to {}",
             written.len(),
             dir.display()
         );
     }
-    if let Some(store) = store {
+    if let Some(mut store) = store {
+        let mut coverage: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+        for r in records.iter().flatten() {
+            coverage.entry(r.story).or_default().push(r.doc_id.clone());
+        }
+        store.record_run(&coverage)?;
         store.close()?;
     }
     Ok(if partial {

@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod report;
+pub mod revisions;
 pub mod support;
 pub mod support_eval;
 

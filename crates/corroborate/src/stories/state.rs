@@ -7,13 +7,16 @@
 //! (articles already in the state keep their stories and are not grouped again).
 //!
 //! Tables: `meta` (format version, configuration, counters), `terms` (id -> df + text),
-//! `stories` (id -> JSON), `articles` (stream position -> JSON record). The postings and the
-//! syndication index are rebuilt on open by replaying the article records in stream order.
+//! `stories` (id -> JSON), `articles` (stream position -> JSON record), `covered` (story id
+//! as reported at the end of the last run -> JSON list of the article ids it had then; see
+//! [`StoryStore::last_run`]). The postings and the syndication index are rebuilt on open by
+//! replaying the article records in stream order.
 
 use super::grouper::{ArticleRecord, Story, StoryGrouper};
 use super::StoryConfig;
 use crate::error::{Error, ErrorKind, Result};
 use redb::{Database, ReadableTable, ReadableTableMetadata, TableDefinition};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The state format this build reads and writes. Bump on any change of table layout or
@@ -23,7 +26,12 @@ use std::path::{Path, PathBuf};
 /// counts, so version-1 document frequencies would be read with another meaning.
 /// Version 3: small-story folding; stories record their last member's stream position
 /// (when their fold is due) and the story they were folded into.
-pub const FORMAT: &str = "corroborate-stories/4";
+/// Version 5: the `covered` table (what each story had at the end of the last run). A
+/// version-4 state is upgraded in place on open: its last run is taken to have covered
+/// every article it holds.
+pub const FORMAT: &str = "corroborate-stories/5";
+/// The previous format, upgraded on open (see [`FORMAT`]).
+const FORMAT_4: &str = "corroborate-stories/4";
 /// The database file inside the state directory.
 pub const FILE_NAME: &str = "stories.redb";
 
@@ -31,11 +39,18 @@ const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 const TERMS: TableDefinition<u32, &[u8]> = TableDefinition::new("terms");
 const STORIES: TableDefinition<u32, &[u8]> = TableDefinition::new("stories");
 const ARTICLES: TableDefinition<u64, &[u8]> = TableDefinition::new("articles");
+const COVERED: TableDefinition<u32, &[u8]> = TableDefinition::new("covered");
+
+/// What the last run covered: per story (its id as reported at the end of that run), the
+/// ids of its articles then.
+pub type Coverage = BTreeMap<u32, Vec<String>>;
 
 /// An open state directory.
 pub struct StoryStore {
     db: QuietDb,
     path: PathBuf,
+    /// What the last run covered, read on open; `None` for a state no run has filled yet.
+    last_run: Option<Coverage>,
 }
 
 /// A redb database whose drop cannot panic out: redb flushes its allocator state when the
@@ -196,14 +211,16 @@ impl StoryStore {
             Database::create(&path)
                 .map_err(|e| state_err(&path, format!("cannot create state: {e}")))?
         };
-        let store = StoryStore {
+        let mut store = StoryStore {
             db: QuietDb::new(db),
             path,
+            last_run: None,
         };
         let grouper = guarded(&store.path, || {
             if !existed || store.is_blank()? {
                 store.initialise(&config)?;
             }
+            store.upgrade()?;
             store.load()
         })
         .map_err(|e| match e.kind() {
@@ -212,13 +229,92 @@ impl StoryStore {
             }
             _ => e,
         })?;
+        store.last_run = guarded(&store.path, || store.read_coverage())?;
         Ok((store, grouper))
+    }
+
+    /// What the last run covered: per story (its id as reported at the end of that run), the
+    /// article ids it had. `None` when no run has added an article to this state yet.
+    pub fn last_run(&self) -> Option<&Coverage> {
+        self.last_run.as_ref()
+    }
+
+    /// Record what this run covered (replacing the last run's record), in one transaction.
+    /// The next open reads it back as [`StoryStore::last_run`].
+    pub fn record_run(&mut self, coverage: &Coverage) -> Result<()> {
+        let txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut table = txn.open_table(COVERED).map_err(|e| self.err(e))?;
+            table.retain(|_, _| false).map_err(|e| self.err(e))?;
+            for (id, ids) in coverage {
+                let bytes = serde_json::to_vec(ids).map_err(|e| self.err(e))?;
+                table
+                    .insert(id, bytes.as_slice())
+                    .map_err(|e| self.err(e))?;
+            }
+        }
+        txn.commit().map_err(|e| self.err(e))
+    }
+
+    /// The `covered` table; `None` when it is empty and the state holds no article.
+    fn read_coverage(&self) -> Result<Option<Coverage>> {
+        let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+        let table = txn.open_table(COVERED).map_err(|e| self.err(e))?;
+        let mut out = Coverage::new();
+        for item in table.iter().map_err(|e| self.err(e))? {
+            let (k, v) = item.map_err(|e| self.err(e))?;
+            let ids: Vec<String> = serde_json::from_slice(v.value())
+                .map_err(|e| self.err(format!("bad coverage record {}: {e}", k.value())))?;
+            out.insert(k.value(), ids);
+        }
+        let articles = txn.open_table(ARTICLES).map_err(|e| self.err(e))?;
+        let empty = articles.len().map_err(|e| self.err(e))? == 0;
+        Ok(if out.is_empty() && empty {
+            None
+        } else {
+            Some(out)
+        })
+    }
+
+    /// Upgrade a version-4 state to [`FORMAT`]: add the `covered` table, filled with every
+    /// article the state holds under its story (the last run covered all of them).
+    fn upgrade(&self) -> Result<()> {
+        let format = {
+            let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+            let meta = txn.open_table(META).map_err(|e| self.err(e))?;
+            let v = meta.get("format").map_err(|e| self.err(e))?;
+            v.map(|v| v.value().to_vec())
+        };
+        if format.as_deref() != Some(FORMAT_4.as_bytes()) {
+            return Ok(());
+        }
+        let mut coverage = Coverage::new();
+        {
+            let txn = self.db.begin_read().map_err(|e| self.err(e))?;
+            for r in self.records_in(&txn)? {
+                coverage.entry(r.story).or_default().push(r.doc_id);
+            }
+        }
+        let txn = self.db.begin_write().map_err(|e| self.err(e))?;
+        {
+            let mut table = txn.open_table(COVERED).map_err(|e| self.err(e))?;
+            for (id, ids) in &coverage {
+                let bytes = serde_json::to_vec(ids).map_err(|e| self.err(e))?;
+                table
+                    .insert(id, bytes.as_slice())
+                    .map_err(|e| self.err(e))?;
+            }
+            let mut meta = txn.open_table(META).map_err(|e| self.err(e))?;
+            meta.insert("format", FORMAT.as_bytes())
+                .map_err(|e| self.err(e))?;
+        }
+        txn.commit().map_err(|e| self.err(e))
     }
 
     /// Close the state and keep a copy of it as it is now ([`BACKUP_NAME`], written
     /// atomically), the state [`StoryStore::rollback`] restores. Call after a successful run.
     pub fn close(self) -> Result<()> {
-        let StoryStore { db, path } = self;
+        let StoryStore { db, path, .. } = self;
         if !db.close() {
             return Err(damaged(
                 &path,
@@ -276,6 +372,7 @@ impl StoryStore {
             txn.open_table(TERMS).map_err(|e| self.err(e))?;
             txn.open_table(STORIES).map_err(|e| self.err(e))?;
             txn.open_table(ARTICLES).map_err(|e| self.err(e))?;
+            txn.open_table(COVERED).map_err(|e| self.err(e))?;
         }
         txn.commit().map_err(|e| self.err(e))
     }

@@ -3,7 +3,10 @@
 //!
 //! [`Seen`] holds the *content* the reader has seen, not its sentences: for every concept of
 //! the new batch (a content stem, or a bigram of stems not both stop words, as the default
-//! method counts them), the share of the earlier articles that contain it. Two uses:
+//! method counts them), its weighted share of the earlier articles: each earlier article
+//! that contains it counts `1 / (1 + p)`, `p` the rank of its first sentence there (0 for
+//! the lead), so a concept an article led with counts as read and one buried in its tenth
+//! sentence barely (readers read the top of an article). Two uses:
 //!
 //! - every method: a candidate whose concepts the earlier articles mostly contain
 //!   ([`Seen::staleness`] above [`STALE`]) is hidden from the method, which then selects
@@ -30,10 +33,11 @@ pub const DISCOUNT: f64 = 2.0;
 pub struct Seen {
     /// Earlier articles.
     docs: usize,
-    /// Per term id of the new cluster: earlier articles containing the term.
-    unigrams: Vec<u32>,
-    /// Per bigram (two term ids packed): earlier articles containing it.
-    bigrams: FxHashMap<u64, u32>,
+    /// Per term id of the new cluster: earlier articles containing the term, each weighted
+    /// `1 / (1 + p)` by the rank `p` of its first sentence containing it.
+    unigrams: Vec<f64>,
+    /// Per bigram (two term ids packed): earlier articles containing it, weighted as above.
+    bigrams: FxHashMap<u64, f64>,
 }
 
 fn pack(a: u32, b: u32) -> u64 {
@@ -52,16 +56,22 @@ impl Seen {
                 vocab.get(earlier.vocab.term(id))
             })
             .collect();
-        let mut unigrams = vec![0u32; vocab.len()];
+        let mut unigrams = vec![0f64; vocab.len()];
         let mut last_uni = vec![usize::MAX; vocab.len()];
-        let mut bigrams: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut bigrams: FxHashMap<u64, f64> = FxHashMap::default();
         let mut last_bi: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut rank = vec![0usize; earlier.docs.len()];
         for s in &earlier.sentences {
+            let pos = rank[s.doc];
+            if !s.heading {
+                rank[s.doc] += 1;
+            }
+            let vote = 1.0 / (1.0 + pos as f64);
             for &t in &s.terms {
                 if let Some(n) = map[t as usize] {
                     if last_uni[n as usize] != s.doc {
                         last_uni[n as usize] = s.doc;
-                        unigrams[n as usize] += 1;
+                        unigrams[n as usize] += vote;
                     }
                 }
             }
@@ -76,7 +86,7 @@ impl Seen {
                 let last = last_bi.entry(key).or_insert(usize::MAX);
                 if *last != s.doc {
                     *last = s.doc;
-                    *bigrams.entry(key).or_insert(0) += 1;
+                    *bigrams.entry(key).or_insert(0.0) += vote;
                 }
             }
         }
@@ -92,16 +102,17 @@ impl Seen {
         self.docs == 0
     }
 
-    /// The share of earlier articles containing concept `(a, b)` (`b = None`: the term `a`).
+    /// The weighted share of earlier articles containing concept `(a, b)` (`b = None`: the
+    /// term `a`): 1 when every earlier article led with it.
     pub fn share(&self, a: u32, b: Option<u32>) -> f64 {
         if self.docs == 0 {
             return 0.0;
         }
         let n = match b {
-            None => self.unigrams.get(a as usize).copied().unwrap_or(0),
-            Some(b) => self.bigrams.get(&pack(a, b)).copied().unwrap_or(0),
+            None => self.unigrams.get(a as usize).copied().unwrap_or(0.0),
+            Some(b) => self.bigrams.get(&pack(a, b)).copied().unwrap_or(0.0),
         };
-        f64::from(n) / self.docs as f64
+        n / self.docs as f64
     }
 
     /// The factor a concept's weight is multiplied by in update mode.
@@ -161,5 +172,33 @@ impl Seen {
             return cluster.clone();
         }
         view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn a_concept_led_with_counts_as_read_more_than_one_buried() {
+        let earlier = Pipeline::default().prepare_documents(vec![Document::from_text(
+            "old",
+            "The river flooded the valley town of Marlow on Tuesday. \
+             Residents moved to the school gym overnight. \
+             Volunteers carried sandbags along the main street. \
+             A ferry operator said the current was unusually strong.",
+        )]);
+        let new = Pipeline::default().prepare_documents(vec![Document::from_text(
+            "new",
+            "A ferry operator in Marlow closed the crossing after the river flooded again.",
+        )]);
+        let seen = Seen::new(&new, &earlier);
+        let id = |w: &str| new.vocab.get(w).expect("a stem of the new article");
+        let (flood, ferry) = (seen.share(id("flood"), None), seen.share(id("ferri"), None));
+        assert_eq!(flood, 1.0, "in the lead");
+        assert!(ferry > 0.0 && ferry < 0.5, "fourth sentence: {ferry}");
+        assert_eq!(seen.share(id("cross"), None), 0.0, "never read");
     }
 }
