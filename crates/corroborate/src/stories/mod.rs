@@ -35,6 +35,7 @@ pub mod dates;
 pub mod features;
 pub mod grouper;
 pub mod index;
+pub mod linalg;
 pub mod metrics;
 pub mod minhash;
 pub mod reader;
