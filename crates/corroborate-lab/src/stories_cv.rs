@@ -17,9 +17,9 @@ use serde_json::Value;
 /// product, each point on top of the default configuration.
 pub const GRID: &[(&str, &[f64])] = &[
     ("threshold", &[0.16, 0.2]),
-    ("robust_drop", &[2.0, 3.0]),
     ("robust_threshold", &[0.24, 0.3]),
-    ("consolidate_robust", &[-1.0, 0.05]),
+    ("robust_days", &[0.25, 1.0]),
+    ("consolidate_robust", &[0.05, 0.1]),
 ];
 
 /// One labelled stream, read and ordered once.
@@ -83,25 +83,50 @@ pub struct GridPoint {
     pub config: StoryConfig,
 }
 
+/// The axes of [`GRID`], owned (what [`grid_of`] takes).
+pub fn default_axes() -> Vec<(String, Vec<f64>)> {
+    GRID.iter()
+        .map(|(f, v)| (f.to_string(), v.to_vec()))
+        .collect()
+}
+
 /// The grid of [`GRID`]: the default first, then every other point of the product in
 /// order (a point equal to the default is not repeated).
 pub fn grid() -> Vec<GridPoint> {
+    grid_of(&default_axes()).expect("GRID names StoryConfig fields")
+}
+
+/// The grid of the given axes (`StoryConfig` field, values), as [`grid`]; an error when an
+/// axis is not a numeric or boolean field of `StoryConfig` (a boolean is on for any
+/// value but 0).
+pub fn grid_of(axes: &[(String, Vec<f64>)]) -> Result<Vec<GridPoint>, String> {
     let default = StoryConfig::default();
     let base = serde_json::to_value(&default).expect("StoryConfig serializes");
     let mut points = vec![GridPoint {
         label: "default".into(),
         config: default.clone(),
     }];
-    let sizes: Vec<usize> = GRID.iter().map(|a| a.1.len()).collect();
-    let total: usize = sizes.iter().product();
+    if let Some((field, _)) = axes.iter().find(|(f, v)| {
+        v.is_empty()
+            || !base
+                .get(f.as_str())
+                .is_some_and(|v| v.is_number() || v.is_boolean())
+    }) {
+        return Err(format!(
+            "{field}: not a numeric or boolean StoryConfig field, or no values"
+        ));
+    }
+    let total: usize = axes.iter().map(|a| a.1.len()).product();
     for mut i in 0..total {
         let mut v = base.clone();
         let mut label = Vec::new();
-        for (field, values) in GRID {
+        for (field, values) in axes {
             let x = values[i % values.len()];
             i /= values.len();
-            let old = &v[*field];
-            let new = if old.is_u64() {
+            let old = &v[field.as_str()];
+            let new = if old.is_boolean() {
+                Value::from(x != 0.0)
+            } else if old.is_u64() {
                 Value::from(x.round() as u64)
             } else {
                 Value::from(x)
@@ -109,9 +134,9 @@ pub fn grid() -> Vec<GridPoint> {
             if !same(old, &new) {
                 label.push(format!("{field}={x}"));
             }
-            v[*field] = new;
+            v[field.as_str()] = new;
         }
-        let config: StoryConfig = serde_json::from_value(v).expect("grid field of StoryConfig");
+        let config: StoryConfig = serde_json::from_value(v).map_err(|e| e.to_string())?;
         if config != default {
             points.push(GridPoint {
                 label: label.join(" "),
@@ -119,7 +144,7 @@ pub fn grid() -> Vec<GridPoint> {
             });
         }
     }
-    points
+    Ok(points)
 }
 
 fn same(a: &Value, b: &Value) -> bool {
@@ -175,7 +200,15 @@ pub fn score_grid(streams: &[Stream], points: &[GridPoint], threads: usize) -> V
 /// Leave-one-stream-out: for each stream, the grid point with the best mean F1 on the
 /// others (the earliest on a tie, so the default wins ties), scored on it.
 pub fn cross_validate(streams: &[Stream], points: &[GridPoint], threads: usize) -> Vec<Row> {
-    let scores = score_grid(streams, points, threads);
+    cross_validate_scores(streams, points, &score_grid(streams, points, threads))
+}
+
+/// [`cross_validate`] from the scores of [`score_grid`].
+pub fn cross_validate_scores(
+    streams: &[Stream],
+    points: &[GridPoint],
+    scores: &[Vec<f64>],
+) -> Vec<Row> {
     let defaults: Vec<ClusterScores> = streams.iter().map(|s| s.score(&points[0].config)).collect();
     (0..streams.len())
         .map(|held| {
@@ -260,6 +293,11 @@ mod tests {
         }
         let product: usize = GRID.iter().map(|a| a.1.len()).product();
         assert!(g.len() <= product && g.len() > product / 2);
+        assert!(grid_of(&[("no_such_field".into(), vec![1.0])]).is_err());
+        assert!(grid_of(&[("threshold".into(), vec![])]).is_err());
+        let one = grid_of(&[("threshold".into(), vec![0.5])]).unwrap();
+        assert_eq!(one.len(), 2);
+        assert_eq!(one[1].config.threshold, 0.5);
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! Without files it reads the four labelled streams of `$SHARED_DIR/data/stories`
 //! (`SHARED_DIR` defaults to `../shared`). `--check FLOORS` exits with status 1 when a
 //! figure is below its floor; `--threads N` (default: the available cores).
-use corroborate_lab::stories_cv::{check, cross_validate, grid, Floor, Stream};
+use corroborate_lab::stories_cv::{
+    check, cross_validate_scores, default_axes, grid_of, score_grid, Floor, Stream,
+};
 use std::collections::BTreeMap;
 
 const STREAMS: [&str; 4] = [
@@ -24,12 +26,18 @@ const STREAMS: [&str; 4] = [
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut json, mut floors, mut files) = (false, None, Vec::new());
+    let mut axes = default_axes();
     let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
             "--check" => floors = Some(args.next().ok_or("--check FLOORS.json")?),
             "--threads" => threads = args.next().ok_or("--threads N")?.parse()?,
+            "--grid" => {
+                let g: BTreeMap<String, Vec<f64>> =
+                    serde_json::from_str(&args.next().ok_or("--grid JSON")?)?;
+                axes = g.into_iter().collect();
+            }
             _ => files.push(a),
         }
     }
@@ -48,8 +56,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(s) = streams.iter().find(|s| s.articles.is_empty()) {
         return Err(format!("{}: no articles", s.name).into());
     }
-    let points = grid();
-    let rows = cross_validate(&streams, &points, threads);
+    let points = grid_of(&axes)?;
+    let scores = score_grid(&streams, &points, threads);
+    let rows = cross_validate_scores(&streams, &points, &scores);
     if json {
         for r in &rows {
             println!("{}", serde_json::to_string(r)?);
@@ -81,6 +90,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             points.len(),
             threads,
             start.elapsed().as_secs_f64()
+        );
+        let mean = |p: usize| scores[p].iter().sum::<f64>() / n;
+        let best = (0..points.len()).fold(0, |b, p| if mean(p) > mean(b) + 1e-12 { p } else { b });
+        println!(
+            "best mean F1 of the grid on all streams: {:.3} ({}: {})",
+            mean(best),
+            points[best].label,
+            scores[best]
+                .iter()
+                .map(|f| format!("{f:.3}"))
+                .collect::<Vec<_>>()
+                .join(" / ")
         );
     }
     if let Some(path) = floors {
