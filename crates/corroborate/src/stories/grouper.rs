@@ -682,14 +682,19 @@ impl StoryGrouper {
     }
 
     /// The robust similarity a join into `story` needs: `robust_threshold`, ramped up
-    /// linearly over `robust_days` from the story's first article.
+    /// linearly over `robust_days` from the story's first article, starting from
+    /// `robust_floor` of it on the same day. With `robust_needs_time`, a date without a time
+    /// of day (exactly midnight) on either side gets the full check: "the same day" does not
+    /// show that two articles came within hours of each other.
     fn robust_needed(&self, story: &Story, date: Option<Minutes>) -> f32 {
         let full = self.config.robust_threshold;
         let days = self.config.robust_days;
+        let floor = self.config.robust_floor.clamp(0.0, 1.0);
+        let timed = |m: Minutes| !self.config.robust_needs_time || m % MINUTES_PER_DAY != 0;
         match (date, story.first) {
-            (Some(d), Some(first)) if days > 0.0 => {
+            (Some(d), Some(first)) if days > 0.0 && timed(d) && timed(first) => {
                 let gap = (d - first).unsigned_abs() as f32 / MINUTES_PER_DAY as f32;
-                full * (gap / days).min(1.0)
+                full * (floor + (1.0 - floor) * (gap / days).min(1.0))
             }
             _ => full,
         }

@@ -35,6 +35,7 @@ pub mod dates;
 pub mod features;
 pub mod grouper;
 pub mod index;
+pub mod linalg;
 pub mod metrics;
 pub mod minhash;
 pub mod reader;
@@ -135,6 +136,12 @@ pub struct StoryConfig {
     /// one story far more often than articles weeks apart (0: full check at any gap; an
     /// undated side gets the full check).
     pub robust_days: f32,
+    /// Share of `robust_threshold` a join needs on the day of the story's first article
+    /// (the start of the `robust_days` ramp; 0: no check that day).
+    pub robust_floor: f32,
+    /// The `robust_days` ramp only between dates that carry a time of day: a day-precision
+    /// date (exactly midnight) on either side gets the full check.
+    pub robust_needs_time: bool,
     /// Least word link (mean pairwise TF-IDF cosine) of two stories without the
     /// `robust_drop` heaviest shared terms for the consolidation to merge them (negative:
     /// no condition).
@@ -188,7 +195,9 @@ impl Default for StoryConfig {
             consolidate_max_small: 10,
             robust_drop: 3,
             robust_threshold: 0.24,
-            robust_days: 1.0,
+            robust_days: 0.25,
+            robust_floor: 0.0,
+            robust_needs_time: true,
             consolidate_robust: 0.05,
         }
     }
