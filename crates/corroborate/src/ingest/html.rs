@@ -7,6 +7,7 @@
 mod dom;
 mod main_text;
 mod metadata;
+mod tokenizer;
 
 pub use metadata::PageMetadata;
 
