@@ -4,8 +4,8 @@
 use crate::Outcome;
 use anyhow::Context;
 use corroborate::clean::Cleaner;
-use corroborate::eval::CpuClock;
 use corroborate::eval::extract::{extract_page, score_page, summarise, ExtractSummary, PageScore};
+use corroborate::eval::CpuClock;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

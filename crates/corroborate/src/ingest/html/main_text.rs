@@ -278,7 +278,9 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
                     && t[t.len() - s.len()..].eq_ignore_ascii_case(s)
             };
             let starts = |s: &str| {
-                t.len() >= s.len() && t.is_char_boundary(s.len()) && t[..s.len()].eq_ignore_ascii_case(s)
+                t.len() >= s.len()
+                    && t.is_char_boundary(s.len())
+                    && t[..s.len()].eq_ignore_ascii_case(s)
             };
             out.story |= story;
             // "commentary" is an opinion piece, not a comment section.

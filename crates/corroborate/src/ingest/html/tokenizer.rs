@@ -49,7 +49,11 @@ fn is_space(b: u8) -> bool {
 pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
     // The input stream preprocessing of the standard: CR LF and CR become LF; NULs go.
     let html: Cow<str> = if memchr::memchr2(b'\r', b'\0', html.as_bytes()).is_some() {
-        Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n").replace('\0', ""))
+        Cow::Owned(
+            html.replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('\0', ""),
+        )
     } else {
         Cow::Borrowed(html)
     };
@@ -262,7 +266,10 @@ fn raw_text(html: &str, from: usize, name: &str, kind: RawKind, text: &mut Strin
 fn names_at(b: &[u8], at: usize, name: &[u8]) -> bool {
     b.len() > at + name.len()
         && b[at..at + name.len()].eq_ignore_ascii_case(name)
-        && matches!(b[at + name.len()], b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' | b'/' | b'>')
+        && matches!(
+            b[at + name.len()],
+            b'\t' | b'\n' | b'\x0c' | b' ' | b'\r' | b'/' | b'>'
+        )
 }
 
 /// Where a script's `</script>` starts, with the standard's escape states: after `<!--` a
@@ -371,8 +378,7 @@ fn char_ref(s: &str, at: usize, in_attr: bool, out: &mut String) -> usize {
     // In an attribute, `&amp=` and `&copyright` are left as written (URLs with query strings).
     if in_attr
         && b[end - 1] != b';'
-        && b
-            .get(end)
+        && b.get(end)
             .is_some_and(|&c| c == b'=' || c.is_ascii_alphanumeric())
     {
         out.push_str(&s[at..end]);
@@ -477,7 +483,10 @@ mod tests {
     #[test]
     fn arbitrary_bytes_never_panic() {
         let mut rng = crate::rng::SplitMix64(7);
-        let alphabet = ["<", ">", "&", "#", "x", ";", "/", "=", "\"", "'", "!", "-", "a", "é", " ", "amp", "script", "\r"];
+        let alphabet = [
+            "<", ">", "&", "#", "x", ";", "/", "=", "\"", "'", "!", "-", "a", "é", " ", "amp",
+            "script", "\r",
+        ];
         for _ in 0..2000 {
             let n = rng.below(40);
             let s: String = (0..n)
