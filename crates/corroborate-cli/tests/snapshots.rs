@@ -70,6 +70,16 @@ fn clean_json() {
 }
 
 #[test]
+fn clean_markdown_of_an_html_page() {
+    insta::assert_snapshot!(ok(&[
+        "clean",
+        "--format",
+        "md",
+        "crates/corroborate-cli/tests/fixtures/ferry-timetable.html"
+    ]));
+}
+
+#[test]
 fn clean_explain() {
     let (code, _, err) = run(&["clean", "--explain", EXAMPLE]);
     assert_eq!(code, 0);

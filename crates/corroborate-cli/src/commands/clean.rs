@@ -14,8 +14,10 @@ pub struct Args {
     /// removed lines); the same as `--format json`.
     #[arg(long)]
     json: bool,
-    /// Output format: `text` (the story text) or `json` (as `--json`).
-    #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+    /// Output format: `text` (the story text), `json` (as `--json`) or `md` (Markdown: the
+    /// headings, lists, tables and quotes of an HTML page's story; other inputs' paragraphs as
+    /// they are).
+    #[arg(long, value_parser = ["text", "json", "md"], default_value = "text")]
     format: String,
     /// Say on stderr what was removed from each document and why, one line per removal:
     /// document id, line number, reason, the line's text.
@@ -55,6 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             if args.json || args.format == "json" {
                 writeln!(out, "{}", json(doc, clean, &lines))?;
+            } else if args.format == "md" {
+                writeln!(out, "{}", markdown(doc, clean))?;
             } else {
                 writeln!(out, "{}\n", clean.text(doc))?;
             }
@@ -106,6 +110,29 @@ fn json(doc: &Document, clean: &CleanedDocument, lines: &LineNumbers) -> serde_j
             "detail": r.detail,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// The story as Markdown: an HTML file is read again for its structure; other inputs (and
+/// standard input) keep their paragraphs.
+fn markdown(doc: &Document, clean: &CleanedDocument) -> String {
+    let text = clean.text(doc);
+    let page = doc
+        .origin
+        .path
+        .as_deref()
+        .filter(|_| doc.origin.markup)
+        .and_then(|p| std::fs::read(p).ok());
+    match page {
+        Some(bytes) => {
+            let html = match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => corroborate::ingest::decode_declared_charset(e.as_bytes())
+                    .unwrap_or_else(|| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            };
+            corroborate::ingest::story_markdown(&html, &text)
+        }
+        None => text + "\n",
+    }
 }
 
 /// 1-based line numbers of byte offsets in a text.

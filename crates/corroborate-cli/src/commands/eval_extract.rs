@@ -5,10 +5,10 @@ use crate::Outcome;
 use anyhow::Context;
 use corroborate::clean::Cleaner;
 use corroborate::eval::extract::{extract_page, score_page, summarise, ExtractSummary, PageScore};
+use corroborate::eval::CpuClock;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 /// Score main-text extraction on pages with human gold text (the `html/` format).
 #[derive(clap::Args)]
@@ -119,9 +119,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
         };
         let name = page.path.to_string_lossy();
-        let start = Instant::now();
+        let start = CpuClock::start();
         let pred = extract_page(&name, &bytes, (!args.no_line_clean).then_some(&cleaner));
-        seconds += start.elapsed().as_secs_f64();
+        seconds += start.seconds();
         if let Some(dir) = &args.write {
             let out = dir.join(format!("{}.txt", page.id));
             std::fs::write(&out, &pred)

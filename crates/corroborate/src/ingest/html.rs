@@ -6,8 +6,11 @@
 
 mod dom;
 mod main_text;
+mod markdown;
 mod metadata;
+mod tokenizer;
 
+pub use markdown::story_markdown;
 pub use metadata::PageMetadata;
 
 use crate::document::{Document, Origin};

@@ -19,7 +19,7 @@ pub use article_jsonl::parse_articles;
 pub use cluster_jsonl::{parse_clusters, read_clusters};
 pub use html::{
     decode_declared_charset, detect_language, html_metadata, looks_like_html, parse_html,
-    PageMetadata,
+    story_markdown, PageMetadata,
 };
 pub use multi_news::{looks_like_multi_news, parse_multi_news};
 pub use plain_text::parse_plain_text;

@@ -1,18 +1,12 @@
-//! A small, forgiving element tree built from html5ever's tokenizer.
+//! A small, forgiving element tree built from our [`tokenizer`](super::tokenizer).
 //!
-//! We use html5ever's spec tokenizer (entities, raw-text elements, attribute quirks) but not its
-//! tree builder: the tree builder scans the stack of open elements on many tags, which is
+//! Not html5ever's tree builder: it scans the stack of open elements on many tags, which is
 //! quadratic in nesting depth (measured: 30,000 nested `<div>` took 9.5 s to parse, and
 //! dom_smoothie on top of it took 85 s for 10,000). This builder does O(1) work per token
 //! (amortised), caps nesting depth, and never fails: garbage becomes text or is dropped.
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use super::tokenizer::{tokenize, RawKind, TokenSink};
+use rustc_hash::FxHashMap;
 
 /// Deepest nesting kept; deeper elements are attached flat to the element at this depth.
 const MAX_DEPTH: usize = 512;
@@ -76,16 +70,9 @@ pub struct Dom {
 impl Dom {
     /// Parse HTML text. Never fails.
     pub fn parse(html: &str) -> Dom {
-        let sink = Builder {
-            state: RefCell::new(BuildState::new()),
-        };
-        let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
-        let input = BufferQueue::default();
-        input.push_back(StrTendril::from_slice(html));
-        // Our sink never asks to run scripts, so feeding always runs to the end.
-        let _ = tokenizer.feed(&input);
-        tokenizer.end();
-        tokenizer.sink.state.into_inner().finish()
+        let mut state = BuildState::new();
+        tokenize(html, &mut state);
+        state.finish()
     }
 
     /// Concatenated text under a node (no separators), for metadata such as `<title>`.
@@ -112,16 +99,12 @@ impl Dom {
     }
 }
 
-struct Builder {
-    state: RefCell<BuildState>,
-}
-
 struct BuildState {
     nodes: Vec<Node>,
     /// Open elements, root first.
     open: Vec<NodeId>,
     /// How many elements of each name are open, so that a stray end tag costs O(1).
-    open_count: HashMap<String, usize>,
+    open_count: FxHashMap<String, usize>,
 }
 
 fn is_void(name: &str) -> bool {
@@ -190,7 +173,7 @@ impl BuildState {
                 children: Vec::new(),
             }],
             open: vec![0],
-            open_count: HashMap::new(),
+            open_count: FxHashMap::default(),
         }
     }
 
@@ -311,46 +294,28 @@ fn raw_kind(name: &str) -> Option<RawKind> {
     }
 }
 
-impl TokenSink for Builder {
-    type Handle = ();
+impl TokenSink for BuildState {
+    fn start_tag(
+        &mut self,
+        name: &str,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    ) -> Option<RawKind> {
+        self.start(name.to_string(), attrs, self_closing);
+        raw_kind(name)
+    }
 
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut st = self.state.borrow_mut();
-        match token {
-            Token::TagToken(tag) => {
-                let name = tag.name.to_string();
-                match tag.kind {
-                    TagKind::StartTag => {
-                        let attrs = tag
-                            .attrs
-                            .iter()
-                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                            .collect();
-                        st.start(name.clone(), attrs, tag.self_closing);
-                        if !tag.self_closing {
-                            if let Some(kind) = raw_kind(&name) {
-                                return TokenSinkResult::RawData(kind);
-                            }
-                        }
-                    }
-                    TagKind::EndTag => {
-                        if name == "br" {
-                            // `</br>` is treated as `<br>` by browsers.
-                            st.start(name, Vec::new(), true);
-                        } else {
-                            st.close(&name);
-                        }
-                    }
-                }
-            }
-            Token::CharacterTokens(t) => st.text(&t),
-            Token::DoctypeToken(_)
-            | Token::CommentToken(_)
-            | Token::NullCharacterToken
-            | Token::EOFToken
-            | Token::ParseError(_) => {}
+    fn end_tag(&mut self, name: &str) {
+        if name == "br" {
+            // `</br>` is treated as `<br>` by browsers.
+            self.start("br".to_string(), Vec::new(), true);
+        } else {
+            self.close(name);
         }
-        TokenSinkResult::Continue
+    }
+
+    fn text(&mut self, text: &str) {
+        BuildState::text(self, text);
     }
 }
 
