@@ -324,7 +324,9 @@ fn scaled_budget(cluster: &PreparedCluster, budget: Budget) -> Budget {
 }
 
 fn summary_words(cluster: &PreparedCluster, kept: &[SentenceSupport]) -> usize {
-    kept.iter().map(|k| cluster.sentences[k.sentence].words).sum()
+    kept.iter()
+        .map(|k| cluster.sentences[k.sentence].words)
+        .sum()
 }
 
 /// Whether the edited summary uses less than three quarters of its budget.
@@ -559,8 +561,7 @@ fn strip_dateline(t: &str) -> Option<&str> {
     if let Some(r) = t.strip_prefix('(') {
         let close = r.find(')').filter(|&k| (2..=20).contains(&k))?;
         let agency = &r[..close];
-        if !agency.starts_with(|c: char| c.is_uppercase())
-            || agency.split_whitespace().count() > 3
+        if !agency.starts_with(|c: char| c.is_uppercase()) || agency.split_whitespace().count() > 3
         {
             return None;
         }
@@ -951,5 +952,117 @@ mod tests {
         let json = serde_json::to_string(&config).expect("serializable");
         let back: BriefConfig = serde_json::from_str(&json).expect("parses");
         assert_eq!(config, back);
+    }
+
+    #[test]
+    fn datelines_and_labels_leave_the_displayed_text() {
+        for (raw, shown) in [
+            (
+                "BONN, April 2 (Agency) -- The ministers met on Tuesday.",
+                "The ministers met on Tuesday.",
+            ),
+            (
+                "KESSEL (Wire) - The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("NEW KESSEL _ The harbor reopened.", "The harbor reopened."),
+            (
+                "OLD PORT, Kesselland \u{2014} The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("(Wire)The harbor reopened.", "The harbor reopened."),
+            (
+                "Why it matters: The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("The big picture: Trade is back.", "Trade is back."),
+            ("US troops stayed.", "US troops stayed."),
+            (
+                "IS fighters - the last ones - left.",
+                "IS fighters - the last ones - left.",
+            ),
+            ("The mayor said: We reopen.", "The mayor said: We reopen."),
+        ] {
+            assert_eq!(display_text(raw), shown, "{raw}");
+        }
+    }
+
+    #[test]
+    fn cut_quotations_are_found() {
+        assert!(cut_quotation(
+            "He told the wire: \u{201c}The battle is fierce."
+        ));
+        assert!(cut_quotation("we will stay,\u{201d} she said."));
+        assert!(cut_quotation("He said, ``It is over."));
+        assert!(!cut_quotation(
+            "\"We expect it to be over soon,\" said the spokesman."
+        ));
+        assert!(!cut_quotation("He said ``it is over'' on Monday."));
+    }
+
+    fn short_reports() -> PreparedCluster {
+        let docs = [
+            "A fire destroyed three warehouses at Kessel harbor on Tuesday night, the harbor \
+             office said. Firefighters from four towns fought the blaze for six hours before \
+             they brought it under control. Nobody was hurt, but the port will stay closed \
+             until Friday while engineers check the quay walls.",
+            "Three warehouses burned down at Kessel harbor late on Tuesday. The fire started in \
+             a storage hall and spread quickly in the strong wind. The harbor office said the \
+             port would stay closed until Friday and that the cause of the fire is not yet \
+             known to investigators.",
+            "Fire crews spent six hours fighting a blaze that destroyed three warehouses in \
+             Kessel harbor on Tuesday. The harbor will remain closed until Friday. Investigators \
+             have not yet said what caused the fire, which started in a storage hall near the \
+             quay.",
+        ];
+        let docs = docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(i.to_string(), *t))
+            .collect();
+        Pipeline::default().prepare_documents(docs)
+    }
+
+    #[test]
+    fn short_inputs_are_compressed() {
+        let c = short_reports();
+        let input: usize = c.body_sentences().map(|i| c.sentences[i].words).sum();
+        let brief = build_brief(&c, &BriefConfig::default());
+        let words: usize = brief
+            .summary
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum();
+        assert!(!brief.summary.is_empty());
+        assert!(
+            words * 2 <= input,
+            "{words} of {input} words: {:#?}",
+            brief.summary
+        );
+    }
+
+    #[test]
+    fn sections_are_capped_and_count_what_they_leave_out() {
+        let c = cluster();
+        let mention = Mention { doc: 0, span: 0..5 };
+        let quote = |k: usize| crate::analyze::Quote {
+            text: format!("We will reopen the harbor soon, number {k}"),
+            speaker: None,
+            sources: vec![0],
+            mentions: vec![mention.clone()],
+        };
+        let analysis = Analysis {
+            quotes: (0..30).map(quote).collect(),
+            ..Analysis::default()
+        };
+        let brief = build_brief_with(&c, &analysis, &BriefConfig::default());
+        assert_eq!(brief.quotes.len(), QUOTE_CAP);
+        assert_eq!(brief.omitted.quotes, 30 - QUOTE_CAP);
+        assert_eq!(brief.omitted.numbers, 0);
+        // The listed ones keep the analysis' order.
+        assert!(brief
+            .quotes
+            .windows(2)
+            .all(|w| w[0].text < w[1].text || w[0].text.len() < w[1].text.len()));
     }
 }

@@ -365,7 +365,10 @@ mod tests {
 /// The "N more ... in `corroborate analyze --json`" paragraph under a capped section.
 fn more(out: &mut String, n: usize, what: &str) {
     if let Some(line) = more_line(n, what) {
-        let line = escape(&line).replace("`corroborate analyze --json`", "<code>corroborate analyze --json</code>");
+        let line = escape(&line).replace(
+            "`corroborate analyze --json`",
+            "<code>corroborate analyze --json</code>",
+        );
         let _ = writeln!(out, "<p class=\"more\">{line}</p>");
     }
 }
