@@ -100,14 +100,14 @@ fn name_from(s: &Sentence<'_>, i: usize) -> Option<(String, usize)> {
     while j < s.tokens.len() && j < i + 6 {
         let t = s.tokens[j];
         let raw = t.text(s.text);
-        if t.kind == TokenKind::Word && is_capitalized(raw) && !is_time_name(&s.lower[j]) {
-            words.push(raw);
-        } else if !words.is_empty()
+        let capital =
+            t.kind == TokenKind::Word && is_capitalized(raw) && !is_time_name(&s.lower[j]);
+        let joins = !words.is_empty()
             && matches!(s.lower[j].as_str(), "of" | "for" | "and")
             && s.tokens
                 .get(j + 1)
-                .is_some_and(|n| is_capitalized(n.text(s.text)))
-        {
+                .is_some_and(|n| is_capitalized(n.text(s.text)));
+        if capital || joins {
             words.push(raw);
         } else {
             break;
