@@ -337,6 +337,17 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The "N more ... in `corroborate analyze --json`" paragraph under a capped section.
+fn more(out: &mut String, n: usize, what: &str) {
+    if let Some(line) = more_line(n, what) {
+        let line = escape(&line).replace(
+            "`corroborate analyze --json`",
+            "<code>corroborate analyze --json</code>",
+        );
+        let _ = writeln!(out, "<p class=\"more\">{line}</p>");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,16 +370,5 @@ mod tests {
             escape(r#"<a href="x" onclick='y'>&amp;</a>"#),
             "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;"
         );
-    }
-}
-
-/// The "N more ... in `corroborate analyze --json`" paragraph under a capped section.
-fn more(out: &mut String, n: usize, what: &str) {
-    if let Some(line) = more_line(n, what) {
-        let line = escape(&line).replace(
-            "`corroborate analyze --json`",
-            "<code>corroborate analyze --json</code>",
-        );
-        let _ = writeln!(out, "<p class=\"more\">{line}</p>");
     }
 }

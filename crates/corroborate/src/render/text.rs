@@ -176,6 +176,13 @@ fn wrap(line: &str, width: usize, first: &str, rest: &str) -> String {
     out
 }
 
+/// The "(N more ... in `corroborate analyze --json`)" line under a capped section.
+fn more(out: &mut String, n: usize, what: &str) {
+    if let Some(line) = more_line(n, what) {
+        let _ = writeln!(out, "  ({line})");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,12 +200,5 @@ mod tests {
         }
         assert!(s.starts_with("  * one"));
         assert!(s.lines().skip(1).all(|l| l.starts_with("    ")));
-    }
-}
-
-/// The "(N more ... in `corroborate analyze --json`)" line under a capped section.
-fn more(out: &mut String, n: usize, what: &str) {
-    if let Some(line) = more_line(n, what) {
-        let _ = writeln!(out, "  ({line})");
     }
 }
