@@ -47,10 +47,14 @@ fn hostile_analysis(c: &PreparedCluster) -> Analysis {
                 high: 12.0,
                 qualifier: String::new(),
                 text: "12 <img src=y>".into(),
+                by: Some("<b>agency</b>".into()),
+                when: Some("since <i>May</i>".into()),
                 sources: vec![0],
                 mentions: vec![],
             }],
             disagree: true,
+            within_source: vec![0],
+            scoped: false,
         }],
         ..Analysis::default()
     }

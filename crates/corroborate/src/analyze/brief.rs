@@ -117,6 +117,12 @@ pub struct ValueItem {
     pub value: f64,
     /// As written ("nearly 30,000").
     pub text: String,
+    /// Who gives the figure, when the sentence says ("IRC").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The time window the figure covers, when the sentence says ("since January").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
     /// Sources that give it, sorted.
     pub sources: Vec<usize>,
     /// Where it appears.
@@ -130,8 +136,15 @@ pub struct NumberItem {
     pub what: String,
     /// Values, most supported first.
     pub values: Vec<ValueItem>,
-    /// Whether the sources give values that cannot all be true.
+    /// Whether the sources give values that cannot all be true for the same scope (who
+    /// gives the figure, the time window).
     pub disagree: bool,
+    /// Sources that themselves give two values that cannot both be true, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within_source: Vec<usize>,
+    /// The values differ, but each is given by someone else or for another time window.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scoped: bool,
 }
 
 /// A named entity.
@@ -186,7 +199,48 @@ pub struct Brief {
     pub entities: Vec<EntityItem>,
     /// Dated statements in date order.
     pub timeline: Vec<TimelineItem>,
+    /// How many quotes, numbers, entities and timeline entries the analysis holds beyond
+    /// the ones listed (`corroborate analyze --json` lists them all).
+    #[serde(default)]
+    pub omitted: Omitted,
 }
+
+/// Counts of the findings a brief leaves out of each capped section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Omitted {
+    /// Quotations not listed.
+    pub quotes: usize,
+    /// Quantities not listed.
+    pub numbers: usize,
+    /// Entities not listed.
+    pub entities: usize,
+    /// Timeline entries not listed.
+    pub timeline: usize,
+}
+
+impl Omitted {
+    /// Whether nothing was left out.
+    pub fn is_empty(&self) -> bool {
+        *self == Omitted::default()
+    }
+}
+
+/// The most quotations a brief lists.
+pub const QUOTE_CAP: usize = 8;
+/// The most quantities a brief lists.
+pub const NUMBER_CAP: usize = 8;
+/// The most entities a brief lists (only ones named by two sources or twice).
+pub const ENTITY_CAP: usize = 20;
+/// The most timeline entries a brief lists.
+pub const TIMELINE_CAP: usize = 12;
+
+/// The largest share of the input's story words the summary takes: short inputs are
+/// compressed too (three short reports of one event do not come back whole).
+const MAX_SHARE: f64 = 0.4;
+
+/// The smallest word budget the share leaves (one or two sentences).
+const MIN_WORDS: usize = 40;
 
 impl Brief {
     /// Number of sources.
@@ -206,16 +260,129 @@ pub fn build_brief_with(
     analysis: &Analysis,
     config: &BriefConfig,
 ) -> Brief {
-    let summary = config.method.summarize(cluster, config.budget);
+    let budget = scaled_budget(cluster, config.budget);
     let index = SupportIndex::new(cluster);
+    let mut kept = edited_summary(cluster, &index, config, budget, &[]);
+    // Sentences left out (a dangling opening, a repeat) leave room: take more candidates
+    // from a longer summary, in its order, while they fit.
+    if under_filled(cluster, &kept, budget) {
+        let first: Vec<usize> = kept.iter().map(|k| k.sentence).collect();
+        kept = edited_summary(cluster, &index, config, double(budget), &first);
+        trim_to(cluster, &mut kept, budget);
+    }
+    // In the summarizer's reading order (of the longest summary asked for).
+    let order = config.method.summarize(cluster, budget).sentences;
+    let wider_order = if kept.iter().all(|k| order.contains(&k.sentence)) {
+        order
+    } else {
+        config.method.summarize(cluster, double(budget)).sentences
+    };
+    kept.sort_by_key(|k| {
+        wider_order
+            .iter()
+            .position(|&i| i == k.sentence)
+            .unwrap_or(usize::MAX)
+    });
+    let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
+    let sections = sections(cluster, analysis, true);
+    let (quotes, numbers, entities, timeline, omitted) = capped(cluster, sections);
+    Brief {
+        title: brief_title(cluster),
+        method: config.method,
+        sources: sources(cluster),
+        summary: items,
+        quotes,
+        numbers,
+        entities,
+        timeline,
+        omitted,
+    }
+}
+
+fn double(budget: Budget) -> Budget {
+    match budget {
+        Budget::Words(w) => Budget::Words(w.saturating_mul(2)),
+        Budget::Sentences(n) => Budget::Sentences(n.saturating_mul(2)),
+    }
+}
+
+/// The summary budget for this input: the configured one, at most [`MAX_SHARE`] of the
+/// story words (or sentences), never below [`MIN_WORDS`] words or one sentence.
+fn scaled_budget(cluster: &PreparedCluster, budget: Budget) -> Budget {
+    let body: Vec<usize> = cluster.body_sentences().collect();
+    match budget {
+        Budget::Words(w) => {
+            let total: usize = body.iter().map(|&i| cluster.sentences[i].words).sum();
+            let share = ((total as f64) * MAX_SHARE).ceil() as usize;
+            Budget::Words(w.min(share.max(MIN_WORDS)))
+        }
+        Budget::Sentences(n) => {
+            let share = ((body.len() as f64) * MAX_SHARE).ceil() as usize;
+            Budget::Sentences(n.min(share.max(1)))
+        }
+    }
+}
+
+fn summary_words(cluster: &PreparedCluster, kept: &[SentenceSupport]) -> usize {
+    kept.iter()
+        .map(|k| cluster.sentences[k.sentence].words)
+        .sum()
+}
+
+/// Whether the edited summary uses less than three quarters of its budget.
+fn under_filled(cluster: &PreparedCluster, kept: &[SentenceSupport], budget: Budget) -> bool {
+    match budget {
+        Budget::Words(w) => summary_words(cluster, kept) * 4 < w * 3,
+        Budget::Sentences(n) => kept.len() * 4 < n * 3,
+    }
+}
+
+/// Drop the sentences that fit the budget least (the ones not in the first summary come
+/// last) until the summary fits it again.
+fn trim_to(cluster: &PreparedCluster, kept: &mut Vec<SentenceSupport>, budget: Budget) {
+    let fits = |kept: &[SentenceSupport]| match budget {
+        Budget::Words(w) => summary_words(cluster, kept) <= w,
+        Budget::Sentences(n) => kept.len() <= n,
+    };
+    // The order of addition: `edited_summary` puts the preferred sentences first.
+    while !fits(kept) && !kept.is_empty() {
+        kept.pop();
+    }
+}
+
+/// The summary of `budget`, edited: each thing said once with all its sources, no sentence
+/// that leans on one left out, no cut quotation. Sentences of `prefer` (an earlier edited
+/// summary) come first; the rest follow in the summary's reading order.
+fn edited_summary(
+    cluster: &PreparedCluster,
+    index: &SupportIndex,
+    config: &BriefConfig,
+    budget: Budget,
+    prefer: &[usize],
+) -> Vec<SentenceSupport> {
+    let summary = config.method.summarize(cluster, budget);
+    let mut order: Vec<usize> = prefer.to_vec();
+    order.extend(summary.sentences.iter().filter(|i| !prefer.contains(i)));
+    let in_summary: std::collections::HashSet<usize> = order.iter().copied().collect();
     // Each thing is said once, with all its sources: a summary sentence that matches an
     // earlier one both ways (each cites the other as saying the same), one that repeats an
     // earlier sentence of its own source, and a line repeated verbatim (a caption printed
     // twice), are left out.
     let mut seen_text = std::collections::HashSet::new();
     let mut kept: Vec<SentenceSupport> = Vec::new();
-    for &i in &summary.sentences {
-        if !seen_text.insert(one_line(cluster.text(i))) {
+    for i in order {
+        let text = cluster.text(i);
+        if !seen_text.insert(one_line(text)) || cut_quotation(display_text(text)) {
+            continue;
+        }
+        // A sentence that leans on the one before it ("He said", "But it ...") is taken
+        // only with that one.
+        if cluster.sentences[i].leans_back
+            && !(i > 0
+                && cluster.sentences[i - 1].doc == cluster.sentences[i].doc
+                && in_summary.contains(&(i - 1))
+                && kept.iter().any(|k| k.sentence == i - 1))
+        {
             continue;
         }
         let support = index.support(cluster, i, &config.support);
@@ -229,18 +396,280 @@ pub fn build_brief_with(
             kept.push(support);
         }
     }
-    let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
-    let sections = sections(cluster, analysis, true);
-    Brief {
-        title: brief_title(cluster),
-        method: config.method,
-        sources: sources(cluster),
-        summary: items,
-        quotes: sections.quotes,
-        numbers: sections.numbers,
-        entities: sections.entities,
-        timeline: sections.timeline,
+    kept
+}
+
+/// Cap each section to what matters most and count what is left out.
+#[allow(clippy::type_complexity)]
+fn capped(
+    cluster: &PreparedCluster,
+    sections: Sections,
+) -> (
+    Vec<QuoteItem>,
+    Vec<NumberItem>,
+    Vec<EntityItem>,
+    Vec<TimelineItem>,
+    Omitted,
+) {
+    let central = Centrality::new(cluster);
+    let Sections {
+        quotes,
+        numbers,
+        entities,
+        timeline,
+    } = sections;
+    // Quotes: carried by most sources, speaker named, whole sentences rather than a few
+    // words, about what the cluster is about; listed in the analysis' order.
+    let quote_total = quotes.len();
+    let quotes = top(quotes, QUOTE_CAP, |q| {
+        let words = q.text.split_whitespace().count();
+        (
+            q.sources.len(),
+            usize::from(q.speaker.is_some()),
+            usize::from(words >= 6),
+            central.score(&q.text),
+        )
+    });
+    // Numbers: disagreements, then most sources, then most central.
+    let number_total = numbers.len();
+    let numbers = top(numbers, NUMBER_CAP, |g| {
+        let sources: std::collections::BTreeSet<usize> = g
+            .values
+            .iter()
+            .flat_map(|v| v.sources.iter().copied())
+            .collect();
+        let text: String = g.values.iter().map(|v| v.text.as_str()).collect();
+        (
+            usize::from(g.disagree),
+            sources.len(),
+            0,
+            central.score(&format!("{} {text}", g.what)),
+        )
+    });
+    // Entities: the analysis lists the most widely reported first; one named once in one
+    // source is not listed.
+    let entity_total = entities.len();
+    let entities: Vec<EntityItem> = entities
+        .into_iter()
+        .filter(|e| e.sources.len() > 1 || e.mentions > 1)
+        .take(ENTITY_CAP)
+        .collect();
+    // Timeline: resolved dates, most sources, most central; listed in date order.
+    let timeline_total = timeline.len();
+    let timeline = top(timeline, TIMELINE_CAP, |t| {
+        (
+            usize::from(t.resolved),
+            t.sources.len(),
+            0,
+            central.score(&t.text),
+        )
+    });
+    let omitted = Omitted {
+        quotes: quote_total - quotes.len(),
+        numbers: number_total - numbers.len(),
+        entities: entity_total - entities.len(),
+        timeline: timeline_total - timeline.len(),
+    };
+    (quotes, numbers, entities, timeline, omitted)
+}
+
+/// The `cap` items ranked highest by `key` (ties: earlier first), in their original order.
+fn top<T>(items: Vec<T>, cap: usize, key: impl Fn(&T) -> (usize, usize, usize, u64)) -> Vec<T> {
+    if items.len() <= cap {
+        return items;
     }
+    let mut ranked: Vec<(usize, (usize, usize, usize, u64))> =
+        items.iter().enumerate().map(|(k, t)| (k, key(t))).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut chosen: Vec<usize> = ranked.into_iter().take(cap).map(|(k, _)| k).collect();
+    chosen.sort_unstable();
+    let mut keep = vec![false; items.len()];
+    for k in chosen {
+        keep[k] = true;
+    }
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
+}
+
+/// How central a text is to the cluster: the mean share of the sources that use each of
+/// its content words, in millionths (an integer, so ranking is exact and repeatable).
+struct Centrality<'a> {
+    cluster: &'a PreparedCluster,
+    doc_freq: std::collections::HashMap<u32, usize>,
+    stemmer: crate::segment::EnglishStemmer,
+}
+
+impl<'a> Centrality<'a> {
+    fn new(cluster: &'a PreparedCluster) -> Self {
+        let mut seen: std::collections::HashSet<(u32, usize)> = std::collections::HashSet::new();
+        let mut doc_freq = std::collections::HashMap::new();
+        for s in &cluster.sentences {
+            for &t in &s.terms {
+                if seen.insert((t, s.doc)) {
+                    *doc_freq.entry(t).or_insert(0) += 1;
+                }
+            }
+        }
+        Centrality {
+            cluster,
+            doc_freq,
+            stemmer: crate::segment::EnglishStemmer::default(),
+        }
+    }
+
+    fn score(&self, text: &str) -> u64 {
+        let docs = self.cluster.docs.len().max(1) as u64;
+        let (mut sum, mut n) = (0u64, 0u64);
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .take(200)
+        {
+            let lower = w.to_lowercase();
+            if crate::lang::english::is_stop_word(&lower) {
+                continue;
+            }
+            if let Some(t) = self.cluster.vocab.get(&self.stemmer.stem(&lower)) {
+                sum += self.doc_freq.get(&t).copied().unwrap_or(0) as u64 * 1_000_000 / docs;
+                n += 1;
+            }
+        }
+        sum.checked_div(n).unwrap_or(0)
+    }
+}
+
+/// A sentence as the brief shows it: without a wire dateline ("BONN, April 2 (Xinhua) --")
+/// or a furniture label ("Why it matters:") in front. Its passage still points at the whole
+/// sentence in the source.
+pub fn display_text(text: &str) -> &str {
+    let t = text.trim_start();
+    let t = strip_dateline(t).unwrap_or(t);
+    strip_label(t).unwrap_or(t)
+}
+
+/// Dashes a wire dateline ends with.
+const DATELINE_DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "_", "-"];
+
+/// The text after a wire dateline: a place in capitals ("BONN", "NEW YORK", "DEIR AL-ZOR
+/// PROVINCE, Syria"), optionally a date ("April 2") and an agency in brackets ("(Xinhua)",
+/// "(AP)"), then a dash. `None` when the sentence does not open with one.
+fn strip_dateline(t: &str) -> Option<&str> {
+    // "(CNN)The United States ...", "(Reuters) - The ...": an agency alone in brackets.
+    if let Some(r) = t.strip_prefix('(') {
+        let close = r.find(')').filter(|&k| (2..=20).contains(&k))?;
+        let agency = &r[..close];
+        if !agency.starts_with(|c: char| c.is_uppercase()) || agency.split_whitespace().count() > 3
+        {
+            return None;
+        }
+        let mut body = r[close + 1..].trim_start();
+        if let Some(dash) = DATELINE_DASHES.iter().find(|d| body.starts_with(**d)) {
+            body = body[dash.len()..].trim_start();
+        }
+        return body.starts_with(|c: char| c.is_uppercase()).then_some(body);
+    }
+    // The place: words in capitals (at least two letters in all).
+    let place_end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}')))
+        .map_or(t.len(), |(k, _)| k);
+    let place = t[..place_end].trim_end_matches([' ', '-']);
+    if place.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return None;
+    }
+    let mut rest = &t[place.len()..];
+    // ", Syria", ", April 2", ", Feb. 11": up to three words before the agency or the dash.
+    if let Some(r) = rest.strip_prefix(',') {
+        let stop = r
+            .find(['(', '\u{2014}', '\u{2013}', '_'])
+            .or_else(|| r.find(" -"))
+            .filter(|&k| k <= 40 && r[..k].split_whitespace().count() <= 4)?;
+        rest = &r[stop..];
+    }
+    let mut rest = rest.trim_start();
+    if let Some(r) = rest.strip_prefix('(') {
+        let close = r.find(')').filter(|&k| k <= 30)?;
+        if !r[..close].starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        rest = r[close + 1..].trim_start();
+    }
+    let dash = DATELINE_DASHES.iter().find(|d| rest.starts_with(**d))?;
+    let body = rest[dash.len()..].trim_start();
+    // The dateline must leave a sentence that opens like one.
+    body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"\u{201c}'".contains(c))
+        .then_some(body)
+}
+
+/// Section labels of newsletter-style stories ("Why it matters: ..."), lowercase.
+const FURNITURE_LABELS: &[&str] = &[
+    "why it matters",
+    "the big picture",
+    "big picture",
+    "the bottom line",
+    "bottom line",
+    "between the lines",
+    "driving the news",
+    "what's next",
+    "what\u{2019}s next",
+    "what to watch",
+    "yes, but",
+    "by the numbers",
+    "the backstory",
+    "backstory",
+    "flashback",
+    "catch up quick",
+    "zoom in",
+    "zoom out",
+    "go deeper",
+    "state of play",
+    "reality check",
+    "the latest",
+    "context",
+    "details",
+    "the details",
+    "key quote",
+    "what they're saying",
+    "what they\u{2019}re saying",
+    "the intrigue",
+    "our thought bubble",
+    "the other side",
+    "editor's note",
+    "editor\u{2019}s note",
+    "read more",
+    "related",
+    "update",
+    "breaking",
+];
+
+/// The text after a furniture label and its colon, when the sentence opens with one.
+fn strip_label(t: &str) -> Option<&str> {
+    let colon = t.find(':').filter(|&k| k <= 30)?;
+    let label = t[..colon].trim().to_lowercase();
+    if !FURNITURE_LABELS.contains(&label.as_str()) {
+        return None;
+    }
+    let body = t[colon + 1..].trim_start();
+    (!body.is_empty()).then_some(body)
+}
+
+/// Whether a sentence is a cut quotation: it opens a quotation it does not close, closes one
+/// it did not open, or starts in the middle of one (a lowercase opening).
+fn cut_quotation(t: &str) -> bool {
+    let t = t.trim();
+    let opens = t.matches('\u{201c}').count();
+    let closes = t.matches('\u{201d}').count();
+    let straight = t.matches('"').count();
+    // ``...'' as older wire copy writes quotations.
+    let (ticks, apostrophes) = (t.matches("``").count(), t.matches("''").count());
+    t.starts_with(|c: char| c.is_lowercase())
+        || opens != closes
+        || straight % 2 == 1
+        || ticks != apostrophes
+        || (opens == 0 && straight == 0 && t.starts_with('\u{201d}'))
 }
 
 /// The quotes, numbers, entities and timeline of an analysis as the brief and the full
@@ -292,11 +721,15 @@ pub(crate) fn sections(
                     .map(|v| ValueItem {
                         value: v.value,
                         text: v.text.clone(),
+                        by: v.by.clone(),
+                        when: v.when.clone(),
                         sources: numbers_of(&v.sources),
                         passages: passages(&v.mentions),
                     })
                     .collect(),
                 disagree: g.disagree,
+                within_source: numbers_of(&g.within_source),
+                scoped: g.scoped,
             })
             .collect(),
         entities: analysis
@@ -336,7 +769,7 @@ fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> Summary
     // The sentence's own source first, then the others by number.
     passages.sort_by_key(|p| (p.source != own + 1, p.source));
     SummaryItem {
-        text: cluster.text(support.sentence).to_string(),
+        text: display_text(cluster.text(support.sentence)).to_string(),
         sources: numbers_of(&support.docs()),
         support: support.count(),
         passages,
@@ -488,6 +921,8 @@ mod tests {
                     high: 12.0,
                     qualifier: String::new(),
                     text: "Twelve".into(),
+                    by: None,
+                    when: None,
                     sources: vec![1],
                     mentions: vec![
                         Mention { doc: 1, span: 0..7 },
@@ -499,6 +934,8 @@ mod tests {
                     ],
                 }],
                 disagree: false,
+                within_source: Vec::new(),
+                scoped: false,
             }],
             ..Analysis::default()
         };
@@ -515,5 +952,117 @@ mod tests {
         let json = serde_json::to_string(&config).expect("serializable");
         let back: BriefConfig = serde_json::from_str(&json).expect("parses");
         assert_eq!(config, back);
+    }
+
+    #[test]
+    fn datelines_and_labels_leave_the_displayed_text() {
+        for (raw, shown) in [
+            (
+                "BONN, April 2 (Agency) -- The ministers met on Tuesday.",
+                "The ministers met on Tuesday.",
+            ),
+            (
+                "KESSEL (Wire) - The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("NEW KESSEL _ The harbor reopened.", "The harbor reopened."),
+            (
+                "OLD PORT, Kesselland \u{2014} The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("(Wire)The harbor reopened.", "The harbor reopened."),
+            (
+                "Why it matters: The harbor reopened.",
+                "The harbor reopened.",
+            ),
+            ("The big picture: Trade is back.", "Trade is back."),
+            ("US troops stayed.", "US troops stayed."),
+            (
+                "IS fighters - the last ones - left.",
+                "IS fighters - the last ones - left.",
+            ),
+            ("The mayor said: We reopen.", "The mayor said: We reopen."),
+        ] {
+            assert_eq!(display_text(raw), shown, "{raw}");
+        }
+    }
+
+    #[test]
+    fn cut_quotations_are_found() {
+        assert!(cut_quotation(
+            "He told the wire: \u{201c}The battle is fierce."
+        ));
+        assert!(cut_quotation("we will stay,\u{201d} she said."));
+        assert!(cut_quotation("He said, ``It is over."));
+        assert!(!cut_quotation(
+            "\"We expect it to be over soon,\" said the spokesman."
+        ));
+        assert!(!cut_quotation("He said ``it is over'' on Monday."));
+    }
+
+    fn short_reports() -> PreparedCluster {
+        let docs = [
+            "A fire destroyed three warehouses at Kessel harbor on Tuesday night, the harbor \
+             office said. Firefighters from four towns fought the blaze for six hours before \
+             they brought it under control. Nobody was hurt, but the port will stay closed \
+             until Friday while engineers check the quay walls.",
+            "Three warehouses burned down at Kessel harbor late on Tuesday. The fire started in \
+             a storage hall and spread quickly in the strong wind. The harbor office said the \
+             port would stay closed until Friday and that the cause of the fire is not yet \
+             known to investigators.",
+            "Fire crews spent six hours fighting a blaze that destroyed three warehouses in \
+             Kessel harbor on Tuesday. The harbor will remain closed until Friday. Investigators \
+             have not yet said what caused the fire, which started in a storage hall near the \
+             quay.",
+        ];
+        let docs = docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(i.to_string(), *t))
+            .collect();
+        Pipeline::default().prepare_documents(docs)
+    }
+
+    #[test]
+    fn short_inputs_are_compressed() {
+        let c = short_reports();
+        let input: usize = c.body_sentences().map(|i| c.sentences[i].words).sum();
+        let brief = build_brief(&c, &BriefConfig::default());
+        let words: usize = brief
+            .summary
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum();
+        assert!(!brief.summary.is_empty());
+        assert!(
+            words * 2 <= input,
+            "{words} of {input} words: {:#?}",
+            brief.summary
+        );
+    }
+
+    #[test]
+    fn sections_are_capped_and_count_what_they_leave_out() {
+        let c = cluster();
+        let mention = Mention { doc: 0, span: 0..5 };
+        let quote = |k: usize| crate::analyze::Quote {
+            text: format!("We will reopen the harbor soon, number {k}"),
+            speaker: None,
+            sources: vec![0],
+            mentions: vec![mention.clone()],
+        };
+        let analysis = Analysis {
+            quotes: (0..30).map(quote).collect(),
+            ..Analysis::default()
+        };
+        let brief = build_brief_with(&c, &analysis, &BriefConfig::default());
+        assert_eq!(brief.quotes.len(), QUOTE_CAP);
+        assert_eq!(brief.omitted.quotes, 30 - QUOTE_CAP);
+        assert_eq!(brief.omitted.numbers, 0);
+        // The listed ones keep the analysis' order.
+        assert!(brief
+            .quotes
+            .windows(2)
+            .all(|w| w[0].text < w[1].text || w[0].text.len() < w[1].text.len()));
     }
 }

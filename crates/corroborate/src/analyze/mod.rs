@@ -69,6 +69,12 @@ pub struct NumberValue {
     pub qualifier: String,
     /// The text as written ("nearly 30,000").
     pub text: String,
+    /// Who gives the figure, when the sentence says ("IRC" in "..., according to the IRC").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The time window the figure covers, when the sentence says ("since January").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
     /// Documents that report this value (sorted, unique).
     pub sources: Vec<usize>,
     /// Every occurrence.
@@ -99,8 +105,16 @@ pub struct NumberGroup {
     pub what: String,
     /// The values reported, most supported first.
     pub values: Vec<NumberValue>,
-    /// Whether sources give values that cannot all be true.
+    /// Whether sources give values that cannot all be true for the same scope (who gives
+    /// the figure, the time window).
     pub disagree: bool,
+    /// Documents that themselves give two values that cannot both be true (sorted).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within_source: Vec<usize>,
+    /// The values differ, but each is given by someone else or for another time window:
+    /// different figures, not a disagreement.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scoped: bool,
 }
 
 /// Kind of named entity.

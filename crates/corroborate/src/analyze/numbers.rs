@@ -8,7 +8,7 @@
 
 mod parse;
 
-use super::tokens::{is_capitalized, tokenize, TokenKind};
+use super::tokens::{is_all_caps, is_capitalized, tokenize, TokenKind};
 use super::{Mention, NumberGroup, NumberValue};
 use crate::lang::english;
 use crate::lang::english_numbers as lex;
@@ -44,8 +44,208 @@ struct Found {
     /// warehouses"): they narrow what is counted, so values with other ones are another
     /// quantity, not a disagreement.
     scope: String,
+    /// Who gives the figure ("IRC" in "..., according to the IRC"), empty when the
+    /// sentence does not say.
+    by: String,
+    /// The time window the figure covers ("since January", "in 2018"), empty when none.
+    when: String,
     /// Content term ids of the sentence, without the quantity's own tokens.
     context: BTreeSet<u32>,
+}
+
+/// Verbs that attribute a figure to whoever stands before them ("WHO said 106 ...").
+const ATTRIBUTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "estimated",
+    "estimates",
+    "estimate",
+    "reported",
+    "reports",
+    "counted",
+    "counts",
+    "recorded",
+    "puts",
+    "put",
+    "told",
+    "announced",
+    "confirmed",
+    "claimed",
+    "claims",
+];
+
+/// Capitalized words that name a time, not who gives a figure.
+fn is_time_name(lower: &str) -> bool {
+    crate::lang::english_dates::month(lower.trim_end_matches('.')).is_some()
+        || matches!(
+            lower,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+        )
+}
+
+/// A run of capitalized words (joined by "of", "for", "and", "the" inside) from token `i`
+/// forward, at most six tokens: ("International Rescue Committee", end).
+fn name_from(s: &Sentence<'_>, i: usize) -> Option<(String, usize)> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut j = i;
+    while j < s.tokens.len() && j < i + 6 {
+        let t = s.tokens[j];
+        let raw = t.text(s.text);
+        let capital =
+            t.kind == TokenKind::Word && is_capitalized(raw) && !is_time_name(&s.lower[j]);
+        let joins = !words.is_empty()
+            && matches!(s.lower[j].as_str(), "of" | "for" | "and")
+            && s.tokens
+                .get(j + 1)
+                .is_some_and(|n| is_capitalized(n.text(s.text)));
+        if capital || joins {
+            words.push(raw);
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "for" | "and"))
+    {
+        words.pop();
+    }
+    (!words.is_empty()).then(|| (words.join(" "), j))
+}
+
+/// Who gives the figures of a sentence: "according to (the) X", "X said/estimated ...",
+/// "..., said X". Empty when the sentence names nobody.
+fn figure_source(s: &Sentence<'_>) -> String {
+    let n = s.tokens.len();
+    for i in 0..n {
+        if s.lower[i] == "according" && s.lower.get(i + 1).is_some_and(|w| w == "to") {
+            // "according to Kurdish officials", "according to a tally from the WHO": the
+            // phrase up to the next punctuation, without its articles.
+            let words: Vec<&str> = s.tokens[i + 2..]
+                .iter()
+                .take_while(|t| t.kind == TokenKind::Word)
+                .take(6)
+                .map(|t| t.text(s.text))
+                .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+                .collect();
+            if words.iter().any(|w| is_capitalized(w)) {
+                return words.join(" ");
+            }
+        }
+    }
+    for i in 0..n {
+        if !ATTRIBUTING.contains(&s.lower[i].as_str()) {
+            continue;
+        }
+        // "The International Rescue Committee said": the capitalized run just before.
+        let mut k = i;
+        while k > i.saturating_sub(6) {
+            let t = s.tokens[k - 1];
+            let raw = t.text(s.text);
+            let inner = matches!(s.lower[k - 1].as_str(), "of" | "for" | "and")
+                && k >= 2
+                && is_capitalized(s.tokens[k - 2].text(s.text));
+            if (t.kind == TokenKind::Word && is_capitalized(raw) && !is_time_name(&s.lower[k - 1]))
+                || inner
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k < i {
+            let words: Vec<&str> = (k..i)
+                .map(|j| s.tokens[j].text(s.text))
+                .filter(|w| !matches!(*w, "The" | "A" | "An"))
+                .collect();
+            // One capitalized word is an agency only in capitals ("WHO", "IRC"): otherwise
+            // it is as often an adjective ("Kurdish officials said") or a pronoun.
+            let named = words.len() >= 2 || words.first().is_some_and(|w| is_all_caps(w));
+            if named {
+                return words.join(" ");
+            }
+        }
+        // "..., said the WHO": the run just after.
+        let mut k = i + 1;
+        while s.lower.get(k).is_some_and(|w| w == "the") {
+            k += 1;
+        }
+        if let Some((name, _)) = name_from(s, k) {
+            return name;
+        }
+    }
+    String::new()
+}
+
+/// Units a "past N ..." window counts in.
+fn is_period(w: &str) -> bool {
+    matches!(
+        w,
+        "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+    )
+}
+
+/// The time window a sentence gives its figures: "since January", "in 2018", "last week",
+/// "in the past 24 hours". Empty when none.
+fn time_window(s: &Sentence<'_>) -> String {
+    let n = s.tokens.len();
+    let raw = |j: usize| s.tokens[j].text(s.text);
+    for i in 0..n {
+        let w = s.lower[i].as_str();
+        let next = s.lower.get(i + 1).map(String::as_str).unwrap_or("");
+        match w {
+            "since" if i + 1 < n => {
+                let r = raw(i + 1);
+                // "since early January".
+                if matches!(next, "early" | "late" | "mid") && i + 2 < n {
+                    return format!("since {r} {}", raw(i + 2));
+                }
+                if is_capitalized(r) || r.starts_with(|c: char| c.is_ascii_digit()) {
+                    return format!("since {r}");
+                }
+            }
+            "in" | "during" | "for"
+                if next.len() == 4
+                    && next
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1900..=2100).contains(&y)) =>
+            {
+                return format!("in {next}");
+            }
+            "this" | "last" | "past"
+                if matches!(next, "week" | "month" | "year" | "weekend" | "decade") =>
+            {
+                return format!("{w} {next}");
+            }
+            "past" | "last"
+                if next.starts_with(|c: char| c.is_ascii_digit())
+                    && s.lower.get(i + 2).is_some_and(|u| is_period(u)) =>
+            {
+                return format!("{w} {next} {}", s.lower[i + 2]);
+            }
+            _ => {}
+        }
+    }
+    String::new()
 }
 
 /// Words that end a counted noun phrase.
@@ -262,6 +462,15 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
         let tokens = tokenize(text);
         let s = Sentence::new(text, &tokens);
         let in_quote = quoted(text, &tokens);
+        // A figure with nobody named is given by whoever the sentence before named ("IRC
+        // said ... . The number of deaths stood at 138").
+        let mut by = figure_source(&s);
+        if by.is_empty() && si > 0 && cluster.sentences[si - 1].doc == sentence.doc {
+            let prev = cluster.text(si - 1);
+            let prev_tokens = tokenize(prev);
+            by = figure_source(&Sentence::new(prev, &prev_tokens));
+        }
+        let when = time_window(&s);
         let mut i = 0;
         while i < tokens.len() {
             if in_quote[i] {
@@ -327,6 +536,8 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                     class,
                     event,
                     scope,
+                    by: by.clone(),
+                    when: when.clone(),
                     context,
                 });
             }
@@ -460,6 +671,7 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
     let mut values: Vec<NumberValue> = Vec::new();
     let mut vague: Vec<bool> = Vec::new();
     let mut index: BTreeMap<(u64, u64, u64), usize> = BTreeMap::new();
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     for &m in members {
         let f = &found[m];
         let q = &f.quantity;
@@ -470,6 +682,13 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
         );
         match index.get(&key).map(|&k| &mut values[k]) {
             Some(v) => {
+                // One value, several mentions: the first that says who gives it or when.
+                if v.by.is_none() {
+                    v.by = some(&f.by);
+                }
+                if v.when.is_none() {
+                    v.when = some(&f.when);
+                }
                 v.mentions.push(f.mention.clone());
                 if !v.sources.contains(&f.mention.doc) {
                     v.sources.push(f.mention.doc);
@@ -484,6 +703,8 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
                     high: q.high,
                     qualifier: q.qualifier.clone(),
                     text: f.text.clone(),
+                    by: some(&f.by),
+                    when: some(&f.when),
                     sources: vec![f.mention.doc],
                     mentions: vec![f.mention.clone()],
                 });
@@ -491,35 +712,44 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
             }
         }
     }
-    // Disagreement: the bands of the precise values have no common point.
-    let mut lo = f64::NEG_INFINITY;
-    let mut hi = f64::INFINITY;
-    let mut precise = 0;
-    for (v, &is_vague) in values.iter().zip(&vague) {
-        if is_vague {
-            continue;
-        }
-        precise += 1;
-        lo = lo.max(v.low);
-        hi = hi.min(v.high);
-    }
+    let precise: Vec<usize> = (0..values.len()).filter(|&k| !vague[k]).collect();
     // Different figures for a bare noun in one article are usually different quantities
     // (other places, other times); with an event, or across articles, they compete.
     let docs: BTreeSet<usize> = members.iter().map(|&m| found[m].mention.doc).collect();
     let specific = !found[members[0]].event.is_empty() || docs.len() >= 2;
-    // A bag of many different figures is several quantities that share words, not one
-    // quantity reported differently.
     // Reports of one quantity differ by a factor of two or three, not by ten: figures that
     // far apart count different things.
-    let (min, max) = values
+    let (min, max) = precise
         .iter()
-        .zip(&vague)
-        .filter(|(_, &is_vague)| !is_vague)
-        .fold((f64::INFINITY, 0.0f64), |(mn, mx), (v, _)| {
-            (mn.min(v.value), mx.max(v.value))
+        .fold((f64::INFINITY, 0.0f64), |(mn, mx), &k| {
+            (mn.min(values[k].value), mx.max(values[k].value))
         });
     let comparable = min > 0.0 && max / min <= MAX_RATIO;
-    let disagree = (2..=MAX_COMPETING).contains(&precise) && lo > hi && specific && comparable;
+    // A bag of many different figures is several quantities that share words, not one
+    // quantity reported differently.
+    let candidate = (2..=MAX_COMPETING).contains(&precise.len()) && specific && comparable;
+    // Two values conflict when their bands have no common point (bands of one dimension
+    // that meet pairwise all meet). They disagree when they are given for the same scope:
+    // who gives the figure and its time window, each the same or not said.
+    let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+    let (mut disagree, mut scoped) = (false, false);
+    let mut within: BTreeSet<usize> = BTreeSet::new();
+    if candidate {
+        for (x, &a) in precise.iter().enumerate() {
+            for &b in &precise[x + 1..] {
+                let (va, vb) = (&values[a], &values[b]);
+                if va.high >= vb.low && vb.high >= va.low {
+                    continue;
+                }
+                if same(&va.by, &vb.by) && same(&va.when, &vb.when) {
+                    disagree = true;
+                    within.extend(va.sources.iter().filter(|d| vb.sources.contains(d)));
+                } else {
+                    scoped = true;
+                }
+            }
+        }
+    }
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| {
         values[b]
@@ -527,12 +757,16 @@ fn build_group(found: &[Found], members: &[usize]) -> NumberGroup {
             .len()
             .cmp(&values[a].sources.len())
             .then(values[a].value.total_cmp(&values[b].value).reverse())
+            .then(values[a].by.cmp(&values[b].by))
+            .then(values[a].when.cmp(&values[b].when))
     });
     let values: Vec<NumberValue> = order.into_iter().map(|k| values[k].clone()).collect();
     NumberGroup {
         what: describe(found, members),
         values,
         disagree,
+        within_source: within.into_iter().collect(),
+        scoped: scoped && !disagree,
     }
 }
 
@@ -592,8 +826,8 @@ mod tests {
     #[test]
     fn disagreement_across_sources() {
         let gs = numbers(&[
-            "Some 40,000 people have fled the valley town in the last month.",
-            "Nearly 30,000 residents fled the valley town since January.",
+            "Some 40,000 people have fled the valley town after the floods.",
+            "Nearly 30,000 residents fled the valley town after the floods.",
         ]);
         let g = &gs[0];
         assert!(g.disagree, "{gs:#?}");
@@ -677,5 +911,79 @@ mod tests {
     fn quoted_numbers_and_years_are_skipped() {
         let gs = numbers(&["\u{201c}We did 90 percent of it,\u{201d} she said in 2014."]);
         assert!(gs.is_empty(), "{gs:#?}");
+    }
+
+    #[test]
+    fn figures_from_different_bodies_are_not_a_disagreement() {
+        let gs = numbers(&[
+            "The number of deaths on the road to the camp stood at 138, according to the IRC.",
+            "The WHO said 106 people have died on the road to the camp.",
+        ]);
+        let g = gs
+            .iter()
+            .find(|g| g.values.len() == 2)
+            .expect("one quantity, two values");
+        assert!(!g.disagree, "{gs:#?}");
+        assert!(g.scoped);
+        let by: Vec<Option<&str>> = g.values.iter().map(|v| v.by.as_deref()).collect();
+        assert!(
+            by.contains(&Some("IRC")) && by.contains(&Some("WHO")),
+            "{by:?}"
+        );
+    }
+
+    #[test]
+    fn who_gives_the_figure_carries_over_from_the_sentence_before() {
+        let gs = numbers(&[
+            "The Kessel Relief Agency said more families arrived at the camp. \
+             The number of deaths on the road to the camp stood at 138.",
+            "The WHO said 106 people have died on the road to the camp.",
+        ]);
+        let g = gs
+            .iter()
+            .find(|g| g.values.iter().any(|v| v.value == 138.0))
+            .expect("the 138");
+        assert!(!g.disagree, "{gs:#?}");
+        assert!(g
+            .values
+            .iter()
+            .any(|v| v.by.as_deref() == Some("Kessel Relief Agency")));
+    }
+
+    #[test]
+    fn different_time_windows_are_not_a_disagreement() {
+        let gs = numbers(&[
+            "Some 40,000 people have fled the valley town since January.",
+            "Nearly 30,000 residents fled the valley town last month.",
+        ]);
+        assert!(gs.iter().all(|g| !g.disagree), "{gs:#?}");
+        assert!(gs.iter().any(|g| g.scoped), "{gs:#?}");
+        let whens: Vec<&str> = gs
+            .iter()
+            .flat_map(|g| &g.values)
+            .filter_map(|v| v.when.as_deref())
+            .collect();
+        assert!(whens.contains(&"since January") && whens.contains(&"last month"));
+    }
+
+    #[test]
+    fn a_disagreement_inside_one_source_names_it() {
+        let gs = numbers(&[
+            "The council said 12 people died in the flood. Later the council said 19 people \
+             died in the flood.",
+            "The harbour reopened on Monday.",
+        ]);
+        let g = gs.iter().find(|g| g.disagree).expect("a disagreement");
+        assert_eq!(g.within_source, vec![0], "{gs:#?}");
+    }
+
+    #[test]
+    fn no_figures_from_names_model_numbers_dates_or_times() {
+        let gs = numbers(&[
+            "The Orbiter 3 balloon landed at 10:30 on Aug. 31 with two pilots aboard, \
+             after the Airbus A380 test in 2019.",
+        ]);
+        let values: Vec<f64> = gs.iter().flat_map(|g| &g.values).map(|v| v.value).collect();
+        assert_eq!(values, vec![2.0], "{gs:#?}");
     }
 }

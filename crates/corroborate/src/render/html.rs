@@ -13,7 +13,10 @@
 //! uses it.
 
 use super::markdown::{kind_name, plural};
-use super::{entities_shown, is_single_source, one_line, quote_text, support_label};
+use super::{
+    entities_shown, is_single_source, more_line, number_flag, one_line, quote_text, support_label,
+    value_scope,
+};
 use crate::analyze::brief::{Brief, Passage, SourceEntry};
 use crate::clean::BlockKind;
 use crate::prepared::PreparedCluster;
@@ -98,6 +101,8 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
         }
         out.push_str("</ul>\n");
     }
+
+    more(&mut out, brief.omitted.quotes, "quotes");
     out.push_str("</section>\n");
 
     out.push_str("<section id=\"numbers\">\n<h2>Numbers</h2>\n");
@@ -110,13 +115,26 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
                 .values
                 .iter()
                 .map(|v| {
+                    let scope = value_scope(v);
+                    let scope = if scope.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" <span class=\"scope\">({})</span>", escape(&scope))
+                    };
                     format!(
-                        "<span class=\"value\">{}</span> {}",
+                        "<span class=\"value\">{}</span>{scope} {}",
                         escape(&one_line(&v.text)),
                         anchors.cites(&v.sources, &v.passages)
                     )
                 })
                 .collect();
+            let flag = match number_flag(g) {
+                Some(f) if g.disagree => {
+                    format!(" <span class=\"support single\">{}</span>", escape(&f))
+                }
+                Some(f) => format!(" <span class=\"support\">{}</span>", escape(&f)),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
                 "<li{}><strong>{}</strong>: {}{}</li>",
@@ -127,15 +145,13 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
                 },
                 escape(&one_line(&g.what)),
                 values.join(" <span class=\"vs\">vs</span> "),
-                if g.disagree {
-                    " <span class=\"support single\">sources disagree</span>"
-                } else {
-                    ""
-                }
+                flag
             );
         }
         out.push_str("</ul>\n");
     }
+
+    more(&mut out, brief.omitted.numbers, "quantities");
     out.push_str("</section>\n");
 
     out.push_str("<section id=\"entities\">\n<h2>Entities</h2>\n");
@@ -160,15 +176,8 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
             );
         }
         out.push_str("</tbody>\n</table></div>\n");
-        let hidden = brief.entities.len() - shown;
-        if hidden > 0 {
-            let _ = writeln!(
-                out,
-                "<p class=\"more\"><label><input type=\"checkbox\" id=\"show-minor\"> \
-                 show {hidden} more named once in one source</label></p>"
-            );
-        }
     }
+    more(&mut out, brief.omitted.entities, "entities");
     out.push_str("</section>\n");
 
     out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n");
@@ -188,6 +197,7 @@ pub fn render(brief: &Brief, cluster: &PreparedCluster) -> String {
         }
         out.push_str("</ol>\n");
     }
+    more(&mut out, brief.omitted.timeline, "timeline entries");
     out.push_str("</section>\n</main>\n");
 
     out.push_str("<aside id=\"sources\">\n<h2>Sources</h2>\n");
@@ -325,6 +335,17 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// The "N more ... in `corroborate analyze --json`" paragraph under a capped section.
+fn more(out: &mut String, n: usize, what: &str) {
+    if let Some(line) = more_line(n, what) {
+        let line = escape(&line).replace(
+            "`corroborate analyze --json`",
+            "<code>corroborate analyze --json</code>",
+        );
+        let _ = writeln!(out, "<p class=\"more\">{line}</p>");
+    }
 }
 
 #[cfg(test)]

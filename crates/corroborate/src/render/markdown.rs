@@ -1,6 +1,9 @@
 //! Markdown: the default format, for reading in a terminal and pasting into reports.
 
-use super::{cite_list, entities_shown, is_single_source, one_line, quote_text, support_label};
+use super::{
+    cite_list, entities_shown, is_single_source, more_line, number_flag, one_line, quote_text,
+    support_label, value_scope,
+};
 use crate::analyze::brief::{Brief, SourceEntry};
 use crate::analyze::EntityKind;
 use std::fmt::Write;
@@ -59,6 +62,8 @@ pub fn render(brief: &Brief) -> String {
         );
     }
 
+    more(&mut out, brief.omitted.quotes, "quotes");
+
     out.push_str("\n## Numbers\n\n");
     if brief.numbers.is_empty() {
         out.push_str("_None found._\n");
@@ -67,12 +72,24 @@ pub fn render(brief: &Brief) -> String {
         let values: Vec<String> = g
             .values
             .iter()
-            .map(|v| format!("{} {}", escape(&one_line(&v.text)), cite_list(&v.sources)))
+            .map(|v| {
+                let scope = value_scope(v);
+                let scope = if scope.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", escape(&scope))
+                };
+                format!(
+                    "{}{scope} {}",
+                    escape(&one_line(&v.text)),
+                    cite_list(&v.sources)
+                )
+            })
             .collect();
-        let flag = if g.disagree {
-            " · **sources disagree**"
-        } else {
-            ""
+        let flag = match number_flag(g) {
+            Some(f) if g.disagree => format!(" · **{f}**"),
+            Some(f) => format!(" · {f}"),
+            None => String::new(),
         };
         let _ = writeln!(
             out,
@@ -82,6 +99,8 @@ pub fn render(brief: &Brief) -> String {
             flag
         );
     }
+
+    more(&mut out, brief.omitted.numbers, "quantities");
 
     out.push_str("\n## Entities\n\n");
     if brief.entities.is_empty() {
@@ -102,14 +121,7 @@ pub fn render(brief: &Brief) -> String {
         }
     }
 
-    let hidden = brief.entities.len() - entities_shown(brief);
-    if hidden > 0 {
-        let _ = writeln!(
-            out,
-            "\n_{hidden} more {} named once in one source (in `--format json`)._",
-            if hidden == 1 { "entity" } else { "entities" }
-        );
-    }
+    more(&mut out, brief.omitted.entities, "entities");
 
     out.push_str("\n## Timeline\n\n");
     if brief.timeline.is_empty() {
@@ -130,11 +142,20 @@ pub fn render(brief: &Brief) -> String {
         );
     }
 
+    more(&mut out, brief.omitted.timeline, "timeline entries");
+
     out.push_str("\n## Sources\n\n");
     for s in &brief.sources {
         let _ = writeln!(out, "{}. {}", s.n, source_line(s));
     }
     out
+}
+
+/// The "N more ... in `corroborate analyze --json`" line under a capped section.
+fn more(out: &mut String, n: usize, what: &str) {
+    if let Some(line) = more_line(n, what) {
+        let _ = writeln!(out, "\n_{line}._");
+    }
 }
 
 fn source_line(s: &SourceEntry) -> String {

@@ -10,7 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::analyze::brief::Brief;
+use crate::analyze::brief::{Brief, NumberItem, ValueItem};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 
@@ -84,19 +84,55 @@ pub fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
-/// Entities listed in full in the text, Markdown and HTML formats; the rest are counted (the
-/// JSON has them all).
-pub const ENTITY_LIMIT: usize = 20;
-
-/// How many entities to list: those named by more than one source or more than once, at most
-/// [`ENTITY_LIMIT`], in the analyzer's order (most widely reported first).
+/// How many entities the text, Markdown and HTML formats list: all the brief holds (it
+/// keeps those named by more than one source or more than once, most widely reported first).
 pub fn entities_shown(brief: &Brief) -> usize {
-    brief
-        .entities
-        .iter()
-        .take(ENTITY_LIMIT)
-        .take_while(|e| e.sources.len() > 1 || e.mentions > 1)
-        .count()
+    brief.entities.len()
+}
+
+/// The line under a capped section: "5 more quotes in `corroborate analyze --json`", or
+/// `None` when nothing was left out. `what` is the plural noun.
+pub fn more_line(n: usize, what: &str) -> Option<String> {
+    (n > 0).then(|| format!("{n} more {what} in `corroborate analyze --json`"))
+}
+
+/// A value's scope for display: "IRC", "since January", "IRC, since January", or empty.
+pub fn value_scope(v: &ValueItem) -> String {
+    [v.by.as_deref(), v.when.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(one_line)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a quantity's values say together, for display: "sources disagree", "[3] gives
+/// different values", "different sources of the figure", or `None` when they agree.
+pub fn number_flag(g: &NumberItem) -> Option<String> {
+    if g.disagree {
+        let inside = cite_list(&g.within_source);
+        let across = g.values.iter().any(|v| {
+            g.values.iter().any(|w| {
+                v.sources.iter().any(|s| !w.sources.contains(s))
+                    && w.sources.iter().any(|s| !v.sources.contains(s))
+            })
+        });
+        return Some(match (g.within_source.is_empty(), across) {
+            (true, _) => "sources disagree".to_string(),
+            (false, false) => format!("{inside} gives different values"),
+            (false, true) => format!("sources disagree; {inside} gives different values"),
+        });
+    }
+    if g.scoped {
+        let by: std::collections::BTreeSet<&Option<String>> =
+            g.values.iter().map(|v| &v.by).collect();
+        return Some(if by.len() > 1 {
+            "different sources of the figure".to_string()
+        } else {
+            "different time windows".to_string()
+        });
+    }
+    None
 }
 
 /// Quoted words for display: on one line, without the comma or colon that led back into the

@@ -1,7 +1,10 @@
 //! Plain text: the brief wrapped for a terminal, with hanging indents.
 
 use super::markdown::{kind_name, plural};
-use super::{cite_list, entities_shown, is_single_source, one_line, quote_text, support_label};
+use super::{
+    cite_list, entities_shown, is_single_source, more_line, number_flag, one_line, quote_text,
+    support_label, value_scope,
+};
 use crate::analyze::brief::Brief;
 use std::fmt::Write;
 
@@ -56,21 +59,33 @@ pub fn render(brief: &Brief, width: usize) -> String {
         out.push_str(&wrap(&line, width, "  * ", "    "));
     }
 
+    more(&mut out, brief.omitted.quotes, "quotes");
+
     section(&mut out, "NUMBERS", brief.numbers.is_empty());
     for g in &brief.numbers {
         let values: Vec<String> = g
             .values
             .iter()
-            .map(|v| format!("{} {}", one_line(&v.text), cite_list(&v.sources)))
+            .map(|v| {
+                let scope = value_scope(v);
+                let scope = if scope.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({scope})")
+                };
+                format!("{}{scope} {}", one_line(&v.text), cite_list(&v.sources))
+            })
             .collect();
-        let flag = if g.disagree {
-            " (SOURCES DISAGREE)"
-        } else {
-            ""
+        let flag = match number_flag(g) {
+            Some(f) if g.disagree => format!(" ({})", f.to_uppercase()),
+            Some(f) => format!(" ({f})"),
+            None => String::new(),
         };
         let line = format!("{}: {}{flag}", one_line(&g.what), values.join(" vs "));
         out.push_str(&wrap(&line, width, "  * ", "    "));
     }
+
+    more(&mut out, brief.omitted.numbers, "quantities");
 
     section(&mut out, "ENTITIES", brief.entities.is_empty());
     let shown = entities_shown(brief);
@@ -90,13 +105,7 @@ pub fn render(brief: &Brief, width: usize) -> String {
         out.push_str(&wrap(&one_line(&line), width, "  * ", "    "));
     }
 
-    let hidden = brief.entities.len() - shown;
-    if hidden > 0 {
-        let _ = writeln!(
-            out,
-            "  ({hidden} more named once in one source; see --format json)"
-        );
-    }
+    more(&mut out, brief.omitted.entities, "entities");
 
     section(&mut out, "TIMELINE", brief.timeline.is_empty());
     for t in &brief.timeline {
@@ -108,6 +117,8 @@ pub fn render(brief: &Brief, width: usize) -> String {
         );
         out.push_str(&wrap(&line, width, "  * ", "    "));
     }
+
+    more(&mut out, brief.omitted.timeline, "timeline entries");
 
     out.push('\n');
     heading(&mut out, "SOURCES");
@@ -163,6 +174,13 @@ fn wrap(line: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = textwrap::wrap(line, options).join("\n");
     out.push('\n');
     out
+}
+
+/// The "(N more ... in `corroborate analyze --json`)" line under a capped section.
+fn more(out: &mut String, n: usize, what: &str) {
+    if let Some(line) = more_line(n, what) {
+        let _ = writeln!(out, "  ({line})");
+    }
 }
 
 #[cfg(test)]
