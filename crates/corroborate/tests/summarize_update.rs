@@ -1,8 +1,8 @@
 //! Update mode on an invented story: the new articles repeat what the reader has read and add
 //! two facts; every method's update summary must lead with the new facts, not the old ones.
 
-use corroborate::document::{Cluster, Document};
 use corroborate::{Budget, Method, Pipeline};
+use corroborate::{Cluster, Document};
 
 fn cluster(id: &str, docs: &[(&str, &str)]) -> Cluster {
     Cluster {

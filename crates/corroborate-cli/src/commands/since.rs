@@ -4,8 +4,8 @@
 //! the new articles given the read ones, see `corroborate::summarize::Seen`), followed by
 //! the brief of the new articles alone. When no article is new it says so plainly.
 
-use corroborate::document::{Cluster, Document};
 use corroborate::{Budget, Method, Pipeline, PreparedCluster};
+use corroborate::{Cluster, Document};
 use serde_json::json;
 
 /// A cluster's articles, split into those the reader has read and the new ones.

@@ -6,6 +6,7 @@
 //! full name (and a role) with the cluster's entities; pronouns go to the last person named.
 
 mod attribution;
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub mod score;
 
 use super::entities::EntityIndex;

@@ -5,10 +5,12 @@
 //! reports; JSON is for programs (see `docs/brief-json.md`); HTML embeds the source texts so a
 //! click on a citation shows the cited sentence in its source.
 
-pub mod html;
 pub mod json;
-pub mod markdown;
-pub mod text;
+internal_mod! {
+    html;
+    markdown;
+    text;
+}
 
 use crate::analyze::brief::Brief;
 use crate::prepared::PreparedCluster;

@@ -3,9 +3,9 @@
 //!
 //! [`Method::ALL`] is the one list of methods, written once in the `methods!` invocation
 //! below: the CLI help, the configuration ([`SummarizerConfig`]) and the evaluation all read
-//! it. Every method picks whole candidate sentences ([`candidates`]: no headings, no short
-//! fragments) through a [`Selection`], which enforces the budget and refuses a sentence that
-//! says what a chosen one says ([`RedundancyCheck`]); [`reading_order`] then orders them.
+//! it. Every method picks whole candidate sentences (`candidates`: no headings, no short
+//! fragments) through a `Selection`, which enforces the budget and refuses a sentence that
+//! says what a chosen one says (`RedundancyCheck`); `reading_order` then orders them.
 
 mod centrality;
 mod centroid;
@@ -31,27 +31,28 @@ mod textrank;
 mod tf_idf;
 mod update;
 
-pub use centrality::{power_iteration, rank_by};
-pub use centroid::CentroidSummarizer;
-pub use concepts::Concepts;
+internal_use!(centrality::{power_iteration, rank_by});
+internal_use!(centroid::CentroidSummarizer);
+internal_use!(concepts::Concepts);
 pub use config::SummarizerConfig;
-pub use context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN};
-pub use default::DefaultSummarizer;
+internal_use!(context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN});
+internal_use!(default::DefaultSummarizer);
 #[cfg(feature = "ilp")]
-pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES};
-pub use lead::LeadSummarizer;
-pub use lexrank::LexRankSummarizer;
-pub use mmr::MmrSummarizer;
+internal_use!(ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES});
+internal_use!(lead::LeadSummarizer);
+internal_use!(lexrank::LexRankSummarizer);
+internal_use!(mmr::MmrSummarizer);
 #[cfg(feature = "eval")]
-pub use oracle::OracleSummarizer;
-pub use query::topic_terms;
-pub use redundancy::{RedundancyCheck, TermSet};
-pub use select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS};
-pub use submodular::SubmodularSummarizer;
-pub use sumbasic::SumBasicSummarizer;
-pub use textrank::TextRankSummarizer;
-pub use tf_idf::{SparseVector, TfIdf};
-pub use update::{Seen, DISCOUNT, STALE};
+internal_use!(oracle::OracleSummarizer);
+internal_use!(query::topic_terms);
+internal_use!(redundancy::{RedundancyCheck, TermSet});
+internal_use!(select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS});
+internal_use!(submodular::SubmodularSummarizer);
+internal_use!(sumbasic::SumBasicSummarizer);
+internal_use!(textrank::TextRankSummarizer);
+internal_use!(tf_idf::{SparseVector, TfIdf});
+pub use update::Seen;
+internal_use!(update::{DISCOUNT, STALE});
 
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
