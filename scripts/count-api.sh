@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The library's public surface as a user sees it: the item pages rustdoc publishes for
-# crates/corroborate (doc-hidden items and private modules publish none), by kind, plus the
-# public methods and fields documented on those pages. Builds the docs first unless
+# crates/corroborate (doc-hidden items and private modules publish none; the redirect pages
+# rustdoc leaves at an item's private path are not counted), by kind, plus the public methods
+# and fields documented on those pages. Builds the docs first unless
 # NO_BUILD=1. Features: all by default (the widest surface); set FEATURES to choose.
 # Usage: scripts/count-api.sh [REPO_ROOT]
 set -euo pipefail
@@ -20,7 +21,7 @@ for kind in mod struct enum trait type fn constant static macro; do
         # One index.html per public module, the crate root included.
         n=$(find "$doc" -name index.html | wc -l)
     else
-        n=$(find "$doc" -name "$kind.*.html" | wc -l)
+        n=$(find "$doc" -name "$kind.*.html" -exec grep -L 'http-equiv="refresh"' {} + | wc -l || true)
     fi
     total=$((total + n))
     printf '%-9s %5d\n' "$kind" "$n"
@@ -39,5 +40,6 @@ while IFS= read -r -d '' f; do
     methods=$((methods + inherent))
     fields=$((fields + $(grep -o 'id="structfield\.[A-Za-z0-9_]*"' "$f" | wc -l || true)))
     variants=$((variants + $(grep -o 'id="variant\.[A-Za-z0-9_]*"' "$f" | wc -l || true)))
-done < <(find "$doc" \( -name 'struct.*.html' -o -name 'enum.*.html' -o -name 'trait.*.html' \) -print0)
+done < <(find "$doc" \( -name 'struct.*.html' -o -name 'enum.*.html' -o -name 'trait.*.html' \) \
+    -exec grep -L --null 'http-equiv="refresh"' {} + || true)
 printf '%-9s %5d\n' methods "$methods" fields "$fields" variants "$variants"

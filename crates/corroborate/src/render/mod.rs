@@ -67,7 +67,7 @@ pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> Strin
 
 /// How many sources report something, in words: "3 of 5 sources", "all 5 sources",
 /// "single source" (only when there is more than one source).
-pub fn support_label(support: usize, total: usize) -> String {
+pub(crate) fn support_label(support: usize, total: usize) -> String {
     match (support, total) {
         (_, 0 | 1) => "1 source".to_string(),
         (1, _) => "single source".to_string(),
@@ -77,22 +77,22 @@ pub fn support_label(support: usize, total: usize) -> String {
 }
 
 /// Whether a finding is reported by one source only, out of several.
-pub fn is_single_source(support: usize, total: usize) -> bool {
+pub(crate) fn is_single_source(support: usize, total: usize) -> bool {
     support == 1 && total > 1
 }
 
 /// Citations in brackets: `[1][3]`.
-pub fn cite_list(sources: &[usize]) -> String {
+pub(crate) fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
 /// Entities listed in full in the text, Markdown and HTML formats; the rest are counted (the
 /// JSON has them all).
-pub const ENTITY_LIMIT: usize = 20;
+pub(crate) const ENTITY_LIMIT: usize = 20;
 
 /// How many entities to list: those named by more than one source or more than once, at most
 /// [`ENTITY_LIMIT`], in the analyzer's order (most widely reported first).
-pub fn entities_shown(brief: &Brief) -> usize {
+pub(crate) fn entities_shown(brief: &Brief) -> usize {
     brief
         .entities
         .iter()
@@ -103,7 +103,7 @@ pub fn entities_shown(brief: &Brief) -> usize {
 
 /// Quoted words for display: on one line, without the comma or colon that led back into the
 /// reporting clause ("... safe," Varga said).
-pub fn quote_text(s: &str) -> String {
+pub(crate) fn quote_text(s: &str) -> String {
     one_line(s)
         .trim_end_matches([',', ';', ':'])
         .trim_end()
@@ -111,7 +111,7 @@ pub fn quote_text(s: &str) -> String {
 }
 
 /// Collapse runs of white space (line breaks included) to single spaces.
-pub fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -12,7 +12,6 @@ mod centroid;
 mod concepts;
 mod config;
 mod context;
-mod default;
 #[cfg(test)]
 mod fixtures;
 #[cfg(feature = "ilp")]
@@ -27,6 +26,7 @@ mod redundancy;
 mod select;
 mod submodular;
 mod sumbasic;
+mod support_coverage;
 mod textrank;
 mod tf_idf;
 mod update;
@@ -36,7 +36,7 @@ internal_use!(centroid::CentroidSummarizer);
 internal_use!(concepts::Concepts);
 pub use config::SummarizerConfig;
 internal_use!(context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN});
-internal_use!(default::DefaultSummarizer);
+internal_use!(support_coverage::SupportCoverageSummarizer);
 #[cfg(feature = "ilp")]
 internal_use!(ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES});
 internal_use!(lead::LeadSummarizer);
@@ -125,9 +125,8 @@ macro_rules! methods {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
         )]
-        #[serde(rename_all = "lowercase")]
         pub enum Method {
-            $( #[doc = $desc] $(#[cfg($cfg)])* $variant, )*
+            $( #[doc = $desc] $(#[cfg($cfg)])* #[serde(rename = $name)] $variant, )*
         }
 
         impl Method {
@@ -156,12 +155,12 @@ macro_rules! methods {
 #[allow(clippy::derivable_impls)]
 impl Default for Method {
     fn default() -> Self {
-        Method::Default
+        Method::SupportCoverage
     }
 }
 
 methods! {
-    Default => "default", DefaultSummarizer,
+    SupportCoverage => "default", SupportCoverageSummarizer,
         "Position-weighted support of concepts across sources, covered greedily without repeats (see docs/default-method.md).";
     Lead => "lead", LeadSummarizer,
         "First sentence of each article in turn, until the budget.";
@@ -226,5 +225,22 @@ impl Method {
 impl std::fmt::Display for Method {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod method_name_tests {
+    use super::Method;
+
+    #[test]
+    fn every_method_serializes_as_its_command_line_name() {
+        for &method in Method::ALL {
+            let json = serde_json::to_string(&method).expect("a method serializes");
+            assert_eq!(json, format!("\"{}\"", method.name()));
+            let back: Method = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, method);
+        }
+        assert_eq!(Method::SupportCoverage.name(), "default");
+        assert_eq!(Method::default(), Method::SupportCoverage);
     }
 }
