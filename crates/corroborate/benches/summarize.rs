@@ -56,7 +56,7 @@ fn bench_summarize(c: &mut Criterion) {
                 let mut words = 0;
                 for cluster in parsed {
                     let p = pipeline.prepare(cluster);
-                    let s = Method::Default.summarize(&p, budget);
+                    let s = Method::SupportCoverage.summarize(&p, budget);
                     let w = s.words(&p);
                     assert!(w <= 250, "{}: {w} words", p.id);
                     words += w;

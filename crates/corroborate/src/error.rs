@@ -59,7 +59,7 @@ impl fmt::Debug for Source {
 /// ([`Error::io_error`] tells `NotFound` from `PermissionDenied`).
 ///
 /// ```
-/// use corroborate::error::{Error, ErrorKind};
+/// use corroborate::{Error, ErrorKind};
 /// use std::io;
 ///
 /// let cause = io::Error::new(io::ErrorKind::PermissionDenied, "permission denied");

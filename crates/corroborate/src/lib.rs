@@ -2,7 +2,7 @@
 //! cited account of it, showing where the sources agree and where they differ.
 //!
 //! The library is a pipeline of named stages:
-//! [`ingest`] -> [`clean`] -> [`segment`] -> [`summarize`] / [`analyze`] -> [`render`],
+//! [`ingest`] -> [`clean`] -> `segment` -> [`summarize`] / [`analyze`] -> [`render`],
 //! plus `eval` (ROUGE and dataset runs; feature `eval`) and `stories` (grouping a stream into
 //! events; feature `stories`). [`Corroborate`], configured by one serde [`Config`], runs them.
 //!
@@ -62,22 +62,54 @@
 //! ```
 #![warn(missing_docs)]
 
+/// Declares modules that users do not need: private, or public and doc-hidden with the
+/// `unstable-internals` feature (for the lab crate, the fuzzer, benches and tests; no
+/// stability promise).
+macro_rules! internal_mod {
+    ($($(#[$attr:meta])* $name:ident;)*) => {$(
+        $(#[$attr])*
+        #[cfg(feature = "unstable-internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        $(#[$attr])*
+        #[cfg(not(feature = "unstable-internals"))]
+        pub(crate) mod $name;
+    )*};
+}
+
+/// Re-exports items that users do not need: crate-visible, or public and doc-hidden with the
+/// `unstable-internals` feature.
+macro_rules! internal_use {
+    ($($path:tt)*) => {
+        #[cfg(feature = "unstable-internals")]
+        #[doc(hidden)]
+        pub use $($path)*;
+        #[cfg(not(feature = "unstable-internals"))]
+        #[allow(unused_imports)]
+        pub(crate) use $($path)*;
+    };
+}
+
 pub mod analyze;
 pub mod clean;
 mod corroborate;
-pub mod document;
-pub mod error;
+mod document;
+mod error;
 #[cfg(feature = "eval")]
 pub mod eval;
 pub mod ingest;
-pub mod lang;
-pub mod pipeline;
-pub mod prepared;
+internal_mod! {
+    lang;
+}
+mod pipeline;
+mod prepared;
 pub mod render;
 #[cfg(any(feature = "eval", feature = "stories", feature = "unstable-internals"))]
 #[cfg_attr(not(all(feature = "eval", feature = "stories")), allow(dead_code))]
 mod rng;
-pub mod segment;
+internal_mod! {
+    segment;
+}
 #[cfg(feature = "stories")]
 pub mod stories;
 pub mod summarize;

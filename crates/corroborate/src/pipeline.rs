@@ -88,7 +88,7 @@ impl Pipeline {
             .map(|(k, text)| Document::from_text(format!("warm-up-{k}"), *text))
             .collect();
         let prepared = self.prepare_documents(docs);
-        Method::Default.summarize(&prepared, Budget::Words(60));
+        Method::SupportCoverage.summarize(&prepared, Budget::Words(60));
     }
 
     /// Clean and segment loose documents as one cluster.
@@ -145,7 +145,7 @@ mod tests {
                     pipeline.warm_up();
                 }
                 let p = pipeline.prepare_documents(report());
-                let s = Method::Default.summarize(&p, Budget::Words(40));
+                let s = Method::SupportCoverage.summarize(&p, Budget::Words(40));
                 let sentences: Vec<_> = p
                     .sentences
                     .iter()

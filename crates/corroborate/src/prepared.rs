@@ -22,7 +22,7 @@ pub struct Sentence {
     /// Number of white-space separated words (what a word budget counts).
     pub words: usize,
     /// Its opening leans on the sentence before it ("He said", "But the company denied
-    /// it"; see [`crate::summarize::leans_back`]): a summary takes it only with that one.
+    /// it"; see `crate::summarize::leans_back`): a summary takes it only with that one.
     pub leans_back: bool,
     /// Term ids of every word token in order, stop words included.
     pub tokens: Vec<u32>,

@@ -42,7 +42,7 @@ fn su4_matches_the_perl_script_on_our_summaries() {
     let earlier = update::earlier_doc_ids(&text);
     let updated = evaluate_update_with_progress(
         update::with_earlier(clusters, &earlier),
-        &[Method::Default],
+        &[Method::SupportCoverage],
         budget,
         &scorer,
         1,

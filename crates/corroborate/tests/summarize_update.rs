@@ -1,8 +1,8 @@
 //! Update mode on an invented story: the new articles repeat what the reader has read and add
 //! two facts; every method's update summary must lead with the new facts, not the old ones.
 
-use corroborate::document::{Cluster, Document};
 use corroborate::{Budget, Method, Pipeline};
+use corroborate::{Cluster, Document};
 
 fn cluster(id: &str, docs: &[(&str, &str)]) -> Cluster {
     Cluster {
@@ -69,13 +69,13 @@ fn update_summaries_leave_out_what_the_reader_has_read() {
         );
     }
     // Alone, lead and default take the old news, so the test above tells the modes apart.
-    for method in [Method::Lead, Method::Default] {
+    for method in [Method::Lead, Method::SupportCoverage] {
         let plain = method.summarize(&new, Budget::Sentences(1)).text(&new);
         assert!(!plain.contains("repair fund"), "{method}: {plain:?}");
     }
     // With nothing read, update mode is the plain summary.
     let nothing = pipeline.prepare(cluster("none", &[]));
-    for &method in &[Method::Default, Method::Lead, Method::Mmr] {
+    for &method in &[Method::SupportCoverage, Method::Lead, Method::Mmr] {
         assert_eq!(
             method.summarize_update(&new, &nothing, Budget::Words(40)),
             method.summarize(&new, Budget::Words(40))

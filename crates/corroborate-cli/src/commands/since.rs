@@ -8,8 +8,8 @@
 //! figure rather than a disagreement.
 
 use corroborate::analyze::revisions::revisions;
-use corroborate::document::{Cluster, Document};
 use corroborate::{Budget, Method, Pipeline, PreparedCluster};
+use corroborate::{Cluster, Document};
 use serde_json::json;
 
 /// A cluster's articles, split into those the reader has read and the new ones.

@@ -15,7 +15,7 @@ mod quotes;
 mod timeline;
 mod tokens;
 
-pub use quotes::score::{same_speaker, score as score_quotes, QuoteLabel, QuoteScore};
+internal_use!(quotes::score::{same_speaker, score as score_quotes, QuoteLabel, QuoteScore});
 
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};

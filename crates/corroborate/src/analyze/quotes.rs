@@ -7,6 +7,7 @@
 
 mod attribution;
 mod gender;
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub mod score;
 
 use super::entities::EntityIndex;

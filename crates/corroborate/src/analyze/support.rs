@@ -29,6 +29,7 @@ mod paraphrase;
 
 use super::Mention;
 use crate::lang::english_dates;
+use crate::lang::english_numbers::number_word;
 use crate::prepared::{PreparedCluster, Vocabulary};
 use crate::segment::{word_spans, EnglishStemmer};
 use serde::{Deserialize, Serialize};
@@ -1077,56 +1078,6 @@ fn number_value(word: &str) -> Option<String> {
         (!n.is_empty()).then(|| n.to_string())
     } else {
         number_word(word).map(|n| n.to_string())
-    }
-}
-
-/// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in
-/// any case.
-fn number_word(word: &str) -> Option<u32> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if word.len() > 13 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let unit = |w: &str| {
-        UNITS
-            .iter()
-            .position(|u| u.eq_ignore_ascii_case(w))
-            .map(|i| i as u32)
-    };
-    let ten = |w: &str| {
-        TENS.iter()
-            .position(|t| t.eq_ignore_ascii_case(w))
-            .map(|i| 20 + 10 * i as u32)
-    };
-    match word.split_once('-') {
-        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
-        // "one" is too often a pronoun ("one of the men") to count as a number.
-        None if word.eq_ignore_ascii_case("one") => None,
-        None => unit(word).or_else(|| ten(word)),
     }
 }
 

@@ -33,6 +33,7 @@ impl TermSet {
     }
 
     /// Whether the set is empty.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -1,30 +1,32 @@
 //! Clean: separate the story from page furniture, line by line, keeping spans into the text.
 //!
 //! One component per file:
-//! - [`line_features`]: what one line looks like (length, ending, capitals, links);
-//! - [`furniture_patterns`]: universal furniture (labels, forms, prompts, credits, bylines);
-//! - [`repetition`]: lines the article repeats (twin captions, pull quotes, copies);
-//! - [`story_region`]: the densest run of prose lines, and the lines outside it;
-//! - [`position`]: the story's first and last sentences, and what lies around them;
-//! - [`cluster_similarity`]: headlines of other stories, judged against the article and the
+//! - `line_features`: what one line looks like (length, ending, capitals, links);
+//! - `furniture_patterns`: universal furniture (labels, forms, prompts, credits, bylines);
+//! - `repetition`: lines the article repeats (twin captions, pull quotes, copies);
+//! - `story_region`: the densest run of prose lines, and the lines outside it;
+//! - `position`: the story's first and last sentences, and what lies around them;
+//! - `cluster_similarity`: headlines of other stories, judged against the article and the
 //!   other reports of the cluster.
 //!
 //! [`Cleaner`] runs them in that order. Every kept line is a [`Block`] and every removed line a
 //! [`Removal`] with a stable `reason` key and a human `detail`.
 
-pub mod cluster_similarity;
-pub mod furniture_patterns;
-pub mod line_features;
-pub mod position;
-pub mod repetition;
-pub mod story_region;
+internal_mod! {
+    cluster_similarity;
+    furniture_patterns;
+    line_features;
+    position;
+    repetition;
+    story_region;
+}
 
-pub use cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet};
-pub use furniture_patterns::FurniturePatterns;
-pub use line_features::{Ending, LineFeatures};
-pub use position::{PositionRules, StoryBounds};
-pub use repetition::RepetitionDetector;
-pub use story_region::StoryRegion;
+internal_use!(cluster_similarity::{ClusterSimilarity, ClusterTerms, TermSet});
+internal_use!(furniture_patterns::FurniturePatterns);
+internal_use!(line_features::{Ending, LineFeatures});
+internal_use!(position::{PositionRules, StoryBounds});
+internal_use!(repetition::RepetitionDetector);
+internal_use!(story_region::StoryRegion);
 
 use crate::document::Document;
 use crate::lang::Language;
@@ -91,11 +93,11 @@ impl CleanedDocument {
 /// Removes page furniture from the documents of one cluster.
 ///
 /// Stages, in order (each sees only the lines the earlier ones kept):
-/// 1. [`FurniturePatterns`]: universal furniture (labels, forms, credits, bylines, dates);
-/// 2. [`RepetitionDetector`]: repeated lines, twin captions, pull quotes;
-/// 3. [`StoryRegion`]: lines outside the densest run of prose, comment threads;
-/// 4. [`PositionRules`]: short lines after the story's last sentence, bylines above it;
-/// 5. [`ClusterSimilarity`]: headline-like lines inside the story whose words belong neither
+/// 1. `FurniturePatterns`: universal furniture (labels, forms, credits, bylines, dates);
+/// 2. `RepetitionDetector`: repeated lines, twin captions, pull quotes;
+/// 3. `StoryRegion`: lines outside the densest run of prose, comment threads;
+/// 4. `PositionRules`: short lines after the story's last sentence, bylines above it;
+/// 5. `ClusterSimilarity`: headline-like lines inside the story whose words belong neither
 ///    to the article nor to the other reports (headlines of other stories).
 ///
 /// A line that ends like a sentence is only removed by a pattern or as an exact repeat, so

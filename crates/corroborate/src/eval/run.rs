@@ -462,7 +462,7 @@ mod tests {
     fn further_passes_are_timed_and_the_scores_come_from_the_first() {
         let scorer = Scorer::new(ScorerKind::RougeScore, Some(20));
         let clusters = vec![cluster("one"), cluster("two")];
-        let methods = [Method::Default, Method::Lead];
+        let methods = [Method::SupportCoverage, Method::Lead];
         let once = evaluate(clusters.clone(), &methods, Budget::Words(20), &scorer);
         let thrice =
             evaluate_with_progress(clusters, &methods, Budget::Words(20), &scorer, 3, &|| {});

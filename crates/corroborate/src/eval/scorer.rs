@@ -75,7 +75,7 @@ impl Scorer {
     }
 
     /// Score a candidate written one sentence per line against `references`, each split into
-    /// sentences with [`split_sentences`] and written one per line.
+    /// sentences with `split_sentences` and written one per line.
     pub fn score(&self, candidate: &str, references: &[Reference]) -> RougeScores {
         let refs: Vec<String> = references
             .iter()

@@ -183,6 +183,7 @@ pub fn empty_page_reason(html: &str) -> &'static str {
 }
 
 /// Read only the metadata of an HTML page.
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub fn html_metadata(html: &str) -> PageMetadata {
     metadata::read_metadata(&Dom::parse(html))
 }

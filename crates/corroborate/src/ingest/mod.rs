@@ -1,8 +1,8 @@
 //! Ingest: read articles and clusters from files, directories and standard input.
 //!
-//! Formats, one file each: plain text ([`parse_plain_text`]), HTML pages ([`parse_html`]),
-//! article JSONL ([`parse_articles`]), cluster JSONL ([`parse_clusters`]) and Multi-News
-//! lines ([`parse_multi_news`]). This module does the I/O and picks the format: by file
+//! Formats, one file each: plain text (`parse_plain_text`), HTML pages (`parse_html`),
+//! article JSONL (`parse_articles`), cluster JSONL (`parse_clusters`) and Multi-News
+//! lines (`parse_multi_news`). This module does the I/O and picks the format: by file
 //! extension, then by content (standard input and unknown extensions).
 //!
 //! Every input is read on its own: a bad input, or a bad line of one, becomes an [`Error`] in
@@ -15,14 +15,16 @@ mod html;
 mod multi_news;
 mod plain_text;
 
-pub use article_jsonl::parse_articles;
-pub use cluster_jsonl::{parse_clusters, read_clusters};
-pub use html::{
+internal_use!(article_jsonl::parse_articles);
+pub use cluster_jsonl::read_clusters;
+internal_use!(cluster_jsonl::parse_clusters);
+pub use html::story_markdown;
+internal_use!(html::{
     decode_declared_charset, detect_language, html_metadata, looks_like_html, parse_html,
-    story_markdown, PageMetadata,
-};
-pub use multi_news::{looks_like_multi_news, parse_multi_news};
-pub use plain_text::parse_plain_text;
+    PageMetadata,
+});
+internal_use!(multi_news::{looks_like_multi_news, parse_multi_news});
+internal_use!(plain_text::parse_plain_text);
 
 use crate::document::{Cluster, Document, Origin};
 use crate::error::{Error, ErrorKind};

@@ -263,3 +263,53 @@ pub const EVENT_GLOSSES: &[(&str, &str)] = &[
 pub fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
+
+/// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in
+/// any case.
+pub fn number_word(word: &str) -> Option<u32> {
+    // The words of `NUMBER_WORDS` below twenty ("dozen" is a noun: "a dozen") and the tens.
+    let value = |w: &str| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(name, _)| *name != "dozen" && name.eq_ignore_ascii_case(w))
+            .map(|&(_, v)| v as u32)
+    };
+    if word.len() > 13 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let unit = |w: &str| value(w).filter(|&v| v < 20);
+    let ten = |w: &str| value(w).filter(|&v| v >= 20);
+    match word.split_once('-') {
+        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
+        // "one" is too often a pronoun ("one of the men") to count as a number.
+        None if word.eq_ignore_ascii_case("one") => None,
+        None => unit(word).or_else(|| ten(word)),
+    }
+}
+
+#[cfg(test)]
+mod number_word_tests {
+    use super::{number_word, NUMBER_WORDS};
+
+    #[test]
+    fn number_words_read_in_any_case_and_hyphenated() {
+        assert_eq!(number_word("twelve"), Some(12));
+        assert_eq!(number_word("Thirty-five"), Some(35));
+        assert_eq!(number_word("NINETY"), Some(90));
+        assert_eq!(number_word("one"), None);
+        assert_eq!(number_word("twenty-one"), Some(21));
+        assert_eq!(number_word("twenty-zero"), None);
+        assert_eq!(number_word("five-twenty"), None);
+        assert_eq!(number_word("dozen"), None);
+        assert_eq!(number_word("7"), None);
+    }
+
+    #[test]
+    fn number_words_agree_with_the_table() {
+        for &(word, value) in NUMBER_WORDS {
+            if word != "one" && word != "dozen" {
+                assert_eq!(number_word(word), Some(value as u32), "{word}");
+            }
+        }
+    }
+}

@@ -92,6 +92,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Verbs that take the listener as object ("told Reuters", "told the AP news agency").
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub const VERBS_WITH_LISTENER: &[&str] = &["told", "tells", "tell", "asked", "asks", "urged"];
 
 /// Personal pronouns that can be the subject of a reporting verb.

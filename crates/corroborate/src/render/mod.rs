@@ -5,10 +5,12 @@
 //! reports; JSON is for programs (see `docs/brief-json.md`); HTML embeds the source texts so a
 //! click on a citation shows the cited sentence in its source.
 
-pub mod html;
 pub mod json;
-pub mod markdown;
-pub mod text;
+internal_mod! {
+    html;
+    markdown;
+    text;
+}
 
 use crate::analyze::brief::{Brief, NumberItem, ValueItem};
 use crate::prepared::PreparedCluster;
@@ -65,7 +67,7 @@ pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> Strin
 
 /// How many sources report something, in words: "3 of 5 sources", "all 5 sources",
 /// "single source" (only when there is more than one source).
-pub fn support_label(support: usize, total: usize) -> String {
+pub(crate) fn support_label(support: usize, total: usize) -> String {
     match (support, total) {
         (_, 0 | 1) => "1 source".to_string(),
         (1, _) => "single source".to_string(),
@@ -75,29 +77,29 @@ pub fn support_label(support: usize, total: usize) -> String {
 }
 
 /// Whether a finding is reported by one source only, out of several.
-pub fn is_single_source(support: usize, total: usize) -> bool {
+pub(crate) fn is_single_source(support: usize, total: usize) -> bool {
     support == 1 && total > 1
 }
 
 /// Citations in brackets: `[1][3]`.
-pub fn cite_list(sources: &[usize]) -> String {
+pub(crate) fn cite_list(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
 /// How many entities the text, Markdown and HTML formats list: all the brief holds (it
 /// keeps those named by more than one source or more than once, most widely reported first).
-pub fn entities_shown(brief: &Brief) -> usize {
+pub(crate) fn entities_shown(brief: &Brief) -> usize {
     brief.entities.len()
 }
 
 /// The line under a capped section: "5 more quotes in `corroborate analyze --json`", or
 /// `None` when nothing was left out. `what` is the plural noun.
-pub fn more_line(n: usize, what: &str) -> Option<String> {
+pub(crate) fn more_line(n: usize, what: &str) -> Option<String> {
     (n > 0).then(|| format!("{n} more {what} in `corroborate analyze --json`"))
 }
 
 /// A value's scope for display: "IRC", "since January", "IRC, since January", or empty.
-pub fn value_scope(v: &ValueItem) -> String {
+pub(crate) fn value_scope(v: &ValueItem) -> String {
     [v.by.as_deref(), v.when.as_deref()]
         .into_iter()
         .flatten()
@@ -108,7 +110,7 @@ pub fn value_scope(v: &ValueItem) -> String {
 
 /// What a quantity's values say together, for display: "sources disagree", "[3] gives
 /// different values", "different sources of the figure", or `None` when they agree.
-pub fn number_flag(g: &NumberItem) -> Option<String> {
+pub(crate) fn number_flag(g: &NumberItem) -> Option<String> {
     if g.disagree {
         let inside = cite_list(&g.within_source);
         let across = g.values.iter().any(|v| {
@@ -137,7 +139,7 @@ pub fn number_flag(g: &NumberItem) -> Option<String> {
 
 /// Quoted words for display: on one line, without the comma or colon that led back into the
 /// reporting clause ("... safe," Varga said).
-pub fn quote_text(s: &str) -> String {
+pub(crate) fn quote_text(s: &str) -> String {
     one_line(s)
         .trim_end_matches([',', ';', ':'])
         .trim_end()
@@ -145,7 +147,7 @@ pub fn quote_text(s: &str) -> String {
 }
 
 /// Collapse runs of white space (line breaks included) to single spaces.
-pub fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

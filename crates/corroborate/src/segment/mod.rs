@@ -17,7 +17,9 @@ mod word;
 pub(crate) use lexicon::Lexicon;
 #[cfg(feature = "stories")]
 pub(crate) use lexicon::SpellingMap;
-pub use sentence::{split_sentences, SentenceSplitter};
+pub use sentence::split_sentences;
+internal_use!(sentence::SentenceSplitter);
 pub use stemmer::EnglishStemmer;
 pub use word::sentence_words;
-pub use word::{word_spans, WordSpans};
+pub use word::word_spans;
+internal_use!(word::WordSpans);

@@ -84,11 +84,13 @@ impl Background {
     }
 
     /// Number of stems known.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn len(&self) -> usize {
         self.stems.len()
     }
 
     /// Whether no stem is known.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_empty(&self) -> bool {
         self.stems.is_empty()
     }

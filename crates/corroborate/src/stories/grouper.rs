@@ -1,8 +1,8 @@
 //! The online grouper: each article joins its best-matching story or starts a new one.
 //!
-//! Per article: features ([`Featurizer`]); a syndication check ([`SyndicationIndex`]); the
+//! Per article: features (`Featurizer`); a syndication check (`SyndicationIndex`); the
 //! article's top `query_terms` terms by TF-IDF look up the stories recently indexed under
-//! them ([`Postings`], at most `posting_cap` per term); the `candidates` stories with the
+//! them (`Postings`, at most `posting_cap` per term); the `candidates` stories with the
 //! most query weight are scored in full by cosine against their centroids under current
 //! IDF, times a time decay; the best at or above `threshold` wins. The work per article is
 //! bounded by the parameters, not by the number of stories.

@@ -121,6 +121,7 @@ impl TermTable {
     }
 
     /// Background document frequency of a term (0 without a background).
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn background_df(&self, id: u32) -> f32 {
         self.prior[id as usize]
     }
@@ -136,6 +137,7 @@ impl TermTable {
     }
 
     /// Whether no term was interned yet.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
@@ -180,6 +182,7 @@ impl Postings {
     }
 
     /// Total entries (for memory reports).
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn entries(&self) -> usize {
         self.lists.iter().map(Vec::len).sum()
     }

@@ -115,11 +115,13 @@ impl SyndicationIndex {
     }
 
     /// Originals indexed.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn len(&self) -> usize {
         self.signatures.len()
     }
 
     /// Whether no original was indexed.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_empty(&self) -> bool {
         self.signatures.is_empty()
     }

@@ -2,18 +2,18 @@
 //!
 //! Articles arrive in publication order ([`stream::prepare`] orders them); each joins the
 //! story it belongs to or starts a new one ([`StoryGrouper::add`]). An article is compared
-//! with story centroids found through an inverted index ([`index::Postings`]): TF-IDF
-//! cosine with IDF kept current as the stream grows ([`index::TermTable`]) and starting from a
-//! background of general English ([`background::Background`]), named-entity
+//! with story centroids found through an inverted index (`index::Postings`): TF-IDF
+//! cosine with IDF kept current as the stream grows (`index::TermTable`) and starting from a
+//! background of general English (`background::Background`), named-entity
 //! proxies weighted like terms, and a time decay when both sides are dated. Near-identical
-//! copies of one wire story are found with MinHash ([`minhash`]) and marked `duplicate_of`:
+//! copies of one wire story are found with MinHash (`minhash`) and marked `duplicate_of`:
 //! they join the original's story but do not count as independent sources.
 //! A story of one or two articles that gets no new member for `fold_after` articles of the
 //! stream is folded into its nearest larger story when close enough (small-story folding:
 //! the strays of a broad story otherwise stay alone); [`StoryGrouper::reported_stories`]
 //! gives the story each story is reported under at the end of a run. By default
 //! (`consolidate_dims` > 0; 0 turns it off) the end of a run also merges stories that an LSA
-//! basis fitted on the whole run finds close ([`consolidate`]), again as a read-out
+//! basis fitted on the whole run finds close (`consolidate`), again as a read-out
 //! recomputed after each run.
 //! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
 //!
@@ -28,19 +28,21 @@
 //! assert_ne!(a.story, c.story);
 //! ```
 
-pub mod background;
 pub mod brief;
-pub mod consolidate;
-pub mod dates;
-pub mod features;
 pub mod grouper;
-pub mod index;
-pub mod linalg;
 pub mod metrics;
-pub mod minhash;
 pub mod reader;
 pub mod state;
 pub mod stream;
+internal_mod! {
+    background;
+    consolidate;
+    dates;
+    features;
+    index;
+    linalg;
+    minhash;
+}
 
 pub use grouper::{ArticleRecord, Assignment, Decision, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};
@@ -71,7 +73,7 @@ pub struct StoryConfig {
     /// Least estimated Jaccard similarity of 5-gram shingles for a syndicated copy.
     pub duplicate_jaccard: f32,
     /// Background articles of general English that IDF starts from
-    /// ([`background::Background`]): the prior's weight, as a number of documents. 0 turns
+    /// (`background::Background`): the prior's weight, as a number of documents. 0 turns
     /// the prior off (IDF from the stream alone).
     pub background_docs: f32,
     /// Length in words of a background article (turns word frequency into document
@@ -87,7 +89,7 @@ pub struct StoryConfig {
     pub fold_max_size: u32,
     /// Independent articles a story needs to take a folded story.
     pub fold_min_target: u32,
-    /// Lead emphasis ([`features::Featurizer::with_lead`]): the headline and this many first
+    /// Lead emphasis (`features::Featurizer::with_lead`): the headline and this many first
     /// words of the body count `1 + lead_extra` times (40 and 1 by default); 0 turns it off.
     /// Alone it trades DUC for ECB+; with the consolidation both gain (docs/stories.md).
     pub lead_words: usize,
@@ -102,7 +104,7 @@ pub struct StoryConfig {
     /// off there are none). Below 1, a name still tells same-kind events apart but weighs
     /// less against the shared theme words (measured in docs/notes/stories.md).
     pub name_weight: f32,
-    /// End-of-run consolidation ([`consolidate`]): LSA dimensions (100 by default), 0 turns
+    /// End-of-run consolidation (`consolidate`): LSA dimensions (100 by default), 0 turns
     /// it off. On, the grouper keeps every article's term weights (in the state too) and
     /// [`StoryGrouper::reported_stories`] merges stories whose average link, mixing TF-IDF
     /// and LSA cosines, reaches `consolidate_threshold` (measured in docs/notes/stories.md).

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 /// The state format this build reads and writes. Bump on any change of table layout or
 /// record meaning.
 ///
-/// Version 2: IDF blends a background prior ([`super::background`]) with the stream's
+/// Version 2: IDF blends a background prior (`super::background`) with the stream's
 /// counts, so version-1 document frequencies would be read with another meaning.
 /// Version 3: small-story folding; stories record their last member's stream position
 /// (when their fold is due) and the story they were folded into.

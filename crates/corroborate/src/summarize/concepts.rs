@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 /// Bigram concepts of a set of candidate sentences.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub struct Concepts {
     /// Weight of each concept: the number of articles containing it.
     pub weights: Vec<f64>,
@@ -17,9 +18,11 @@ pub struct Concepts {
     pub of_sentence: Vec<Vec<usize>>,
 }
 
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 impl Concepts {
     /// Bigram concepts of `sentences` (indices into the cluster) found in at least
     /// `min_articles` articles.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn bigrams(cluster: &PreparedCluster, sentences: &[usize], min_articles: usize) -> Self {
         let vocab = &cluster.vocab;
         let mut ids: FxHashMap<(u32, u32), usize> = FxHashMap::default();
@@ -88,6 +91,7 @@ impl Concepts {
     }
 
     /// Whether there are no concepts.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }

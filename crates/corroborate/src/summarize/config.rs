@@ -58,7 +58,7 @@ mod tests {
         );
         let empty: SummarizerConfig = serde_json::from_str("{}").expect("defaults");
         assert_eq!(empty, SummarizerConfig::default());
-        assert_eq!(empty.method, Method::Default);
+        assert_eq!(empty.method, Method::SupportCoverage);
         assert_eq!(empty.budget, Budget::Words(250));
         assert!(serde_json::from_str::<SummarizerConfig>(r#"{"method": "nope"}"#).is_err());
     }

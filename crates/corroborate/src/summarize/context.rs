@@ -53,8 +53,10 @@ pub enum ContextRule {
     #[default]
     Unit,
     /// A leaning sentence enters only once its antecedents are chosen; a stranded one never.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     AfterAntecedent,
     /// Only sentences that stand alone enter.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     Exclude,
     /// Sentences are taken as they come (no readability constraint).
     Ignore,
@@ -159,6 +161,7 @@ pub fn lean(cluster: &PreparedCluster, i: usize) -> Lean {
 }
 
 /// Whether a sentence's opening leans on the sentence before it (English cues).
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub fn leans_back(text: &str) -> bool {
     leans_back_in(Language::English, text)
 }

@@ -278,6 +278,7 @@ impl IlpSummarizer {
     /// Objective values (covered concept weight) of the exact optimum and of the greedy on
     /// the same cluster, or `None` when the exact solver does not run (cluster too large,
     /// solver failure). For measuring how far the fallback is from the optimum.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn exact_and_greedy_objectives(
         cluster: &PreparedCluster,
         budget: Budget,

@@ -3,16 +3,15 @@
 //!
 //! [`Method::ALL`] is the one list of methods, written once in the `methods!` invocation
 //! below: the CLI help, the configuration ([`SummarizerConfig`]) and the evaluation all read
-//! it. Every method picks whole candidate sentences ([`candidates`]: no headings, no short
-//! fragments) through a [`Selection`], which enforces the budget and refuses a sentence that
-//! says what a chosen one says ([`RedundancyCheck`]); [`reading_order`] then orders them.
+//! it. Every method picks whole candidate sentences (`candidates`: no headings, no short
+//! fragments) through a `Selection`, which enforces the budget and refuses a sentence that
+//! says what a chosen one says (`RedundancyCheck`); `reading_order` then orders them.
 
 mod centrality;
 mod centroid;
 mod concepts;
 mod config;
 mod context;
-mod default;
 #[cfg(test)]
 mod fixtures;
 #[cfg(feature = "ilp")]
@@ -27,31 +26,33 @@ mod redundancy;
 mod select;
 mod submodular;
 mod sumbasic;
+mod support_coverage;
 mod textrank;
 mod tf_idf;
 mod update;
 
-pub use centrality::{power_iteration, rank_by};
-pub use centroid::CentroidSummarizer;
-pub use concepts::Concepts;
+internal_use!(centrality::{power_iteration, rank_by});
+internal_use!(centroid::CentroidSummarizer);
+internal_use!(concepts::Concepts);
 pub use config::SummarizerConfig;
-pub use context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN};
-pub use default::DefaultSummarizer;
+internal_use!(context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN});
+internal_use!(support_coverage::SupportCoverageSummarizer);
 #[cfg(feature = "ilp")]
-pub use ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES};
-pub use lead::LeadSummarizer;
-pub use lexrank::LexRankSummarizer;
-pub use mmr::MmrSummarizer;
+internal_use!(ilp::{IlpSolver, IlpSummarizer, MAX_EXACT_CONCEPTS, MAX_EXACT_SENTENCES});
+internal_use!(lead::LeadSummarizer);
+internal_use!(lexrank::LexRankSummarizer);
+internal_use!(mmr::MmrSummarizer);
 #[cfg(feature = "eval")]
-pub use oracle::OracleSummarizer;
-pub use query::topic_terms;
-pub use redundancy::{RedundancyCheck, TermSet};
-pub use select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS};
-pub use submodular::SubmodularSummarizer;
-pub use sumbasic::SumBasicSummarizer;
-pub use textrank::TextRankSummarizer;
-pub use tf_idf::{SparseVector, TfIdf};
-pub use update::{Seen, DISCOUNT, STALE};
+internal_use!(oracle::OracleSummarizer);
+internal_use!(query::topic_terms);
+internal_use!(redundancy::{RedundancyCheck, TermSet});
+internal_use!(select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS});
+internal_use!(submodular::SubmodularSummarizer);
+internal_use!(sumbasic::SumBasicSummarizer);
+internal_use!(textrank::TextRankSummarizer);
+internal_use!(tf_idf::{SparseVector, TfIdf});
+pub use update::Seen;
+internal_use!(update::{DISCOUNT, STALE});
 
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
@@ -124,9 +125,8 @@ macro_rules! methods {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
         )]
-        #[serde(rename_all = "lowercase")]
         pub enum Method {
-            $( #[doc = $desc] $(#[cfg($cfg)])* $variant, )*
+            $( #[doc = $desc] $(#[cfg($cfg)])* #[serde(rename = $name)] $variant, )*
         }
 
         impl Method {
@@ -155,12 +155,12 @@ macro_rules! methods {
 #[allow(clippy::derivable_impls)]
 impl Default for Method {
     fn default() -> Self {
-        Method::Default
+        Method::SupportCoverage
     }
 }
 
 methods! {
-    Default => "default", DefaultSummarizer,
+    SupportCoverage => "default", SupportCoverageSummarizer,
         "Position-weighted support of concepts across sources, covered greedily without repeats (see docs/default-method.md).";
     Lead => "lead", LeadSummarizer,
         "First sentence of each article in turn, until the budget.";
@@ -225,5 +225,22 @@ impl Method {
 impl std::fmt::Display for Method {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod method_name_tests {
+    use super::Method;
+
+    #[test]
+    fn every_method_serializes_as_its_command_line_name() {
+        for &method in Method::ALL {
+            let json = serde_json::to_string(&method).expect("a method serializes");
+            assert_eq!(json, format!("\"{}\"", method.name()));
+            let back: Method = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, method);
+        }
+        assert_eq!(Method::SupportCoverage.name(), "default");
+        assert_eq!(Method::default(), Method::SupportCoverage);
     }
 }

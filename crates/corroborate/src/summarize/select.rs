@@ -68,6 +68,7 @@ pub struct Selection {
     pub chosen: Vec<usize>,
 }
 
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 impl Selection {
     /// An empty selection under `budget` with the default redundancy check.
     pub fn new(budget: Budget) -> Self {
@@ -82,6 +83,7 @@ impl Selection {
     }
 
     /// The same selection under another [`ContextRule`].
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn with_rule(mut self, rule: ContextRule) -> Self {
         self.rule = rule;
         self
@@ -109,6 +111,7 @@ impl Selection {
     }
 
     /// Whether sentence `i` repeats what a chosen sentence says.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn is_redundant(&self, cluster: &PreparedCluster, i: usize) -> bool {
         if self.sets.is_empty() {
             return false;

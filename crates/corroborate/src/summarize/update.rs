@@ -154,7 +154,7 @@ impl Seen {
     }
 
     /// `cluster` with every sentence the reader has mostly seen (staleness at least
-    /// [`STALE`]) marked as a heading, so that no method takes it as a candidate. When that
+    /// `STALE`) marked as a heading, so that no method takes it as a candidate. When that
     /// would leave no candidate, `cluster` is returned as it is.
     pub fn hide_stale(&self, cluster: &PreparedCluster) -> PreparedCluster {
         let mut view = cluster.clone();

@@ -7,7 +7,7 @@
 //! - `-` becomes a token of its own, every other character outside `[A-Za-z0-9]` a space,
 //!   and tokens not starting with `[a-z0-9]` are dropped (no stop words: `-s` is absent);
 //! - with `-m`, tokens longer than three characters go through the WordNet 2.0 exception
-//!   lists, and only if not listed through the script's Porter stemmer ([`porter`]);
+//!   lists, and only if not listed through the script's Porter stemmer (`porter`);
 //! - `-f A`: clipped n-gram hits, model n-grams and peer n-grams are summed over all models,
 //!   recall = hits / model n-grams, precision = hits / (peer n-grams x models);
 //! - with `-2 4 -u` (ROUGE-SU4, asked for with [`Rouge155::with_skip_bigrams`]): each token
@@ -17,7 +17,7 @@
 //! - both are rounded to five decimals (`%7.5f`) before the F-measure
 //!   `P R / ((1 - a) P + a R)` with `a = 0.5`, which is rounded the same way.
 
-pub mod porter;
+pub(crate) mod porter;
 mod wordnet;
 
 pub use wordnet::WordNetExceptions;

@@ -1,4 +1,5 @@
-//! The default method: cover the facts that several sources report early, once each.
+//! Support coverage, the default method (`default` on the command line): cover the facts
+//! that several sources report early, once each.
 //!
 //! A *concept* is a content stem or a bigram of stems (Gillick & Favre 2009; bigrams of two
 //! stop words dropped). Its weight is its **support across sources**, each source's vote
@@ -44,9 +45,10 @@ const MIN_SUPPORT: usize = 2;
 /// Weight multiplier of a concept that contains a topic term.
 const TOPIC_FACTOR: f64 = 2.0;
 
-/// The default summarizer.
+/// Covers greedily the concepts weighted by position-discounted support across sources (the
+/// default method).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DefaultSummarizer;
+pub struct SupportCoverageSummarizer;
 
 /// Key of a concept: a unigram `(t, NONE)` or a bigram `(a, b)`.
 const NONE: u32 = u32::MAX;
@@ -316,7 +318,7 @@ fn topic_alignment(cluster: &PreparedCluster, cands: &[usize], query: &[u32]) ->
     cos.iter().map(|c| 1.0 + c / mean).collect()
 }
 
-impl Summarizer for DefaultSummarizer {
+impl Summarizer for SupportCoverageSummarizer {
     fn select(&self, cluster: &PreparedCluster, budget: Budget) -> Vec<usize> {
         self.select_given(cluster, budget, None)
     }
@@ -326,7 +328,7 @@ impl Summarizer for DefaultSummarizer {
     }
 }
 
-impl DefaultSummarizer {
+impl SupportCoverageSummarizer {
     /// [`Summarizer::select`], with concept weights discounted by what the reader has `seen`.
     fn select_given(
         &self,
@@ -502,7 +504,7 @@ mod tests {
     #[test]
     fn corroborated_facts_first_each_once_then_fill() {
         let c = harbor_fire();
-        let chosen = DefaultSummarizer.select(&c, Budget::Sentences(3));
+        let chosen = SupportCoverageSummarizer.select(&c, Budget::Sentences(3));
         assert_eq!(openings(&c, &chosen), 1, "the opening fact once");
         assert!(
             chose(&c, &chosen, "six hours"),
@@ -555,7 +557,7 @@ mod tests {
     #[test]
     fn fills_the_word_budget_when_supported_concepts_run_out() {
         let c = harbor_fire();
-        let chosen = DefaultSummarizer.select(&c, Budget::Words(1000));
+        let chosen = SupportCoverageSummarizer.select(&c, Budget::Words(1000));
         let words: usize = chosen.iter().map(|&i| c.sentences[i].words).sum();
         // Everything except refused repeats: more than the supported sentences alone.
         assert!(chosen.len() >= 8, "{}", chosen.len());
