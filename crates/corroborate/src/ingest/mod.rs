@@ -18,9 +18,9 @@ mod plain_text;
 internal_use!(article_jsonl::parse_articles);
 pub use cluster_jsonl::read_clusters;
 internal_use!(cluster_jsonl::parse_clusters);
-pub use html::story_markdown;
+pub use html::{decode_declared_charset, story_markdown};
 internal_use!(html::{
-    decode_declared_charset, detect_language, html_metadata, looks_like_html, parse_html,
+    detect_language, html_metadata, looks_like_html, parse_html,
     PageMetadata,
 });
 internal_use!(multi_news::{looks_like_multi_news, parse_multi_news});

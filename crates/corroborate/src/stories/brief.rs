@@ -188,7 +188,7 @@ pub fn new_since_section(
             ..Cluster::default()
         });
         let summary =
-            Method::Default.summarize_update(&cluster, &earlier, Budget::Words(NEW_WORDS));
+            Method::SupportCoverage.summarize_update(&cluster, &earlier, Budget::Words(NEW_WORDS));
         for &i in &summary.sentences {
             let doc = &cluster.docs[cluster.sentences[i].doc];
             out.push_str(&format!("- {} [`{}`]\n", cluster.text(i).trim(), doc.id));

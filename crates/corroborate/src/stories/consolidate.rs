@@ -32,7 +32,6 @@
 
 use super::grouper::merge_add;
 use super::linalg::{dense_dot, lsa_basis_placed, LANES};
-pub use super::linalg::{lsa_basis, Basis};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 

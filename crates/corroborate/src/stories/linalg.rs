@@ -21,6 +21,7 @@ pub struct Basis {
 impl Basis {
     /// The unit LSA vector of a sparse row over the basis' columns (zero if it has no
     /// component in the basis).
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn project(&self, row: &[(u32, f64)]) -> Vec<f64> {
         let (mut acc, mut z) = (Vec::new(), Vec::new());
         self.project_stored(row.iter().copied(), &mut acc, &mut z);
@@ -66,6 +67,7 @@ const SEED: u64 = 0x5eed_1a5a;
 /// Top `dims` right singular vectors of the sparse `rows x cols` matrix (randomized SVD:
 /// Halko, Martinsson & Tropp 2011, algorithm 4.4 with `POWER_ITERATIONS`, then the small
 /// eigenproblem of `B B^T` for `B = Q^T A`).
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub fn lsa_basis(rows: &[&[(u32, f64)]], cols: usize, dims: usize) -> Basis {
     let identity: Vec<u32> = (0..cols as u32).collect();
     lsa_basis_placed(rows, &identity, dims)
