@@ -1,9 +1,9 @@
 //! Revised figures: a quantity the reader saw in earlier articles that later ones report
 //! with another value (a toll that rises, a count that is corrected). Over time that is an
 //! update of the figure, not a disagreement between outlets, so an update brief reports it
-//! as "now 31, was 12 on <date>".
+//! as "now 31, was 12 on 2026-04-06".
 //!
-//! The quantities are found and grouped as in [`super::numbers`] over the read and the new
+//! The quantities are found and grouped as in the numbers analysis over the read and the new
 //! articles together; a group is revised when a new article gives a value no read article
 //! gave and a read article gave another one. The value reported now is the latest new
 //! article's, the one it replaces the latest read article's (latest by publication date,
