@@ -25,8 +25,6 @@
 //! five matches above the threshold say the same thing and the rest are closely related
 //! statements (see the tests of this module and `tests/brief_support.rs`).
 
-mod paraphrase;
-
 use super::Mention;
 use crate::lang::english_dates;
 use crate::lang::english_numbers::number_word;
@@ -71,12 +69,6 @@ pub const CONTRADICTION_TOPIC: f64 = 0.45;
 /// Fewest content terms two sentences must share to say the same thing.
 const MIN_SHARED_TERMS: usize = 3;
 
-/// Fewest content terms a passage must share with a claim to support it.
-const SUPPORT_MIN_SHARED: usize = 4;
-
-/// Extra containment asked of a passage of two sentences.
-const WINDOW_MARGIN: f64 = 0.05;
-
 /// Settings of the support matcher.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -87,7 +79,7 @@ pub struct SupportConfig {
 
 impl Default for SupportConfig {
     fn default() -> Self {
-        SupportConfig { threshold: 0.15 }
+        SupportConfig { threshold: 0.30 }
     }
 }
 
@@ -155,40 +147,6 @@ pub struct SupportIndex {
     postings: Vec<Vec<u32>>,
     /// Whether each sentence is running text (not a heading).
     text: Vec<bool>,
-    /// Vocabulary id -> term id of its paraphrase group.
-    canon: HashMap<u32, u32>,
-}
-
-/// How a claim lines up with a passage of another document: the parts of the support
-/// decision.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Alignment {
-    /// Weighted share of the claim's terms found in the passage.
-    pub containment: f64,
-    /// Weighted share of the passage's terms found in the claim.
-    pub back: f64,
-    /// Weighted cosine of the two term sets.
-    pub cosine: f64,
-    /// Content terms shared.
-    pub shared: usize,
-    /// Share of the claim's proper names found in the passage (1 when it has none).
-    pub names: f64,
-    /// Whether the claim has proper names.
-    pub has_names: bool,
-    /// Whether the passage has proper names.
-    pub other_names: bool,
-    /// Both give numbers and none are equal, or they count one thing differently.
-    pub numbers_conflict: bool,
-    /// The claim counts something with a number the passage lacks or uses for another thing.
-    pub numbers_missing: bool,
-    /// Numbers both give.
-    pub numbers_shared: usize,
-    /// Weighted share of the claim's quotation found in the passage (1 when it quotes none).
-    pub quote: f64,
-    /// Content terms of the claim.
-    pub claim_terms: usize,
-    /// Largest weight of a shared term.
-    pub rare: f64,
 }
 
 /// Score of a candidate sentence against a claim, with its parts.
@@ -245,36 +203,18 @@ impl SupportIndex {
             })
             .collect();
         // Content words as term ids, numbers replaced by one id per value so that "fourteen"
-        // and "14" are the same term, and the words of one paraphrase group by one id.
+        // and "14" are the same term.
         let mut number_ids: HashMap<String, u32> = HashMap::new();
         let mut next_id = u32::try_from(cluster.vocab.len()).expect("vocabulary fits u32");
-        let stemmer = EnglishStemmer::default();
-        let mut synonyms: HashMap<u32, u32> = HashMap::new();
-        for group in paraphrase::GROUPS {
-            let ids: Vec<u32> = group
-                .iter()
-                .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
-                .filter(|&id| !cluster.vocab.is_stop(id) && !synonyms.contains_key(&id))
-                .collect();
-            if ids.len() >= 2 {
-                for id in ids {
-                    synonyms.insert(id, next_id);
-                }
-                next_id += 1;
-            }
-        }
-        let canon = |id: u32| synonyms.get(&id).copied().unwrap_or(id);
         let mut numbers: Vec<Vec<String>> = Vec::with_capacity(spans.len());
         let words: Vec<Vec<(usize, u32)>> = spans
             .iter()
             .enumerate()
             .map(|(i, sentence)| {
                 let mut values = Vec::new();
-                let skip = dateline_end(cluster.text(i));
                 let words = sentence
                     .iter()
                     .zip(&values_of[i])
-                    .filter(|((w, _), _)| w.start >= skip)
                     .filter_map(|((w, id), value)| {
                         let value = value.clone();
                         if let Some(v) = &value {
@@ -291,7 +231,7 @@ impl SupportIndex {
                                 });
                                 (w.start, id)
                             }
-                            None => (w.start, canon(*id)),
+                            None => (w.start, *id),
                         })
                     })
                     .collect();
@@ -328,6 +268,7 @@ impl SupportIndex {
             .collect();
         // Names say who and where; what happened is in the other words. Two sentences that
         // share only the names (two different things one spokesman said) must not match.
+        let stemmer = EnglishStemmer::default();
         let reporting: HashSet<u32> = REPORTING_WORDS
             .iter()
             .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
@@ -371,12 +312,7 @@ impl SupportIndex {
                     weight,
                     names,
                     numbers: std::mem::take(&mut numbers[i]),
-                    counted: counted_in(&spans[i], &values[i], &cluster.vocab)
-                        .into_iter()
-                        .map(|(u, v)| (canon(u), v))
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .into_iter()
-                        .collect(),
+                    counted: counted_in(&spans[i], &values[i], &cluster.vocab),
                     quoted_weight: 0.0,
                     quoted: quoted_terms(cluster.text(i), &words[i]),
                 }
@@ -403,7 +339,6 @@ impl SupportIndex {
             features,
             postings,
             text: cluster.sentences.iter().map(|s| !s.heading).collect(),
-            canon: synonyms,
         }
     }
 
@@ -411,14 +346,22 @@ impl SupportIndex {
         self.text.get(i).copied().unwrap_or(false)
     }
 
-    /// The running-text sentences other than `claim` that hold at least `floor` of the
-    /// claim's term weight, ascending, found through the postings of the claim's terms.
-    fn contained(&self, claim: usize, floor: f64) -> Vec<usize> {
-        let a = &self.features[claim];
-        if a.weight <= 0.0 {
-            return Vec::new();
+    /// The running-text sentences other than `claim` whose match score with `claim` can reach
+    /// `floor`, ascending. Exact, not a heuristic: the shared weights are summed through the
+    /// postings of the claim's terms, and a sentence is kept when the score before penalties
+    /// (containment, cosine and the largest count bonus it could get) reaches `floor`, which
+    /// bounds both [`MatchScore::score`] and [`MatchScore::topic`]. So support costs the
+    /// postings walked, not every pair of sentences.
+    fn candidates(&self, claim: usize, floor: f64) -> Vec<usize> {
+        if floor <= 0.0 {
+            // Every sentence reaches a floor of zero.
+            return (0..self.features.len())
+                .filter(|&j| j != claim && self.is_text(j))
+                .collect();
         }
-        let mut acc: HashMap<u32, f64> = HashMap::new();
+        let a = &self.features[claim];
+        let mut acc: Vec<(f64, f64)> = vec![(0.0, 0.0); self.features.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for &t in &a.terms {
             let w = self.idf.get(t as usize).copied().unwrap_or(0.0);
             for &j in self
@@ -426,16 +369,37 @@ impl SupportIndex {
                 .get(t as usize)
                 .map_or(&[][..], |p| p.as_slice())
             {
-                *acc.entry(j).or_default() += w;
+                let slot = &mut acc[j as usize];
+                if slot.0 == 0.0 && slot.1 == 0.0 {
+                    touched.push(j);
+                }
+                slot.0 += w;
+                slot.1 += w * w;
             }
         }
-        let mut out: Vec<usize> = acc
+        touched.sort_unstable();
+        touched
             .into_iter()
-            .filter(|&(j, w)| j as usize != claim && w / a.weight + 1e-9 >= floor)
-            .map(|(j, _)| j as usize)
-            .collect();
-        out.sort_unstable();
-        out
+            .map(|j| j as usize)
+            .filter(|&j| j != claim)
+            .filter(|&j| {
+                let b = &self.features[j];
+                let (w, w2) = acc[j];
+                let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+                let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+                    w2 / (a.norm2 * b.norm2).sqrt()
+                } else {
+                    0.0
+                };
+                let bonus = if a.counted.is_empty() || b.counted.is_empty() {
+                    0.0
+                } else {
+                    2.0 * COUNT_BONUS
+                };
+                // A small margin so that rounding never drops a sentence the full score keeps.
+                0.6 * containment + 0.4 * cosine + bonus + 1e-9 >= floor
+            })
+            .collect()
     }
 
     /// How well sentence `candidate` says what sentence `claim` says.
@@ -507,140 +471,6 @@ impl SupportIndex {
             score,
             topic,
         }
-    }
-
-    /// The features of sentences `first..=last` taken together.
-    fn passage(&self, first: usize, last: usize) -> std::borrow::Cow<'_, Features> {
-        if first == last {
-            return std::borrow::Cow::Borrowed(&self.features[first]);
-        }
-        let mut f = Features::default();
-        for k in first..=last {
-            let b = &self.features[k];
-            f.terms.extend_from_slice(&b.terms);
-            f.names.extend_from_slice(&b.names);
-            f.numbers.extend(b.numbers.iter().cloned());
-            f.quoted.extend_from_slice(&b.quoted);
-            f.counted.extend(b.counted.iter().cloned());
-        }
-        for v in [&mut f.terms, &mut f.names, &mut f.quoted] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        f.numbers.sort();
-        f.numbers.dedup();
-        f.counted.sort();
-        f.counted.dedup();
-        f.norm2 = f.terms.iter().map(|&t| self.idf[t as usize].powi(2)).sum();
-        f.weight = f.terms.iter().map(|&t| self.idf[t as usize]).sum();
-        f.quoted_weight = f.quoted.iter().map(|&t| self.idf[t as usize]).sum();
-        std::borrow::Cow::Owned(f)
-    }
-
-    /// How a claim compares with a passage of another document.
-    fn compare(&self, a: &Features, b: &Features) -> Alignment {
-        let (mut shared_w, mut shared_w2, mut shared_n) = (0.0, 0.0, 0usize);
-        let mut rare = 0.0f64;
-        for t in intersect(&a.terms, &b.terms) {
-            let w = self.idf[t as usize];
-            shared_w += w;
-            shared_w2 += w * w;
-            shared_n += 1;
-            rare = rare.max(w);
-        }
-        let containment = if a.weight > 0.0 {
-            shared_w / a.weight
-        } else {
-            0.0
-        };
-        let back = if b.weight > 0.0 {
-            shared_w / b.weight
-        } else {
-            0.0
-        };
-        let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
-            shared_w2 / (a.norm2 * b.norm2).sqrt()
-        } else {
-            0.0
-        };
-        let names = if a.names.is_empty() {
-            1.0
-        } else {
-            intersect(&a.names, &b.names).count() as f64 / a.names.len() as f64
-        };
-        let numbers_conflict = (!a.numbers.is_empty()
-            && !b.numbers.is_empty()
-            && !a.numbers.iter().any(|x| b.numbers.binary_search(x).is_ok()))
-            || counts_conflict(&a.counted, &b.counted);
-        let numbers_missing = a.counted.iter().any(|(unit, value)| {
-            b.numbers.binary_search(value).is_err()
-                || (b.counted.iter().any(|(_, v)| v == value)
-                    && !b.counted.iter().any(|(u, v)| u == unit && v == value))
-        });
-        let numbers_shared = a
-            .numbers
-            .iter()
-            .filter(|x| b.numbers.binary_search(x).is_ok())
-            .count();
-        let quote = if a.quoted.len() >= 2 && a.quoted_weight > 0.0 {
-            intersect(&a.quoted, &b.terms)
-                .map(|t| self.idf[t as usize])
-                .sum::<f64>()
-                / a.quoted_weight
-        } else {
-            1.0
-        };
-        Alignment {
-            containment,
-            back,
-            cosine,
-            shared: shared_n,
-            names,
-            has_names: !a.names.is_empty(),
-            other_names: !b.names.is_empty(),
-            numbers_conflict,
-            numbers_missing,
-            numbers_shared,
-            quote,
-            claim_terms: a.terms.len(),
-            rare,
-        }
-    }
-
-    /// For the label dump: for claim and document `doc`, the best single sentence and the best
-    /// passage of two adjacent sentences by weighted containment, with their alignments.
-    pub fn alignments(
-        &self,
-        cluster: &PreparedCluster,
-        claim: usize,
-        doc: usize,
-    ) -> Vec<(usize, usize, Alignment)> {
-        let Some(range) = cluster.doc_sentences.get(doc).cloned() else {
-            return Vec::new();
-        };
-        let a = &self.features[claim];
-        let mut best1: Option<(usize, usize, Alignment)> = None;
-        let mut best2: Option<(usize, usize, Alignment)> = None;
-        let key = |m: &Alignment| 0.6 * m.containment + 0.4 * m.cosine;
-        for j in range.clone() {
-            if j == claim || !self.is_text(j) {
-                continue;
-            }
-            let m = self.compare(a, &self.features[j]);
-            if best1.as_ref().is_none_or(|b| key(&m) > key(&b.2)) {
-                best1 = Some((j, j, m));
-            }
-            if j + 1 < range.end && self.is_text(j + 1) && j + 1 != claim {
-                let m = self.compare(a, &self.passage(j, j + 1));
-                if best2
-                    .as_ref()
-                    .is_none_or(|b| m.containment > b.2.containment)
-                {
-                    best2 = Some((j, j + 1, m));
-                }
-            }
-        }
-        best1.into_iter().chain(best2).collect()
     }
 
     /// Features of a claim and a candidate sentence of another document, for the support
@@ -718,8 +548,7 @@ impl SupportIndex {
         let own = cluster.sentences[claim].doc;
         // Per document: (sentence, topic score, (unit, claim's value, other value)).
         let mut best: Vec<Option<(usize, f64, CountConflict)>> = vec![None; cluster.docs.len()];
-        // Every sentence that shares a term with the claim: the topic score needs three.
-        for j in self.contained(claim, f64::MIN_POSITIVE) {
+        for j in self.candidates(claim, CONTRADICTION_TOPIC) {
             let doc = cluster.sentences[j].doc;
             if doc == own {
                 continue;
@@ -744,13 +573,8 @@ impl SupportIndex {
             .enumerate()
             .filter_map(|(doc, b)| {
                 let (j, _, (unit, va, vb)) = b?;
-                let word = surface_of(cluster, claim, unit, &self.canon).unwrap_or_else(|| {
-                    if (unit as usize) < cluster.vocab.len() {
-                        cluster.vocab.term(unit).to_string()
-                    } else {
-                        "count".to_string()
-                    }
-                });
+                let word = surface_of(cluster, claim, unit)
+                    .unwrap_or_else(|| cluster.vocab.term(unit).to_string());
                 Some((doc, j, format!("{word}: {va} / {vb}")))
             })
             .collect()
@@ -785,45 +609,18 @@ impl SupportIndex {
         config: &SupportConfig,
     ) -> SentenceSupport {
         let own = cluster.sentences[claim].doc;
-        let a = &self.features[claim];
-        // The best passage of each document: (first, last sentence, containment). A passage
-        // of two sentences has a containment at most the sum of its two sentences', so one of
-        // them reaches half the threshold: the postings find every passage that can pass.
-        let mut best: Vec<Option<(usize, usize, f64)>> = vec![None; cluster.docs.len()];
-        let mut tried: HashSet<(usize, usize)> = HashSet::new();
-        for j in self.contained(claim, 0.5 * config.threshold) {
+        // The best candidate of each document, as `best_in_doc` picks it (the first of equal
+        // scores): only candidates can reach the threshold.
+        let mut best: Vec<Option<(usize, f64)>> = vec![None; cluster.docs.len()];
+        for j in self.candidates(claim, config.threshold) {
             let doc = cluster.sentences[j].doc;
             if doc == own {
                 continue;
             }
-            let range = cluster.doc_sentences[doc].clone();
-            let mut passages = vec![(j, j)];
-            if j > range.start && self.is_text(j - 1) {
-                passages.push((j - 1, j));
-            }
-            if j + 1 < range.end && self.is_text(j + 1) {
-                passages.push((j, j + 1));
-            }
-            for (first, last) in passages {
-                if !tried.insert((first, last)) {
-                    continue;
-                }
-                let m = self.compare(a, &self.passage(first, last));
-                if !supports(&m, first != last, config.threshold) {
-                    continue;
-                }
-                let Some(slot) = best.get_mut(doc) else {
-                    continue;
-                };
-                let better = slot.is_none_or(|(f, l, c)| {
-                    m.containment
-                        .total_cmp(&c)
-                        .then((l - f).cmp(&(last - first)))
-                        .then(f.cmp(&first))
-                        .is_gt()
-                });
-                if better {
-                    *slot = Some((first, last, m.containment));
+            let score = self.score(claim, j).score;
+            if let Some(slot) = best.get_mut(doc) {
+                if slot.is_none_or(|(_, b)| score.total_cmp(&b).is_gt()) {
+                    *slot = Some((j, score));
                 }
             }
         }
@@ -838,14 +635,15 @@ impl SupportIndex {
                 });
                 continue;
             }
-            if let Some((first, last, score)) = b {
-                let span = cluster.sentences[first].span.start..cluster.sentences[last].span.end;
-                matches.push(SupportMatch {
-                    doc,
-                    sentence: first,
-                    score: score.min(1.0),
-                    mention: Mention { doc, span },
-                });
+            if let Some((j, score)) = b {
+                if score >= config.threshold {
+                    matches.push(SupportMatch {
+                        doc,
+                        sentence: j,
+                        score,
+                        mention: mention(cluster, j),
+                    });
+                }
             }
         }
         SentenceSupport {
@@ -853,23 +651,6 @@ impl SupportIndex {
             matches,
         }
     }
-}
-/// Whether a passage that lines up with a claim as `m` says the claim: it holds `threshold`
-/// of the claim's term weight (a passage of two sentences [`WINDOW_MARGIN`] more), shares
-/// [`SUPPORT_MIN_SHARED`] content terms, gives no other value for the claim's numbers and
-/// carries half of its quotation.
-///
-/// The rule and its constants (threshold 0.15, four shared terms, margin 0.05) were chosen by
-/// a grid search on the dev half of `labels/support-dev.jsonl`'s neus-val anchors only
-/// (precision 1.00 there, the highest recall with no false positive); the seeds and DUC 2006
-/// sets were left out of the choice and scored after (see docs/analyze-json.md).
-fn supports(m: &Alignment, window: bool, threshold: f64) -> bool {
-    let need = if window {
-        threshold + WINDOW_MARGIN
-    } else {
-        threshold
-    };
-    m.containment >= need && m.shared >= SUPPORT_MIN_SHARED && !m.numbers_conflict && m.quote >= 0.5
 }
 
 /// Support of each of `sentences` (indices into `cluster.sentences`), in the same order.
@@ -891,25 +672,6 @@ fn mention(cluster: &PreparedCluster, sentence: usize) -> Mention {
         doc: s.doc,
         span: s.span.clone(),
     }
-}
-
-/// Where a wire dateline that opens a sentence ends ("PLACE, Country (AP) _ ",
-/// "PLACE (Agency) -- "), or 0: the place and agency of the wire say nothing of the claim.
-fn dateline_end(text: &str) -> usize {
-    let mut cut = text.len().min(120);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
-    let first: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
-    if first.chars().count() < 3 || first.chars().any(|c| !c.is_uppercase()) {
-        return 0;
-    }
-    [") _ ", ") -- ", ") \u{2014} ", " _ ", " -- "]
-        .iter()
-        .filter_map(|m| head.find(m).map(|p| p + m.len()))
-        .min()
-        .unwrap_or(0)
 }
 
 /// Elements common to two sorted, unique slices.
@@ -1033,18 +795,12 @@ fn count_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> Option<CountConfl
     })
 }
 
-/// The word of sentence `i` written for term `id` (or a word of its paraphrase group, by
-/// `canon`), as in the text.
-fn surface_of(
-    cluster: &PreparedCluster,
-    i: usize,
-    id: u32,
-    canon: &HashMap<u32, u32>,
-) -> Option<String> {
+/// The word of sentence `i` written for term `id`, as in the text.
+fn surface_of(cluster: &PreparedCluster, i: usize, id: u32) -> Option<String> {
     let text = cluster.text(i);
     word_spans(text)
         .zip(cluster.sentences[i].tokens.iter())
-        .find(|(_, &t)| t == id || canon.get(&t) == Some(&id))
+        .find(|(_, &t)| t == id)
         .map(|(w, _)| text[w].to_string())
 }
 
