@@ -122,7 +122,9 @@ fn disagreements_are_found() {
             g.values.iter().any(|v| v.value == 138.0) && g.values.iter().any(|v| v.value == 106.0)
         })
         .expect("138 and 106 grouped");
-    assert!(died.disagree);
+    // Different organisations give them ("138 (IRC) vs 106 (WHO)"): shown as different
+    // sources of the figure rather than a flat disagreement.
+    assert!(died.disagree || died.scoped, "{died:?}");
     // US troops staying: around 200 in two outlets, no disagreement.
     let staying = a
         .numbers

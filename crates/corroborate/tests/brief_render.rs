@@ -7,8 +7,10 @@ use corroborate::render::{html, json, markdown, render, text, Format};
 use corroborate::{Document, Pipeline, PreparedCluster};
 use proptest::prelude::*;
 
+// The markup sits in each document's first sentence, one of which the (compressed) summary of
+// this short cluster keeps.
 const HOSTILE: &str = "<script>document.body.dataset.pwned='1'</script> A fire destroyed three \
-    warehouses at Kessel harbor on Tuesday night. \"><img src=x onerror=\"document.body.dataset.pwned='1'\"> \
+    warehouses at Kessel harbor on Tuesday night, *officials* said [link](http://evil.invalid). \"><img src=x onerror=\"document.body.dataset.pwned='1'\"> \
     The harbor will reopen on Friday, *officials* said [link](http://evil.invalid) | a </textarea> & more.";
 
 fn hostile_cluster() -> PreparedCluster {
@@ -17,7 +19,8 @@ fn hostile_cluster() -> PreparedCluster {
     a.origin.url = Some("javascript:alert(1)\"><script>x</script>".into());
     let b = Document::from_text(
         "b",
-        "Three warehouses at Kessel harbor were destroyed by a fire on Tuesday night. \
+        "Three warehouses at Kessel harbor were destroyed by a fire on Tuesday night, *officials* \
+         said [link](http://evil.invalid). \
          <iframe src=\"http://evil.invalid\"></iframe> Nobody was killed.",
     );
     Pipeline::default().prepare_documents(vec![a, b])
@@ -171,11 +174,12 @@ fn markdown_and_text_escape_or_flatten_markup() {
             }
         }
     }
-    assert!(md.contains(r"\*officials\*"));
+    assert!(md.contains(r"\*officials\*"), "{md}");
     assert!(md.contains(r"\[link\](http://evil.invalid)"));
-    assert!(md.contains("**sources disagree**"));
+    // The hostile analysis' two values come from one source: a conflict inside it.
+    assert!(md.contains("**[1] gives different values**"), "{md}");
     let txt = text::render(&brief, 80);
-    assert!(txt.contains("SOURCES DISAGREE"));
+    assert!(txt.contains("[1] GIVES DIFFERENT VALUES"), "{txt}");
     assert!(txt.lines().all(|l| l.chars().count() <= 80
         || !l.trim().contains(' ')
         || l.split_whitespace().any(|w| w.chars().count() > 40)));

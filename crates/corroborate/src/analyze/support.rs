@@ -905,14 +905,12 @@ mod tests {
         different_number:
             "Twelve people were injured in the blaze at the Kessel warehouse.",
             "Fourteen people were injured in the blaze at the Kessel warehouse." => false;
-        #[ignore = "known false support: the containment rule lets four shared terms (timber importer, two, warehouses) through; see docs/notes/support.md"]
         same_number_counting_something_else:
             "The warehouses belonged to a timber importer and two shipping firms.",
             "The blaze began in a shed of a timber importer and spread to two neighbouring warehouses." => false;
         different_count_of_the_same_thing_despite_a_shared_number:
             "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
             "Fire destroyed three warehouses at Kessel harbor and 12 people were injured." => false;
-        #[ignore = "known false support: a passage that leaves out the claim's count still passes; vetoing missing numbers cost a third of the recall on the labels"]
         count_left_out:
             "Fourteen people were injured when fire destroyed three warehouses at Kessel harbor.",
             "Fire destroyed three warehouses at Kessel harbor overnight, the fire service said." => false;
