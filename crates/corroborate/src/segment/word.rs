@@ -157,7 +157,7 @@ pub(crate) fn is_ideograph(c: char) -> bool {
             | '\u{F900}'..='\u{FAFF}'
             | '\u{FF66}'..='\u{FF9F}'
             | '\u{20000}'..='\u{2FA1F}'
-    )
+    ) && c.is_alphanumeric() // the kana block also holds combining and spacing sound marks
 }
 
 /// Words of a sentence for budgets and length rules: white-space separated words
