@@ -38,15 +38,7 @@ impl Stream {
     pub fn read(path: &str) -> Stream {
         let inputs = read_story_inputs(&[path.to_string()]);
         let (articles, _) = stream::prepare(inputs.articles);
-        let gold = articles
-            .iter()
-            .map(|a| {
-                a.article
-                    .gold
-                    .clone()
-                    .unwrap_or_else(|| format!("\u{0}{}", a.article.doc_id))
-            })
-            .collect();
+        let gold = articles.iter().map(|a| a.article.gold_label()).collect();
         let name = std::path::Path::new(path)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -60,15 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             *p = reported[*p as usize];
         }
         let seconds = start.elapsed().as_secs_f64();
-        let gold: Vec<String> = ordered
-            .iter()
-            .map(|a| {
-                a.article
-                    .gold
-                    .clone()
-                    .unwrap_or_else(|| format!("\u{0}{}", a.article.doc_id))
-            })
-            .collect();
+        let gold: Vec<String> = ordered.iter().map(|a| a.article.gold_label()).collect();
         let s = score(&predicted, &gold);
         let gold_stories = gold.iter().collect::<std::collections::BTreeSet<_>>().len();
         let stories = predicted

@@ -26,6 +26,15 @@ pub struct StoryArticle {
 }
 
 impl StoryArticle {
+    /// The gold story label for scoring a grouping: the `gold` field, or for an unlabelled
+    /// article a label of its own (its id behind a NUL, which no real label starts with), so
+    /// it counts as a story alone.
+    pub fn gold_label(&self) -> String {
+        self.gold
+            .clone()
+            .unwrap_or_else(|| format!("\u{0}{}", self.doc_id))
+    }
+
     /// An article with only an id and text.
     pub fn new(doc_id: impl Into<String>, text: impl Into<String>) -> Self {
         StoryArticle {
