@@ -28,7 +28,7 @@ use super::scores::{Prf, RougeScores, Variant};
 use crate::document::Cluster;
 use crate::pipeline::Pipeline;
 use crate::prepared::PreparedCluster;
-use crate::summarize::{Budget, Method, Summary};
+use crate::summarize::{Budget, Method, Seen, SeenProfile, Summary};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -159,8 +159,15 @@ pub fn evaluate_with_progress(
 
 /// Like [`evaluate_with_progress`] for the update task: each cluster comes with the articles
 /// its reader has already read (`None`: nothing), and every method runs in update mode
-/// ([`Method::summarize_update`]). The earlier articles' preparation is timed with the
-/// cluster's.
+/// ([`Method::summarize_seen`]).
+///
+/// The reader read the earlier articles when their own batch came out: an earlier article
+/// that is one of the set's clusters' articles is prepared with that cluster and profiled
+/// once ([`SeenProfile`]), and every later batch reuses the profile, as an application
+/// keeping what its reader saw would. A cluster's time is then its own preparation, the
+/// profiling of each of its earlier articles (charged again to every batch that reads it),
+/// building its [`Seen`] from the profiles, and the selection. Earlier articles the set's
+/// clusters do not hold are prepared with the cluster, and timed with it.
 pub fn evaluate_update_with_progress(
     clusters: Vec<(Cluster, Option<Cluster>)>,
     methods: &[Method],
@@ -172,6 +179,7 @@ pub fn evaluate_update_with_progress(
     let pipeline = Pipeline::default();
     // One-off set-up (automata, word lists, each worker's lexicon) before the clock runs.
     rayon::broadcast(|_| pipeline.warm_up());
+    let profiles = Profiles::new(&pipeline, &clusters);
     let again: Vec<(Cluster, Option<Cluster>)> = if passes > 1 {
         clusters.clone()
     } else {
@@ -186,7 +194,7 @@ pub fn evaluate_update_with_progress(
         let tail = rest.split_off(rest.len().min(SUMMARIZE_BLOCK));
         let summarized: Vec<Summarized> = std::mem::replace(&mut rest, tail)
             .into_par_iter()
-            .map(|cluster| summarize_cluster(&pipeline, cluster, methods, budget))
+            .map(|cluster| summarize_cluster(&pipeline, &profiles, cluster, methods, budget))
             .collect();
         per_cluster.par_extend(summarized.into_par_iter().map(|cluster| {
             let result = score_cluster(cluster, scorer);
@@ -210,7 +218,7 @@ pub fn evaluate_update_with_progress(
             .par_iter()
             .map(|cluster| {
                 let cluster = cluster.clone();
-                run_methods(&pipeline, cluster, &chosen, budget)
+                run_methods(&pipeline, &profiles, cluster, &chosen, budget)
                     .1
                     .into_iter()
                     .map(|(_, seconds)| seconds)
@@ -251,12 +259,13 @@ struct Summarized {
 
 fn summarize_cluster(
     pipeline: &Pipeline,
+    profiles: &Profiles,
     cluster: (Cluster, Option<Cluster>),
     methods: &[Method],
     budget: Budget,
 ) -> Summarized {
     let input_bytes = cluster.0.docs.iter().map(|d| d.text.len()).sum();
-    let (prepared, summaries) = run_methods(pipeline, cluster, methods, budget);
+    let (prepared, summaries) = run_methods(pipeline, profiles, cluster, methods, budget);
     let references: Vec<String> = prepared
         .refs
         .iter()
@@ -287,25 +296,84 @@ fn summarize_cluster(
     }
 }
 
-/// Prepare `cluster` (and the articles read before it) and summarize it with each method,
-/// timing each method's share: the preparation (done once, charged to every method) plus
-/// its selection.
+/// The profile of every article of an update set's clusters, by article id (the first
+/// cluster holding an id wins), with the seconds its profiling took; empty for a set with no
+/// earlier articles.
+#[derive(Debug, Default)]
+struct Profiles(BTreeMap<String, (SeenProfile, f64)>);
+
+impl Profiles {
+    /// Each cluster prepared as its own plain run prepares it (not timed: that is the
+    /// earlier runs' work), then each of its articles profiled (timed).
+    fn new(pipeline: &Pipeline, clusters: &[(Cluster, Option<Cluster>)]) -> Profiles {
+        if clusters.iter().all(|(_, earlier)| earlier.is_none()) {
+            return Profiles::default();
+        }
+        let per_cluster: Vec<Vec<(String, SeenProfile, f64)>> = clusters
+            .par_iter()
+            .map(|(cluster, _)| {
+                let prepared = pipeline.prepare(cluster.clone());
+                (0..prepared.docs.len())
+                    .map(|d| {
+                        let clock = CpuClock::start();
+                        let profile = SeenProfile::of_docs(&prepared, d..d + 1);
+                        (prepared.docs[d].id.clone(), profile, clock.seconds())
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut map = BTreeMap::new();
+        for (id, profile, seconds) in per_cluster.into_iter().flatten() {
+            map.entry(id).or_insert((profile, seconds));
+        }
+        Profiles(map)
+    }
+
+    /// What the reader of `earlier` has seen, from `cluster`, and the seconds it took (the
+    /// articles' profiling included); `None` when an article of `earlier` was not profiled.
+    fn seen(&self, cluster: &PreparedCluster, earlier: &Cluster) -> Option<(Seen, f64)> {
+        let found: Option<Vec<&(SeenProfile, f64)>> =
+            earlier.docs.iter().map(|d| self.0.get(&d.id)).collect();
+        let found = found?;
+        let clock = CpuClock::start();
+        let list: Vec<&SeenProfile> = found.iter().map(|(p, _)| p).collect();
+        let seen = Seen::from_profiles(cluster, &list);
+        let profiling: f64 = found.iter().map(|(_, s)| s).sum();
+        Some((seen, profiling + clock.seconds()))
+    }
+}
+
+/// Prepare `cluster` (and, in update mode, what its reader has seen: see [`Profiles`]) and
+/// summarize it with each method, timing each method's share: the preparation (done once,
+/// charged to every method) plus its selection.
 fn run_methods(
     pipeline: &Pipeline,
+    profiles: &Profiles,
     (cluster, earlier): (Cluster, Option<Cluster>),
     methods: &[Method],
     budget: Budget,
 ) -> (PreparedCluster, Vec<(Summary, f64)>) {
     let clock = CpuClock::start();
     let prepared = pipeline.prepare(cluster);
-    let earlier = earlier.map(|e| pipeline.prepare(e));
-    let prepare_seconds = clock.seconds();
+    let mut prepare_seconds = clock.seconds();
+    let seen = earlier.map(|e| match profiles.seen(&prepared, &e) {
+        Some((seen, seconds)) => {
+            prepare_seconds += seconds;
+            seen
+        }
+        None => {
+            let clock = CpuClock::start();
+            let seen = Seen::new(&prepared, &pipeline.prepare(e));
+            prepare_seconds += clock.seconds();
+            seen
+        }
+    });
     let summaries = methods
         .iter()
         .map(|&method| {
             let clock = CpuClock::start();
-            let summary = match &earlier {
-                Some(earlier) => method.summarize_update(&prepared, earlier, budget),
+            let summary = match &seen {
+                Some(seen) => method.summarize_seen(&prepared, seen, budget),
                 None => method.summarize(&prepared, budget),
             };
             (summary, prepare_seconds + clock.seconds())

@@ -51,7 +51,7 @@ internal_use!(submodular::SubmodularSummarizer);
 internal_use!(sumbasic::SumBasicSummarizer);
 internal_use!(textrank::TextRankSummarizer);
 internal_use!(tf_idf::{SparseVector, TfIdf});
-pub use update::Seen;
+pub use update::{Seen, SeenProfile};
 internal_use!(update::{DISCOUNT, STALE});
 
 use crate::prepared::PreparedCluster;
@@ -210,11 +210,18 @@ impl Method {
         earlier: &PreparedCluster,
         budget: Budget,
     ) -> Summary {
-        let seen = Seen::new(cluster, earlier);
+        self.summarize_seen(cluster, &Seen::new(cluster, earlier), budget)
+    }
+
+    /// [`Method::summarize_update`] for a reader who has `seen` (built from the earlier
+    /// articles' profiles with [`Seen::from_profiles`], so that articles prepared and
+    /// profiled once serve every later batch). With nothing seen this is
+    /// [`Method::summarize`].
+    pub fn summarize_seen(self, cluster: &PreparedCluster, seen: &Seen, budget: Budget) -> Summary {
         if seen.is_empty() {
             return self.summarize(cluster, budget);
         }
-        let picked = self.summarizer().select_update(cluster, budget, &seen);
+        let picked = self.summarizer().select_update(cluster, budget, seen);
         Summary {
             method: self,
             sentences: reading_order(cluster, &picked),

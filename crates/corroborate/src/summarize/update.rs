@@ -16,10 +16,17 @@
 //!   of articles; see [`Seen::discount`]), so its coverage greedy prefers what the new
 //!   articles say more than the old ones did.
 //!
+//! The earlier articles' side is a [`SeenProfile`]: their concepts as stems, each with its
+//! weighted count of articles, built once from the articles' preparation and reusable for
+//! every later batch (profiles of disjoint sets of articles add up, so the profile of
+//! batches A and B is A's plus B's). A reader of A who gets B, then C, needs A prepared and
+//! profiled once, not again for each batch.
+//!
 //! Everything is linear in the words of both sets (one pass over each, hashed lookups).
 
 use crate::prepared::PreparedCluster;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// A candidate whose [`Seen::staleness`] is this or more is hidden in update mode. Chosen
 /// with [`DISCOUNT`] on DUC 2007 update (see docs/update-summaries.md for the grid and the
@@ -44,10 +51,138 @@ fn pack(a: u32, b: u32) -> u64 {
     u64::from(a) << 32 | u64::from(b)
 }
 
+fn unpack(key: u64) -> (u32, u32) {
+    // Truncation intended: the two halves of a packed pair.
+    ((key >> 32) as u32, key as u32)
+}
+
+/// The content of some articles as their reader saw it, in their own words (stems), with no
+/// reference to any later cluster: per concept, the articles containing it, each weighted
+/// `1 / (1 + p)` by the rank `p` of its first sentence saying it (see the module
+/// documentation). Build it once with [`SeenProfile::new`] or [`SeenProfile::of_docs`] from
+/// the articles' preparation; turn profiles into a [`Seen`] for a new batch with
+/// [`Seen::from_profiles`].
+#[derive(Debug, Clone, Default)]
+pub struct SeenProfile {
+    /// Articles profiled.
+    docs: usize,
+    /// The profile's stems (local ids index this list).
+    terms: Vec<Box<str>>,
+    /// Per local term: its weighted count of articles.
+    unigrams: Vec<f64>,
+    /// Per bigram of local ids (packed), not both stop words: its weighted count of articles.
+    bigrams: FxHashMap<u64, f64>,
+}
+
+impl SeenProfile {
+    /// The profile of every article of `earlier`.
+    pub fn new(earlier: &PreparedCluster) -> SeenProfile {
+        SeenProfile::of_docs(earlier, 0..earlier.docs.len())
+    }
+
+    /// The profile of the articles `docs` (indices into `cluster.docs`) of `cluster`.
+    pub fn of_docs(cluster: &PreparedCluster, docs: Range<usize>) -> SeenProfile {
+        let vocab = &cluster.vocab;
+        // Cluster term id -> local id, assigned on first use.
+        let mut local: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut profile = SeenProfile::default();
+        // Per local term / bigram: the last article counted.
+        let mut last_uni: Vec<usize> = Vec::new();
+        let mut last_bi: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut id_of = |t: u32, profile: &mut SeenProfile, last_uni: &mut Vec<usize>| {
+            *local.entry(t).or_insert_with(|| {
+                profile.terms.push(vocab.term(t).into());
+                profile.unigrams.push(0.0);
+                last_uni.push(usize::MAX);
+                u32::try_from(profile.terms.len() - 1).expect("fewer than 4 billion terms")
+            })
+        };
+        for d in docs.clone() {
+            let Some(range) = cluster.doc_sentences.get(d) else {
+                continue;
+            };
+            profile.docs += 1;
+            let mut rank = 0usize;
+            for s in &cluster.sentences[range.clone()] {
+                let vote = 1.0 / (1.0 + rank as f64);
+                if !s.heading {
+                    rank += 1;
+                }
+                for &t in &s.terms {
+                    let l = id_of(t, &mut profile, &mut last_uni) as usize;
+                    if last_uni[l] != d {
+                        last_uni[l] = d;
+                        profile.unigrams[l] += vote;
+                    }
+                }
+                for p in s.tokens.windows(2) {
+                    if vocab.is_stop(p[0]) && vocab.is_stop(p[1]) {
+                        continue;
+                    }
+                    let a = id_of(p[0], &mut profile, &mut last_uni);
+                    let b = id_of(p[1], &mut profile, &mut last_uni);
+                    let key = pack(a, b);
+                    let last = last_bi.entry(key).or_insert(usize::MAX);
+                    if *last != d {
+                        *last = d;
+                        *profile.bigrams.entry(key).or_insert(0.0) += vote;
+                    }
+                }
+            }
+        }
+        profile
+    }
+
+    /// Articles profiled.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+}
+
 impl Seen {
     /// The content of `earlier` (the articles read already) seen from `cluster` (the new
     /// ones): only concepts that occur in `cluster` are kept.
     pub fn new(cluster: &PreparedCluster, earlier: &PreparedCluster) -> Seen {
+        Seen::from_profiles(cluster, &[&SeenProfile::new(earlier)])
+    }
+
+    /// The content of the articles profiled in `profiles` (disjoint sets of articles read
+    /// already) seen from `cluster`: one hashed lookup per stem and per bigram of each
+    /// profile.
+    pub fn from_profiles(cluster: &PreparedCluster, profiles: &[&SeenProfile]) -> Seen {
+        let vocab = &cluster.vocab;
+        let mut unigrams = vec![0f64; vocab.len()];
+        let mut bigrams: FxHashMap<u64, f64> = FxHashMap::default();
+        let mut docs = 0;
+        for profile in profiles {
+            docs += profile.docs;
+            let map: Vec<Option<u32>> = profile.terms.iter().map(|t| vocab.get(t)).collect();
+            for (l, &n) in profile.unigrams.iter().enumerate() {
+                if let Some(id) = map[l] {
+                    unigrams[id as usize] += n;
+                }
+            }
+            for (&key, &n) in &profile.bigrams {
+                let (a, b) = unpack(key);
+                let (Some(a), Some(b)) = (map[a as usize], map[b as usize]) else {
+                    continue;
+                };
+                if vocab.is_stop(a) && vocab.is_stop(b) {
+                    continue;
+                }
+                *bigrams.entry(pack(a, b)).or_insert(0.0) += n;
+            }
+        }
+        Seen {
+            docs,
+            unigrams,
+            bigrams,
+        }
+    }
+
+    /// The former one-pass construction, kept for the equivalence test.
+    #[cfg(test)]
+    fn direct(cluster: &PreparedCluster, earlier: &PreparedCluster) -> Seen {
         let vocab = &cluster.vocab;
         // Earlier term id -> new term id, looked up once per term.
         let map: Vec<Option<u32>> = (0..earlier.vocab.len())
@@ -200,5 +335,58 @@ mod tests {
         assert_eq!(flood, 1.0, "in the lead");
         assert!(ferry > 0.0 && ferry < 0.5, "fourth sentence: {ferry}");
         assert_eq!(seen.share(id("cross"), None), 0.0, "never read");
+    }
+
+    #[test]
+    fn profiles_built_once_add_up_to_the_seen_content_of_all_the_articles() {
+        let prepare = |docs: &[(&str, &str)]| {
+            Pipeline::default().prepare_documents(
+                docs.iter()
+                    .map(|(id, text)| Document::from_text(*id, *text))
+                    .collect(),
+            )
+        };
+        let (monday, tuesday) = (
+            (
+                "mon",
+                "The river flooded Marlow on Monday. Residents moved to the school gym.",
+            ),
+            (
+                "tue",
+                "Volunteers filled sandbags in Marlow. The river flooded the school gym.",
+            ),
+        );
+        let new = prepare(&[(
+            "wed",
+            "The river flooded Marlow again on Wednesday, and the school gym closed.",
+        )]);
+        let both = prepare(&[monday, tuesday]);
+        let whole = Seen::new(&new, &both);
+        let direct = Seen::direct(&new, &both);
+        let per_doc = [
+            SeenProfile::of_docs(&both, 0..1),
+            SeenProfile::of_docs(&both, 1..2),
+        ];
+        let apart = [
+            SeenProfile::new(&prepare(&[monday])),
+            SeenProfile::new(&prepare(&[tuesday])),
+        ];
+        for seen in [
+            Seen::from_profiles(&new, &[&per_doc[0], &per_doc[1]]),
+            Seen::from_profiles(&new, &[&apart[0], &apart[1]]),
+            direct,
+        ] {
+            assert_eq!(seen.docs, whole.docs);
+            assert_eq!(seen.unigrams, whole.unigrams);
+            let mut a: Vec<_> = seen.bigrams.iter().map(|(k, v)| (*k, *v)).collect();
+            let mut b: Vec<_> = whole.bigrams.iter().map(|(k, v)| (*k, *v)).collect();
+            a.sort_by_key(|p| p.0);
+            b.sort_by_key(|p| p.0);
+            assert_eq!(a, b);
+        }
+        let id = |w: &str| new.vocab.get(w).expect("a stem of the new article");
+        assert_eq!(whole.share(id("flood"), None), 1.0, "both led with it");
+        assert_eq!(whole.share(id("wednesday"), None), 0.0);
+        assert!(Seen::from_profiles(&new, &[]).is_empty());
     }
 }
