@@ -82,3 +82,60 @@ fn update_summaries_leave_out_what_the_reader_has_read() {
         );
     }
 }
+
+#[test]
+fn profiles_built_once_give_the_same_update_summaries() {
+    use corroborate::summarize::{Seen, SeenProfile};
+    let pipeline = Pipeline::default();
+    let monday = pipeline.prepare(cluster("mon", &[("e1", OLD)]));
+    let tuesday = pipeline.prepare(cluster(
+        "tue",
+        &[(
+            "e2",
+            "Ferry service across Marlow Bay stopped after the storm. \
+             Ten homes near the harbour were badly damaged by the wind.",
+        )],
+    ));
+    let both = pipeline.prepare(cluster(
+        "read",
+        &[
+            ("e1", OLD),
+            (
+                "e2",
+                "Ferry service across Marlow Bay stopped after the storm. \
+                 Ten homes near the harbour were badly damaged by the wind.",
+            ),
+        ],
+    ));
+    let new = pipeline.prepare(cluster(
+        "new",
+        &[
+            (
+                "n1",
+                "Ferry service across Marlow Bay resumed on Friday, the operator said. \
+                 The storm hit the northern coast of Marlow Bay on Monday night.",
+            ),
+            (
+                "n2",
+                "The council approved a repair fund for the harbour homes on Thursday. \
+                 Ferry service across Marlow Bay resumed on Friday morning.",
+            ),
+        ],
+    ));
+    // Each batch profiled once, on its own, then reused.
+    let (a, b) = (SeenProfile::new(&monday), SeenProfile::new(&tuesday));
+    assert_eq!(a.docs() + b.docs(), 2);
+    let seen = Seen::from_profiles(&new, &[&a, &b]);
+    for &method in Method::ALL {
+        if method == Method::Oracle {
+            continue; // needs references
+        }
+        for budget in [Budget::Sentences(1), Budget::Words(30)] {
+            assert_eq!(
+                method.summarize_seen(&new, &seen, budget),
+                method.summarize_update(&new, &both, budget),
+                "{method}"
+            );
+        }
+    }
+}
