@@ -97,7 +97,7 @@ impl SeenProfile {
                 u32::try_from(profile.terms.len() - 1).expect("fewer than 4 billion terms")
             })
         };
-        for d in docs.clone() {
+        for d in docs {
             let Some(range) = cluster.doc_sentences.get(d) else {
                 continue;
             };
@@ -385,7 +385,8 @@ mod tests {
             assert_eq!(a, b);
         }
         let id = |w: &str| new.vocab.get(w).expect("a stem of the new article");
-        assert_eq!(whole.share(id("flood"), None), 1.0, "both led with it");
+        // Monday's lead (1) and Tuesday's second sentence (1/2), over two articles.
+        assert_eq!(whole.share(id("flood"), None), 0.75);
         assert_eq!(whole.share(id("wednesday"), None), 0.0);
         assert!(Seen::from_profiles(&new, &[]).is_empty());
     }
