@@ -96,12 +96,6 @@ fn is_heading(name: &str) -> bool {
 /// Substrings of class/id tokens that always mark furniture: comments, sharing, consent
 /// banners, navigation and teasers of other stories.
 const STRONG_NEGATIVE: &[&str] = &[
-    "comment",
-    "kommentar",
-    "komentar",
-    "comentario",
-    "commentaire",
-    "reactie",
     "share",
     "social",
     "related",
@@ -127,8 +121,19 @@ const STRONG_NEGATIVE: &[&str] = &[
     "screen-reader",
     "sr-only",
     "visually-hidden",
-    "disqus",
     "pagination",
+];
+
+/// Substrings of class/id/itemprop tokens that mark readers' comments: furniture on an
+/// article, the content itself on a thread page.
+const COMMENT: &[&str] = &[
+    "comment",
+    "kommentar",
+    "komentar",
+    "comentario",
+    "commentaire",
+    "reactie",
+    "disqus",
 ];
 
 /// Substrings of class/id tokens that mark furniture only on small parts of the page: sites
@@ -224,19 +229,21 @@ enum Hint {
 struct TokenHints {
     story: bool,
     strong: bool,
+    comment: bool,
     weak: bool,
 }
 
 /// One automaton over every hint substring (and "commentary"), ASCII case-insensitive: a
 /// token is scanned once instead of once per substring (the substring loop was a seventh of
 /// the extraction time on html/).
-fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, usize, usize, usize) {
-    static AUTOMATON: std::sync::OnceLock<(aho_corasick::AhoCorasick, usize, usize, usize)> =
+fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, [usize; 4]) {
+    static AUTOMATON: std::sync::OnceLock<(aho_corasick::AhoCorasick, [usize; 4])> =
         std::sync::OnceLock::new();
     AUTOMATON.get_or_init(|| {
         let patterns: Vec<&str> = POSITIVE
             .iter()
             .chain(STRONG_NEGATIVE)
+            .chain(COMMENT)
             .chain(WEAK_NEGATIVE)
             .chain(&["commentary"])
             .copied()
@@ -246,16 +253,17 @@ fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, usize, usize, usize)
             .build(&patterns)
             .expect("a few short literal patterns always build");
         let strong = POSITIVE.len();
-        let weak = strong + STRONG_NEGATIVE.len();
+        let comment = strong + STRONG_NEGATIVE.len();
+        let weak = comment + COMMENT.len();
         let commentary = weak + WEAK_NEGATIVE.len();
-        (ac, strong, weak, commentary)
+        (ac, [strong, comment, weak, commentary])
     })
 }
 
 /// What the class, id, itemprop, role and data-component tokens of an element say.
 fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
     let node = &dom.nodes[id];
-    let (ac, strong_at, weak_at, commentary_at) = hint_automaton();
+    let (ac, [strong_at, comment_at, weak_at, commentary_at]) = hint_automaton();
     let mut out = TokenHints::default();
     for key in ["class", "id", "itemprop", "role", "data-component"] {
         let Some(v) = node.attr(key) else { continue };
@@ -264,13 +272,16 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
             if is_layout_token(&t.to_ascii_lowercase()) {
                 continue;
             }
-            let (mut story, mut strong, mut weak, mut commentary) = (false, false, false, false);
+            let (mut story, mut strong, mut comment, mut weak, mut commentary) =
+                (false, false, false, false, false);
             for m in ac.find_overlapping_iter(t) {
                 let p = m.pattern().as_usize();
                 if p < *strong_at {
                     story = true;
-                } else if p < *weak_at {
+                } else if p < *comment_at {
                     strong = true;
+                } else if p < *weak_at {
+                    comment = true;
                 } else if p < *commentary_at {
                     weak = true;
                 } else {
@@ -290,7 +301,8 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
             };
             out.story |= story;
             // "commentary" is an opinion piece, not a comment section.
-            out.strong |= !commentary && (strong || is("nav") || ends("-nav"));
+            out.strong |= strong || is("nav") || ends("-nav");
+            out.comment |= comment && !commentary;
             out.weak |= weak
                 || is("meta")
                 || ends("-meta")
@@ -303,7 +315,8 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
     out
 }
 
-fn hint(dom: &Dom, id: NodeId) -> Hint {
+/// `thread`: the page is a discussion, whose comments are its content.
+fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
     let name = dom.nodes[id].name();
     // Sites put state and theme classes on the page wrappers ("mega-menu-primary").
     if matches!(name, "html" | "body" | "#root") {
@@ -316,7 +329,7 @@ fn hint(dom: &Dom, id: NodeId) -> Hint {
     if tokens.story {
         return Hint::Story;
     }
-    if tokens.strong {
+    if tokens.strong || (tokens.comment && !thread) {
         return Hint::Furniture;
     }
     // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
@@ -422,11 +435,13 @@ struct Ctx {
     strong: Option<NodeId>,
     tag_strong: Option<NodeId>,
     weak: Option<NodeId>,
+    /// Inside `<pre>` or `<code>`, whose classes name syntax ("hljs-comment"), not page parts.
+    in_code: bool,
 }
 
 /// Split the page into text blocks, skipping non-content subtrees. Iterative: pages can nest
 /// deeply.
-fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
+fn collect_blocks(dom: &Dom, hints: &[Hint]) -> Vec<TextBlock> {
     // Characters of text under each node: parents come before children, so one backward pass.
     let mut subtree_text = vec![0usize; dom.nodes.len()];
     for id in (1..dom.nodes.len()).rev() {
@@ -452,6 +467,7 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
         strong: None,
         tag_strong: None,
         weak: None,
+        in_code: false,
     };
     let mut stack = vec![Step::Enter(0, root)];
     while let Some(step) = stack.pop() {
@@ -488,8 +504,9 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
                     // An anchor over pages of text is an unclosed `<a>`, not a link.
                     inner.in_link |= name == "a" && subtree_text[id] <= MAX_LINK_CHARS;
                     inner.heading |= is_heading(name);
-                    if id != 0 {
-                        match hint(c.dom, id) {
+                    inner.in_code |= matches!(name.as_str(), "pre" | "code");
+                    if id != 0 && !ctx.in_code {
+                        match hints[id] {
                             Hint::FurnitureTag => {
                                 inner.strong = Some(id);
                                 inner.tag_strong = Some(id);
@@ -509,6 +526,70 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
     }
     c.flush();
     c.blocks
+}
+
+/// schema.org types of a page that is a discussion: its replies are its content.
+const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
+/// URL paths of forum software's thread pages (phpBB, vBulletin, XenForo, SMF, Discourse, ...).
+const THREAD_PATHS: &[&str] = &[
+    "viewtopic",
+    "showthread",
+    "/thread/",
+    "/threads/",
+    "/topic/",
+    "/topics/",
+    "index.php?topic=",
+    "/t/",
+    "/forum/",
+    "/forums/",
+    "/questions/",
+];
+
+/// Whether the page is a discussion thread (a forum topic, a Q&A page): by the schema.org
+/// type it declares (microdata or JSON-LD) or by its canonical URL.
+fn is_thread_page(dom: &Dom) -> bool {
+    if std::env::var_os("XNOTHREAD").is_some() {
+        return false;
+    }
+    for (id, node) in dom.nodes.iter().enumerate() {
+        match node.name() {
+            "script" if node.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                let json = dom.text_of(id);
+                if THREAD_TYPES.iter().any(|t| json.contains(t)) {
+                    return true;
+                }
+            }
+            "link" if node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if node.attr("href").is_some_and(is_thread_url) {
+                    return true;
+                }
+            }
+            "meta" if node.attr("property") == Some("og:url") => {
+                if node.attr("content").is_some_and(is_thread_url) {
+                    return true;
+                }
+            }
+            _ => {
+                if node
+                    .attr("itemtype")
+                    .is_some_and(|t| THREAD_TYPES.iter().any(|x| t.contains(x)))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn is_thread_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    // The path only: a host named "forum.example" says nothing about this page.
+    let path = lower
+        .split_once("://")
+        .map_or(lower.as_str(), |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    THREAD_PATHS.iter().any(|p| path.contains(p))
 }
 
 /// How much a block says about its container being the story.
@@ -570,8 +651,11 @@ pub(super) const RELAX_GAIN: f64 = 2.0;
 /// short, furniture hints are trusted less (weak hints, then class hints) if that finds
 /// several times more.
 pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
-    let mut blocks = collect_blocks(dom);
-    let hints: Vec<Hint> = (0..dom.nodes.len()).map(|id| hint(dom, id)).collect();
+    let thread = is_thread_page(dom);
+    let hints: Vec<Hint> = (0..dom.nodes.len())
+        .map(|id| hint(dom, id, thread))
+        .collect();
+    let mut blocks = collect_blocks(dom, &hints);
     let mut text = select_text(dom, &mut blocks, &hints, Trust::All, title);
     for trust in [Trust::Strong, Trust::Tags] {
         let units = text_units(&text);
@@ -586,7 +670,104 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
             text = relaxed;
         }
     }
+    let units = text_units(&text);
+    if units < RELAX_BELOW_WORDS && std::env::var_os("XNOLIST").is_none() {
+        if let Some(listing) = listing_text(dom, &blocks, title) {
+            if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
+                text = listing;
+            }
+        }
+    }
     text
+}
+
+/// Fewest items of a listing.
+const LISTING_MIN_ITEMS: usize = 4;
+/// Fewest words of an item (a title, a teaser); menu entries have one to three.
+const LISTING_ITEM_WORDS: usize = 4;
+
+/// The text of a page whose main content is a list of items (a job board, an index of
+/// stories): the element whose children repeat one structure (tag and class), at least
+/// [`LISTING_MIN_ITEMS`] of them with a title-sized text, with the most words in the repeated
+/// children. Its blocks
+/// are kept although their titles are links. Outside navigation, asides and footers, and
+/// outside elements whose class marks furniture.
+fn listing_text(dom: &Dom, blocks: &[TextBlock], title: Option<&str>) -> Option<String> {
+    let n = dom.nodes.len();
+    let mut text_chars = vec![0usize; n];
+    for b in blocks {
+        let mut node = b.container;
+        loop {
+            text_chars[node] += b.text.len();
+            if node == 0 {
+                break;
+            }
+            node = dom.nodes[node].parent;
+        }
+    }
+    let page_chars = text_chars[0] as f64;
+    let furniture = |b: &TextBlock| {
+        b.tag_strong.is_some()
+            || b.strong
+                .is_some_and(|f| (text_chars[f] as f64) < STRONG_HINT_MAX_SHARE * page_chars)
+    };
+    // Words of the non-furniture text under each element.
+    let mut words = vec![0usize; n];
+    for b in blocks.iter().filter(|b| !furniture(b)) {
+        let w = text_units(&b.text);
+        let mut node = b.container;
+        loop {
+            words[node] += w;
+            if node == 0 {
+                break;
+            }
+            node = dom.nodes[node].parent;
+        }
+    }
+    let mut best: Option<(usize, NodeId)> = None;
+    let mut sigs: Vec<(&str, &str, usize)> = Vec::new();
+    for (id, node) in dom.nodes.iter().enumerate() {
+        if node.children.len() < LISTING_MIN_ITEMS
+            || words[id] < LISTING_MIN_ITEMS * LISTING_ITEM_WORDS
+            || best.is_some_and(|(w, _)| words[id] <= w)
+        {
+            continue;
+        }
+        sigs.clear();
+        sigs.extend(node.children.iter().filter_map(|&c| {
+            let child = &dom.nodes[c];
+            matches!(child.data, NodeData::Element { .. })
+                .then(|| (child.name(), child.attr("class").unwrap_or(""), words[c]))
+        }));
+        sigs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for run in sigs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let items = run.iter().filter(|x| x.2 >= LISTING_ITEM_WORDS).count();
+            let total: usize = run.iter().map(|x| x.2).sum();
+            if items >= LISTING_MIN_ITEMS
+                && total >= LISTING_ITEM_WORDS * run.len()
+                && best.is_none_or(|(w, _)| total > w)
+            {
+                best = Some((total, id));
+            }
+        }
+    }
+    let (_, list) = best?;
+    let under_list = |mut node: NodeId| loop {
+        if node == list {
+            return true;
+        }
+        if node == 0 {
+            return false;
+        }
+        node = dom.nodes[node].parent;
+    };
+    let text = join_blocks(
+        blocks
+            .iter()
+            .filter(|b| !furniture(b) && under_list(b.container) && text_units(&b.text) >= 2),
+        title,
+    );
+    (!text.is_empty()).then_some(text)
 }
 
 fn select_text(
@@ -660,6 +841,19 @@ fn select_text(
             best = Some((s, id));
         }
     }
+    let dbg = std::env::var_os("XDEBUG").is_some();
+    let desc = |id: NodeId| {
+        let nd = &dom.nodes[id];
+        format!("#{id}<{} class={:?} id={:?} itemprop={:?}>", nd.name(), nd.attr("class").unwrap_or(""), nd.attr("id").unwrap_or(""), nd.attr("itemprop").unwrap_or(""))
+    };
+    if dbg {
+        let mut v: Vec<(f64, NodeId)> = (0..n).filter(|&i| score[i] > 0.0).map(|i| (score[i], i)).collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        eprintln!("== trust {trust:?} page_chars {page_chars}");
+        for (s, i) in v.iter().take(6) {
+            eprintln!("  cand {s:.1} {} text {} links {}", desc(*i), text_chars[*i], link_chars[*i]);
+        }
+    }
     let Some((mut top_score, mut top)) = best else {
         // No block long enough to score: keep every non-furniture block.
         return fallback(blocks, title);
@@ -700,6 +894,14 @@ fn select_text(
             if good[anc] >= CLIMB_GOOD_RATIO * good[top] {
                 found = Some(anc);
                 break;
+            }
+        }
+        if dbg {
+            eprintln!("  climb from {} good {:.1} -> {:?}", desc(top), good[top], found.map(|a| (desc(a), good[a])));
+            let mut a = top;
+            while a != 0 {
+                a = dom.nodes[a].parent;
+                eprintln!("     anc {} good {:.1} dens {:.2}", desc(a), good[a], link_chars[a] as f64 / text_chars[a].max(1) as f64);
             }
         }
         let Some(a) = found else { break };
@@ -759,6 +961,11 @@ fn select_text(
         };
         (keep && (!b.heading || headed())).then_some(b)
     });
+    if dbg {
+        for (b, keep) in &region {
+            eprintln!("  {} fur {} link {}/{} h {} | {}", if *keep { "KEEP" } else { "drop" }, b.furniture, b.link_chars, b.text.len(), b.heading, b.text.chars().take(70).collect::<String>());
+        }
+    }
     let text = join_blocks(kept, title);
     if text.is_empty() {
         return fallback(blocks, title);
