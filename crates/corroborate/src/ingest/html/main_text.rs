@@ -220,6 +220,8 @@ enum Hint {
     Furniture,
     /// Furniture when it holds only a small part of the page's text.
     SmallFurniture,
+    /// Readers' comments on an article (furniture, by its class, id or itemprop).
+    Comment,
     /// Nothing either way.
     Neutral,
 }
@@ -329,8 +331,11 @@ fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
     if tokens.story {
         return Hint::Story;
     }
-    if tokens.strong || (tokens.comment && !thread) {
+    if tokens.strong {
         return Hint::Furniture;
+    }
+    if tokens.comment && !thread {
+        return Hint::Comment;
     }
     // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
     if tokens.weak || matches!(name, "form" | "header") || is_hidden(dom, id) {
@@ -381,6 +386,8 @@ struct TextBlock {
     tag_strong: Option<NodeId>,
     /// The innermost enclosing element with a weak furniture hint.
     weak: Option<NodeId>,
+    /// The innermost enclosing element marked as readers' comments.
+    comment: Option<NodeId>,
 }
 
 struct BlockCollector<'a> {
@@ -410,6 +417,7 @@ impl BlockCollector<'_> {
             strong: ctx.strong,
             tag_strong: ctx.tag_strong,
             weak: ctx.weak,
+            comment: ctx.comment,
         });
         let before = block.text.len();
         for word in raw.split_whitespace() {
@@ -435,6 +443,7 @@ struct Ctx {
     strong: Option<NodeId>,
     tag_strong: Option<NodeId>,
     weak: Option<NodeId>,
+    comment: Option<NodeId>,
     /// Inside `<pre>` or `<code>`, whose classes name syntax ("hljs-comment"), not page parts.
     in_code: bool,
 }
@@ -467,6 +476,7 @@ fn collect_blocks(dom: &Dom, hints: &[Hint]) -> Vec<TextBlock> {
         strong: None,
         tag_strong: None,
         weak: None,
+        comment: None,
         in_code: false,
     };
     let mut stack = vec![Step::Enter(0, root)];
@@ -512,6 +522,10 @@ fn collect_blocks(dom: &Dom, hints: &[Hint]) -> Vec<TextBlock> {
                                 inner.tag_strong = Some(id);
                             }
                             Hint::Furniture => inner.strong = Some(id),
+                            Hint::Comment => {
+                                inner.strong = Some(id);
+                                inner.comment = Some(id);
+                            }
                             Hint::SmallFurniture => inner.weak = Some(id),
                             Hint::Story | Hint::Neutral => {}
                         }
@@ -631,6 +645,11 @@ enum Trust {
     All,
 }
 
+/// Length (bytes) of a paragraph that counts towards prose under a furniture hint.
+const PROSE_PARAGRAPH_CHARS: usize = 150;
+/// Fewest such paragraphs that make the hinted element part of the story.
+const PROSE_MIN_PARAGRAPHS: u32 = 3;
+
 /// The extracted text is taken as missing the story when it has fewer words than this (a CJK
 /// character counting as a word) and trusting fewer furniture hints gives ... Measured on
 /// html/ dev: never 0.8881 (3 empty pages), 30 0.8999, 100 0.9007, 150 0.8984, 300 0.9053,
@@ -656,7 +675,10 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         .map(|id| hint(dom, id, thread))
         .collect();
     let mut blocks = collect_blocks(dom, &hints);
-    let mut text = select_text(dom, &mut blocks, &hints, Trust::All, title);
+    let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
+    // A short story was found: readers' comments must not take its place.
+    let comments_out =
+        text_units(&text) >= RELAX_PARAGRAPH_WORDS && std::env::var_os("XCOMIN").is_none();
     for trust in [Trust::Strong, Trust::Tags] {
         let units = text_units(&text);
         // A short story that has a real paragraph is found: its page's comments, newsletter
@@ -665,7 +687,7 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         if units >= RELAX_BELOW_WORDS || longest >= RELAX_PARAGRAPH_WORDS {
             break;
         }
-        let relaxed = select_text(dom, &mut blocks, &hints, trust, title);
+        let relaxed = select_text(dom, &mut blocks, &hints, trust, comments_out, title);
         if text_units(&relaxed) as f64 >= RELAX_GAIN * units.max(1) as f64 {
             text = relaxed;
         }
@@ -775,6 +797,7 @@ fn select_text(
     blocks: &mut [TextBlock],
     hints: &[Hint],
     trust: Trust,
+    comments_out: bool,
     title: Option<&str>,
 ) -> String {
     let n = dom.nodes.len();
@@ -803,6 +826,7 @@ fn select_text(
             Trust::Strong | Trust::All => b.strong,
         };
         b.furniture = small(strong, STRONG_HINT_MAX_SHARE)
+            || (comments_out && small(b.comment, STRONG_HINT_MAX_SHARE))
             || (trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE));
     }
     let blocks = &*blocks;
@@ -831,7 +855,8 @@ fn select_text(
         let hint = match (hints[id], trust) {
             (Hint::Story, _) => 1.25,
             (Hint::FurnitureTag, _) => 0.5,
-            (Hint::Furniture, Trust::Strong | Trust::All) => 0.5,
+            (Hint::Furniture | Hint::Comment, Trust::Strong | Trust::All) => 0.5,
+            (Hint::Comment, Trust::Tags) if comments_out => 0.5,
             (Hint::SmallFurniture, Trust::All) => 0.5,
             _ => 1.0,
         };
@@ -930,15 +955,39 @@ fn select_text(
         node = dom.nodes[node].parent;
     };
     // Blocks of the story region with whether each is kept.
-    let region: Vec<(&TextBlock, bool)> = blocks
+    // Paragraphs of the story under a class hint inside the region (a "read-more" expander
+    // holding the rest of the story, a mislabelled wrapper) are story: several long
+    // paragraphs with almost no links are no share bar, menu or teaser list.
+    let mut long_paragraphs = vec![0u32; n];
+    for b in blocks {
+        if let Some(h) = b.strong {
+            if b.text.len() >= PROSE_PARAGRAPH_CHARS && b.link_chars * 10 < b.text.len() {
+                long_paragraphs[h] += 1;
+            }
+        }
+    }
+    let prose = |b: &TextBlock| {
+        std::env::var_os("XNOPROSE").is_none()
+            && b.tag_strong.is_none()
+            && b.comment.is_none()
+            && !(trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE))
+            && b.strong.is_some_and(|h| {
+                hints[h] == Hint::Furniture
+                    && in_roots(h)
+                    && long_paragraphs[h] >= PROSE_MIN_PARAGRAPHS
+                    && link_chars[h] * 10 < text_chars[h]
+            })
+    };
+    let region: Vec<(&TextBlock, bool, bool)> = blocks
         .iter()
         .filter(|b| in_roots(b.container))
         .map(|b| {
             let words = text_units(&b.text);
             let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
+            let furniture = b.furniture && !prose(b);
             // Link lists and one-word labels ("Advertisement") go, headings may be one word.
-            let keep = !b.furniture && link_share <= 0.4 && (b.heading || words >= 2);
-            (b, keep)
+            let keep = !furniture && link_share <= 0.4 && (b.heading || words >= 2);
+            (b, furniture, keep)
         })
         .collect();
     // A heading is kept only when the next block, past furniture (an inline newsletter box),
@@ -948,21 +997,21 @@ fn select_text(
     let mut following = None;
     for i in (0..region.len()).rev() {
         next_story[i] = following;
-        if !region[i].0.furniture {
+        if !region[i].1 {
             following = Some(i);
         }
     }
-    let kept = region.iter().enumerate().filter_map(|(i, &(b, keep))| {
+    let kept = region.iter().enumerate().filter_map(|(i, &(b, _, keep))| {
         let headed = || {
             next_story[i].is_some_and(|j| {
-                let (next, next_keep) = region[j];
+                let (next, _, next_keep) = region[j];
                 next_keep && !next.heading
             })
         };
         (keep && (!b.heading || headed())).then_some(b)
     });
     if dbg {
-        for (b, keep) in &region {
+        for (b, _, keep) in &region {
             eprintln!("  {} fur {} link {}/{} h {} | {}", if *keep { "KEEP" } else { "drop" }, b.furniture, b.link_chars, b.text.len(), b.heading, b.text.chars().take(70).collect::<String>());
         }
     }
