@@ -310,6 +310,27 @@ mod tests {
     }
 
     #[test]
+    fn a_post_body_in_a_script_template_is_read() {
+        let para = "<p>The body of the post, with a comma, long enough to be scored here.</p>";
+        let labels: String = (0..30)
+            .map(|n| format!("<li><a href=/l{n}>Label {n}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div class=post-body><script type=text/template>{}</script></div>\
+             <div class=sidebar><h2>Labels</h2><ul>{labels}</ul><p>About this blog, a few \
+             words.</p></div></body>",
+            para.repeat(8)
+        );
+        let doc = parse_html("a", &html, Origin::default());
+        assert_eq!(
+            doc.text.matches("The body of the post").count(),
+            8,
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
     fn story_only_in_json_ld_and_language() {
         let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
             "headline":"Fähre fällt aus","author":{"name":"Ida Kern"},

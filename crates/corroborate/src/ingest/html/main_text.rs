@@ -563,9 +563,6 @@ const THREAD_PATHS: &[&str] = &[
 /// Whether the page is a discussion thread (a forum topic, a Q&A page): by the schema.org
 /// type it declares (microdata or JSON-LD) or by its canonical URL.
 fn is_thread_page(dom: &Dom) -> bool {
-    if std::env::var_os("XNOTHREAD").is_some() {
-        return false;
-    }
     for (id, node) in dom.nodes.iter().enumerate() {
         match node.name() {
             "script" if node.attr("type").is_some_and(|t| t.contains("ld+json")) => {
@@ -574,7 +571,11 @@ fn is_thread_page(dom: &Dom) -> bool {
                     return true;
                 }
             }
-            "link" if node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            "link"
+                if node
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
                 if node.attr("href").is_some_and(is_thread_url) {
                     return true;
                 }
@@ -600,9 +601,9 @@ fn is_thread_page(dom: &Dom) -> bool {
 fn is_thread_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     // The path only: a host named "forum.example" says nothing about this page.
-    let path = lower
-        .split_once("://")
-        .map_or(lower.as_str(), |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let path = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| {
+        rest.find('/').map_or("", |i| &rest[i..])
+    });
     THREAD_PATHS.iter().any(|p| path.contains(p))
 }
 
@@ -677,8 +678,7 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     let mut blocks = collect_blocks(dom, &hints);
     let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
     // A short story was found: readers' comments must not take its place.
-    let comments_out =
-        text_units(&text) >= RELAX_PARAGRAPH_WORDS && std::env::var_os("XCOMIN").is_none();
+    let comments_out = text_units(&text) >= RELAX_PARAGRAPH_WORDS;
     for trust in [Trust::Strong, Trust::Tags] {
         let units = text_units(&text);
         // A short story that has a real paragraph is found: its page's comments, newsletter
@@ -693,7 +693,7 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         }
     }
     let units = text_units(&text);
-    if units < RELAX_BELOW_WORDS && std::env::var_os("XNOLIST").is_none() {
+    if units < RELAX_BELOW_WORDS {
         if let Some(listing) = listing_text(dom, &blocks, title) {
             if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
                 text = listing;
@@ -866,19 +866,6 @@ fn select_text(
             best = Some((s, id));
         }
     }
-    let dbg = std::env::var_os("XDEBUG").is_some();
-    let desc = |id: NodeId| {
-        let nd = &dom.nodes[id];
-        format!("#{id}<{} class={:?} id={:?} itemprop={:?}>", nd.name(), nd.attr("class").unwrap_or(""), nd.attr("id").unwrap_or(""), nd.attr("itemprop").unwrap_or(""))
-    };
-    if dbg {
-        let mut v: Vec<(f64, NodeId)> = (0..n).filter(|&i| score[i] > 0.0).map(|i| (score[i], i)).collect();
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-        eprintln!("== trust {trust:?} page_chars {page_chars}");
-        for (s, i) in v.iter().take(6) {
-            eprintln!("  cand {s:.1} {} text {} links {}", desc(*i), text_chars[*i], link_chars[*i]);
-        }
-    }
     let Some((mut top_score, mut top)) = best else {
         // No block long enough to score: keep every non-furniture block.
         return fallback(blocks, title);
@@ -921,14 +908,6 @@ fn select_text(
                 break;
             }
         }
-        if dbg {
-            eprintln!("  climb from {} good {:.1} -> {:?}", desc(top), good[top], found.map(|a| (desc(a), good[a])));
-            let mut a = top;
-            while a != 0 {
-                a = dom.nodes[a].parent;
-                eprintln!("     anc {} good {:.1} dens {:.2}", desc(a), good[a], link_chars[a] as f64 / text_chars[a].max(1) as f64);
-            }
-        }
         let Some(a) = found else { break };
         top = a;
         top_score = top_score.max(score[a]);
@@ -967,8 +946,7 @@ fn select_text(
         }
     }
     let prose = |b: &TextBlock| {
-        std::env::var_os("XNOPROSE").is_none()
-            && b.tag_strong.is_none()
+        b.tag_strong.is_none()
             && b.comment.is_none()
             && !(trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE))
             && b.strong.is_some_and(|h| {
@@ -1010,11 +988,6 @@ fn select_text(
         };
         (keep && (!b.heading || headed())).then_some(b)
     });
-    if dbg {
-        for (b, _, keep) in &region {
-            eprintln!("  {} fur {} link {}/{} h {} | {}", if *keep { "KEEP" } else { "drop" }, b.furniture, b.link_chars, b.text.len(), b.heading, b.text.chars().take(70).collect::<String>());
-        }
-    }
     let text = join_blocks(kept, title);
     if text.is_empty() {
         return fallback(blocks, title);
@@ -1193,6 +1166,123 @@ mod tests {
         // A sentence of 15 characters is a paragraph, not a label.
         let html = "<div><a href=/>トップ</a></div><p>雨が降りましたが、晴れました。</p>";
         assert_eq!(extract(html), "雨が降りましたが、晴れました。");
+    }
+
+    /// A paragraph of `words` words with a comma.
+    fn para(topic: &str, words: usize) -> String {
+        let filler: Vec<&str> = ["and", "then", "the", "group", "went", "on"]
+            .iter()
+            .copied()
+            .cycle()
+            .take(words.saturating_sub(3))
+            .collect();
+        format!("<p>{topic}, said {}.</p>", filler.join(" "))
+    }
+
+    #[test]
+    fn thread_pages_keep_replies_marked_as_comments() {
+        let reply = |n: usize| {
+            format!(
+                "<article class=reply itemprop=comment>{}</article>",
+                para(&format!("Reply {n}"), 40)
+            )
+        };
+        let replies: String = (0..4).map(reply).collect();
+        let body = format!(
+            "<article class=topic><div itemprop=articleBody>{}{}{}</div></article>             <section id=replies>{replies}</section>",
+            para("First post", 50),
+            para("More of it", 50),
+            para("The end of it", 40)
+        );
+        // An article: its comments are furniture.
+        let article = extract(&format!("<body><div>{body}</div></body>"));
+        assert!(
+            article.contains("The end of it") && !article.contains("Reply 0"),
+            "{article}"
+        );
+        // A thread, by its schema.org type or its URL: they are its content.
+        let typed = extract(&format!(
+            "<body><div itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">{body}</div></body>"
+        ));
+        assert_eq!(typed.matches("Reply ").count(), 4, "{typed}");
+        let by_url = extract(&format!(
+            "<head><link rel=canonical href=\"https://example.org/forum/viewtopic.php?t=5\"></head>\
+             <body><div>{body}</div></body>"
+        ));
+        assert_eq!(by_url.matches("Reply ").count(), 4, "{by_url}");
+        assert!(!is_thread_url(
+            "https://forum.example.org/news/storm-hits-coast"
+        ));
+        assert!(is_thread_url("https://example.org/t/slow-builds/7798"));
+    }
+
+    #[test]
+    fn a_short_story_keeps_its_comments_out() {
+        let comments: String = (0..6)
+            .map(|n| {
+                format!(
+                    "<div class=comment>{}</div>",
+                    para(&format!("Reader {n}"), 45)
+                )
+            })
+            .collect();
+        let html = format!(
+            "<nav><a href=/>Home</a></nav><div class=post><h1>Rose shrine</h1>\
+             <p>Whenever you have time, visit the rose shrine in the hills, it is open all year.</p>\
+             <p>More about its history, with dates, is on the parish website.</p></div>\
+             <div id=comments>{comments}</div>"
+        );
+        let text = extract(&html);
+        assert!(text.contains("rose shrine"), "{text}");
+        assert!(!text.contains("Reader"), "{text}");
+    }
+
+    #[test]
+    fn listings_keep_their_linked_item_titles() {
+        let item = |n: usize| {
+            format!(
+                "<tr class=item><td><a href=/j{n}>Harbour crew {n} is hiring deck hands for the \
+                 winter season</a></td><td>{n} days ago</td></tr>"
+            )
+        };
+        let items: String = (0..6).map(item).collect();
+        let html = format!(
+            "<nav><ul><li><a href=/>Home</a></li><li><a href=/jobs>Jobs</a></li>\
+             <li><a href=/ask>Ask</a></li><li><a href=/new>New</a></li></ul></nav>\
+             <div>Jobs at the harbour.</div><table>{items}</table>"
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("is hiring deck hands").count(), 6, "{text}");
+        assert!(text.contains("3 days ago"), "{text}");
+        assert!(!text.contains("Ask"), "{text}");
+    }
+
+    #[test]
+    fn syntax_highlighting_classes_are_no_hints() {
+        let html = format!(
+            "<article>{}<pre><code><span class=hljs-comment># set up the tools</span>\n\
+             make install-tools</code></pre>{}</article>",
+            para("The build", 40),
+            para("After that", 40)
+        );
+        let text = extract(&html);
+        assert!(
+            text.contains("# set up the tools make install-tools"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn story_paragraphs_under_a_read_more_expander_are_kept() {
+        let more: String = (0..4).map(|n| para(&format!("Part {n}"), 40)).collect();
+        let html = format!(
+            "<div class=story-body>{}{}<div id=read-more><div id=read-more-content>{more}\
+             </div></div></div><div class=related><a href=/a>Other story</a></div>",
+            para("The start", 40),
+            para("The next", 40)
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("Part ").count(), 4, "{text}");
     }
 
     #[test]
