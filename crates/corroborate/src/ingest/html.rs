@@ -25,17 +25,20 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     // A page rendered by script may keep its text for browsers without JavaScript in
     // `<noscript>` (forum software serves its posts there): read it when the page gave little.
     let units = main_text::text_units(&text);
-    if units < main_text::RELAX_BELOW_WORDS {
-        let inner = noscript_html(&dom);
-        if !inner.is_empty() {
-            let alt = main_text::extract_main_text(&Dom::parse(&inner), meta.title.as_deref());
-            let alt_units = main_text::text_units(&alt);
-            // "Please enable JavaScript" is not the story.
-            if alt_units >= NOSCRIPT_MIN_WORDS
-                && alt_units as f64 >= main_text::RELAX_GAIN * units.max(1) as f64
-            {
-                text = alt;
-            }
+    let inner = noscript_html(&dom);
+    // Also when that markup is far longer than the text found: a blog whose post body is a
+    // script template, shown by script, with only the page's sidebar outside it.
+    if !inner.is_empty()
+        && (units < main_text::RELAX_BELOW_WORDS
+            || inner.len() >= NOSCRIPT_MARKUP_RATIO * text.len())
+    {
+        let alt = main_text::extract_main_text(&Dom::parse(&inner), meta.title.as_deref());
+        let alt_units = main_text::text_units(&alt);
+        // "Please enable JavaScript" is not the story.
+        if alt_units >= NOSCRIPT_MIN_WORDS
+            && alt_units as f64 >= main_text::RELAX_GAIN * units.max(1) as f64
+        {
+            text = alt;
         }
     }
     // The story in JSON-LD only (a script-rendered page), or far longer there than what the
@@ -90,11 +93,24 @@ const MAX_HEADLINE_CHARS: usize = 160;
 /// Fewest words taken from `<noscript>`: fewer is a notice to enable JavaScript.
 const NOSCRIPT_MIN_WORDS: usize = 25;
 
-/// The markup inside the page's `<noscript>` elements (kept as raw text by the tree), joined.
+/// Bytes of `<noscript>` and template markup, as a multiple of the text found, above which
+/// that markup is read even when the page gave a long text.
+const NOSCRIPT_MARKUP_RATIO: usize = 4;
+
+/// The markup inside the page's `<noscript>` elements and HTML templates of scripts (kept as
+/// raw text by the tree), joined.
 fn noscript_html(dom: &Dom) -> String {
     let mut out = String::new();
     for id in dom.preorder() {
-        if dom.nodes[id].name() == "noscript" {
+        let node = &dom.nodes[id];
+        let template = node.name() == "script"
+            && node.attr("type").is_some_and(|t| {
+                matches!(
+                    t.trim().to_ascii_lowercase().as_str(),
+                    "text/template" | "text/html" | "text/x-template"
+                )
+            });
+        if node.name() == "noscript" || template {
             out.push_str(&dom.text_of(id));
             out.push('\n');
         }
@@ -291,6 +307,27 @@ mod tests {
         assert!(doc.text.ends_with("with the first."), "{}", doc.text);
         let shell = "<body><div id=app></div><noscript>You need to enable JavaScript.</noscript>";
         assert_eq!(parse_html("a", shell, Origin::default()).text, "");
+    }
+
+    #[test]
+    fn a_post_body_in_a_script_template_is_read() {
+        let para = "<p>The body of the post, with a comma, long enough to be scored here.</p>";
+        let labels: String = (0..30)
+            .map(|n| format!("<li><a href=/l{n}>Label {n}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div class=post-body><script type=text/template>{}</script></div>\
+             <div class=sidebar><h2>Labels</h2><ul>{labels}</ul><p>About this blog, a few \
+             words.</p></div></body>",
+            para.repeat(8)
+        );
+        let doc = parse_html("a", &html, Origin::default());
+        assert_eq!(
+            doc.text.matches("The body of the post").count(),
+            8,
+            "{}",
+            doc.text
+        );
     }
 
     #[test]

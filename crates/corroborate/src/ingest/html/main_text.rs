@@ -96,12 +96,6 @@ fn is_heading(name: &str) -> bool {
 /// Substrings of class/id tokens that always mark furniture: comments, sharing, consent
 /// banners, navigation and teasers of other stories.
 const STRONG_NEGATIVE: &[&str] = &[
-    "comment",
-    "kommentar",
-    "komentar",
-    "comentario",
-    "commentaire",
-    "reactie",
     "share",
     "social",
     "related",
@@ -127,8 +121,19 @@ const STRONG_NEGATIVE: &[&str] = &[
     "screen-reader",
     "sr-only",
     "visually-hidden",
-    "disqus",
     "pagination",
+];
+
+/// Substrings of class/id/itemprop tokens that mark readers' comments: furniture on an
+/// article, the content itself on a thread page.
+const COMMENT: &[&str] = &[
+    "comment",
+    "kommentar",
+    "komentar",
+    "comentario",
+    "commentaire",
+    "reactie",
+    "disqus",
 ];
 
 /// Substrings of class/id tokens that mark furniture only on small parts of the page: sites
@@ -215,6 +220,8 @@ enum Hint {
     Furniture,
     /// Furniture when it holds only a small part of the page's text.
     SmallFurniture,
+    /// Readers' comments on an article (furniture, by its class, id or itemprop).
+    Comment,
     /// Nothing either way.
     Neutral,
 }
@@ -224,19 +231,21 @@ enum Hint {
 struct TokenHints {
     story: bool,
     strong: bool,
+    comment: bool,
     weak: bool,
 }
 
 /// One automaton over every hint substring (and "commentary"), ASCII case-insensitive: a
 /// token is scanned once instead of once per substring (the substring loop was a seventh of
 /// the extraction time on html/).
-fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, usize, usize, usize) {
-    static AUTOMATON: std::sync::OnceLock<(aho_corasick::AhoCorasick, usize, usize, usize)> =
+fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, [usize; 4]) {
+    static AUTOMATON: std::sync::OnceLock<(aho_corasick::AhoCorasick, [usize; 4])> =
         std::sync::OnceLock::new();
     AUTOMATON.get_or_init(|| {
         let patterns: Vec<&str> = POSITIVE
             .iter()
             .chain(STRONG_NEGATIVE)
+            .chain(COMMENT)
             .chain(WEAK_NEGATIVE)
             .chain(&["commentary"])
             .copied()
@@ -246,16 +255,17 @@ fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, usize, usize, usize)
             .build(&patterns)
             .expect("a few short literal patterns always build");
         let strong = POSITIVE.len();
-        let weak = strong + STRONG_NEGATIVE.len();
+        let comment = strong + STRONG_NEGATIVE.len();
+        let weak = comment + COMMENT.len();
         let commentary = weak + WEAK_NEGATIVE.len();
-        (ac, strong, weak, commentary)
+        (ac, [strong, comment, weak, commentary])
     })
 }
 
 /// What the class, id, itemprop, role and data-component tokens of an element say.
 fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
     let node = &dom.nodes[id];
-    let (ac, strong_at, weak_at, commentary_at) = hint_automaton();
+    let (ac, [strong_at, comment_at, weak_at, commentary_at]) = hint_automaton();
     let mut out = TokenHints::default();
     for key in ["class", "id", "itemprop", "role", "data-component"] {
         let Some(v) = node.attr(key) else { continue };
@@ -264,13 +274,16 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
             if is_layout_token(&t.to_ascii_lowercase()) {
                 continue;
             }
-            let (mut story, mut strong, mut weak, mut commentary) = (false, false, false, false);
+            let (mut story, mut strong, mut comment, mut weak, mut commentary) =
+                (false, false, false, false, false);
             for m in ac.find_overlapping_iter(t) {
                 let p = m.pattern().as_usize();
                 if p < *strong_at {
                     story = true;
-                } else if p < *weak_at {
+                } else if p < *comment_at {
                     strong = true;
+                } else if p < *weak_at {
+                    comment = true;
                 } else if p < *commentary_at {
                     weak = true;
                 } else {
@@ -290,7 +303,8 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
             };
             out.story |= story;
             // "commentary" is an opinion piece, not a comment section.
-            out.strong |= !commentary && (strong || is("nav") || ends("-nav"));
+            out.strong |= strong || is("nav") || ends("-nav");
+            out.comment |= comment && !commentary;
             out.weak |= weak
                 || is("meta")
                 || ends("-meta")
@@ -303,7 +317,8 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
     out
 }
 
-fn hint(dom: &Dom, id: NodeId) -> Hint {
+/// `thread`: the page is a discussion, whose comments are its content.
+fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
     let name = dom.nodes[id].name();
     // Sites put state and theme classes on the page wrappers ("mega-menu-primary").
     if matches!(name, "html" | "body" | "#root") {
@@ -318,6 +333,9 @@ fn hint(dom: &Dom, id: NodeId) -> Hint {
     }
     if tokens.strong {
         return Hint::Furniture;
+    }
+    if tokens.comment && !thread {
+        return Hint::Comment;
     }
     // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
     if tokens.weak || matches!(name, "form" | "header") || is_hidden(dom, id) {
@@ -368,6 +386,8 @@ struct TextBlock {
     tag_strong: Option<NodeId>,
     /// The innermost enclosing element with a weak furniture hint.
     weak: Option<NodeId>,
+    /// The innermost enclosing element marked as readers' comments.
+    comment: Option<NodeId>,
 }
 
 struct BlockCollector<'a> {
@@ -397,6 +417,7 @@ impl BlockCollector<'_> {
             strong: ctx.strong,
             tag_strong: ctx.tag_strong,
             weak: ctx.weak,
+            comment: ctx.comment,
         });
         let before = block.text.len();
         for word in raw.split_whitespace() {
@@ -422,11 +443,14 @@ struct Ctx {
     strong: Option<NodeId>,
     tag_strong: Option<NodeId>,
     weak: Option<NodeId>,
+    comment: Option<NodeId>,
+    /// Inside `<pre>` or `<code>`, whose classes name syntax ("hljs-comment"), not page parts.
+    in_code: bool,
 }
 
 /// Split the page into text blocks, skipping non-content subtrees. Iterative: pages can nest
 /// deeply.
-fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
+fn collect_blocks(dom: &Dom, hints: &[Hint]) -> Vec<TextBlock> {
     // Characters of text under each node: parents come before children, so one backward pass.
     let mut subtree_text = vec![0usize; dom.nodes.len()];
     for id in (1..dom.nodes.len()).rev() {
@@ -452,6 +476,8 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
         strong: None,
         tag_strong: None,
         weak: None,
+        comment: None,
+        in_code: false,
     };
     let mut stack = vec![Step::Enter(0, root)];
     while let Some(step) = stack.pop() {
@@ -488,13 +514,18 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
                     // An anchor over pages of text is an unclosed `<a>`, not a link.
                     inner.in_link |= name == "a" && subtree_text[id] <= MAX_LINK_CHARS;
                     inner.heading |= is_heading(name);
-                    if id != 0 {
-                        match hint(c.dom, id) {
+                    inner.in_code |= matches!(name.as_str(), "pre" | "code");
+                    if id != 0 && !ctx.in_code {
+                        match hints[id] {
                             Hint::FurnitureTag => {
                                 inner.strong = Some(id);
                                 inner.tag_strong = Some(id);
                             }
                             Hint::Furniture => inner.strong = Some(id),
+                            Hint::Comment => {
+                                inner.strong = Some(id);
+                                inner.comment = Some(id);
+                            }
                             Hint::SmallFurniture => inner.weak = Some(id),
                             Hint::Story | Hint::Neutral => {}
                         }
@@ -509,6 +540,71 @@ fn collect_blocks(dom: &Dom) -> Vec<TextBlock> {
     }
     c.flush();
     c.blocks
+}
+
+/// schema.org types of a page that is a discussion: its replies are its content.
+const THREAD_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage"];
+
+/// URL paths of forum software's thread pages (phpBB, vBulletin, XenForo, SMF, Discourse, ...).
+const THREAD_PATHS: &[&str] = &[
+    "viewtopic",
+    "showthread",
+    "/thread/",
+    "/threads/",
+    "/topic/",
+    "/topics/",
+    "index.php?topic=",
+    "/t/",
+    "/forum/",
+    "/forums/",
+    "/questions/",
+];
+
+/// Whether the page is a discussion thread (a forum topic, a Q&A page): by the schema.org
+/// type it declares (microdata or JSON-LD) or by its canonical URL.
+fn is_thread_page(dom: &Dom) -> bool {
+    for (id, node) in dom.nodes.iter().enumerate() {
+        match node.name() {
+            "script" if node.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                let json = dom.text_of(id);
+                if THREAD_TYPES.iter().any(|t| json.contains(t)) {
+                    return true;
+                }
+            }
+            "link"
+                if node
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                if node.attr("href").is_some_and(is_thread_url) {
+                    return true;
+                }
+            }
+            "meta" if node.attr("property") == Some("og:url") => {
+                if node.attr("content").is_some_and(is_thread_url) {
+                    return true;
+                }
+            }
+            _ => {
+                if node
+                    .attr("itemtype")
+                    .is_some_and(|t| THREAD_TYPES.iter().any(|x| t.contains(x)))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn is_thread_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    // The path only: a host named "forum.example" says nothing about this page.
+    let path = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| {
+        rest.find('/').map_or("", |i| &rest[i..])
+    });
+    THREAD_PATHS.iter().any(|p| path.contains(p))
 }
 
 /// How much a block says about its container being the story.
@@ -550,6 +646,11 @@ enum Trust {
     All,
 }
 
+/// Length (bytes) of a paragraph that counts towards prose under a furniture hint.
+const PROSE_PARAGRAPH_CHARS: usize = 150;
+/// Fewest such paragraphs that make the hinted element part of the story.
+const PROSE_MIN_PARAGRAPHS: u32 = 3;
+
 /// The extracted text is taken as missing the story when it has fewer words than this (a CJK
 /// character counting as a word) and trusting fewer furniture hints gives ... Measured on
 /// html/ dev: never 0.8881 (3 empty pages), 30 0.8999, 100 0.9007, 150 0.8984, 300 0.9053,
@@ -570,9 +671,14 @@ pub(super) const RELAX_GAIN: f64 = 2.0;
 /// short, furniture hints are trusted less (weak hints, then class hints) if that finds
 /// several times more.
 pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
-    let mut blocks = collect_blocks(dom);
-    let hints: Vec<Hint> = (0..dom.nodes.len()).map(|id| hint(dom, id)).collect();
-    let mut text = select_text(dom, &mut blocks, &hints, Trust::All, title);
+    let thread = is_thread_page(dom);
+    let hints: Vec<Hint> = (0..dom.nodes.len())
+        .map(|id| hint(dom, id, thread))
+        .collect();
+    let mut blocks = collect_blocks(dom, &hints);
+    let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
+    // A short story was found: readers' comments must not take its place.
+    let comments_out = text_units(&text) >= RELAX_PARAGRAPH_WORDS;
     for trust in [Trust::Strong, Trust::Tags] {
         let units = text_units(&text);
         // A short story that has a real paragraph is found: its page's comments, newsletter
@@ -581,12 +687,109 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         if units >= RELAX_BELOW_WORDS || longest >= RELAX_PARAGRAPH_WORDS {
             break;
         }
-        let relaxed = select_text(dom, &mut blocks, &hints, trust, title);
+        let relaxed = select_text(dom, &mut blocks, &hints, trust, comments_out, title);
         if text_units(&relaxed) as f64 >= RELAX_GAIN * units.max(1) as f64 {
             text = relaxed;
         }
     }
+    let units = text_units(&text);
+    if units < RELAX_BELOW_WORDS {
+        if let Some(listing) = listing_text(dom, &blocks, title) {
+            if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
+                text = listing;
+            }
+        }
+    }
     text
+}
+
+/// Fewest items of a listing.
+const LISTING_MIN_ITEMS: usize = 4;
+/// Fewest words of an item (a title, a teaser); menu entries have one to three.
+const LISTING_ITEM_WORDS: usize = 4;
+
+/// The text of a page whose main content is a list of items (a job board, an index of
+/// stories): the element whose children repeat one structure (tag and class), at least
+/// [`LISTING_MIN_ITEMS`] of them with a title-sized text, with the most words in the repeated
+/// children. Its blocks
+/// are kept although their titles are links. Outside navigation, asides and footers, and
+/// outside elements whose class marks furniture.
+fn listing_text(dom: &Dom, blocks: &[TextBlock], title: Option<&str>) -> Option<String> {
+    let n = dom.nodes.len();
+    let mut text_chars = vec![0usize; n];
+    for b in blocks {
+        let mut node = b.container;
+        loop {
+            text_chars[node] += b.text.len();
+            if node == 0 {
+                break;
+            }
+            node = dom.nodes[node].parent;
+        }
+    }
+    let page_chars = text_chars[0] as f64;
+    let furniture = |b: &TextBlock| {
+        b.tag_strong.is_some()
+            || b.strong
+                .is_some_and(|f| (text_chars[f] as f64) < STRONG_HINT_MAX_SHARE * page_chars)
+    };
+    // Words of the non-furniture text under each element.
+    let mut words = vec![0usize; n];
+    for b in blocks.iter().filter(|b| !furniture(b)) {
+        let w = text_units(&b.text);
+        let mut node = b.container;
+        loop {
+            words[node] += w;
+            if node == 0 {
+                break;
+            }
+            node = dom.nodes[node].parent;
+        }
+    }
+    let mut best: Option<(usize, NodeId)> = None;
+    let mut sigs: Vec<(&str, &str, usize)> = Vec::new();
+    for (id, node) in dom.nodes.iter().enumerate() {
+        if node.children.len() < LISTING_MIN_ITEMS
+            || words[id] < LISTING_MIN_ITEMS * LISTING_ITEM_WORDS
+            || best.is_some_and(|(w, _)| words[id] <= w)
+        {
+            continue;
+        }
+        sigs.clear();
+        sigs.extend(node.children.iter().filter_map(|&c| {
+            let child = &dom.nodes[c];
+            matches!(child.data, NodeData::Element { .. })
+                .then(|| (child.name(), child.attr("class").unwrap_or(""), words[c]))
+        }));
+        sigs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for run in sigs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let items = run.iter().filter(|x| x.2 >= LISTING_ITEM_WORDS).count();
+            let total: usize = run.iter().map(|x| x.2).sum();
+            if items >= LISTING_MIN_ITEMS
+                && total >= LISTING_ITEM_WORDS * run.len()
+                && best.is_none_or(|(w, _)| total > w)
+            {
+                best = Some((total, id));
+            }
+        }
+    }
+    let (_, list) = best?;
+    let under_list = |mut node: NodeId| loop {
+        if node == list {
+            return true;
+        }
+        if node == 0 {
+            return false;
+        }
+        node = dom.nodes[node].parent;
+    };
+    let text = join_blocks(
+        blocks
+            .iter()
+            .filter(|b| !furniture(b) && under_list(b.container) && text_units(&b.text) >= 2),
+        title,
+    );
+    (!text.is_empty()).then_some(text)
 }
 
 fn select_text(
@@ -594,6 +797,7 @@ fn select_text(
     blocks: &mut [TextBlock],
     hints: &[Hint],
     trust: Trust,
+    comments_out: bool,
     title: Option<&str>,
 ) -> String {
     let n = dom.nodes.len();
@@ -622,6 +826,7 @@ fn select_text(
             Trust::Strong | Trust::All => b.strong,
         };
         b.furniture = small(strong, STRONG_HINT_MAX_SHARE)
+            || (comments_out && small(b.comment, STRONG_HINT_MAX_SHARE))
             || (trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE));
     }
     let blocks = &*blocks;
@@ -650,7 +855,8 @@ fn select_text(
         let hint = match (hints[id], trust) {
             (Hint::Story, _) => 1.25,
             (Hint::FurnitureTag, _) => 0.5,
-            (Hint::Furniture, Trust::Strong | Trust::All) => 0.5,
+            (Hint::Furniture | Hint::Comment, Trust::Strong | Trust::All) => 0.5,
+            (Hint::Comment, Trust::Tags) if comments_out => 0.5,
             (Hint::SmallFurniture, Trust::All) => 0.5,
             _ => 1.0,
         };
@@ -728,15 +934,38 @@ fn select_text(
         node = dom.nodes[node].parent;
     };
     // Blocks of the story region with whether each is kept.
-    let region: Vec<(&TextBlock, bool)> = blocks
+    // Paragraphs of the story under a class hint inside the region (a "read-more" expander
+    // holding the rest of the story, a mislabelled wrapper) are story: several long
+    // paragraphs with almost no links are no share bar, menu or teaser list.
+    let mut long_paragraphs = vec![0u32; n];
+    for b in blocks {
+        if let Some(h) = b.strong {
+            if b.text.len() >= PROSE_PARAGRAPH_CHARS && b.link_chars * 10 < b.text.len() {
+                long_paragraphs[h] += 1;
+            }
+        }
+    }
+    let prose = |b: &TextBlock| {
+        b.tag_strong.is_none()
+            && b.comment.is_none()
+            && !(trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE))
+            && b.strong.is_some_and(|h| {
+                hints[h] == Hint::Furniture
+                    && in_roots(h)
+                    && long_paragraphs[h] >= PROSE_MIN_PARAGRAPHS
+                    && link_chars[h] * 10 < text_chars[h]
+            })
+    };
+    let region: Vec<(&TextBlock, bool, bool)> = blocks
         .iter()
         .filter(|b| in_roots(b.container))
         .map(|b| {
             let words = text_units(&b.text);
             let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
+            let furniture = b.furniture && !prose(b);
             // Link lists and one-word labels ("Advertisement") go, headings may be one word.
-            let keep = !b.furniture && link_share <= 0.4 && (b.heading || words >= 2);
-            (b, keep)
+            let keep = !furniture && link_share <= 0.4 && (b.heading || words >= 2);
+            (b, furniture, keep)
         })
         .collect();
     // A heading is kept only when the next block, past furniture (an inline newsletter box),
@@ -746,14 +975,14 @@ fn select_text(
     let mut following = None;
     for i in (0..region.len()).rev() {
         next_story[i] = following;
-        if !region[i].0.furniture {
+        if !region[i].1 {
             following = Some(i);
         }
     }
-    let kept = region.iter().enumerate().filter_map(|(i, &(b, keep))| {
+    let kept = region.iter().enumerate().filter_map(|(i, &(b, _, keep))| {
         let headed = || {
             next_story[i].is_some_and(|j| {
-                let (next, next_keep) = region[j];
+                let (next, _, next_keep) = region[j];
                 next_keep && !next.heading
             })
         };
@@ -937,6 +1166,123 @@ mod tests {
         // A sentence of 15 characters is a paragraph, not a label.
         let html = "<div><a href=/>トップ</a></div><p>雨が降りましたが、晴れました。</p>";
         assert_eq!(extract(html), "雨が降りましたが、晴れました。");
+    }
+
+    /// A paragraph of `words` words with a comma.
+    fn para(topic: &str, words: usize) -> String {
+        let filler: Vec<&str> = ["and", "then", "the", "group", "went", "on"]
+            .iter()
+            .copied()
+            .cycle()
+            .take(words.saturating_sub(3))
+            .collect();
+        format!("<p>{topic}, said {}.</p>", filler.join(" "))
+    }
+
+    #[test]
+    fn thread_pages_keep_replies_marked_as_comments() {
+        let reply = |n: usize| {
+            format!(
+                "<article class=reply itemprop=comment>{}</article>",
+                para(&format!("Reply {n}"), 40)
+            )
+        };
+        let replies: String = (0..4).map(reply).collect();
+        let body = format!(
+            "<article class=topic><div itemprop=articleBody>{}{}{}</div></article>             <section id=replies>{replies}</section>",
+            para("First post", 50),
+            para("More of it", 50),
+            para("The end of it", 40)
+        );
+        // An article: its comments are furniture.
+        let article = extract(&format!("<body><div>{body}</div></body>"));
+        assert!(
+            article.contains("The end of it") && !article.contains("Reply 0"),
+            "{article}"
+        );
+        // A thread, by its schema.org type or its URL: they are its content.
+        let typed = extract(&format!(
+            "<body><div itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">{body}</div></body>"
+        ));
+        assert_eq!(typed.matches("Reply ").count(), 4, "{typed}");
+        let by_url = extract(&format!(
+            "<head><link rel=canonical href=\"https://example.org/forum/viewtopic.php?t=5\"></head>\
+             <body><div>{body}</div></body>"
+        ));
+        assert_eq!(by_url.matches("Reply ").count(), 4, "{by_url}");
+        assert!(!is_thread_url(
+            "https://forum.example.org/news/storm-hits-coast"
+        ));
+        assert!(is_thread_url("https://example.org/t/slow-builds/7798"));
+    }
+
+    #[test]
+    fn a_short_story_keeps_its_comments_out() {
+        let comments: String = (0..6)
+            .map(|n| {
+                format!(
+                    "<div class=comment>{}</div>",
+                    para(&format!("Reader {n}"), 45)
+                )
+            })
+            .collect();
+        let html = format!(
+            "<nav><a href=/>Home</a></nav><div class=post><h1>Rose shrine</h1>\
+             <p>Whenever you have time, visit the rose shrine in the hills, it is open all year.</p>\
+             <p>More about its history, with dates, is on the parish website.</p></div>\
+             <div id=comments>{comments}</div>"
+        );
+        let text = extract(&html);
+        assert!(text.contains("rose shrine"), "{text}");
+        assert!(!text.contains("Reader"), "{text}");
+    }
+
+    #[test]
+    fn listings_keep_their_linked_item_titles() {
+        let item = |n: usize| {
+            format!(
+                "<tr class=item><td><a href=/j{n}>Harbour crew {n} is hiring deck hands for the \
+                 winter season</a></td><td>{n} days ago</td></tr>"
+            )
+        };
+        let items: String = (0..6).map(item).collect();
+        let html = format!(
+            "<nav><ul><li><a href=/>Home</a></li><li><a href=/jobs>Jobs</a></li>\
+             <li><a href=/ask>Ask</a></li><li><a href=/new>New</a></li></ul></nav>\
+             <div>Jobs at the harbour.</div><table>{items}</table>"
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("is hiring deck hands").count(), 6, "{text}");
+        assert!(text.contains("3 days ago"), "{text}");
+        assert!(!text.contains("Ask"), "{text}");
+    }
+
+    #[test]
+    fn syntax_highlighting_classes_are_no_hints() {
+        let html = format!(
+            "<article>{}<pre><code><span class=hljs-comment># set up the tools</span>\n\
+             make install-tools</code></pre>{}</article>",
+            para("The build", 40),
+            para("After that", 40)
+        );
+        let text = extract(&html);
+        assert!(
+            text.contains("# set up the tools make install-tools"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn story_paragraphs_under_a_read_more_expander_are_kept() {
+        let more: String = (0..4).map(|n| para(&format!("Part {n}"), 40)).collect();
+        let html = format!(
+            "<div class=story-body>{}{}<div id=read-more><div id=read-more-content>{more}\
+             </div></div></div><div class=related><a href=/a>Other story</a></div>",
+            para("The start", 40),
+            para("The next", 40)
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("Part ").count(), 4, "{text}");
     }
 
     #[test]
