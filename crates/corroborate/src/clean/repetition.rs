@@ -228,7 +228,7 @@ impl RepetitionDetector {
                     words.extend(key.split(' '));
                 }
                 for &c in cands {
-                    if c == j || done[c] {
+                    if c == j || done[c] || is_headline_over_its_lede(lines, c, j) {
                         continue;
                     }
                     let quote: Vec<&str> = lines[c].features.key.split(' ').collect();
@@ -252,6 +252,16 @@ impl RepetitionDetector {
             })
             .collect()
     }
+}
+
+/// A title-cased line directly above the line that repeats its words: a headline and the
+/// story's first paragraph, not a pull quote.
+fn is_headline_over_its_lede(lines: &[RepetitionLine<'_>], c: usize, j: usize) -> bool {
+    let f = lines[c].features;
+    j > c
+        && lines[c + 1..j].iter().all(|l| !l.alive)
+        && f.alphabetic_words >= 4
+        && f.capitalized_share() >= 0.8
 }
 
 /// The first words of a line, to name it in an explanation.
