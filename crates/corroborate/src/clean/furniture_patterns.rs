@@ -95,7 +95,10 @@ impl FurniturePatterns {
             return hit("dateline", "a date or time stamp only");
         }
         if is_dated_credit(cues, line, f) {
-            return hit("dateline", "a date with only names around it (a byline or a stamp)");
+            return hit(
+                "stamp_line",
+                "a date with only names around it (a byline or a stamp)",
+            );
         }
         if let Some(m) = byline(cues, line, f) {
             return Some(m);
@@ -747,8 +750,8 @@ mod tests {
             "hace 3 horas" => Some("dateline"),
             "3 de enero de 2021" => Some("dateline"),
             "Mittwoch, 3. März 2021" => Some("dateline"),
-            "Jane Reporter Wednesday March 3, 2021 The Harbor Daily" => Some("dateline"),
-            "Wire Service - March 3, 2021 3:23 PM ET" => Some("dateline"),
+            "Jane Reporter Wednesday March 3, 2021 The Harbor Daily" => Some("stamp_line"),
+            "Wire Service - March 3, 2021 3:23 PM ET" => Some("stamp_line"),
             "© 2021 Harbor Daily. All content is ours." => Some("legal_notice"),
             "Author: Jane Reporter" => Some("byline"),
             "Von Jane Reporter" => Some("byline"),

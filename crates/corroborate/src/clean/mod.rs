@@ -264,12 +264,10 @@ impl Cleaner {
             .zip(&states)
             .any(|(doc, st)| st.headline_candidates(doc).next().is_some())
         {
-            return states
-                .into_iter()
-                .map(|mut st| {
-                    st.link_box_headings();
-                    finish(st)
-                })
+            return docs
+                .iter()
+                .zip(states)
+                .map(|(doc, st)| finish(doc, st))
                 .collect();
         }
         // Stems are numbered by the thread's lexicon (held for the whole judgement, so its
@@ -293,12 +291,9 @@ impl Cleaner {
                 self.unrelated_headlines(lexicon, doc, st, own, &cluster);
             }
         });
-        states
-            .into_iter()
-            .map(|mut st| {
-                st.link_box_headings();
-                finish(st)
-            })
+        docs.iter()
+            .zip(states)
+            .map(|(doc, st)| finish(doc, st))
             .collect()
     }
 
@@ -474,8 +469,27 @@ fn keep_every_line(doc: &Document) -> CleanedDocument {
     out
 }
 
+/// Removal reasons that only apply to plain text. On an HTML page the region was chosen from
+/// the page's structure, and what these line shapes guess at (a date with names, a name with a
+/// role, a heading over links) is there part of the story as often as not: posts of a thread
+/// headed by their time stamps, a list of papers with their authors (eval-extract on html/
+/// gold: mean F1 0.9037 with them, 0.9048 without).
+const PLAIN_TEXT_ONLY: [&str; 3] = ["stamp_line", "signature", "link_box_heading"];
+
 /// Turn the line decisions into kept blocks and removals.
-fn finish(st: DocumentLines) -> CleanedDocument {
+fn finish(doc: &Document, mut st: DocumentLines) -> CleanedDocument {
+    if doc.origin.markup {
+        for l in &mut st.lines {
+            if l.removal
+                .as_ref()
+                .is_some_and(|(r, _)| PLAIN_TEXT_ONLY.contains(r))
+            {
+                l.removal = None;
+            }
+        }
+    } else {
+        st.link_box_headings();
+    }
     let mut out = CleanedDocument::default();
     for l in st.lines {
         match l.removal {

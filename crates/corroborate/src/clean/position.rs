@@ -124,7 +124,7 @@ impl PositionRules {
             if is_name_with_role(f, lines[i].text) {
                 out.push(PositionFinding {
                     index: i,
-                    reason: "byline",
+                    reason: "signature",
                     detail: "a name and an outlet or role above the story".to_string(),
                 });
                 continue;

@@ -254,12 +254,17 @@ impl RepetitionDetector {
     }
 }
 
-/// A title-cased line directly above the line that repeats its words: a headline and the
-/// story's first paragraph, not a pull quote.
+/// Live lines between a headline and the paragraph of the story's opening that repeats its
+/// words.
+const LEDE_WINDOW: usize = 2;
+
+/// A title-cased line shortly above the line that repeats its words (at most
+/// [`LEDE_WINDOW`] live lines between them): a headline and the story's opening, not a pull
+/// quote.
 fn is_headline_over_its_lede(lines: &[RepetitionLine<'_>], c: usize, j: usize) -> bool {
     let f = lines[c].features;
     j > c
-        && lines[c + 1..j].iter().all(|l| !l.alive)
+        && lines[c + 1..j].iter().filter(|l| l.alive).count() <= LEDE_WINDOW
         && f.alphabetic_words >= 4
         && f.capitalized_share() >= 0.8
 }
