@@ -188,7 +188,7 @@ impl StoryRegion {
             let f = lines[i].features;
             // A sentence standing alone between labels is a teaser or a caption: the story's
             // paragraphs follow one another.
-            let isolated = !(k > 0 && prose(k - 1)) && !(k + 1 < live.len() && prose(k + 1));
+            let isolated = !((k > 0 && prose(k - 1)) || (k + 1 < live.len() && prose(k + 1)));
             let score = if in_list && !f.ending.is_sentence() {
                 0
             } else {
