@@ -139,10 +139,11 @@ fn l3s_lines_story_kept_and_furniture_removed() {
         eprintln!("{}", t.row(name));
     }
     // Floors at what the cleaner reaches (see docs/furniture.md); raise them when it improves.
+    // Measured: dev 0.977 / 0.886, held-out 0.976 / 0.669, all 0.977 / 0.851.
     for (name, t, content, furniture) in [
-        ("dev", &dev, 0.975, 0.805),
-        ("held-out", &held, 0.970, 0.620),
-        ("all", &all, 0.975, 0.780),
+        ("dev", &dev, 0.975, 0.880),
+        ("held-out", &held, 0.970, 0.665),
+        ("all", &all, 0.975, 0.845),
     ] {
         assert!(
             t.rate(&CONTENT, true) >= content,
@@ -155,6 +156,13 @@ fn l3s_lines_story_kept_and_furniture_removed() {
             t.row(name)
         );
     }
+    // Headlines are short and often title-cased: they must not go as navigation (measured
+    // 71 of 72 kept).
+    assert!(
+        all.rate(&["headline"], true) >= 0.97,
+        "headlines kept below 0.97\n{}",
+        all.row("all")
+    );
 }
 
 /// The counts above are score_furniture.py's: run the script on the same outputs.

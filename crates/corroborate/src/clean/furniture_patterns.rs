@@ -3,7 +3,7 @@
 //! separators). The cue words come from the language resources.
 
 use super::line_features::{Ending, LineFeatures};
-use crate::lang::furniture::{Cue, FurnitureCues};
+use crate::lang::furniture::{self as cues_of, any_language, Cue, FurnitureCues};
 use crate::lang::Language;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -76,14 +76,29 @@ impl FurniturePatterns {
         if let Some(m) = related_link(cues, line, f) {
             return Some(m);
         }
+        if let Some(m) = navigation_row(line, f) {
+            return Some(m);
+        }
+        if is_legal_line(&f.lower, f) {
+            return hit("legal_notice", "a copyright line");
+        }
         if let Some(cue) = first_cue(self.language, f) {
             return hit(cue.reason, format!("contains \"{}\"", cue.phrase));
         }
         if let Some(m) = contact_or_link(f) {
             return Some(m);
         }
-        if is_date_line(cues, &f.lower) {
+        if is_count_label(f) {
+            return hit("count_label", "a count of comments, views or shares");
+        }
+        if is_date_line(cues, &f.lower) || is_relative_time(f) {
             return hit("dateline", "a date or time stamp only");
+        }
+        if is_dated_credit(cues, line, f) {
+            return hit(
+                "stamp_line",
+                "a date with only names around it (a byline or a stamp)",
+            );
         }
         if let Some(m) = byline(cues, line, f) {
             return Some(m);
@@ -445,16 +460,146 @@ pub fn is_date_line(cues: &FurnitureCues, lower: &str) -> bool {
         if tokens > 14 {
             return false;
         }
-        if cues.months.contains(&t) || cues.weekdays.contains(&t) {
+        if is_date_word(cues, t) {
             has_date_word = true;
         } else if is_number_like(t) {
             has_digit = true;
-        } else if !cues.date_fillers.contains(&t) {
+        } else if !is_date_filler(cues, t) {
             return false;
         }
     }
     let body = &lower[..body_end];
     has_digit && (has_date_word || body.contains('/') || body.matches('-').count() >= 2)
+}
+
+/// A month or weekday name of the page's language or of the other languages with cues.
+fn is_date_word(cues: &FurnitureCues, t: &str) -> bool {
+    cues.months.contains(&t)
+        || cues.weekdays.contains(&t)
+        || any_language(cues_of::MONTHS, t)
+        || any_language(cues_of::WEEKDAYS, t)
+}
+
+/// A word a date or time stamp may hold besides names and numbers.
+fn is_date_filler(cues: &FurnitureCues, t: &str) -> bool {
+    cues.date_fillers.contains(&t) || any_language(cues_of::DATE_FILLERS, t)
+}
+
+/// Separators of a row of links or a breadcrumb.
+const LINK_SEPARATORS: [char; 6] = ['|', '»', '›', '·', '•', '>'];
+
+/// A row of links or a breadcrumb: "Email | Print | Text size", "Home > Sport", "News
+/// Section |". Short segments (at most four words each) between separators, two or more of
+/// them, or one closing the line, or a breadcrumb opened by a home word; never a sentence.
+fn navigation_row(line: &str, f: &LineFeatures) -> Option<PatternMatch> {
+    // `<` is markup or code quoted in the text, not a breadcrumb.
+    if f.ending.is_sentence() || f.words > 40 || !line.contains(LINK_SEPARATORS) || line.contains('<')
+    {
+        return None;
+    }
+    let segments: Vec<&str> = line.split(LINK_SEPARATORS).map(str::trim).collect();
+    let separators = segments.len() - 1;
+    let short = segments
+        .iter()
+        .all(|s| s.split_whitespace().count() <= 4);
+    if !short {
+        return None;
+    }
+    let closed = segments.last().is_some_and(|s| s.is_empty()) && f.words <= 5;
+    let first = segments[0].to_lowercase();
+    let home = any_language(cues_of::HOME_WORDS, first.trim_end_matches(':'))
+        || first
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| any_language(cues_of::HOME_WORDS, w));
+    (separators >= 2 || closed || home).then(|| PatternMatch {
+        reason: "navigation",
+        detail: "a row of links or a breadcrumb".to_string(),
+    })
+}
+
+/// A copyright line: "© 2008 Name", "(c) Agency", "Copyright 2007 Agency. ...".
+fn is_legal_line(lower: &str, f: &LineFeatures) -> bool {
+    f.words <= 60
+        && (lower.starts_with('©')
+            || lower.starts_with("(c) ")
+            || lower.starts_with("copyright ")
+            || lower.starts_with("copyright:"))
+}
+
+/// A short line counting comments, views or shares: "7 Comments", "Read Comments (1)",
+/// "9,261 views".
+fn is_count_label(f: &LineFeatures) -> bool {
+    if f.words > 4 || f.ending.is_sentence() || !f.lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    f.key
+        .split(' ')
+        .any(|w| any_language(cues_of::COUNT_WORDS, w))
+}
+
+/// A time relative to now: "5 days ago", "vor 3 Stunden", "il y a 2 jours", "hace 3 horas",
+/// perhaps after "Posted" or "Updated".
+fn is_relative_time(f: &LineFeatures) -> bool {
+    if f.words > 6 || f.ending.is_sentence() || !f.lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = f.key.split(' ').collect();
+    let Some(n) = words.iter().position(|w| w.bytes().all(|b| b.is_ascii_digit())) else {
+        return false;
+    };
+    let Some(unit) = words.get(n + 1) else {
+        return false;
+    };
+    cues_of::RELATIVE_TIMES.iter().any(|(_, rt)| {
+        rt.units.contains(unit)
+            && rt.ago.iter().any(|a| {
+                let before = words[..n].join(" ");
+                let after = words[n + 2..].join(" ");
+                before.ends_with(a) || after.starts_with(a)
+            })
+    })
+}
+
+/// A line holding a date and otherwise only names: "Jane Reporter Wednesday January 16, 2008
+/// The Harbor Daily", "Wire Service - March 3, 2008 3:23 PM ET". A month name next to a number,
+/// no sentence ending, at most 14 words, every other word capitalized, a number, a date word
+/// or a joiner.
+fn is_dated_credit(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> bool {
+    if f.ending.is_sentence()
+        || f.words > 14
+        || f.words < 3
+        || !f.lower.bytes().any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '—' | '–'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')' | '·')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let month_next_to_number = lower.iter().enumerate().any(|(i, t)| {
+        (cues.months.contains(&t.as_str()) || any_language(cues_of::MONTHS, t))
+            && [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| lower.get(j))
+                .any(|n| is_number_like(n))
+    });
+    // A stamp gives the year: "June 9 -- Arena, City" is an item of a list of dates.
+    let year = lower
+        .iter()
+        .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && t.bytes().all(|b| b.is_ascii_digit()));
+    if !month_next_to_number || !year {
+        return false;
+    }
+    tokens.iter().zip(&lower).all(|(t, l)| {
+        t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || is_date_word(cues, l)
+            || is_date_filler(cues, l)
+            || matches!(l.as_str(), "and" | "of" | "the" | "by" | "&")
+    })
 }
 
 /// "2019", "11", "3rd", "10:32", "10:32am".
@@ -484,8 +629,10 @@ fn byline(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<PatternM
     let opener = cues
         .byline_words
         .iter()
+        .chain(cues_of::BYLINE_OPENERS.iter().flat_map(|(_, w)| w.iter()))
         .filter(|w| {
-            label.starts_with(**w) && label[w.len()..].starts_with(|c: char| c.is_whitespace())
+            label.starts_with(**w)
+                && label[w.len()..].starts_with(|c: char| c.is_whitespace() || c == ':')
         })
         .max_by_key(|w| w.len());
     let dash_signature = line.starts_with(['-', '–', '—']) && f.words <= 5;
@@ -494,7 +641,13 @@ fn byline(cues: &FurnitureCues, line: &str, f: &LineFeatures) -> Option<PatternM
     }
     let skip = opener.map_or(0, |w| w.split_whitespace().count());
     let original = label_form_original(line);
-    let names: Vec<&str> = original.split_whitespace().skip(skip).collect();
+    let names: Vec<&str> = original
+        .split_whitespace()
+        .skip(skip)
+        .filter(|w| *w != ":")
+        .map(|w| w.trim_start_matches(':'))
+        .filter(|w| !w.is_empty())
+        .collect();
     if names.is_empty() || names.len() > 10 {
         return None;
     }
@@ -585,6 +738,24 @@ mod tests {
             "Skip Twitter post by @harbordaily The pier is closed tonight. Stay away." => Some("share_prompt"),
             "Please verify you're not a robot by clicking the box. Invalid email address." => Some("subscribe_prompt"),
             "These crawls are part of an effort to archive pages as they are created." => Some("archive_note"),
+            "Email | Print | Text size" => Some("navigation"),
+            "Home > Harbor News" => Some("navigation"),
+            "Startseite » Politik" => Some("navigation"),
+            "Harbor News |" => Some("navigation"),
+            "Read Comments (12)" => Some("count_label"),
+            "12 Kommentare" => Some("count_label"),
+            "5 days ago" => Some("dateline"),
+            "vor 3 Stunden" => Some("dateline"),
+            "il y a 2 jours" => Some("dateline"),
+            "hace 3 horas" => Some("dateline"),
+            "3 de enero de 2021" => Some("dateline"),
+            "Mittwoch, 3. März 2021" => Some("dateline"),
+            "Jane Reporter Wednesday March 3, 2021 The Harbor Daily" => Some("stamp_line"),
+            "Wire Service - March 3, 2021 3:23 PM ET" => Some("stamp_line"),
+            "© 2021 Harbor Daily. All content is ours." => Some("legal_notice"),
+            "Author: Jane Reporter" => Some("byline"),
+            "Von Jane Reporter" => Some("byline"),
+            "Par Jeanne Reporter" => Some("byline"),
         }
     }
 
@@ -608,6 +779,11 @@ mod tests {
             "The mayor said: the pier will reopen." => None,
             "More than 40 boats were damaged." => None,
             "Video: none of the cameras worked, police said, and the footage was lost for good." => None,
+            "Home prices rose in March" => None,
+            "5 days of rain flood the harbor" => None,
+            "Harbor | Lights" => None,
+            "Par for the course at the harbor" => None,
+            "Fire on the pier, March 3" => None,
         }
     }
 
@@ -659,11 +835,11 @@ mod tests {
             if tokens > 14 {
                 return false;
             }
-            if cues.months.contains(&t) || cues.weekdays.contains(&t) {
+            if is_date_word(cues, t) {
                 has_date_word = true;
             } else if is_number_like(t) {
                 has_digit = true;
-            } else if !cues.date_fillers.contains(&t) {
+            } else if !is_date_filler(cues, t) {
                 return false;
             }
         }

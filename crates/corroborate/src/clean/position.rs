@@ -12,6 +12,8 @@ use crate::lang::Language;
 /// A line as the position rules see it.
 #[derive(Debug, Clone, Copy)]
 pub struct PositionLine<'a> {
+    /// The trimmed line.
+    pub text: &'a str,
     /// The line's features.
     pub features: &'a LineFeatures,
     /// The line is still a candidate (not removed by an earlier stage).
@@ -117,7 +119,17 @@ impl PositionRules {
         let live: Vec<usize> = (0..bounds.first).filter(|&i| lines[i].alive).collect();
         let mut out = Vec::new();
         for &i in live.iter().skip(1) {
-            if !is_name_line(lines[i].features) {
+            let f = lines[i].features;
+            // A name and its outlet or role: "JANE REPORTER, Harbor News Service".
+            if is_name_with_role(f, lines[i].text) {
+                out.push(PositionFinding {
+                    index: i,
+                    reason: "signature",
+                    detail: "a name and an outlet or role above the story".to_string(),
+                });
+                continue;
+            }
+            if !is_name_line(f) {
                 continue;
             }
             let near_date = [i.checked_sub(1), Some(i + 1)]
@@ -137,14 +149,39 @@ impl PositionRules {
     }
 }
 
-/// Two to four capitalized words, no digits and no sentence punctuation: a person's name.
+/// Two to four capitalized words (two or three in capitals), no digits and no sentence
+/// punctuation: a person's name.
 fn is_name_line(f: &LineFeatures) -> bool {
     (2..=4).contains(&f.words)
         && f.alphabetic_words == f.words
         && f.capitalized == f.words
-        && !f.all_caps
+        && (!f.all_caps || f.words <= 3)
         && !f.ending.is_sentence()
         && !f.lower.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A name, then a comma or a dash, then capitalized words: "JANE REPORTER, Harbor News
+/// Service", "Jane Reporter - Harbor Daily Staff Writer". At most ten words, no digits, no
+/// sentence punctuation.
+fn is_name_with_role(f: &LineFeatures, line: &str) -> bool {
+    if f.words > 10 || f.ending.is_sentence() || f.lower.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some((name, role)) = line
+        .split_once(", ")
+        .or_else(|| line.split_once(" - "))
+        .or_else(|| line.split_once(" – "))
+    else {
+        return false;
+    };
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let joiner = |w: &&str| matches!(*w, "of" | "and" | "the" | "for" | "&");
+    let name: Vec<&str> = name.split_whitespace().collect();
+    let role: Vec<&str> = role.split_whitespace().collect();
+    (2..=3).contains(&name.len())
+        && name.iter().all(|w| capital(w) && w.chars().all(|c| c.is_alphabetic() || c == '.'))
+        && !role.is_empty()
+        && role.iter().all(|w| capital(w) || joiner(w))
 }
 
 #[cfg(test)]
@@ -158,6 +195,7 @@ mod tests {
     fn view(f: &[LineFeatures]) -> Vec<PositionLine<'_>> {
         f.iter()
             .map(|features| PositionLine {
+                text: "",
                 features,
                 alive: true,
                 holds_sentence: false,
@@ -221,6 +259,34 @@ mod tests {
         ]);
         let rules = PositionRules::default();
         let v = view(&f);
+        let b = rules.bounds(&v).expect("prose");
+        let found: Vec<usize> = rules
+            .leading_bylines(&v, b)
+            .iter()
+            .map(|x| x.index)
+            .collect();
+        assert_eq!(found, [1]);
+    }
+
+    #[test]
+    fn a_name_with_its_outlet_above_the_story() {
+        let texts = [
+            "Harbor Fire Spreads",
+            "JANE REPORTER, Harbor News Service",
+            "The fire burned for three days.",
+        ];
+        let f = lines(&texts);
+        let v: Vec<PositionLine<'_>> = f
+            .iter()
+            .zip(texts)
+            .map(|(features, text)| PositionLine {
+                text,
+                features,
+                alive: true,
+                holds_sentence: false,
+            })
+            .collect();
+        let rules = PositionRules::default();
         let b = rules.bounds(&v).expect("prose");
         let found: Vec<usize> = rules
             .leading_bylines(&v, b)

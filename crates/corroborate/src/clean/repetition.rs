@@ -228,7 +228,7 @@ impl RepetitionDetector {
                     words.extend(key.split(' '));
                 }
                 for &c in cands {
-                    if c == j || done[c] {
+                    if c == j || done[c] || is_headline_over_its_lede(lines, c, j) {
                         continue;
                     }
                     let quote: Vec<&str> = lines[c].features.key.split(' ').collect();
@@ -252,6 +252,21 @@ impl RepetitionDetector {
             })
             .collect()
     }
+}
+
+/// Live lines between a headline and the paragraph of the story's opening that repeats its
+/// words.
+const LEDE_WINDOW: usize = 2;
+
+/// A title-cased line shortly above the line that repeats its words (at most
+/// [`LEDE_WINDOW`] live lines between them): a headline and the story's opening, not a pull
+/// quote.
+fn is_headline_over_its_lede(lines: &[RepetitionLine<'_>], c: usize, j: usize) -> bool {
+    let f = lines[c].features;
+    j > c
+        && lines[c + 1..j].iter().filter(|l| l.alive).count() <= LEDE_WINDOW
+        && f.alphabetic_words >= 4
+        && f.capitalized_share() >= 0.8
 }
 
 /// The first words of a line, to name it in an explanation.

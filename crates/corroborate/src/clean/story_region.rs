@@ -85,8 +85,39 @@ impl StoryRegion {
         if live.len() < self.min_lines {
             return Vec::new();
         }
-        let Some((first, mut last)) = self.densest_run(lines, &live) else {
-            return Vec::new();
+        let teasers = teaser_lists(lines, &live);
+        if teasers.is_empty() {
+            return self.outside_live(lines, &live, Vec::new());
+        }
+        let found: Vec<RegionFinding> = teasers
+            .iter()
+            .map(|&i| RegionFinding {
+                index: i,
+                reason: "teaser_list",
+                detail: "in a list of other stories: a title, one sentence, a title, ..."
+                    .to_string(),
+            })
+            .collect();
+        let live: Vec<usize> = live
+            .into_iter()
+            .filter(|i| teasers.binary_search(i).is_err())
+            .collect();
+        if live.len() < self.min_lines {
+            return found;
+        }
+        self.outside_live(lines, &live, found)
+    }
+
+    /// [`StoryRegion::outside`] on the live lines `live`, adding to `out`.
+    fn outside_live(
+        &self,
+        lines: &[RegionLine<'_>],
+        live: &[usize],
+        mut out: Vec<RegionFinding>,
+    ) -> Vec<RegionFinding> {
+        let Some((first, mut last)) = self.densest_run(lines, live) else {
+            out.sort_by_key(|f| f.index);
+            return out;
         };
         // The items of a list the run ends on (scored zero) belong to it.
         if lines[live[last]].features.ending == Ending::Colon {
@@ -94,7 +125,6 @@ impl StoryRegion {
                 last += 1;
             }
         }
-        let mut out = Vec::new();
         let mut in_thread = vec![false; live.len()];
         if let Some(thread) = self.comment_thread(lines, &live[first..]) {
             let cut = live[first..]
@@ -111,10 +141,11 @@ impl StoryRegion {
             }
             last = last.min(cut.saturating_sub(1)).max(first);
             if cut == first {
+                out.sort_by_key(|f| f.index);
                 return out;
             }
         }
-        let keep_run = self.long_prose_runs(lines, &live, first, last);
+        let keep_run = self.long_prose_runs(lines, live, first, last);
         let cues = self.language.furniture();
         let headline_from = first.saturating_sub(self.headline_window);
         for (k, &i) in live.iter().enumerate() {
@@ -152,13 +183,19 @@ impl StoryRegion {
         let mut current = 0i64;
         let mut start = 0;
         let mut in_list = false;
+        let prose = |k: usize| lines[live[k]].features.is_prose();
         for (k, &i) in live.iter().enumerate() {
             let f = lines[i].features;
+            // A sentence standing alone between labels is a teaser or a caption: the story's
+            // paragraphs follow one another.
+            let isolated = !((k > 0 && prose(k - 1)) || (k + 1 < live.len() && prose(k + 1)));
             let score = if in_list && !f.ending.is_sentence() {
                 0
             } else {
                 in_list = f.ending == Ending::Colon && f.words >= 4;
-                if in_list || (f.is_prose() && f.words >= self.full_sentence_words) {
+                if in_list
+                    || (f.is_prose() && f.words >= self.full_sentence_words && !isolated)
+                {
                     2 * f.words as i64
                 } else if f.is_prose() {
                     f.words as i64
@@ -209,29 +246,69 @@ impl StoryRegion {
         let mut keep = vec![false; live.len()];
         let mut run: Vec<usize> = Vec::new();
         let mut words = 0;
-        let mut flush = |run: &mut Vec<usize>, words: &mut usize| {
-            if *words >= self.kept_run_words {
+        // Whether two prose lines of the run follow one another, and the run's longest line:
+        // a list of teasers (a title, one sentence, a title, ...) has neither.
+        let mut paragraphs = false;
+        let mut longest = 0;
+        let mut flush = |run: &mut Vec<usize>, words: &mut usize, paragraphs: &mut bool, longest: &mut usize| {
+            if *words >= self.kept_run_words && (*paragraphs || *longest >= self.kept_run_words) {
                 for &k in run.iter() {
                     keep[k] = true;
                 }
             }
             run.clear();
             *words = 0;
+            *paragraphs = false;
+            *longest = 0;
         };
         for (k, &i) in live.iter().enumerate() {
             let f = lines[i].features;
             if (first..=last).contains(&k) {
-                flush(&mut run, &mut words);
+                flush(&mut run, &mut words, &mut paragraphs, &mut longest);
             } else if f.is_prose() {
+                paragraphs |= run.last() == Some(&(k.wrapping_sub(1)));
+                longest = longest.max(f.words);
                 run.push(k);
                 words += f.words;
             } else if f.words > 3 {
-                flush(&mut run, &mut words);
+                flush(&mut run, &mut words, &mut paragraphs, &mut longest);
             }
         }
-        flush(&mut run, &mut words);
+        flush(&mut run, &mut words, &mut paragraphs, &mut longest);
         keep
     }
+}
+
+/// Fewest title-and-sentence pairs of a list of teasers.
+const MIN_TEASERS: usize = 3;
+
+/// Lines of lists of teasers (sorted): three or more pairs of a title (one to twelve words,
+/// not a sentence) and one sentence of at most 35 words that no other sentence follows. The
+/// story's sections have paragraphs; a box of other stories has one sentence each.
+fn teaser_lists(lines: &[RegionLine<'_>], live: &[usize]) -> Vec<usize> {
+    let f = |k: usize| lines[live[k]].features;
+    let title = |k: usize| !f(k).is_prose() && (1..=12).contains(&f(k).words);
+    let teaser = |k: usize| {
+        f(k).is_prose() && f(k).words <= 35 && (k + 1 >= live.len() || !f(k + 1).is_prose())
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k + 1 < live.len() {
+        let mut pairs = 0;
+        while k + 2 * pairs + 1 < live.len()
+            && title(k + 2 * pairs)
+            && teaser(k + 2 * pairs + 1)
+        {
+            pairs += 1;
+        }
+        if pairs >= MIN_TEASERS {
+            out.extend((k..k + 2 * pairs).map(|j| live[j]));
+            k += 2 * pairs;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Whether the line opens with a byline word ("By Name", "Posted by: Name").
@@ -356,6 +433,23 @@ mod tests {
             "Sports centre",
         ]);
         assert_eq!(run(&page), []);
+    }
+
+    #[test]
+    fn a_list_of_teasers_goes() {
+        let mut page = vec!["River floods the lower town"];
+        page.extend(STORY);
+        page.extend([
+            "Bridge reopens",
+            "The old bridge opened again after two years of repairs.",
+            "Market day",
+            "Farmers bring their last apples to the square.",
+            "School wins prize",
+            "The town's school won a national science prize.",
+        ]);
+        let found = run(&page);
+        assert_eq!(found.len(), 6, "{found:?}");
+        assert!(found.iter().all(|&(i, r)| i >= 5 && r == "teaser_list"));
     }
 
     #[test]
