@@ -152,7 +152,11 @@ fn word_lists() -> &'static WordLists {
         org_cues: lex::set(lex::ORG_CUES),
         place_cues: lex::set(lex::PLACE_CUES),
         known_orgs: lex::set(lex::KNOWN_ORGS),
-        first_names: lex::set(lex::FIRST_NAMES),
+        first_names: crate::lang::english_names::GIVEN_NAMES
+            .iter()
+            .filter(|g| g.marks_person)
+            .map(|g| g.name)
+            .collect(),
         role_nouns: lex::set(lex::ROLE_NOUNS),
     })
 }

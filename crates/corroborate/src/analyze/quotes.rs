@@ -13,6 +13,7 @@ pub mod score;
 use super::entities::EntityIndex;
 use super::{EntityKind, Mention, Quote, Speaker};
 use crate::clean::BlockKind;
+use crate::lang::english_quotes as lex;
 use crate::prepared::PreparedCluster;
 use attribution::Subject;
 use gender::Gender;
@@ -45,6 +46,14 @@ impl Style {
                 Some((Style::Single, c.len_utf8()))
             }
             '`' if s.starts_with("``") => Some((Style::Duc, 2)),
+            // Wire copy that opens with two apostrophes (''Put them out ...,'' he said):
+            // at a word's start, with a word right after.
+            '\'' if s.starts_with("''")
+                && !prev.is_some_and(|p| p.is_alphanumeric() || ".,;:!?'".contains(p))
+                && s[2..].starts_with(|n: char| n.is_alphanumeric() || n == '(') =>
+            {
+                Some((Style::Duc, 2))
+            }
             _ => None,
         }
     }
@@ -59,7 +68,8 @@ impl Style {
             (Style::Single, '\u{2019}') if !next.is_some_and(char::is_alphabetic) => {
                 Some(c.len_utf8())
             }
-            (Style::Duc, '\'') if s.starts_with("''") => Some(2),
+            // `'''` closes an inner quotation, then this one: the last two marks close.
+            (Style::Duc, '\'') if s.starts_with("''") && !s.starts_with("'''") => Some(2),
             _ => None,
         }
     }
@@ -272,7 +282,24 @@ fn leading_person(
         let starts: Vec<usize> = starts.collect();
         for &from in starts.iter().rev() {
             let piece = &head[from..];
-            let Some(Subject::Named { name, role }) = attribution::leading_name(piece) else {
+            // A subject after a fronted adverbial ("In the end, Bush said ...").
+            let after_adverbial = || {
+                let comma = piece.find(", ")?;
+                let lead = &piece[..comma];
+                let short = lead.split_whitespace().count() <= 5;
+                let adverbial = lead.split_whitespace().next().is_some_and(|w| {
+                    lex::FRONTED_ADVERBIAL_OPENERS.contains(&w.to_lowercase().as_str())
+                });
+                (short && adverbial).then(|| &piece[comma + 2..])
+            };
+            let (piece, found) = match attribution::leading_name(piece) {
+                Some(s) => (piece, Some(s)),
+                None => match after_adverbial() {
+                    Some(rest) => (rest, attribution::leading_name(rest)),
+                    None => (piece, None),
+                },
+            };
+            let Some(Subject::Named { name, role }) = found else {
                 continue;
             };
             {
@@ -768,13 +795,29 @@ fn resolve(
             Some(e) => person_speaker(e, None),
             None => (
                 Some(Speaker {
-                    name: d.clone(),
+                    name: lowercase_determiner(d),
                     role: None,
                 }),
                 None,
                 None,
             ),
         },
+    }
+}
+
+/// A description as it reads inside a sentence: a determiner capitalized only because it
+/// opened one is lowercased ("The resolution" -> "the resolution").
+fn lowercase_determiner(d: &str) -> String {
+    let first = d.split_whitespace().next().unwrap_or("");
+    if matches!(
+        first,
+        "The" | "A" | "An" | "One" | "Another" | "Some" | "Two" | "Three"
+    ) {
+        let mut out = first.to_lowercase();
+        out.push_str(&d[first.len()..]);
+        out
+    } else {
+        d.to_string()
     }
 }
 

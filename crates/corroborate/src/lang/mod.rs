@@ -4,6 +4,7 @@ pub mod english;
 pub mod english_dates;
 pub mod english_entities;
 pub mod english_furniture;
+pub mod english_names;
 pub mod english_numbers;
 pub mod english_quotes;
 pub mod furniture;

@@ -81,6 +81,19 @@ fn is_role_noun(lower: &str) -> bool {
                 | "sources"
                 | "statement"
                 | "report"
+                | "document"
+                | "documents"
+                | "papers"
+                | "filing"
+                | "filings"
+                | "ruling"
+                | "resolution"
+                | "letter"
+                | "memo"
+                | "mailing"
+                | "lawsuit"
+                | "complaint"
+                | "opinion"
                 | "official"
                 | "officials"
                 | "diplomat"
@@ -110,6 +123,19 @@ fn is_name_word(w: &str) -> bool {
         || ["al-", "el-", "bin-", "ibn-"]
             .iter()
             .any(|p| w.starts_with(p))
+        || glued_particle_name(w)
+}
+
+/// A surname with a lowercase particle written into it ("diGenova", "deWitt", "vanHorn"):
+/// one to three lowercase letters, then a capital and a lowercase letter.
+fn glued_particle_name(w: &str) -> bool {
+    let mut chars = w.char_indices();
+    let lower = chars.by_ref().take_while(|(_, c)| c.is_lowercase()).count();
+    let rest = &w[w.char_indices().nth(lower).map_or(w.len(), |(i, _)| i)..];
+    let mut r = rest.chars();
+    (1..=3).contains(&lower)
+        && r.next().is_some_and(char::is_uppercase)
+        && r.next().is_some_and(char::is_lowercase)
 }
 
 /// Attribution written before the quote ("Mustafa Bali, the head of ..., said: “").
@@ -228,9 +254,11 @@ fn clause_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
             }
         }
     }
-    let &(a, _) = parts.first()?;
-    let text = &w.text[w.tokens[a].start..w.tokens[verb].start];
-    leading_name(text)
+    // The first part that opens with a name ("Under questioning, Yeager read ...").
+    parts.iter().find_map(|&(a, _)| {
+        let text = &w.text[w.tokens[a].start..w.tokens[verb].start];
+        leading_name(text)
+    })
 }
 
 /// Whether a reporting verb stands right beside a quote: ending the words before it
@@ -274,7 +302,8 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
     let mut start = 0;
     while start < w.tokens.len() && w.tokens[start].kind == TokenKind::Punct {
         let p = w.word(start);
-        if matches!(p, "," | "\u{2014}" | "-" | "\u{2013}") {
+        // A stray mark of an inner quotation closed with the outer one (`,''' Will wrote`).
+        if matches!(p, "," | "\u{2014}" | "-" | "\u{2013}" | "'" | "\u{2019}") {
             start += 1;
         } else {
             return None;
@@ -294,9 +323,36 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
     if is_speech_verb(&first) {
         return subject_after_verb(&w, start + 1, end);
     }
-    let verb = (start..end.min(start + 14)).find(|&i| is_speech_verb(&w.lower(i)))?;
+    // The verb comes within a few words, or after an apposition between commas ("Bob
+    // Smith, a Republican who is running for president, said").
+    let verb = (start..end.min(start + 14))
+        .find(|&i| is_speech_verb(&w.lower(i)))
+        .or_else(|| {
+            (start..end)
+                .find(|&i| is_speech_verb(&w.lower(i)))
+                .filter(|&v| {
+                    v >= 2 && w.is_punct(v - 1, ",") && (start..v - 1).any(|k| w.is_punct(k, ","))
+                })
+        })?;
     if verb == start {
         return None;
+    }
+    // One capitalized word between the closing mark and the verb is a name even when it
+    // is also a common word (`,'' Will wrote`, `,'' Young said`).
+    if verb == start + 1
+        && w.tokens[start].kind == TokenKind::Word
+        && is_capitalized(w.word(start))
+        && w.word(start).chars().skip(1).all(char::is_lowercase)
+        && pronoun(&w.lower(start)).is_none()
+        && !matches!(
+            w.lower(start).as_str(),
+            "i" | "it" | "this" | "that" | "who" | "one"
+        )
+    {
+        return Some(Subject::Named {
+            name: w.word(start).to_string(),
+            role: None,
+        });
     }
     subject_before(&w, verb)
         .filter(|s| !matches!(s, Subject::Implicit))
@@ -338,7 +394,12 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     let mut end = a;
     while end < b {
         let l = w.lower(end);
-        if w.tokens[end].kind == TokenKind::Punct && !matches!(w.word(end), "'" | "\u{2019}") {
+        // An initial's dot stays in the name ("said Richard C. Dieter").
+        let initial = w.word(end) == "." && end > a && w.word(end - 1).len() == 1;
+        if w.tokens[end].kind == TokenKind::Punct
+            && !matches!(w.word(end), "'" | "\u{2019}")
+            && !initial
+        {
             break;
         }
         // "said Ada Morel of the Harbour Trust ...": the name ends at "of".
@@ -445,13 +506,27 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
             parts.pop();
         }
     }
+    // An age after a name ("Butler, 82, said"): not a part of the subject.
+    if parts.len() >= 2 {
+        let (la, lb) = parts[parts.len() - 1];
+        if lb == la + 1 && w.word(la).chars().all(|c| c.is_ascii_digit()) {
+            parts.pop();
+        }
+    }
     let &(la, lb) = parts.last()?;
-    // Apposition before the verb: "Mustafa Bali, the head of the SDF media office, said".
+    // Apposition before the verb: "Mustafa Bali, the head of the SDF media office, said",
+    // also several ("X, director of Y, the legal arm of Z, said": X, the first role).
     if parts.len() >= 2 && starts_role(w, la, lb) {
-        let (pa, pb) = parts[parts.len() - 2];
-        if let Some(np) = trailing_name(w, pa, pb) {
-            let role = clean_role(w.slice(la, lb));
-            return Some(with_role(np, role));
+        let mut k = parts.len() - 1;
+        while k >= 2 && starts_role(w, parts[k - 1].0, parts[k - 1].1) {
+            k -= 1;
+        }
+        for k in (k..parts.len()).filter(|&k| k >= 1) {
+            let (pa, pb) = parts[k - 1];
+            if let Some(np) = trailing_name(w, pa, pb) {
+                let role = clean_role(w.slice(parts[k].0, parts[k].1));
+                return Some(with_role(np, role));
+            }
         }
     }
     // "X, a Canadian ISIS fighter captured by ... told": the role part is the last part.
@@ -516,6 +591,7 @@ fn starts_role(w: &Words<'_>, a: usize, b: usize) -> bool {
     }
     let first = w.lower(a);
     matches!(first.as_str(), "a" | "an" | "the")
+        || (first == "one" && a + 1 < b && w.lower(a + 1) == "of")
         || (a..b.min(a + 3)).any(|i| is_role_noun(&w.lower(i)))
 }
 

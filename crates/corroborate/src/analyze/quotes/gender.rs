@@ -55,12 +55,11 @@ pub(crate) fn of_honorific(head: &str, name: &str) -> Option<Gender> {
 }
 
 fn given_name(lower: &str) -> Option<Gender> {
-    if lex::FEMALE_GIVEN_NAMES.contains(&lower) {
-        Some(Gender::Female)
-    } else if lex::MALE_GIVEN_NAMES.contains(&lower) {
-        Some(Gender::Male)
-    } else {
-        None
+    use crate::lang::english_names::{self as names, NameGender};
+    match names::given_name(lower)?.gender {
+        NameGender::Female => Some(Gender::Female),
+        NameGender::Male => Some(Gender::Male),
+        NameGender::Unknown => None,
     }
 }
 
