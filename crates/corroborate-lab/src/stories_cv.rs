@@ -19,7 +19,8 @@ pub const GRID: &[(&str, &[f64])] = &[
     ("threshold", &[0.16, 0.2]),
     ("robust_threshold", &[0.24, 0.3]),
     ("robust_days", &[0.25, 1.0]),
-    ("consolidate_robust", &[0.05, 0.1]),
+    ("consolidate_robust", &[0.03, 0.1]),
+    ("consolidate_span_base", &[0.5, -1.0]),
 ];
 
 /// One labelled stream, read and ordered once.

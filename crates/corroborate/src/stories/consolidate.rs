@@ -60,6 +60,15 @@ pub struct Params {
     pub robust: f32,
     /// Shared terms taken out for `robust`.
     pub robust_drop: usize,
+    /// Time gate of a merge, in days: two stories whose date spans lie more than
+    /// `span_base + span_share x` the longer span apart stay apart (a story that has run for
+    /// months takes a fragment weeks away; two one-day stories of different days are two
+    /// events). A merged story keeps the span of its longest-running online story, so
+    /// merges cannot chain one-day fragments into a month. Negative: no gate. An undated
+    /// story passes.
+    pub span_base: f32,
+    /// Share of the longer story's span added to `span_base`.
+    pub span_share: f32,
 }
 
 /// One article as the consolidation sees it.
@@ -71,6 +80,8 @@ pub struct Member<'a> {
     pub english: bool,
     /// Its raw term weights, `(term, weight)` (the grouper's features).
     pub terms: &'a [(u32, f32)],
+    /// The first and last date (minutes) of that story's articles, if any is dated.
+    pub span: Option<(i64, i64)>,
 }
 
 /// Terms kept in a story's summed TF-IDF and name vectors (the heaviest; pruned when twice
@@ -193,6 +204,7 @@ pub fn consolidate(
         let mut sum = StorySum {
             id: first.story,
             english: first.english,
+            span: first.span,
             n: 0.0,
             words: Vec::new(),
             names: Vec::new(),
@@ -291,6 +303,8 @@ fn prune(v: &mut Vec<(u32, f64)>, keep: usize) {
 struct StorySum {
     id: u32,
     english: bool,
+    /// First and last date (minutes) of its longest-running online story, if any is dated.
+    span: Option<(i64, i64)>,
     n: f64,
     words: Vec<(u32, f64)>,
     names: Vec<(u32, f64)>,
@@ -505,7 +519,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 a: usize,
                 others: &mut dyn Iterator<Item = usize>| {
         for b in others {
-            if sums[a].n.min(sums[b].n) > max_small {
+            if sums[a].n.min(sums[b].n) > max_small || !time_compatible(&sums[a], &sums[b], p) {
                 continue;
             }
             let (link, names, robust) = anchor.links(&sums[a], &sums[b], mix, p.robust_drop);
@@ -552,6 +566,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             StorySum {
                 id: gone_id,
                 english: gone_english,
+                span: None,
                 n: 0.0,
                 words: Vec::new(),
                 names: Vec::new(),
@@ -561,6 +576,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         {
             let k = &mut sums[keep];
             k.n += g.n;
+            k.span = longer(k.span, g.span);
             k.words = merge_add(&k.words, &g.words, 1.0);
             k.names = merge_add(&k.names, &g.names, 1.0);
             for (x, y) in k.lsa.iter_mut().zip(&g.lsa) {
@@ -591,6 +607,32 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         anchor.clear(&sums[keep]);
     }
     merged
+}
+
+/// The longer of two spans (the first on a tie; an undated side adds nothing): a merged
+/// story is placed in time by its longest-running part, so a chain of one-day fragments
+/// never stretches the window it accepts.
+fn longer(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) if y.1 - y.0 > x.1 - x.0 => Some(y),
+        (x, None) | (None, x) => x,
+        (x, _) => x,
+    }
+}
+
+/// Whether two stories lie close enough in time to be one event: the gap between their
+/// date spans is at most `span_base + span_share x` the longer span (days).
+fn time_compatible(a: &StorySum, b: &StorySum, p: &Params) -> bool {
+    let (Some(x), Some(y)) = (a.span, b.span) else {
+        return true;
+    };
+    if p.span_base < 0.0 {
+        return true;
+    }
+    let day = super::dates::MINUTES_PER_DAY as f64;
+    let gap = (y.0 - x.1).max(x.0 - y.1).max(0) as f64 / day;
+    let longer = ((x.1 - x.0).max(y.1 - y.0)) as f64 / day;
+    gap <= f64::from(p.span_base) + f64::from(p.span_share) * longer
 }
 
 /// Scale a sparse vector to unit length; false when it is zero.
@@ -629,6 +671,7 @@ mod tests {
             StorySum {
                 id,
                 english: true,
+                span: None,
                 n: 2.0 + f64::from(id),
                 words,
                 names,
@@ -670,6 +713,7 @@ mod tests {
                 StorySum {
                     id: i as u32,
                     english: i != 5,
+                    span: None,
                     n: 1.0,
                     words: vec![(0, 1.0)],
                     names: Vec::new(),
@@ -708,6 +752,7 @@ mod tests {
                 story: *s,
                 english: true,
                 terms: t,
+                span: None,
             })
             .collect();
         let p = Params {
@@ -720,6 +765,8 @@ mod tests {
             max_small: 0,
             robust: -1.0,
             robust_drop: 0,
+            span_base: -1.0,
+            span_share: 0.0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);
@@ -766,5 +813,28 @@ mod tests {
             consolidate(&other, 3, &|_| 1.0, &|_| false, &p),
             vec![0, 1, 2]
         );
+        // The time gate: one-day stories 3 days apart stay apart under a 1-day base; a story
+        // that has run for 10 days takes a fragment 3 days past its end at share 0.5.
+        let day = crate::stories::dates::MINUTES_PER_DAY;
+        let dated = |span0: (i64, i64), span1: (i64, i64)| -> Vec<Member<'_>> {
+            members
+                .iter()
+                .map(|m| Member {
+                    span: Some(if m.story == 0 { span0 } else { span1 }),
+                    ..*m
+                })
+                .collect()
+        };
+        let gate = Params {
+            span_base: 1.0,
+            span_share: 0.5,
+            ..p
+        };
+        let apart = dated((0, 0), (3 * day, 3 * day));
+        assert_eq!(consolidate(&apart, 3, &|_| 1.0, &|_| false, &gate), vec![0, 1, 2]);
+        let long = dated((0, 10 * day), (13 * day, 13 * day));
+        assert_eq!(consolidate(&long, 3, &|_| 1.0, &|_| false, &gate), vec![0, 0, 2]);
+        // Off (negative base), the dates do not matter.
+        assert_eq!(consolidate(&apart, 3, &|_| 1.0, &|_| false, &p), vec![0, 0, 2]);
     }
 }

@@ -148,6 +148,14 @@ pub struct StoryConfig {
     /// `robust_drop` heaviest shared terms for the consolidation to merge them (negative:
     /// no condition).
     pub consolidate_robust: f32,
+    /// Time gate of the consolidation (days): two stories whose date spans lie more than
+    /// `consolidate_span_base + consolidate_span_share x` the longer span apart are not
+    /// merged (an event's coverage is contiguous in time: a story that has run for months
+    /// takes a fragment weeks away, two one-day stories of different days stay two events).
+    /// Negative: no gate.
+    pub consolidate_span_base: f32,
+    /// Share of the longer story's span in the consolidation's time gate.
+    pub consolidate_span_share: f32,
 }
 
 impl StoryConfig {
@@ -163,6 +171,8 @@ impl StoryConfig {
             max_small: self.consolidate_max_small,
             robust: self.consolidate_robust,
             robust_drop: self.robust_drop,
+            span_base: self.consolidate_span_base,
+            span_share: self.consolidate_span_share,
         }
     }
 }
@@ -200,7 +210,9 @@ impl Default for StoryConfig {
             robust_days: 0.25,
             robust_floor: 0.0,
             robust_needs_time: true,
-            consolidate_robust: 0.05,
+            consolidate_robust: 0.03,
+            consolidate_span_base: 0.5,
+            consolidate_span_share: 6.0,
         }
     }
 }
