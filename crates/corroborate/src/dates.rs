@@ -12,6 +12,9 @@
 //!   (`Sat, 23 Mar 2019 10:05:00 +0000`), with a year above 31;
 //! - written dates at the start, after an optional weekday, with any year (`Feb 11 19`).
 //!
+//! A line of running text is read by [`parse_leading_day`]: the same forms, but a written
+//! date only at the start of the line.
+//!
 //! The result carries the calendar date as written (what a timeline shows) and, when the
 //! whole string was read, the instant in minutes since 1970-01-01 UTC (what orders a stream).
 //! Month and weekday names come from the language resources (`crate::lang`).
@@ -71,6 +74,20 @@ pub fn parse_date(raw: &str) -> Option<Minutes> {
 /// The calendar date of a publication date (see [`parse`]): what a timeline shows.
 pub(crate) fn parse_day(raw: &str) -> Option<Date> {
     parse(raw).map(|s| s.date)
+}
+
+/// The calendar date at the start of a line of text ("4 March 2026", "2026-03-04 07:15"):
+/// the forms of [`parse`] but the written date anywhere in the string, which in running
+/// text ("Coastline News, Wednesday 4 March 2026") is not the line's own date.
+pub(crate) fn parse_leading_day(raw: &str) -> Option<Date> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    parse_numeric(s)
+        .or_else(|| parse_leading_numeric(s))
+        .or_else(|| parse_leading_written(s))
+        .map(|s| s.date)
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
@@ -440,8 +457,8 @@ mod tests {
     }
 
     /// The timeline (calendar dates) and the stories (instants) read one parser: on a table
-    /// of invented strings, each reads what it read before the two parsers became one, and
-    /// where both read a date it is the same day (the instant's day moves only by an offset).
+    /// of invented strings, where both read a date it is the same day (the instant's day
+    /// moves only by an offset), and a line of text is read only when it starts with a date.
     #[test]
     fn timeline_and_stories_agree() {
         // (string, the timeline's date, the stories' day)
@@ -468,7 +485,16 @@ mod tests {
             ("Maxine Julyan", None, None),
             ("", None, None),
         ];
+        assert_eq!(parse_leading_day("Updated July 9, 2021"), None);
+        assert_eq!(parse_leading_day("Coastline Post, Friday 9 July 2021"), None);
+        assert_eq!(
+            parse_leading_day("Friday, 9 July 2021, 08:15").map(|d| d.iso(Precision::Day)),
+            Some("2021-07-09".to_string())
+        );
         for &(raw, timeline, stories) in table {
+            if parse_leading_day(raw).is_some() {
+                assert_eq!(parse_leading_day(raw), parse_day(raw), "{raw:?}");
+            }
             let day = parse_day(raw).map(|d| d.iso(Precision::Day));
             assert_eq!(day.as_deref(), timeline, "timeline reading {raw:?}");
             let instant = parse_date(raw).map(format_day);

@@ -5,7 +5,7 @@
 
 use super::tokens::{is_capitalized, tokenize, Token, TokenKind};
 use super::{Mention, TimelineEntry};
-use crate::dates::{parse_day as parse_date, Date, Precision};
+use crate::dates::{parse_day, parse_leading_day, Date, Precision};
 use crate::lang::english_numbers as numbers;
 use crate::lang::Language;
 use crate::prepared::PreparedCluster;
@@ -298,7 +298,7 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
 /// lines.
 fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
     let d = &cluster.docs[doc];
-    if let Some(p) = d.published.as_deref().and_then(parse_date) {
+    if let Some(p) = d.published.as_deref().and_then(parse_day) {
         return Some(p);
     }
     // The cleaner may drop a bare date line as page furniture: read the raw first lines.
@@ -313,7 +313,7 @@ fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
                 .filter(|(head, _)| head.split_whitespace().count() <= 2)
                 .map_or(line, |(_, rest)| rest.trim());
             (line.split_whitespace().count() <= 6)
-                .then(|| parse_date(line))
+                .then(|| parse_leading_day(line))
                 .flatten()
         })
 }
