@@ -2,7 +2,7 @@
 //! the stories share (proleptic Gregorian, days from 1970-01-01 after H. Hinnant's
 //! `days_from_civil`: a few lines, no date crate).
 //!
-//! [`parse`] reads the forms news feeds use, in this order, the first that reads wins:
+//! `parse` reads the forms news feeds use, in this order, the first that reads wins:
 //! - numeric dates, the whole string: ISO 8601 (`2019-03-23`, `2019-03-23T10:05:00Z`,
 //!   `2019-03-23 10:05`, with an offset), `2019/03/23`, `2019.03.23`, the compact `20190323`.
 //!   A date whose middle field cannot be a month but whose last field can (`1998-14-06`) is
@@ -12,7 +12,7 @@
 //!   (`Sat, 23 Mar 2019 10:05:00 +0000`), with a year above 31;
 //! - written dates at the start, after an optional weekday, with any year (`Feb 11 19`).
 //!
-//! A line of running text is read by [`parse_leading_day`]: the same forms, but a written
+//! A line of running text is read by `parse_leading_day`: the same forms, but a written
 //! date only at the start of the line.
 //!
 //! The result carries the calendar date as written (what a timeline shows) and, when the
@@ -65,19 +65,19 @@ pub(crate) fn parse(raw: &str) -> Option<Stamp> {
         .or_else(|| parse_leading_written(s))
 }
 
-/// The instant of a publication date (see [`parse`]): what orders a stream.
+/// The instant of a publication date (see `parse`): what orders a stream.
 #[cfg_attr(not(feature = "stories"), allow(dead_code))] // the stories read instants
 pub fn parse_date(raw: &str) -> Option<Minutes> {
     parse(raw)?.minutes
 }
 
-/// The calendar date of a publication date (see [`parse`]): what a timeline shows.
+/// The calendar date of a publication date (see `parse`): what a timeline shows.
 pub(crate) fn parse_day(raw: &str) -> Option<Date> {
     parse(raw).map(|s| s.date)
 }
 
 /// The calendar date at the start of a line of text ("4 March 2026", "2026-03-04 07:15"):
-/// the forms of [`parse`] but the written date anywhere in the string, which in running
+/// the forms of `parse` but the written date anywhere in the string, which in running
 /// text ("Coastline News, Wednesday 4 March 2026") is not the line's own date.
 pub(crate) fn parse_leading_day(raw: &str) -> Option<Date> {
     let s = raw.trim();

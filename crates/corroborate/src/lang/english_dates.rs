@@ -18,7 +18,7 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// Month abbreviations ("may" is a name), with their month numbers in
-/// [`ABBREVIATION_MONTHS`].
+/// `ABBREVIATION_MONTHS`.
 pub const MONTH_ABBREVIATIONS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
