@@ -148,14 +148,14 @@ impl Target {
 /// built at run time rather than kept as a binary file).
 pub fn seed_state(scratch: &Path) -> Vec<u8> {
     use corroborate::stories::stream::prepare;
-    use corroborate::stories::StoryArticle;
+    use corroborate::Document;
     let dir = scratch.join("seed-state");
     let _ = std::fs::remove_dir_all(&dir);
     let (mut store, mut grouper) =
         StoryStore::open(&dir, StoryConfig::default()).expect("a new state opens");
     let articles = (0..6)
         .map(|i| {
-            StoryArticle::new(
+            Document::from_text(
                 format!("a{i}"),
                 format!(
                     "The ferry to Holm stopped for {i} days. The operator said storms closed \

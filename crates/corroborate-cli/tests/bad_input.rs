@@ -151,7 +151,7 @@ fn malformed_jsonl_line_is_reported_and_the_others_read() {
     let out = clean(&[&file]);
     assert_code(&out, 3);
     assert!(
-        stderr(&out).contains(&format!("{file}:2: bad article record")),
+        stderr(&out).contains(&format!("{file}:2: line skipped")),
         "{}",
         stderr(&out)
     );

@@ -214,8 +214,8 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
         let asg = g.add_stream(a);
         pred.push(asg.story);
         gold.push(article.gold.clone().unwrap_or_default());
-        pos.insert(article.doc_id.clone(), i);
-        doc_ids.push(article.doc_id.clone());
+        pos.insert(article.id.clone(), i);
+        doc_ids.push(article.id.clone());
         let f = fz.featurize(article.title.as_deref(), &article.text, table);
         let lead = fz.featurize(
             article.title.as_deref(),

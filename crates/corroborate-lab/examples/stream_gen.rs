@@ -11,10 +11,9 @@
 //! cargo run --release -p corroborate-lab --example stream_gen -- --articles 10000 --bench \
 //!     --config '{"background_docs":0}' ../shared/data/stories/*.jsonl
 //! ```
+use corroborate::dates::parse_date;
 use corroborate::stories::stream::StreamArticle;
-use corroborate::stories::{
-    dates::parse_date, read_story_inputs, score, StoryConfig, StoryGrouper,
-};
+use corroborate::stories::{read_story_inputs, score, StoryConfig, StoryGrouper};
 use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use std::io::Write;
 
@@ -44,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = out {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
         for a in generator.take(n) {
-            let v = serde_json::json!({"doc_id": a.doc_id, "date": a.date, "source": a.source,
+            let v = serde_json::json!({"doc_id": a.id, "date": a.published, "source": a.source,
                 "title": a.title, "gold": a.gold, "text": a.text});
             writeln!(f, "{v}")?;
         }
@@ -64,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .by_ref()
             .take((n - done).min(1000))
             .map(|a| {
-                let date = a.date.as_deref().and_then(parse_date);
+                let date = a.published.as_deref().and_then(parse_date);
                 StreamArticle { article: a, date }
             })
             .collect();

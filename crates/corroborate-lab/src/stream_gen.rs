@@ -9,9 +9,9 @@
 //! sentences, a random share of them dropped, some cut to a one- or two-sentence snippet,
 //! and a few exact syndicated copies of an earlier article of the story.
 
+use corroborate::dates::{format_day, MINUTES_PER_DAY};
 use corroborate::internals::SplitMix64;
-use corroborate::stories::dates::{format_day, MINUTES_PER_DAY};
-use corroborate::stories::StoryArticle;
+use corroborate::Document;
 use std::collections::BTreeMap;
 
 /// Generator settings.
@@ -74,7 +74,7 @@ struct Active {
 /// The generator: an endless iterator of articles in publication order.
 #[derive(Debug, Clone)]
 pub struct StreamGenerator {
-    seeds: Vec<Vec<StoryArticle>>,
+    seeds: Vec<Vec<Document>>,
     config: StreamGenConfig,
     rng: Rng,
     active: Vec<Active>,
@@ -112,10 +112,10 @@ fn made_up_name(h: u64) -> String {
 impl StreamGenerator {
     /// A generator over the seed articles, grouped by their `gold` label (articles without
     /// one form their own seed story). `None` when there are no seed articles.
-    pub fn new(articles: Vec<StoryArticle>, config: StreamGenConfig) -> Option<Self> {
-        let mut groups: BTreeMap<String, Vec<StoryArticle>> = BTreeMap::new();
+    pub fn new(articles: Vec<Document>, config: StreamGenConfig) -> Option<Self> {
+        let mut groups: BTreeMap<String, Vec<Document>> = BTreeMap::new();
         for a in articles.into_iter().filter(|a| !a.text.trim().is_empty()) {
-            let key = a.gold.clone().unwrap_or_else(|| a.doc_id.clone());
+            let key = a.gold.clone().unwrap_or_else(|| a.id.clone());
             groups.entry(key).or_default().push(a);
         }
         if groups.is_empty() {
@@ -199,9 +199,9 @@ fn substitute(story: u64, word: &str, out: &mut String) {
 }
 
 impl Iterator for StreamGenerator {
-    type Item = StoryArticle;
+    type Item = Document;
 
-    fn next(&mut self) -> Option<StoryArticle> {
+    fn next(&mut self) -> Option<Document> {
         let slot = self.rng.below(self.active.len());
         let n = self.produced;
         self.produced += 1;
@@ -239,13 +239,14 @@ impl Iterator for StreamGenerator {
             let fresh = self.new_story();
             self.active[slot] = fresh;
         }
-        Some(StoryArticle {
-            doc_id: format!("syn{n:07}"),
+        Some(Document {
+            id: format!("syn{n:07}"),
             title,
             text,
             source: Some(format!("outlet{}", self.rng.below(12))),
-            date: Some(date),
+            published: Some(date),
             gold: Some(format!("s{}", story.id)),
+            ..Document::default()
         })
     }
 }
@@ -254,14 +255,14 @@ impl Iterator for StreamGenerator {
 mod tests {
     use super::*;
 
-    fn seeds() -> Vec<StoryArticle> {
+    fn seeds() -> Vec<Document> {
         let mut v = Vec::new();
         for (g, text) in [
             ("a", "Rescuers in Quillby searched the rubble. The quake struck at dawn. Officials in Quillby counted damage."),
             ("b", "The Varnia central bank raised rates. Inflation in Varnia rose. Markets in Varnia fell."),
         ] {
             for i in 0..3 {
-                v.push(StoryArticle { gold: Some(g.into()), ..StoryArticle::new(format!("{g}{i}"), text) });
+                v.push(Document { gold: Some(g.into()), ..Document::from_text(format!("{g}{i}"), text) });
             }
         }
         v
@@ -269,25 +270,25 @@ mod tests {
 
     #[test]
     fn is_deterministic_and_dated_in_order() {
-        let a: Vec<StoryArticle> = StreamGenerator::new(seeds(), StreamGenConfig::default())
+        let a: Vec<Document> = StreamGenerator::new(seeds(), StreamGenConfig::default())
             .expect("seeds")
             .take(300)
             .collect();
-        let b: Vec<StoryArticle> = StreamGenerator::new(seeds(), StreamGenConfig::default())
+        let b: Vec<Document> = StreamGenerator::new(seeds(), StreamGenConfig::default())
             .expect("seeds")
             .take(300)
             .collect();
         assert_eq!(a, b);
         let dates: Vec<&str> = a
             .iter()
-            .map(|x| x.date.as_deref().expect("dated"))
+            .map(|x| x.published.as_deref().expect("dated"))
             .collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]));
         let other = StreamGenConfig {
             seed: 8,
             ..StreamGenConfig::default()
         };
-        let c: Vec<StoryArticle> = StreamGenerator::new(seeds(), other)
+        let c: Vec<Document> = StreamGenerator::new(seeds(), other)
             .expect("seeds")
             .take(300)
             .collect();
@@ -296,7 +297,7 @@ mod tests {
 
     #[test]
     fn stories_get_their_own_names() {
-        let arts: Vec<StoryArticle> = StreamGenerator::new(seeds(), StreamGenConfig::default())
+        let arts: Vec<Document> = StreamGenerator::new(seeds(), StreamGenConfig::default())
             .expect("seeds")
             .take(500)
             .collect();

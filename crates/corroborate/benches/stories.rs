@@ -1,7 +1,8 @@
 //! Story grouping throughput on a synthetic stream built from invented seed articles.
 
 use corroborate::stories::stream::{prepare, StreamArticle};
-use corroborate::stories::{StoryArticle, StoryConfig, StoryGrouper};
+use corroborate::stories::{StoryConfig, StoryGrouper};
+use corroborate::Document;
 use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -17,9 +18,9 @@ fn stream(n: usize) -> Vec<StreamArticle> {
     for (k, kind) in kinds.iter().enumerate() {
         for (p, place) in places.iter().enumerate() {
             let text = format!("Officials in {place} said on Monday that the situation was serious. {kind} Residents of {place} were told to follow the news.");
-            seeds.push(StoryArticle {
+            seeds.push(Document {
                 gold: Some(k.to_string()),
-                ..StoryArticle::new(format!("{k}-{p}"), text)
+                ..Document::from_text(format!("{k}-{p}"), text)
             });
         }
     }

@@ -43,6 +43,10 @@ pub struct Document {
     /// pages; `None` when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Gold story label of an evaluation set (`gold` in article JSONL); nothing reads it
+    /// but the scoring of story grouping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gold: Option<String>,
     /// Where it was read from.
     #[serde(default)]
     pub origin: Origin,
@@ -56,6 +60,15 @@ impl Document {
             text: text.into(),
             ..Document::default()
         }
+    }
+
+    /// The gold story label for scoring a grouping: the `gold` field, or for an unlabelled
+    /// article a label of its own (its id behind a NUL, which no real label starts with), so
+    /// it counts as a story alone.
+    pub fn gold_label(&self) -> String {
+        self.gold
+            .clone()
+            .unwrap_or_else(|| format!("\u{0}{}", self.id))
     }
 }
 

@@ -46,16 +46,17 @@
 //!
 //! ```
 //! # #[cfg(feature = "stories")] {
-//! use corroborate::stories::{StoryArticle, StoryConfig, StoryStore};
+//! use corroborate::stories::{StoryConfig, StoryStore};
+//! use corroborate::Document;
 //!
 //! let dir = std::env::temp_dir().join(format!("corroborate-doc-state-{}", std::process::id()));
 //! let (mut store, mut grouper) = StoryStore::open(&dir, StoryConfig::default()).unwrap();
-//! let a = grouper.add(&StoryArticle::new("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
+//! let a = grouper.add(&Document::from_text("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
 //! store.commit(&mut grouper).unwrap();
 //! drop((store, grouper));
 //! // The next run continues the same stories.
 //! let (_store, mut grouper) = StoryStore::open(&dir, StoryConfig::default()).unwrap();
-//! let b = grouper.add(&StoryArticle::new("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
+//! let b = grouper.add(&Document::from_text("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
 //! assert_eq!(a.story, b.story);
 //! # std::fs::remove_dir_all(&dir).ok();
 //! # }
@@ -93,6 +94,9 @@ macro_rules! internal_use {
 pub mod analyze;
 pub mod clean;
 mod corroborate;
+internal_mod! {
+    dates;
+}
 mod document;
 mod error;
 #[cfg(feature = "eval")]

@@ -4,7 +4,8 @@
 
 use corroborate::stories::state::{BACKUP_NAME, FILE_NAME};
 use corroborate::stories::stream::prepare;
-use corroborate::stories::{StoryArticle, StoryConfig, StoryStore};
+use corroborate::stories::{StoryConfig, StoryStore};
+use corroborate::Document;
 use corroborate::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ fn tempdir(tag: &str) -> PathBuf {
 }
 
 /// Invented articles on a few topics.
-fn articles(n: usize) -> Vec<StoryArticle> {
+fn articles(n: usize) -> Vec<Document> {
     let topics = [
         "harbour fire",
         "river flood",
@@ -25,7 +26,7 @@ fn articles(n: usize) -> Vec<StoryArticle> {
     (0..n)
         .map(|i| {
             let t = topics[i % topics.len()];
-            let mut a = StoryArticle::new(
+            let mut a = Document::from_text(
                 format!("a{i}"),
                 format!(
                     "The {t} in Quillby drew crowds on Monday. Officials said {i} people were \
@@ -33,7 +34,7 @@ fn articles(n: usize) -> Vec<StoryArticle> {
                 ),
             );
             a.title = Some(format!("Quillby {t}, report {i}"));
-            a.date = Some(format!("2024-03-{:02}", 1 + i % 28));
+            a.published = Some(format!("2024-03-{:02}", 1 + i % 28));
             a
         })
         .collect()

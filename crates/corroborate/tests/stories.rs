@@ -5,8 +5,9 @@ mod common;
 
 use corroborate::stories::stream::{prepare, StreamArticle};
 use corroborate::stories::{
-    read_story_inputs, score, Assignment, StoryArticle, StoryConfig, StoryGrouper, StoryStore,
+    read_story_inputs, score, Assignment, StoryConfig, StoryGrouper, StoryStore,
 };
+use corroborate::Document;
 use corroborate::ErrorKind;
 use corroborate_lab::stream_gen::{StreamGenConfig, StreamGenerator};
 
@@ -89,9 +90,9 @@ fn synthetic(n: usize) -> Vec<StreamArticle> {
     for (k, kind) in kinds.iter().enumerate() {
         for (p, place) in places.iter().enumerate() {
             let text = format!("Officials in {place} said on Monday: {kind} Residents of {place} were told to wait.");
-            seeds.push(StoryArticle {
+            seeds.push(Document {
                 gold: Some(format!("{k}")),
-                ..StoryArticle::new(format!("{k}-{p}"), text)
+                ..Document::from_text(format!("{k}-{p}"), text)
             });
         }
     }
@@ -342,10 +343,10 @@ fn group_all(stream: &[StreamArticle]) -> Vec<u32> {
     reported(&g, &assignments).iter().map(|a| a.story).collect()
 }
 
-fn dated(id: String, text: String, date: Option<&str>) -> StoryArticle {
-    StoryArticle {
-        date: date.map(str::to_string),
-        ..StoryArticle::new(id, text)
+fn dated(id: String, text: String, date: Option<&str>) -> Document {
+    Document {
+        published: date.map(str::to_string),
+        ..Document::from_text(id, text)
     }
 }
 
@@ -371,7 +372,7 @@ fn undated_far_dated_and_out_of_order_articles_are_grouped_alike() {
         Some("2021-03-02"),
         Some("not a date"),
     ];
-    let mut articles: Vec<StoryArticle> = dates
+    let mut articles: Vec<Document> = dates
         .iter()
         .enumerate()
         .map(|(i, d)| dated(format!("f{i}"), flood(i), *d))
@@ -381,11 +382,11 @@ fn undated_far_dated_and_out_of_order_articles_are_grouped_alike() {
     assert_eq!(stream.len(), 7);
     let stories = group_all(&stream);
     assert_eq!(stories, group_all(&prepare(articles).0));
-    let bank_story = stories[stream.iter().position(|a| a.article.doc_id == "b").unwrap()];
+    let bank_story = stories[stream.iter().position(|a| a.article.id == "b").unwrap()];
     let flood_stories: std::collections::BTreeSet<u32> = stream
         .iter()
         .zip(&stories)
-        .filter(|(a, _)| a.article.doc_id != "b")
+        .filter(|(a, _)| a.article.id != "b")
         .map(|(_, &s)| s)
         .collect();
     assert!(!flood_stories.contains(&bank_story));
@@ -396,8 +397,8 @@ fn undated_far_dated_and_out_of_order_articles_are_grouped_alike() {
 fn one_article_repeated_a_thousand_times_is_one_story_of_copies() {
     let text = "Floodwater from the Marren river forced 300 families in Quillby from their homes \
                 on Monday; rescuers in Quillby used boats through the night.";
-    let articles: Vec<StoryArticle> = (0..1000)
-        .map(|i| StoryArticle::new(format!("copy-{i}"), text))
+    let articles: Vec<Document> = (0..1000)
+        .map(|i| Document::from_text(format!("copy-{i}"), text))
         .collect();
     let stream = prepare(articles).0;
     let (assignments, g) = run_all(&StoryConfig::default(), &stream);
@@ -410,7 +411,7 @@ fn one_article_repeated_a_thousand_times_is_one_story_of_copies() {
         .count();
     assert_eq!(copies, 999);
     // The same id a thousand times: renamed apart by `prepare`, still one story.
-    let same_id: Vec<StoryArticle> = (0..1000).map(|_| StoryArticle::new("x", text)).collect();
+    let same_id: Vec<Document> = (0..1000).map(|_| Document::from_text("x", text)).collect();
     let stream = prepare(same_id).0;
     assert_eq!(stream.len(), 1000);
     assert_eq!(
@@ -425,10 +426,10 @@ fn one_article_repeated_a_thousand_times_is_one_story_of_copies() {
 #[test]
 fn fifty_thousand_one_word_articles_run_in_linear_time() {
     // Invented words from a 500-word vocabulary, each article a single word.
-    let articles: Vec<StoryArticle> = (0..50_000)
+    let articles: Vec<Document> = (0..50_000)
         .map(|i| {
             let w = i * 7919 % 500;
-            StoryArticle::new(format!("w{i}"), format!("Quill{w}"))
+            Document::from_text(format!("w{i}"), format!("Quill{w}"))
         })
         .collect();
     let stream = prepare(articles).0;
@@ -474,11 +475,11 @@ fn a_stream_in_one_other_language_is_grouped_by_the_same_code() {
     let mut articles = Vec::new();
     for i in 0..3 {
         let (f, b) = (flood[i], bank[i]);
-        articles.push(StoryArticle::new(
+        articles.push(Document::from_text(
             format!("f{i}"),
             format!("{f}{}", tails[i]),
         ));
-        articles.push(StoryArticle::new(
+        articles.push(Document::from_text(
             format!("b{i}"),
             format!("{b}{}", tails[3 + i]),
         ));
@@ -529,9 +530,9 @@ fn a_mixed_language_stream_keeps_languages_apart() {
         }
         let half = words.len() / 2;
         for (k, part) in [&words[..half], &words[half..]].into_iter().enumerate() {
-            articles.push(StoryArticle {
+            articles.push(Document {
                 gold: Some(format!("{lang}:{id}")),
-                ..StoryArticle::new(format!("{id}#{k}"), part.join(" "))
+                ..Document::from_text(format!("{id}#{k}"), part.join(" "))
             });
         }
     }

@@ -137,7 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut resumed = 0usize;
     let every = args.commit_every.max(1);
     for (i, item) in ordered.iter().enumerate() {
-        let known = grouper.assignment(&item.article.doc_id).is_some();
+        let known = grouper.assignment(&item.article.id).is_some();
         resumed += usize::from(known);
         let a = grouper.add_stream(item);
         assignments.push(a);

@@ -529,7 +529,7 @@ impl<'a> Centrality<'a> {
             .take(200)
         {
             let lower = w.to_lowercase();
-            if crate::lang::english::is_stop_word(&lower) {
+            if crate::lang::Language::English.is_stop_word(&lower) {
                 continue;
             }
             if let Some(t) = self.cluster.vocab.get(&self.stemmer.stem(&lower)) {

@@ -10,9 +10,9 @@ mod alias;
 
 use super::tokens::{is_all_caps, is_capitalized, strip_possessive, tokenize, Token, TokenKind};
 use super::{Entity, EntityKind, Mention};
-use crate::lang::english;
 use crate::lang::english_entities as lex;
 use crate::lang::english_numbers;
+use crate::lang::Language;
 use crate::prepared::PreparedCluster;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -214,7 +214,7 @@ impl Lexicon {
         {
             return false;
         }
-        english::is_stop_word(&lower)
+        Language::English.is_stop_word(&lower)
             || self.not_names.contains(lower.as_str())
             || english_numbers::lookup(english_numbers::NUMBER_WORDS, &lower).is_some()
             || self.lower_words.contains(&lower)
@@ -465,7 +465,7 @@ fn emit_run(
         let function_word = if is_all_caps(&words[start].text) {
             is_shouted_function_word(&words[start].text)
         } else {
-            english::is_stop_word(&lower)
+            Language::English.is_stop_word(&lower)
         };
         if function_word || CONNECTORS.contains(&lower.as_str()) {
             start += 1;

@@ -10,8 +10,8 @@ mod parse;
 
 use super::tokens::{is_all_caps, is_capitalized, tokenize, TokenKind};
 use super::{Mention, NumberGroup, NumberValue};
-use crate::lang::english;
 use crate::lang::english_numbers as lex;
+use crate::lang::Language;
 use crate::prepared::PreparedCluster;
 use parse::{quantity_at, Quantity, Sentence};
 use std::collections::{BTreeMap, BTreeSet};
@@ -77,7 +77,10 @@ const ATTRIBUTING: &[&str] = &[
 
 /// Capitalized words that name a time, not who gives a figure.
 fn is_time_name(lower: &str) -> bool {
-    crate::lang::english_dates::month(lower.trim_end_matches('.')).is_some()
+    Language::English
+        .dates()
+        .month(lower.trim_end_matches('.'))
+        .is_some()
         || matches!(
             lower,
             "monday"
@@ -253,7 +256,7 @@ fn ends_phrase(raw: &str, lower: &str) -> bool {
     if super::tokens::is_all_caps(raw) {
         return false; // "US troops", "IS members"
     }
-    english::is_stop_word(lower)
+    Language::English.is_stop_word(lower)
         || lex::lookup(lex::EVENT_WORDS, lower).is_some()
         || matches!(
             lower,
@@ -347,7 +350,7 @@ fn scope_between(s: &Sentence<'_>, from: usize, head: &str) -> String {
             break;
         }
         let raw = s.tokens[i].text(s.text);
-        if english::is_stop_word(lower) || is_capitalized(raw) {
+        if Language::English.is_stop_word(lower) || is_capitalized(raw) {
             continue;
         }
         words.push(lower);

@@ -26,8 +26,7 @@
 //! statements (see the tests of this module and `tests/brief_support.rs`).
 
 use super::Mention;
-use crate::lang::english_dates;
-use crate::lang::english_numbers::number_word;
+use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Vocabulary};
 use crate::segment::{word_spans, EnglishStemmer};
 use serde::{Deserialize, Serialize};
@@ -275,9 +274,11 @@ impl SupportIndex {
             .collect();
         // Capitalized words that are dates, not names: they do not count for name agreement
         // (one outlet says "on Sunday", another "on Saturday" of the same announcement).
-        let time: HashSet<u32> = english_dates::MONTHS
+        let time: HashSet<u32> = Language::English
+            .dates()
+            .months
             .iter()
-            .chain(english_dates::WEEKDAYS)
+            .chain(Language::English.dates().weekdays)
             .filter_map(|(w, _)| cluster.vocab.get(&stemmer.stem(w)))
             .collect();
         let weight: Vec<f64> = idf
@@ -833,7 +834,7 @@ fn number_value(word: &str) -> Option<String> {
         let n = n.trim_end_matches('.');
         (!n.is_empty()).then(|| n.to_string())
     } else {
-        number_word(word).map(|n| n.to_string())
+        Language::English.number_word(word).map(|n| n.to_string())
     }
 }
 

@@ -3,14 +3,12 @@
 //! publication date (from its metadata, else a date line in its first lines) to ISO dates
 //! at day, month or year precision. Statements that cannot be resolved come last.
 
-mod calendar;
-
 use super::tokens::{is_capitalized, tokenize, Token, TokenKind};
 use super::{Mention, TimelineEntry};
-use crate::lang::english_dates;
+use crate::dates::{parse_day, parse_leading_day, Date, Precision};
 use crate::lang::english_numbers as numbers;
+use crate::lang::Language;
 use crate::prepared::PreparedCluster;
-use calendar::{parse_date, Date, Precision};
 use std::collections::{BTreeSet, HashMap};
 
 /// Why a relative date is left unresolved: its source gives no date of its own.
@@ -52,7 +50,7 @@ impl Words<'_> {
         if !is_capitalized(self.raw(i)) {
             return None;
         }
-        english_dates::month(self.w(i))
+        Language::English.dates().month(self.w(i))
     }
 
     fn number(&self, i: usize) -> Option<u32> {
@@ -191,7 +189,11 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
         && s.tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Word);
-    if let Some(wd) = english_dates::weekday(w).filter(|_| is_capitalized(s.raw(i)) && !in_name) {
+    if let Some(wd) = Language::English
+        .dates()
+        .weekday(w)
+        .filter(|_| is_capitalized(s.raw(i)) && !in_name)
+    {
         let date = publication.map(|p| {
             let back = (p.weekday() + 7 - wd) % 7;
             let d = match prev {
@@ -296,7 +298,7 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
 /// lines.
 fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
     let d = &cluster.docs[doc];
-    if let Some(p) = d.published.as_deref().and_then(parse_date) {
+    if let Some(p) = d.published.as_deref().and_then(parse_day) {
         return Some(p);
     }
     // The cleaner may drop a bare date line as page furniture: read the raw first lines.
@@ -311,7 +313,7 @@ fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
                 .filter(|(head, _)| head.split_whitespace().count() <= 2)
                 .map_or(line, |(_, rest)| rest.trim());
             (line.split_whitespace().count() <= 6)
-                .then(|| parse_date(line))
+                .then(|| parse_leading_day(line))
                 .flatten()
         })
 }

@@ -2,8 +2,9 @@
 //! with only `text` required. The story-grouping files' `doc_id` and `date` are accepted as
 //! `id` and `published`.
 
+use super::jsonl;
 use crate::document::{Document, Origin};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,6 +20,8 @@ struct RawArticle {
     source: Option<String>,
     #[serde(default, alias = "date")]
     published: Option<String>,
+    #[serde(default)]
+    gold: Option<serde_json::Value>,
 }
 
 /// Parse article JSONL. Each bad line becomes an error with its line number; the other lines
@@ -26,23 +29,11 @@ struct RawArticle {
 pub fn parse_articles(name: &str, stem: &str, text: &str) -> (Vec<Document>, Vec<Error>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let raw: RawArticle = match serde_json::from_str(line) {
+    for (line_no, line) in jsonl::lines(text) {
+        let raw: RawArticle = match jsonl::parse_line(name, line_no, line) {
             Ok(r) => r,
             Err(e) => {
-                errors.push(
-                    Error::new(
-                        ErrorKind::Malformed,
-                        name,
-                        format!("bad article record: {e}"),
-                    )
-                    .at_line(line_no),
-                );
+                errors.push(e);
                 continue;
             }
         };
@@ -57,6 +48,11 @@ pub fn parse_articles(name: &str, stem: &str, text: &str) -> (Vec<Document>, Vec
             text: raw.text,
             source: raw.source,
             published: raw.published,
+            gold: raw.gold.and_then(|g| match g {
+                serde_json::Value::Null => None,
+                serde_json::Value::String(s) => Some(s),
+                other => Some(other.to_string()),
+            }),
             origin: Origin {
                 path: Some(name.to_string()),
                 line: Some(line_no),

@@ -1,7 +1,8 @@
 //! The shared cluster format: one JSON object per line with `docs` and `refs`.
 
+use super::jsonl;
 use crate::document::{Cluster, Document, Origin, Reference, Topic};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -40,15 +41,11 @@ fn id_string(v: Option<serde_json::Value>, fallback: String) -> String {
 pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
     let mut clusters = Vec::new();
     let mut errors = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let raw: RawCluster = match serde_json::from_str(line) {
+    for (line_no, line) in jsonl::lines(text) {
+        let raw: RawCluster = match jsonl::parse_line(name, line_no, line) {
             Ok(r) => r,
             Err(e) => {
-                errors.push(Error::new(ErrorKind::Malformed, name, e.to_string()).at_line(line_no));
+                errors.push(e);
                 continue;
             }
         };
@@ -82,18 +79,11 @@ pub fn parse_clusters(name: &str, text: &str) -> (Vec<Cluster>, Vec<Error>) {
     (clusters, errors)
 }
 
-/// Read a cluster-format JSONL file.
+/// Read a cluster-format JSONL file, of at most the default
+/// [`IngestOptions::max_bytes`](super::IngestOptions) bytes.
 pub fn read_clusters(path: &std::path::Path) -> Result<(Vec<Cluster>, Vec<Error>), Error> {
     let name = path.display().to_string();
-    // A device or FIFO may never end (a dataset file has no size limit: sets can be large).
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(Error::new(
-            ErrorKind::Io,
-            name,
-            "not a regular file (a device, FIFO or socket)",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(name.clone(), "cannot read", e))?;
+    let bytes = jsonl::read_file(path, super::IngestOptions::default().max_bytes)?;
     let mut warnings = Vec::new();
     let text = super::decode(&name, &bytes, &mut warnings)?;
     let (clusters, mut errors) = parse_clusters(&name, &text);

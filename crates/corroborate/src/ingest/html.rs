@@ -83,6 +83,7 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
         published: meta.published,
         author: meta.author,
         language,
+        gold: None,
         origin,
     }
 }

@@ -12,6 +12,7 @@
 mod article_jsonl;
 mod cluster_jsonl;
 mod html;
+pub(crate) mod jsonl;
 mod multi_news;
 mod plain_text;
 
@@ -29,7 +30,6 @@ internal_use!(plain_text::parse_plain_text);
 use crate::document::{Cluster, Document, Origin};
 use crate::error::{Error, ErrorKind};
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 /// What a set of inputs produced.
@@ -106,21 +106,10 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Ingested {
 }
 
 fn read_stdin(options: &IngestOptions, out: &mut Ingested) {
-    let mut bytes = Vec::new();
-    let limit = options.max_bytes.saturating_add(1);
-    if let Err(e) = std::io::stdin().take(limit).read_to_end(&mut bytes) {
-        out.errors.push(Error::io("-", "cannot read", e));
-        return;
+    match jsonl::read_limited("-", std::io::stdin(), options.max_bytes) {
+        Ok(bytes) => read_bytes_into("-", &bytes, out),
+        Err(e) => out.errors.push(e),
     }
-    if bytes.len() as u64 > options.max_bytes {
-        out.errors.push(Error::new(
-            ErrorKind::TooLarge,
-            "-",
-            format!("input is over the limit of {} bytes", options.max_bytes),
-        ));
-        return;
-    }
-    read_bytes_into("-", &bytes, out);
 }
 
 fn read_dir(dir: &Path, options: &IngestOptions, out: &mut Ingested) {
@@ -177,55 +166,9 @@ fn has_article_extension(path: &Path) -> bool {
 }
 
 fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
-    let name = path.display().to_string();
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > options.max_bytes => {
-            out.errors.push(Error::new(
-                ErrorKind::TooLarge,
-                name,
-                format!(
-                    "{} bytes is over the limit of {}",
-                    m.len(),
-                    options.max_bytes
-                ),
-            ));
-            return;
-        }
-        // A device (/dev/zero), FIFO or socket has no size to check and may never end.
-        Ok(m) if !m.is_file() => {
-            out.errors.push(Error::new(
-                ErrorKind::Io,
-                name,
-                "not a regular file (a device, FIFO or socket); give its contents on standard \
-                 input as `-` instead",
-            ));
-            return;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            let err = if e.kind() == std::io::ErrorKind::NotFound {
-                Error::new(ErrorKind::Io, name, "no such file or directory").with_source(e)
-            } else {
-                Error::io(name, "cannot read", e)
-            };
-            out.errors.push(err);
-            return;
-        }
-    }
-    // Read with the limit too: the file may grow after its size was checked.
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| {
-        f.take(options.max_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-    });
-    match read {
-        Ok(_) if bytes.len() as u64 > options.max_bytes => out.errors.push(Error::new(
-            ErrorKind::TooLarge,
-            name,
-            format!("input is over the limit of {} bytes", options.max_bytes),
-        )),
-        Ok(_) => read_bytes_into(&name, &bytes, out),
-        Err(e) => out.errors.push(Error::io(name, "cannot read", e)),
+    match jsonl::read_file(path, options.max_bytes) {
+        Ok(bytes) => read_bytes_into(&path.display().to_string(), &bytes, out),
+        Err(e) => out.errors.push(e),
     }
 }
 

@@ -339,6 +339,35 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "last",
 ];
 
+/// Nouns that make a demonstrative a time expression, besides the weekday and month names.
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "season",
+    "century",
+    "decade",
+];
+
+/// [`TIME_WORDS`], then the weekday and month names.
+const TIME_NOUNS: [&str; TIME_WORDS.len() + 19] = super::concat(&[
+    TIME_WORDS,
+    &super::english_dates::WEEKDAY_NAMES,
+    &super::english_dates::MONTH_NAMES,
+]);
+
 /// Words and phrases that make a sentence's opening lean on the sentence before it (read by
 /// [`crate::summarize::leans_back`]). Lowercase.
 pub const CONTEXT_CUES: crate::lang::ContextCues = crate::lang::ContextCues {
@@ -347,45 +376,7 @@ pub const CONTEXT_CUES: crate::lang::ContextCues = crate::lang::ContextCues {
     ],
     demonstratives: &["this", "that", "these", "those"],
     // "This week", "That morning", "These days", "This past weekend".
-    time_nouns: &[
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "day",
-        "days",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "season",
-        "century",
-        "decade",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
+    time_nouns: &TIME_NOUNS,
     time_modifiers: &["past", "coming", "last", "next", "same"],
     // Openers of a short introductory phrase besides function words and "-ed", "-ing", "-ly"
     // words ("Later, she said").

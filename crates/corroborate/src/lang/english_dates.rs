@@ -1,43 +1,79 @@
 //! English calendar words: month and weekday names and relative-time units.
 
-/// Month names and abbreviations with their number (1-12).
-pub const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
+/// Month names, January first. The one list of English month names: the other tables
+/// (`MONTHS`, the furniture cues, the context cues' time nouns) are built from it.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
-/// Weekday names with their number (Monday = 0).
-pub const WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 0),
-    ("tuesday", 1),
-    ("wednesday", 2),
-    ("thursday", 3),
-    ("friday", 4),
-    ("saturday", 5),
-    ("sunday", 6),
+/// Month abbreviations ("may" is a name), with their month numbers in
+/// `ABBREVIATION_MONTHS`.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// The month number (1-12) of each of [`MONTH_ABBREVIATIONS`].
+const ABBREVIATION_MONTHS: [u32; 12] = [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12];
+
+/// Weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Weekday abbreviations.
+pub const WEEKDAY_ABBREVIATIONS: [&str; 10] = [
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+
+const fn month_table() -> [(&'static str, u32); 24] {
+    let mut out = [("", 0); 24];
+    let mut i = 0;
+    while i < 12 {
+        out[i] = (MONTH_NAMES[i], i as u32 + 1);
+        out[12 + i] = (MONTH_ABBREVIATIONS[i], ABBREVIATION_MONTHS[i]);
+        i += 1;
+    }
+    out
+}
+
+const fn weekday_table() -> [(&'static str, u32); 7] {
+    let mut out = [("", 0); 7];
+    let mut i = 0;
+    while i < 7 {
+        out[i] = (WEEKDAY_NAMES[i], i as u32);
+        i += 1;
+    }
+    out
+}
+
+/// Month names and abbreviations with their number (1-12).
+pub const MONTHS: &[(&str, u32)] = &month_table();
+
+/// Weekday names with their number (Monday = 0).
+pub const WEEKDAYS: &[(&str, u32)] = &weekday_table();
+
+/// The calendar words of English.
+pub static CALENDAR: super::CalendarWords = super::CalendarWords {
+    months: MONTHS,
+    weekdays: WEEKDAYS,
+};
 
 /// The month number of a (lowercased, dot-free) month name or abbreviation.
 pub fn month(lower: &str) -> Option<u32> {

@@ -474,53 +474,16 @@ pub const LINK_PREFIXES: &[&str] = &[
 ];
 
 /// Month names and abbreviations.
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+pub const MONTHS: &[&str] = &super::concat::<24>(&[
+    &super::english_dates::MONTH_NAMES,
+    &super::english_dates::MONTH_ABBREVIATIONS,
+]);
 
 /// Weekday names and abbreviations.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+pub const WEEKDAYS: &[&str] = &super::concat::<17>(&[
+    &super::english_dates::WEEKDAY_NAMES,
+    &super::english_dates::WEEKDAY_ABBREVIATIONS,
+]);
 
 /// Other words a date or time-stamp line may hold ("Updated 10:32 am ET, Feb 3, 2019").
 pub const DATE_FILLERS: &[&str] = &[

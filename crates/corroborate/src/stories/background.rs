@@ -12,7 +12,7 @@
 //! `docs x that share` to a term's document frequency and `docs` to the document count: the
 //! background counts as `docs` articles of `L` words seen before the stream.
 
-use crate::lang::english::is_stop_word;
+use crate::lang::Language;
 use crate::segment::EnglishStemmer;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -53,7 +53,7 @@ impl Background {
             for word in list.split(' ').filter(|w| !w.is_empty()) {
                 *words.entry(word.to_string()).or_default() += p;
                 // The same filter as the featurizer: no stop words, no one-letter words.
-                if word.chars().count() < 2 || is_stop_word(word) {
+                if word.chars().count() < 2 || Language::English.is_stop_word(word) {
                     continue;
                 }
                 *stems.entry(stemmer.stem(word).into_owned()).or_default() += p;

@@ -4,10 +4,9 @@
 //! Markdown) of the member articles whose text is at hand (syndicated copies left out), and
 //! the list of every member article.
 
-use super::dates::format_day;
 use super::grouper::{ArticleRecord, Story};
-use super::reader::StoryArticle;
 use crate::analyze::brief::{build_brief, BriefConfig};
+use crate::dates::format_day;
 use crate::document::{Cluster, Document};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pipeline::Pipeline;
@@ -34,7 +33,7 @@ pub fn story_brief(
     pipeline: &Pipeline,
     story: &Story,
     members: &[&ArticleRecord],
-    texts: &HashMap<&str, &StoryArticle>,
+    texts: &HashMap<&str, &Document>,
     covered: Option<&BTreeSet<&str>>,
 ) -> String {
     let mut head = format!(
@@ -96,13 +95,14 @@ pub fn story_brief(
     out
 }
 
-fn document_of(a: &StoryArticle) -> Document {
+/// The fields of an article a story brief reads.
+fn document_of(a: &Document) -> Document {
     Document {
-        id: a.doc_id.clone(),
+        id: a.id.clone(),
         title: a.title.clone(),
         text: a.text.clone(),
         source: a.source.clone(),
-        published: a.date.clone(),
+        published: a.published.clone(),
         ..Document::default()
     }
 }
@@ -133,7 +133,7 @@ fn article_line(r: &ArticleRecord) -> String {
 pub fn new_since_section(
     pipeline: &Pipeline,
     members: &[&ArticleRecord],
-    texts: &HashMap<&str, &StoryArticle>,
+    texts: &HashMap<&str, &Document>,
     covered: &BTreeSet<&str>,
 ) -> Option<String> {
     let (old, new): (Vec<&ArticleRecord>, Vec<&ArticleRecord>) = members
@@ -224,7 +224,7 @@ pub fn write_briefs(
     dir: &Path,
     stories: &[Story],
     records: &[ArticleRecord],
-    articles: &[StoryArticle],
+    articles: &[Document],
     last_run: Option<&BTreeMap<u32, BTreeSet<String>>>,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| {
@@ -234,8 +234,7 @@ pub fn write_briefs(
             format!("cannot create brief directory: {e}"),
         )
     })?;
-    let texts: HashMap<&str, &StoryArticle> =
-        articles.iter().map(|a| (a.doc_id.as_str(), a)).collect();
+    let texts: HashMap<&str, &Document> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut members: BTreeMap<u32, Vec<&ArticleRecord>> = BTreeMap::new();
     for r in records {
         members.entry(r.story).or_default().push(r);

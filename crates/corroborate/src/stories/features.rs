@@ -6,7 +6,7 @@
 //! prefix, so they get their own document frequencies.
 
 use super::index::TermTable;
-use crate::lang::english::is_stop_word;
+use crate::lang::Language;
 use crate::segment::{EnglishStemmer, SpellingMap};
 // FxHash: the caches are probed once per token; SipHash showed in profiles.
 
@@ -223,7 +223,7 @@ impl Featurizer {
             let term = match self.words.get(&lower) {
                 Some(t) => t,
                 None => {
-                    let t = if lower.chars().count() < 2 || is_stop_word(&lower) {
+                    let t = if lower.chars().count() < 2 || Language::English.is_stop_word(&lower) {
                         None
                     } else {
                         Some(table.intern(&self.stemmer.stem(&lower)))

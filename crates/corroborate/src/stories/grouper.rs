@@ -19,12 +19,13 @@
 //! for their decision at the end of a run are reported under the story they would fold into
 //! now ([`StoryGrouper::reported_stories`]); the state keeps them waiting.
 
-use super::dates::{Minutes, MINUTES_PER_DAY};
 use super::features::{ArticleFeatures, Featurizer};
 use super::index::{Postings, TermTable};
 use super::minhash::{self, Signature, SyndicationIndex};
 use super::stream::StreamArticle;
 use super::StoryConfig;
+use crate::dates::{Minutes, MINUTES_PER_DAY};
+use crate::document::Document;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, VecDeque};
@@ -431,8 +432,11 @@ impl StoryGrouper {
     }
 
     /// Group an undated article (convenience for [`StoryGrouper::add_stream`]).
-    pub fn add(&mut self, article: &super::StoryArticle) -> Assignment {
-        let date = article.date.as_deref().and_then(super::dates::parse_date);
+    pub fn add(&mut self, article: &Document) -> Assignment {
+        let date = article
+            .published
+            .as_deref()
+            .and_then(crate::dates::parse_date);
         self.add_stream(&StreamArticle {
             article: article.clone(),
             date,
@@ -444,7 +448,7 @@ impl StoryGrouper {
     pub fn add_stream(&mut self, item: &StreamArticle) -> Assignment {
         let article = &item.article;
         self.last_decision = None;
-        if let Some(done) = self.assignment(&article.doc_id) {
+        if let Some(done) = self.assignment(&article.id) {
             return done;
         }
         let seq = self.next_seq;
@@ -455,7 +459,7 @@ impl StoryGrouper {
         let signature = minhash::signature(&features.shingles);
         let mut record = ArticleRecord {
             seq,
-            doc_id: article.doc_id.clone(),
+            doc_id: article.id.clone(),
             story: 0,
             duplicate_of: None,
             title: article.title.clone(),
@@ -518,7 +522,7 @@ impl StoryGrouper {
             }
             if let Some(sig) = signature {
                 self.syndication.insert(seq, sig);
-                self.originals.insert(seq, article.doc_id.clone());
+                self.originals.insert(seq, article.id.clone());
                 record.signature = Some(minhash::to_bytes(&sig));
             }
         }
@@ -856,7 +860,7 @@ impl StoryGrouper {
         (-(gap as f32 / MINUTES_PER_DAY as f32) / scale).exp()
     }
 
-    fn new_story(&mut self, article: &super::StoryArticle, english: bool) -> u32 {
+    fn new_story(&mut self, article: &Document, english: bool) -> u32 {
         let id = u32::try_from(self.stories.len()).expect("fewer than 4 billion stories");
         self.stories.push(Story {
             id,
@@ -1015,7 +1019,7 @@ impl StoryGrouper {
 }
 
 /// A story's headline: the article title, or the opening words of its text.
-fn headline(article: &super::StoryArticle) -> String {
+fn headline(article: &Document) -> String {
     if let Some(t) = article
         .title
         .as_deref()
@@ -1114,8 +1118,8 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::super::StoryArticle;
     use super::*;
+    use crate::document::Document;
     use proptest::prelude::*;
 
     const FLOOD: [&str; 3] = [
@@ -1137,7 +1141,7 @@ mod tests {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| g.add(&StoryArticle::new(format!("d{i}"), *t)))
+            .map(|(i, t)| g.add(&Document::from_text(format!("d{i}"), *t)))
             .collect()
     }
 
@@ -1176,13 +1180,13 @@ mod tests {
     #[test]
     fn a_copy_is_not_an_independent_source() {
         let mut g = StoryGrouper::new(StoryConfig::default());
-        g.add(&StoryArticle {
+        g.add(&Document {
             source: Some("A".into()),
-            ..StoryArticle::new("a", FLOOD[0])
+            ..Document::from_text("a", FLOOD[0])
         });
-        g.add(&StoryArticle {
+        g.add(&Document {
             source: Some("B".into()),
-            ..StoryArticle::new("b", FLOOD[0])
+            ..Document::from_text("b", FLOOD[0])
         });
         let s = &g.stories()[0];
         assert_eq!((s.size, s.independent), (2, 1));
@@ -1192,8 +1196,8 @@ mod tests {
     #[test]
     fn a_seen_id_keeps_its_assignment() {
         let mut g = StoryGrouper::new(StoryConfig::default());
-        let first = g.add(&StoryArticle::new("x", FLOOD[0]));
-        let again = g.add(&StoryArticle::new("x", BANK[0]));
+        let first = g.add(&Document::from_text("x", FLOOD[0]));
+        let again = g.add(&Document::from_text("x", BANK[0]));
         assert_eq!(first, again);
         assert_eq!(g.articles_seen(), 1);
     }
@@ -1217,13 +1221,13 @@ mod tests {
             ..StoryConfig::default()
         };
         let mut g = StoryGrouper::new(cfg);
-        let a = g.add(&StoryArticle {
-            date: Some("2020-01-01".into()),
-            ..StoryArticle::new("a", FLOOD[0])
+        let a = g.add(&Document {
+            published: Some("2020-01-01".into()),
+            ..Document::from_text("a", FLOOD[0])
         });
-        let b = g.add(&StoryArticle {
-            date: Some("2021-06-01".into()),
-            ..StoryArticle::new("b", FLOOD[1])
+        let b = g.add(&Document {
+            published: Some("2021-06-01".into()),
+            ..Document::from_text("b", FLOOD[1])
         });
         assert_ne!(a.story, b.story);
     }
@@ -1246,7 +1250,7 @@ mod tests {
             "The Torvik chess club won the regional championship after a tense final round.",
         ];
         let mut g = StoryGrouper::new(cfg.clone());
-        let add = |g: &mut StoryGrouper, id: &str, t: &str| g.add(&StoryArticle::new(id, t));
+        let add = |g: &mut StoryGrouper, id: &str, t: &str| g.add(&Document::from_text(id, t));
         let flood: Vec<u32> = FLOOD
             .iter()
             .enumerate()

@@ -18,12 +18,13 @@
 //! [`state::StoryStore`] keeps the whole grouper in a redb database between runs.
 //!
 //! ```
-//! use corroborate::stories::{StoryArticle, StoryConfig, StoryGrouper};
+//! use corroborate::stories::{StoryConfig, StoryGrouper};
+//! use corroborate::Document;
 //!
 //! let mut grouper = StoryGrouper::new(StoryConfig::default());
-//! let a = grouper.add(&StoryArticle::new("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
-//! let b = grouper.add(&StoryArticle::new("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
-//! let c = grouper.add(&StoryArticle::new("c", "The central bank of Varnia raised its interest rate by half a point to fight inflation."));
+//! let a = grouper.add(&Document::from_text("a", "Flooding in Quillby forced 300 families from their homes on Monday, officials in Quillby said."));
+//! let b = grouper.add(&Document::from_text("b", "Officials in Quillby said flooding forced 300 families from their homes; rescuers worked through Monday night."));
+//! let c = grouper.add(&Document::from_text("c", "The central bank of Varnia raised its interest rate by half a point to fight inflation."));
 //! assert_eq!(a.story, b.story);
 //! assert_ne!(a.story, c.story);
 //! ```
@@ -37,7 +38,6 @@ pub mod stream;
 internal_mod! {
     background;
     consolidate;
-    dates;
     features;
     index;
     linalg;
@@ -46,7 +46,7 @@ internal_mod! {
 
 pub use grouper::{ArticleRecord, Assignment, Decision, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};
-pub use reader::{read_story_inputs, StoryArticle};
+pub use reader::read_story_inputs;
 pub use state::StoryStore;
 
 use serde::{Deserialize, Serialize};

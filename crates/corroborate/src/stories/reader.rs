@@ -1,61 +1,13 @@
 //! Reading a stream of articles: article JSONL (one article per line, as the story-grouping
 //! sets are written, with `gold` kept for evaluation), cluster JSONL (documents flattened),
-//! and everything [`crate::ingest::read_inputs`] reads (text, HTML, directories).
+//! and everything [`crate::ingest::read_inputs`] reads (text, HTML, directories). Lines,
+//! sizes and bad lines follow the one policy of the ingest reader (`ingest::jsonl`).
 
 use crate::document::Document;
-use crate::error::{Error, ErrorKind};
-use crate::ingest::{decode, read_inputs, IngestOptions};
+use crate::error::Error;
+use crate::ingest::{decode, jsonl, read_inputs, IngestOptions};
 use serde::Deserialize;
 use std::path::Path;
-
-/// One article of a stream.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StoryArticle {
-    /// Identifier, unique in the stream.
-    pub doc_id: String,
-    /// Headline, when known.
-    pub title: Option<String>,
-    /// The text.
-    pub text: String,
-    /// Outlet, when known.
-    pub source: Option<String>,
-    /// Publication date as written in the input.
-    pub date: Option<String>,
-    /// Gold story label (evaluation sets only; grouping never reads it).
-    pub gold: Option<String>,
-}
-
-impl StoryArticle {
-    /// The gold story label for scoring a grouping: the `gold` field, or for an unlabelled
-    /// article a label of its own (its id behind a NUL, which no real label starts with), so
-    /// it counts as a story alone.
-    pub fn gold_label(&self) -> String {
-        self.gold
-            .clone()
-            .unwrap_or_else(|| format!("\u{0}{}", self.doc_id))
-    }
-
-    /// An article with only an id and text.
-    pub fn new(doc_id: impl Into<String>, text: impl Into<String>) -> Self {
-        StoryArticle {
-            doc_id: doc_id.into(),
-            text: text.into(),
-            ..StoryArticle::default()
-        }
-    }
-
-    /// The article of a document.
-    pub fn from_document(doc: Document) -> Self {
-        StoryArticle {
-            doc_id: doc.id,
-            title: doc.title,
-            text: doc.text,
-            source: doc.source,
-            date: doc.published,
-            gold: None,
-        }
-    }
-}
 
 #[derive(Deserialize)]
 struct RawArticle {
@@ -86,7 +38,7 @@ fn value_string(v: serde_json::Value) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct StoryInputs {
     /// Articles in input order.
-    pub articles: Vec<StoryArticle>,
+    pub articles: Vec<Document>,
     /// Problems that did not stop reading (lossy UTF-8).
     pub warnings: Vec<Error>,
     /// Inputs, or lines of them, that could not be read and were skipped.
@@ -100,41 +52,18 @@ pub fn read_story_inputs(inputs: &[String]) -> StoryInputs {
     for input in inputs {
         let path = Path::new(input);
         if input != "-" && path.is_file() && starts_with_brace(path) {
-            let limit = IngestOptions::default().max_bytes;
-            match std::fs::metadata(path) {
-                Ok(m) if m.len() > limit => {
-                    out.errors.push(Error::new(
-                        ErrorKind::TooLarge,
-                        input.as_str(),
-                        format!("{} bytes is over the limit of {limit}", m.len()),
-                    ));
-                    continue;
-                }
-                _ => {}
-            }
-            match std::fs::read(path) {
-                Ok(bytes) => match decode(input, &bytes, &mut out.warnings) {
-                    Ok(text) => parse_article_lines(input, &text, &mut out),
-                    Err(e) => out.errors.push(e),
-                },
-                Err(e) => out.errors.push(Error::new(
-                    ErrorKind::Io,
-                    input.as_str(),
-                    format!("cannot read: {e}"),
-                )),
+            let read = jsonl::read_file(path, IngestOptions::default().max_bytes)
+                .and_then(|bytes| decode(input, &bytes, &mut out.warnings));
+            match read {
+                Ok(text) => parse_article_lines(input, &text, &mut out),
+                Err(e) => out.errors.push(e),
             }
             continue;
         }
         let ingested = read_inputs(std::slice::from_ref(input), &IngestOptions::default());
-        out.articles.extend(
-            ingested
-                .documents
-                .into_iter()
-                .map(StoryArticle::from_document),
-        );
+        out.articles.extend(ingested.documents);
         for cluster in ingested.clusters {
-            out.articles
-                .extend(cluster.docs.into_iter().map(StoryArticle::from_document));
+            out.articles.extend(cluster.docs);
         }
         out.warnings.extend(ingested.warnings);
         out.errors.extend(ingested.errors);
@@ -155,19 +84,11 @@ fn starts_with_brace(path: &Path) -> bool {
 /// Parse JSON lines: an article per line (`doc_id`/`id`, `text`, optional `title`, `source`,
 /// `date`/`published`, `gold`), or a cluster line (`docs`), whose documents are taken in order.
 pub fn parse_article_lines(name: &str, text: &str, out: &mut StoryInputs) {
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let raw: RawArticle = match serde_json::from_str(line) {
+    for (line_no, line) in jsonl::lines(text) {
+        let raw: RawArticle = match jsonl::parse_line(name, line_no, line) {
             Ok(r) => r,
             Err(e) => {
-                // An error, as in every reader of JSON lines: the run exits 3 (some input skipped).
-                out.errors.push(
-                    Error::new(ErrorKind::Malformed, name, format!("line skipped: {e}"))
-                        .at_line(line_no),
-                );
+                out.errors.push(e);
                 continue;
             }
         };
@@ -194,23 +115,18 @@ fn push_raw(
     out: &mut StoryInputs,
 ) {
     let Some(text) = raw.text else {
-        out.errors.push(
-            Error::new(
-                ErrorKind::Malformed,
-                name,
-                "line skipped: no \"text\" field",
-            )
-            .at_line(line_no),
-        );
+        out.errors
+            .push(jsonl::skipped(name, line_no, "missing field `text`"));
         return;
     };
-    out.articles.push(StoryArticle {
-        doc_id: raw.doc_id.and_then(value_string).unwrap_or(fallback_id),
+    out.articles.push(Document {
+        id: raw.doc_id.and_then(value_string).unwrap_or(fallback_id),
         title: raw.title,
         text,
         source: raw.source,
-        date: raw.date,
+        published: raw.date,
         gold: raw.gold.and_then(value_string),
+        ..Document::default()
     });
 }
 
@@ -231,10 +147,10 @@ mod tests {
         );
         let mut out = StoryInputs::default();
         parse_article_lines("f.jsonl", text, &mut out);
-        let ids: Vec<&str> = out.articles.iter().map(|a| a.doc_id.as_str()).collect();
+        let ids: Vec<&str> = out.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a1", "7", "d1", "c/1"]);
         assert_eq!(out.articles[0].gold.as_deref(), Some("s1"));
-        assert_eq!(out.articles[1].date.as_deref(), Some("2020-01-03"));
+        assert_eq!(out.articles[1].published.as_deref(), Some("2020-01-03"));
         assert_eq!(out.errors.len(), 2);
         assert_eq!(out.errors[0].line(), Some(4));
     }

@@ -7,15 +7,15 @@
 //!   two different articles sharing an id is a feed error, not a reason to lose one.
 //! - Articles with no text are skipped.
 
-use super::dates::{parse_date, Minutes};
-use super::reader::StoryArticle;
+use crate::dates::{parse_date, Minutes};
+use crate::document::Document;
 use std::collections::HashMap;
 
 /// An article ready for the grouper.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StreamArticle {
-    /// The article (its `doc_id` possibly disambiguated).
-    pub article: StoryArticle,
+    /// The article (its `id` possibly disambiguated).
+    pub article: Document,
     /// Parsed publication date.
     pub date: Option<Minutes>,
 }
@@ -77,30 +77,30 @@ impl StreamNotes {
 }
 
 /// Order a batch for grouping: see the module documentation.
-pub fn prepare(articles: Vec<StoryArticle>) -> (Vec<StreamArticle>, StreamNotes) {
+pub fn prepare(articles: Vec<Document>) -> (Vec<StreamArticle>, StreamNotes) {
     let mut notes = StreamNotes::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut keyed = Vec::with_capacity(articles.len());
     let mut last_date = i64::MIN;
     for mut article in articles {
         if article.text.trim().is_empty() {
-            notes.empty.push(article.doc_id);
+            notes.empty.push(article.id);
             continue;
         }
-        let count = seen.entry(article.doc_id.clone()).or_insert(0);
+        let count = seen.entry(article.id.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
             let mut n = *count;
-            let mut new_id = format!("{}~{n}", article.doc_id);
+            let mut new_id = format!("{}~{n}", article.id);
             while seen.contains_key(&new_id) {
                 n += 1;
-                new_id = format!("{}~{n}", article.doc_id);
+                new_id = format!("{}~{n}", article.id);
             }
             seen.insert(new_id.clone(), 1);
-            notes.renamed.push((article.doc_id.clone(), new_id.clone()));
-            article.doc_id = new_id;
+            notes.renamed.push((article.id.clone(), new_id.clone()));
+            article.id = new_id;
         }
-        let date = match article.date.as_deref() {
+        let date = match article.published.as_deref() {
             Some(raw) if !raw.trim().is_empty() => {
                 let d = parse_date(raw);
                 if d.is_none() {
@@ -127,15 +127,15 @@ pub fn prepare(articles: Vec<StoryArticle>) -> (Vec<StreamArticle>, StreamNotes)
 mod tests {
     use super::*;
 
-    fn art(id: &str, date: Option<&str>, text: &str) -> StoryArticle {
-        StoryArticle {
-            date: date.map(str::to_string),
-            ..StoryArticle::new(id, text)
+    fn art(id: &str, date: Option<&str>, text: &str) -> Document {
+        Document {
+            published: date.map(str::to_string),
+            ..Document::from_text(id, text)
         }
     }
 
     fn ids(v: &[StreamArticle]) -> Vec<&str> {
-        v.iter().map(|a| a.article.doc_id.as_str()).collect()
+        v.iter().map(|a| a.article.id.as_str()).collect()
     }
 
     #[test]

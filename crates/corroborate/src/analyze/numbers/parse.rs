@@ -2,8 +2,8 @@
 //! Years, dates, times, ordinals and relative times ("two years ago") are not quantities.
 
 use crate::analyze::tokens::{is_capitalized, Token, TokenKind};
-use crate::lang::english_dates;
 use crate::lang::english_numbers as lex;
+use crate::lang::Language;
 
 /// A quantity as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,7 +171,10 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
 }
 
 fn is_month(w: &str) -> bool {
-    english_dates::month(w.trim_end_matches('.')).is_some()
+    Language::English
+        .dates()
+        .month(w.trim_end_matches('.'))
+        .is_some()
 }
 
 /// The qualifier phrase starting at token `i`, with its band and length in tokens.

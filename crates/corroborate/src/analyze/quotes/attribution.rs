@@ -579,7 +579,7 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
                 | "but"
                 | "yesterday"
                 | "today"
-        ) || crate::lang::english_dates::weekday(&l).is_some()
+        ) || crate::lang::Language::English.dates().weekday(&l).is_some()
     });
     all_adverbial.then_some(Subject::Implicit)
 }
@@ -625,7 +625,7 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         let l = w.lower(i);
         if matches!(l.as_str(), "al" | "bin" | "de" | "of" | "for")
             || ent::is_not_name(&l)
-            || crate::lang::english::is_stop_word(&l)
+            || crate::lang::Language::English.is_stop_word(&l)
         {
             i += 1;
         } else {
