@@ -3,9 +3,7 @@
 use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
-use corroborate::analyze::report::report;
-use corroborate::analyze::support::SupportConfig;
-use corroborate::Pipeline;
+use corroborate::Corroborate;
 use std::io::Write;
 
 /// Print the complete, uncapped analysis of each cluster: sources, every story sentence with
@@ -35,7 +33,8 @@ pub struct Args {
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     debug_assert!(args.json);
-    let loaded = load(&args.inputs)?;
+    let corroborate = Corroborate::default();
+    let loaded = load(&corroborate, &args.inputs)?;
     let mut clusters = loaded.clusters;
     if let Some(id) = &args.cluster {
         clusters.retain(|c| &c.id == id);
@@ -43,12 +42,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             anyhow::bail!("no cluster with id {id:?} in the inputs");
         }
     }
-    let pipeline = Pipeline::default();
-    let config = SupportConfig::default();
     let mut text = String::new();
     for cluster in clusters {
-        let prepared = pipeline.prepare(cluster);
-        let r = report(&prepared, &config);
+        let prepared = corroborate.prepare(cluster);
+        let r = corroborate.report(&prepared);
         text.push_str(&serde_json::to_string(&r).context("cannot write the analysis as JSON")?);
         text.push('\n');
     }

@@ -8,6 +8,7 @@ pub mod report;
 pub mod revisions;
 pub mod support;
 pub mod support_eval;
+pub mod whats_new;
 
 mod entities;
 mod numbers;

@@ -5,12 +5,18 @@
 //! reports; JSON is for programs (see `docs/brief-json.md`); HTML embeds the source texts so a
 //! click on a citation shows the cited sentence in its source.
 
+mod cleaning;
 pub mod json;
+mod summary;
 internal_mod! {
     html;
     markdown;
     text;
 }
+
+pub(crate) use cleaning::{cleaned_markdown, cleaning_json, removal_lines};
+pub(crate) use summary::render_summary;
+pub use summary::SummaryFormat;
 
 use crate::analyze::brief::{Brief, NumberItem, ValueItem};
 use crate::prepared::PreparedCluster;
