@@ -4,7 +4,7 @@
 //! the new articles given the read ones, see `Seen` in summarize), followed by
 //! the brief of the new articles alone. When no article is new it says so plainly. A figure
 //! the new articles report with another value than the read ones is listed as revised
-//! ("now 31, was 12 on a date"; see [`revisions`](crate::analyze::revisions)), an update of the
+//! ("now 31, was 12 on a date"; see `revisions` in analyze), an update of the
 //! figure rather than a disagreement.
 
 use crate::analyze::brief::Brief;

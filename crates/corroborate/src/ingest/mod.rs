@@ -18,7 +18,7 @@ mod plain_text;
 internal_use!(article_jsonl::parse_articles);
 pub use cluster_jsonl::read_clusters;
 internal_use!(cluster_jsonl::parse_clusters);
-pub use html::{decode_declared_charset, story_markdown};
+internal_use!(html::{decode_declared_charset, story_markdown});
 internal_use!(html::{
     detect_language, html_metadata, looks_like_html, parse_html,
     PageMetadata,

@@ -6,10 +6,10 @@
 //! click on a citation shows the cited sentence in its source.
 
 mod cleaning;
-pub mod json;
 mod summary;
 internal_mod! {
     html;
+    json;
     markdown;
     text;
 }
@@ -19,7 +19,6 @@ pub(crate) use summary::render_summary;
 pub use summary::SummaryFormat;
 
 use crate::analyze::brief::{Brief, NumberItem, ValueItem};
-use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 
 /// An output format of the brief.
@@ -60,14 +59,23 @@ impl Format {
     }
 }
 
-/// Render `brief` (built from `cluster`) in `format`. Only HTML reads the cluster, for the
-/// source texts it embeds.
-pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> String {
-    match format {
-        Format::Markdown => markdown::render(brief),
-        Format::Text => text::render(brief, text::DEFAULT_WIDTH),
-        Format::Json => json::render(brief, true),
-        Format::Html => html::render(brief, cluster),
+internal_use!(any_format::render);
+
+/// The one dispatch over brief formats (`Corroborate::render` calls it).
+mod any_format {
+    use super::{html, json, markdown, text, Format};
+    use crate::analyze::brief::Brief;
+    use crate::prepared::PreparedCluster;
+
+    /// Render `brief` (built from `cluster`) in `format`. Only HTML reads the cluster, for the
+    /// source texts it embeds.
+    pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> String {
+        match format {
+            Format::Markdown => markdown::render(brief),
+            Format::Text => text::render(brief, text::DEFAULT_WIDTH),
+            Format::Json => json::render(brief, true),
+            Format::Html => html::render(brief, cluster),
+        }
     }
 }
 

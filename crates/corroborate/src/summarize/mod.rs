@@ -2,7 +2,7 @@
 //! readable order.
 //!
 //! [`Method::ALL`] is the one list of methods, written once in the `methods!` invocation
-//! below: the CLI help, the configuration ([`SummarizerConfig`]) and the evaluation all read
+//! below: the CLI help, the configuration ([`Config`](crate::Config)) and the evaluation all read
 //! it. Every method picks whole candidate sentences (`candidates`: no headings, no short
 //! fragments) through a `Selection`, which enforces the budget and refuses a sentence that
 //! says what a chosen one says (`RedundancyCheck`); `reading_order` then orders them.
@@ -34,7 +34,7 @@ mod update;
 internal_use!(centrality::{power_iteration, rank_by});
 internal_use!(centroid::CentroidSummarizer);
 internal_use!(concepts::Concepts);
-pub use config::SummarizerConfig;
+internal_use!(config::SummarizerConfig);
 internal_use!(context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN});
 internal_use!(support_coverage::SupportCoverageSummarizer);
 #[cfg(feature = "ilp")]
