@@ -115,8 +115,11 @@ pub mod render;
 #[cfg(any(feature = "eval", feature = "stories", feature = "unstable-internals"))]
 #[cfg_attr(not(all(feature = "eval", feature = "stories")), allow(dead_code))]
 mod rng;
+#[cfg(feature = "eval")]
+mod rouge_tokens;
 internal_mod! {
     segment;
+    sparse;
 }
 #[cfg(feature = "stories")]
 pub mod stories;

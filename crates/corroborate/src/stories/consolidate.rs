@@ -30,7 +30,7 @@
 //!
 //! The SVD and the dense kernels are in [`super::linalg`].
 
-use super::grouper::merge_add;
+use crate::sparse::merge_add;
 use super::linalg::{dense_dot, lsa_basis_placed, LANES};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
@@ -643,8 +643,8 @@ mod tests {
                 let (x, y) = (&sums[a.min(b)], &sums[a.max(b)]);
                 let nn = x.n * y.n;
                 let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(p, q)| p * q).sum();
-                let words = crate::stories::grouper::dot(&x.words, &y.words);
-                let names = crate::stories::grouper::dot(&x.names, &y.names);
+                let words = crate::sparse::dot(&x.words, &y.words);
+                let names = crate::sparse::dot(&x.names, &y.names);
                 let want = ((0.4 * words + 0.6 * lsa) / nn, names / nn, words / nn);
                 assert_eq!(anchor.links(&sums[a], &sums[b], 0.6, 0), want);
                 // Without the heaviest shared term: at most the full word link.

@@ -7,6 +7,7 @@
 //! fragments) through a `Selection`, which enforces the budget and refuses a sentence that
 //! says what a chosen one says (`RedundancyCheck`); `reading_order` then orders them.
 
+mod candidate;
 mod centrality;
 mod centroid;
 mod concepts;
@@ -46,7 +47,8 @@ internal_use!(mmr::MmrSummarizer);
 internal_use!(oracle::OracleSummarizer);
 internal_use!(query::topic_terms);
 internal_use!(redundancy::{RedundancyCheck, TermSet});
-internal_use!(select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS});
+internal_use!(candidate::{candidates, MIN_TERMS, MIN_WORDS});
+internal_use!(select::{reading_order, Selection});
 internal_use!(submodular::SubmodularSummarizer);
 internal_use!(sumbasic::SumBasicSummarizer);
 internal_use!(textrank::TextRankSummarizer);
