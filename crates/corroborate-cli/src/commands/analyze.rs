@@ -4,7 +4,6 @@ use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
 use corroborate::Corroborate;
-use std::io::Write;
 
 /// Print the complete, uncapped analysis of each cluster: sources, every story sentence with
 /// the sources that report or contradict it, quotes, numbers, entities and timeline (one JSON
@@ -49,16 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         text.push_str(&serde_json::to_string(&r).context("cannot write the analysis as JSON")?);
         text.push('\n');
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    crate::output::write_output(args.output.as_deref(), &text)?;
     Ok(if loaded.partial {
         Outcome::Partial
     } else {

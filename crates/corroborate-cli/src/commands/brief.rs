@@ -3,12 +3,10 @@
 use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
-use anyhow::Context;
 use corroborate::analyze::brief::{default_method, BriefConfig};
 use corroborate::analyze::whats_new::{split_seen, split_since};
 use corroborate::render::Format;
 use corroborate::{Budget, Config, Corroborate, Method};
-use std::io::Write;
 
 /// Write a brief: a summary whose every sentence cites all the sources that report it, with
 /// support counts, then quotes, numbers (disagreements side by side), entities, a timeline
@@ -184,16 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if k == 0 {
         return Ok(Outcome::NoOutput);
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    crate::output::write_output(args.output.as_deref(), &text)?;
     Ok(if loaded.partial || empty > 0 {
         Outcome::Partial
     } else {
