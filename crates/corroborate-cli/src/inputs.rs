@@ -1,7 +1,6 @@
 //! Reading the command's inputs and reporting the bad ones on stderr.
 
-use corroborate::ingest::{read_inputs, IngestOptions};
-use corroborate::{into_clusters, Cluster, Inputs};
+use corroborate::{Cluster, Corroborate, Inputs};
 
 /// Inputs read, with problems already reported on stderr.
 pub struct Loaded {
@@ -12,12 +11,12 @@ pub struct Loaded {
 }
 
 /// Read inputs, print warnings and errors to stderr, and fail when nothing usable was read.
-pub fn load(inputs: &[String]) -> anyhow::Result<Loaded> {
+pub fn load(corroborate: &Corroborate, inputs: &[String]) -> anyhow::Result<Loaded> {
     let Inputs {
         clusters,
         warnings,
         errors,
-    } = into_clusters(read_inputs(inputs, &IngestOptions::default()), inputs);
+    } = corroborate.read(inputs);
     for w in &warnings {
         eprintln!("corroborate: warning: {w}");
     }

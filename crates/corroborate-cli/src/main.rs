@@ -9,6 +9,7 @@
 mod commands;
 mod empty_output;
 mod inputs;
+mod output;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

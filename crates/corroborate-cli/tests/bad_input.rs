@@ -2,36 +2,13 @@
 //! exit code (0 success, 1 nothing usable, 2 usage, 3 some inputs skipped), never a panic.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+mod common;
+use common::{clean, scratch, write};
 
 const STORY: &str = "Ferry service resumes\n\nThe ferry between Holm and Vask resumed on \
     Tuesday after a week of storms. The operator said all sailings would run as normal.\n";
-
-/// A fresh scratch directory for one test.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "corroborate-bad-input-{}-{test}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write input");
-    path.display().to_string()
-}
-
-fn clean(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .arg("clean")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 fn clean_stdin(input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))

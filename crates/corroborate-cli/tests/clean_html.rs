@@ -1,32 +1,8 @@
 //! `corroborate clean` on HTML pages: metadata in `--format json`, and pages with no story text
 //! (script-only shells, framesets, a PDF named `.html`) reported with the reason, never a panic.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "corroborate-clean-html-{}-{test}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write input");
-    path.display().to_string()
-}
-
-fn clean(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .arg("clean")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{clean, scratch, write};
 
 #[test]
 fn json_format_carries_page_metadata() {

@@ -12,6 +12,7 @@
 //! `StoryConfig`) for analysis outside Rust. The shipped
 //! grouper's `StoryConfig` fields map to `thresholds`, `bg_docs`, `bg_len`; the others are
 //! variants (see `Variant`).
+use corroborate::sparse::merge_add;
 use corroborate::stories::background::Background;
 use corroborate::stories::features::Featurizer;
 use corroborate::stories::index::TermTable;
@@ -245,25 +246,6 @@ fn load(path: &str, table: &mut TermTable, lead_words: usize) -> Set {
         labels: pred,
         doc_ids,
     }
-}
-
-fn merge_add(a: &[(u32, f32)], b: &[(u32, f32)], scale: f32) -> Vec<(u32, f32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push((b[j].0, b[j].1 * scale));
-            j += 1;
-        } else {
-            out.push((a[i].0, a[i].1 + b[j].1 * scale));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
 }
 
 struct Run<'a> {

@@ -3,10 +3,13 @@
 //! binding) need nothing else for the common paths.
 
 use crate::analyze::brief::{build_brief, Brief, BriefConfig};
+use crate::analyze::report::{report, ClusterReport};
+use crate::analyze::whats_new::WhatsNew;
 use crate::analyze::Analysis;
+use crate::clean::CleanedDocument;
 use crate::ingest::{read_inputs, IngestOptions, Ingested};
-use crate::render::Format;
-use crate::{Cluster, Document, Error, Pipeline, PreparedCluster, Summary};
+use crate::render::{Format, SummaryFormat};
+use crate::{Budget, Cluster, Document, Error, Pipeline, PreparedCluster, Summary};
 use serde::{Deserialize, Serialize};
 
 /// Every setting of a run, as one serde struct (missing fields take their defaults).
@@ -24,6 +27,9 @@ pub struct Config {
     pub max_input_bytes: u64,
     /// The summary's method and budget, and the brief's support matching.
     pub brief: BriefConfig,
+    /// Keep every line of the documents instead of removing page furniture (what
+    /// [`Corroborate::prepare`] splits into sentences; `split` without `--clean`).
+    pub keep_all_lines: bool,
 }
 
 impl Default for Config {
@@ -31,6 +37,7 @@ impl Default for Config {
         Config {
             max_input_bytes: IngestOptions::default().max_bytes,
             brief: BriefConfig::default(),
+            keep_all_lines: false,
         }
     }
 }
@@ -80,10 +87,9 @@ pub struct Corroborate {
 impl Corroborate {
     /// An entry point with these settings.
     pub fn new(config: Config) -> Self {
-        Corroborate {
-            config,
-            pipeline: Pipeline::default(),
-        }
+        let mut pipeline = Pipeline::default();
+        pipeline.cleaner.keep_all = config.keep_all_lines;
+        Corroborate { config, pipeline }
     }
 
     /// The settings.
@@ -124,6 +130,140 @@ impl Corroborate {
     /// A brief in one output format.
     pub fn render(&self, format: Format, brief: &Brief, prepared: &PreparedCluster) -> String {
         crate::render::render(format, brief, prepared)
+    }
+
+    /// A brief as JSON on one line (no trailing newline), as JSON Lines of several briefs
+    /// hold it.
+    pub fn render_json_line(&self, brief: &Brief) -> String {
+        crate::render::json::render(brief, false)
+    }
+
+    /// A summary of `prepared` in one output format, ending with a newline (nothing for an
+    /// empty summary in text format).
+    pub fn render_summary(
+        &self,
+        format: SummaryFormat,
+        summary: &Summary,
+        prepared: &PreparedCluster,
+    ) -> String {
+        crate::render::render_summary(format, prepared, summary, self.config.brief.budget)
+    }
+
+    /// The complete, uncapped analysis of a cluster (the `analyze --json` record).
+    pub fn report(&self, prepared: &PreparedCluster) -> ClusterReport {
+        report(prepared, &self.config.brief.support)
+    }
+
+    /// What cleaning keeps and removes of each document, in order (a cluster's documents are
+    /// cleaned together: lines repeated across them are furniture).
+    pub fn clean(&self, docs: &[Document]) -> Vec<CleanedDocument> {
+        self.pipeline.cleaner.clean_cluster(docs)
+    }
+
+    /// The cleaning of `doc` as one JSON object (keys sorted): id, origin, page metadata, the
+    /// kept text and blocks, the removed lines with line number, byte span, reason and detail.
+    pub fn cleaning_json(&self, doc: &Document, cleaned: &CleanedDocument) -> serde_json::Value {
+        crate::render::cleaning_json(doc, cleaned)
+    }
+
+    /// Why each line of `doc` was removed, one line per removal: document id, 1-based line
+    /// number, reason, the line's text (quoted) and the detail.
+    pub fn explain_removals(&self, doc: &Document, cleaned: &CleanedDocument) -> Vec<String> {
+        crate::render::removal_lines(doc, cleaned)
+    }
+
+    /// The story of `doc` as Markdown, ending with a newline: an HTML file is read again for
+    /// its headings, lists, tables and quotes; other inputs keep their paragraphs.
+    pub fn cleaned_markdown(&self, doc: &Document, cleaned: &CleanedDocument) -> String {
+        crate::render::cleaned_markdown(doc, cleaned)
+    }
+
+    /// Sentence `i` of `prepared` as one JSON object (keys sorted): cluster and document id,
+    /// the sentence's position in its document, its byte span in the document text, whether
+    /// it is a heading, and its text.
+    pub fn sentence_json(&self, prepared: &PreparedCluster, i: usize) -> serde_json::Value {
+        let s = &prepared.sentences[i];
+        serde_json::json!({
+            "cluster": prepared.id,
+            "doc": prepared.docs[s.doc].id,
+            "sentence": s.position,
+            "start": s.span.start,
+            "end": s.span.end,
+            "heading": s.heading,
+            "text": prepared.text(i),
+        })
+    }
+
+    /// What is new in `new` (prepared) for a reader of `seen` (e.g. as split by
+    /// [`split_since`](crate::analyze::whats_new::split_since)): the new sources, the new
+    /// facts (an update summary by the configured method, within the configured budget but
+    /// at most 100 words), and the figures the new articles revise. `undated` counts the new
+    /// articles without a date.
+    pub fn whats_new(
+        &self,
+        new: &PreparedCluster,
+        seen: Vec<Document>,
+        undated: usize,
+    ) -> WhatsNew {
+        let budget = match self.config.brief.budget {
+            Budget::Words(n) => Budget::Words(n.min(100)),
+            other => other,
+        };
+        crate::analyze::whats_new::whats_new(
+            &self.pipeline,
+            new,
+            seen,
+            undated,
+            self.config.brief.method,
+            budget,
+        )
+    }
+
+    /// Why the summary of `prepared` by the configured method and budget selected no
+    /// sentence, in words for a reader.
+    pub fn why_no_summary(&self, prepared: &PreparedCluster) -> String {
+        let (method, budget) = (self.config.brief.method, self.config.brief.budget);
+        // By name: the oracle method exists only with the `eval` feature.
+        if method.name() == "oracle" && prepared.refs.is_empty() {
+            return "--method oracle needs reference summaries (cluster JSONL with references), \
+                    and this input has none"
+                .to_string();
+        }
+        if let Some(why) = Self::why_no_sentences(prepared) {
+            return why;
+        }
+        if let Budget::Words(words) = budget {
+            let shortest = prepared.sentences.iter().map(|s| s.words).min();
+            if shortest.is_some_and(|w| w > words) {
+                return format!(
+                    "every sentence is longer than the budget of {words} words (the shortest has \
+                     {} words: text without sentence punctuation reads as one sentence)",
+                    shortest.unwrap_or(0)
+                );
+            }
+        }
+        format!("the {} method selected no sentence", method.name())
+    }
+
+    /// Why `prepared` has no sentence with words, or `None` when it has one.
+    pub fn why_no_sentences(prepared: &PreparedCluster) -> Option<String> {
+        if prepared.sentences.iter().any(|s| s.words > 0) {
+            return None;
+        }
+        let kept: usize = prepared
+            .cleaned
+            .iter()
+            .zip(&prepared.docs)
+            .map(|(c, d)| c.text(d).trim().len())
+            .sum();
+        Some(if kept == 0 {
+            "no story text is left once page furniture is removed (too short, only symbols or \
+             emoji, or all navigation and boilerplate)"
+                .to_string()
+        } else {
+            "the text has no words to make sentences of (only symbols, emoji or numbers?)"
+                .to_string()
+        })
     }
 }
 

@@ -9,16 +9,24 @@
 //! A summary:
 //!
 //! ```
-//! use corroborate::{Budget, Document, Method, Pipeline};
+//! use corroborate::analyze::brief::BriefConfig;
+//! use corroborate::render::SummaryFormat;
+//! use corroborate::{Budget, Cluster, Config, Corroborate, Document, Method};
 //!
 //! let docs = vec![
 //!     Document::from_text("a", "Storm hits coast\n\nA storm hit the coast on Monday. Ten homes were damaged."),
 //!     Document::from_text("b", "Coastal storm\n\nThe storm damaged ten homes on Monday. Officials said repairs begin soon."),
 //! ];
-//! let pipeline = Pipeline::default();
-//! let cluster = pipeline.prepare_documents(docs);
-//! let summary = pipeline.summarize(&cluster, Method::Lead, Budget::Words(20));
+//! let config = Config {
+//!     brief: BriefConfig { method: Method::Lead, budget: Budget::Words(20), ..BriefConfig::default() },
+//!     ..Config::default()
+//! };
+//! let corroborate = Corroborate::new(config);
+//! let cluster = corroborate.prepare(Cluster { id: "storm".into(), docs, ..Cluster::default() });
+//! let summary = corroborate.summarize(&cluster);
 //! assert!(!summary.sentences.is_empty());
+//! let text = corroborate.render_summary(SummaryFormat::Text, &summary, &cluster);
+//! assert!(text.ends_with('\n'));
 //! ```
 //!
 //! A brief as JSON, from files (loose articles form one cluster):
@@ -111,8 +119,11 @@ pub mod render;
 #[cfg(any(feature = "eval", feature = "stories", feature = "unstable-internals"))]
 #[cfg_attr(not(all(feature = "eval", feature = "stories")), allow(dead_code))]
 mod rng;
+#[cfg(feature = "eval")]
+mod rouge_tokens;
 internal_mod! {
     segment;
+    sparse;
 }
 #[cfg(feature = "stories")]
 pub mod stories;
@@ -127,9 +138,10 @@ pub mod internals {
     pub use crate::rng::SplitMix64;
 }
 
-pub use crate::corroborate::{into_clusters, Config, Corroborate, Inputs};
+pub use crate::corroborate::{Config, Corroborate, Inputs};
+internal_use!(crate::corroborate::into_clusters);
 pub use document::{Cluster, Document, Origin, Reference, Topic};
 pub use error::{Error, ErrorKind, Result};
-pub use pipeline::Pipeline;
+internal_use!(pipeline::Pipeline);
 pub use prepared::{PreparedCluster, Sentence};
 pub use summarize::{Budget, Method, Summary};

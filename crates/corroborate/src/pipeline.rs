@@ -81,6 +81,7 @@ impl Pipeline {
     /// lists, the calling thread's lexicon) by preparing and summarizing a short invented
     /// report, so that a timed run does not charge this one-off set-up to its first
     /// clusters. Nothing else is kept: the output of later calls is unchanged.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn warm_up(&self) {
         let docs = WARM_UP
             .iter()
@@ -92,6 +93,7 @@ impl Pipeline {
     }
 
     /// Clean and segment loose documents as one cluster.
+    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
     pub fn prepare_documents(&self, docs: Vec<Document>) -> PreparedCluster {
         self.prepare(Cluster {
             id: "cluster".to_string(),
@@ -107,6 +109,7 @@ impl Pipeline {
 }
 
 /// Two short invented reports for [`Pipeline::warm_up`], with a line of page furniture.
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 const WARM_UP: [&str; 2] = [
     "Harbor fire contained\n\nFire crews contained a blaze at a harbor warehouse on Tuesday, \
      officials said. The fire started near the loading dock at about 3 a.m.\n\nShare this \

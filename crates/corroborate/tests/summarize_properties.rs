@@ -96,7 +96,10 @@ fn check(method: Method, texts: &[String], budget: Budget) -> Result<(), TestCas
     for (k, &a) in summary.sentences.iter().enumerate() {
         for &b in &summary.sentences[k + 1..] {
             prop_assert!(
-                !check.redundant(&TermSet::of(&c.sentences[a]), &TermSet::of(&c.sentences[b])),
+                !check.redundant(
+                    &TermSet::from_terms(&c.sentences[a].terms),
+                    &TermSet::from_terms(&c.sentences[b].terms)
+                ),
                 "{method}: {:?} repeats {:?}",
                 c.text(a),
                 c.text(b)

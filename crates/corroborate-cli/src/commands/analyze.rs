@@ -3,10 +3,7 @@
 use crate::inputs::load;
 use crate::Outcome;
 use anyhow::Context;
-use corroborate::analyze::report::report;
-use corroborate::analyze::support::SupportConfig;
-use corroborate::Pipeline;
-use std::io::Write;
+use corroborate::Corroborate;
 
 /// Print the complete, uncapped analysis of each cluster: sources, every story sentence with
 /// the sources that report or contradict it, quotes, numbers, entities and timeline (one JSON
@@ -35,7 +32,8 @@ pub struct Args {
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     debug_assert!(args.json);
-    let loaded = load(&args.inputs)?;
+    let corroborate = Corroborate::default();
+    let loaded = load(&corroborate, &args.inputs)?;
     let mut clusters = loaded.clusters;
     if let Some(id) = &args.cluster {
         clusters.retain(|c| &c.id == id);
@@ -43,25 +41,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             anyhow::bail!("no cluster with id {id:?} in the inputs");
         }
     }
-    let pipeline = Pipeline::default();
-    let config = SupportConfig::default();
     let mut text = String::new();
     for cluster in clusters {
-        let prepared = pipeline.prepare(cluster);
-        let r = report(&prepared, &config);
+        let prepared = corroborate.prepare(cluster);
+        let r = corroborate.report(&prepared);
         text.push_str(&serde_json::to_string(&r).context("cannot write the analysis as JSON")?);
         text.push('\n');
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    crate::output::write_output(args.output.as_deref(), &text)?;
     Ok(if loaded.partial {
         Outcome::Partial
     } else {

@@ -1,14 +1,12 @@
 //! `corroborate brief`: the cited brief of a cluster (the tool's main command).
 
-use super::since;
 use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
-use anyhow::Context;
-use corroborate::analyze::brief::{build_brief, default_method, BriefConfig};
-use corroborate::render::{render, Format};
-use corroborate::{Budget, Method, Pipeline};
-use std::io::Write;
+use corroborate::analyze::brief::{default_method, BriefConfig};
+use corroborate::analyze::whats_new::{split_seen, split_since};
+use corroborate::render::Format;
+use corroborate::{Budget, Config, Corroborate, Method};
 
 /// Write a brief: a summary whose every sentence cites all the sources that report it, with
 /// support counts, then quotes, numbers (disagreements side by side), entities, a timeline
@@ -73,12 +71,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Some(name) => Method::from_name(name).expect("clap checked the method name"),
         None => default_method(),
     };
-    let config = BriefConfig {
-        method,
-        budget: Budget::Words(usize::try_from(args.words).unwrap_or(usize::MAX)),
-        ..BriefConfig::default()
-    };
-    let loaded = load(&args.inputs)?;
+    let corroborate = Corroborate::new(Config {
+        brief: BriefConfig {
+            method,
+            budget: Budget::Words(usize::try_from(args.words).unwrap_or(usize::MAX)),
+            ..BriefConfig::default()
+        },
+        ..Config::default()
+    });
+    let loaded = load(&corroborate, &args.inputs)?;
     let mut clusters = loaded.clusters;
     if let Some(id) = &args.cluster {
         clusters.retain(|c| &c.id == id);
@@ -97,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let read: Option<Vec<corroborate::Document>> = match &args.seen {
         Some(path) => Some(
-            load(std::slice::from_ref(path))?
+            load(&corroborate, std::slice::from_ref(path))?
                 .clusters
                 .into_iter()
                 .flat_map(|c| c.docs)
@@ -106,30 +107,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => None,
     };
     let several = clusters.len() > 1;
-    let pipeline = Pipeline::default();
     let mut text = String::new();
     let (mut k, mut empty) = (0usize, 0usize);
     for mut cluster in clusters {
         let split = match (&args.since, &read) {
-            (Some(since), _) => Some(since::split_since(
-                std::mem::take(&mut cluster.docs),
-                since,
-            )?),
-            (None, Some(read)) => Some(since::split_seen(std::mem::take(&mut cluster.docs), read)),
+            (Some(since), _) => Some(
+                split_since(std::mem::take(&mut cluster.docs), since)
+                    .map_err(|e| anyhow::anyhow!("--since {}", e.message()))?,
+            ),
+            (None, Some(read)) => Some(split_seen(std::mem::take(&mut cluster.docs), read)),
             (None, None) => None,
         };
         let mut whats_new = None;
         if let Some(split) = split {
             cluster.docs = split.new;
-            let new = pipeline.prepare(cluster.clone());
-            whats_new = Some(since::whats_new(
-                &pipeline,
-                &new,
-                split.seen,
-                split.undated,
-                method,
-                Budget::Words(usize::try_from(args.words.min(100)).unwrap_or(100)),
-            ));
+            let new = corroborate.prepare(cluster.clone());
+            whats_new = Some(corroborate.whats_new(&new, split.seen, split.undated));
         }
         if let Some(w) = whats_new.as_ref().filter(|w| w.sources.is_empty()) {
             // Nothing new: say so, and no brief of nothing.
@@ -138,18 +131,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             k += 1;
             match format {
-                Format::Json => text.push_str(&since::render_json(w).to_string()),
-                _ => text.push_str(&since::render_text(w, format == Format::Markdown)),
+                Format::Json => text.push_str(&w.to_json().to_string()),
+                _ => text.push_str(&w.to_text(format == Format::Markdown)),
             }
             if !text.ends_with('\n') {
                 text.push('\n');
             }
             continue;
         }
-        let prepared = pipeline.prepare(cluster);
-        let brief = build_brief(&prepared, &config);
+        let prepared = corroborate.prepare(cluster);
+        let brief = corroborate.brief(&prepared);
         if brief.summary.is_empty() {
-            let why = empty_output::why_no_summary(&prepared, method, config.budget);
+            let why = corroborate.why_no_summary(&prepared);
             empty_output::report(&format!("cluster {}", prepared.id), &why);
             empty += 1;
             continue;
@@ -157,23 +150,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         k += 1;
         if let Some(w) = &whats_new {
             if format == Format::Json {
-                let rendered = corroborate::render::json::render(&brief, false);
-                let brief_json: serde_json::Value =
-                    serde_json::from_str(&rendered).context("the brief renders as JSON")?;
-                let both =
-                    serde_json::json!({"whats_new": since::render_json(w), "brief": brief_json});
-                text.push_str(&both.to_string());
+                text.push_str(&w.to_json_with_brief(&brief).to_string());
                 text.push('\n');
                 continue;
             }
             if k > 1 {
                 text.push('\n');
             }
-            text.push_str(&since::render_text(w, format == Format::Markdown));
+            text.push_str(&w.to_text(format == Format::Markdown));
         }
         match format {
             Format::Json if several => {
-                text.push_str(&corroborate::render::json::render(&brief, false));
+                text.push_str(&corroborate.render_json_line(&brief));
                 text.push('\n');
             }
             _ => {
@@ -184,7 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                         "\n"
                     });
                 }
-                text.push_str(&render(format, &brief, &prepared));
+                text.push_str(&corroborate.render(format, &brief, &prepared));
                 if !text.ends_with('\n') {
                     text.push('\n');
                 }
@@ -194,16 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if k == 0 {
         return Ok(Outcome::NoOutput);
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    crate::output::write_output(args.output.as_deref(), &text)?;
     Ok(if loaded.partial || empty > 0 {
         Outcome::Partial
     } else {

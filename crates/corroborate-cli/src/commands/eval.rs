@@ -290,13 +290,7 @@ fn write_table(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         .into_iter()
         .filter(|&v| report.methods.iter().all(|m| m.scores.get(v).is_some()))
         .collect();
-    let width = report
-        .methods
-        .iter()
-        .map(|m| m.method.name().len())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let width = method_width(report);
     for (title, pick) in [
         ("F1", (|p: &Prf| p.f) as fn(&Prf) -> f64),
         ("recall", |p: &Prf| p.r),
@@ -367,13 +361,7 @@ fn write_batches(out: &mut impl Write, report: &Report, alone: bool) -> std::io:
             "Update mode: each cluster summarized for a reader of its earlier batches"
         }
     )?;
-    let width = report
-        .methods
-        .iter()
-        .map(|m| m.method.name().len())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let width = method_width(report);
     write!(out, "{:width$}  {:>8}", "method", "batch")?;
     for v in &variants {
         write!(out, "  {:>8}", v.name())?;
@@ -389,6 +377,17 @@ fn write_batches(out: &mut impl Write, report: &Report, alone: bool) -> std::io:
         }
     }
     Ok(())
+}
+
+/// Width of the method column: the longest method name, at least 6.
+fn method_width(report: &Report) -> usize {
+    report
+        .methods
+        .iter()
+        .map(|m| m.method.name().len())
+        .max()
+        .unwrap_or(6)
+        .max(6)
 }
 
 fn cell(m: &MethodReport, v: Variant, pick: fn(&Prf) -> f64, f1: bool) -> String {

@@ -5,7 +5,7 @@ use crate::Outcome;
 use anyhow::Context;
 use corroborate::analyze::support::SupportConfig;
 use corroborate::analyze::support_eval::{evaluate, parse_labels, Fold};
-use corroborate::Pipeline;
+use corroborate::Corroborate;
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -54,14 +54,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot read {}", args.labels))?;
     let anchors = parse_labels(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.labels))?;
     let wanted: BTreeSet<&str> = anchors.iter().map(|a| a.doc.as_str()).collect();
-    let loaded = load(&args.data)?;
-    let pipeline = Pipeline::default();
+    let corroborate = Corroborate::default();
+    let loaded = load(&corroborate, &args.data)?;
     // Only the clusters that hold a labelled anchor are prepared.
     let clusters: Vec<_> = loaded
         .clusters
         .into_iter()
         .filter(|c| c.docs.iter().any(|d| wanted.contains(d.id.as_str())))
-        .map(|c| pipeline.prepare(c))
+        .map(|c| corroborate.prepare(c))
         .collect();
     let (sets, pairs) = evaluate(&anchors, &clusters, fold, &config);
     let stdout = std::io::stdout();

@@ -7,7 +7,6 @@ pub mod eval;
 pub mod eval_analysis;
 pub mod eval_extract;
 pub mod eval_stories;
-pub mod since;
 pub mod split;
 pub mod stories;
 pub mod summarize;

@@ -3,7 +3,7 @@
 use crate::empty_output;
 use crate::inputs::load;
 use crate::Outcome;
-use corroborate::Pipeline;
+use corroborate::{Config, Corroborate};
 use std::io::Write;
 
 /// Split documents into sentences (every line, or with `--clean` the story lines only).
@@ -29,19 +29,21 @@ pub struct Args {
 
 /// Run the command.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let loaded = load(&args.inputs)?;
-    let mut pipeline = Pipeline::default();
-    pipeline.cleaner.keep_all = !args.clean;
+    let corroborate = Corroborate::new(Config {
+        keep_all_lines: !args.clean,
+        ..Config::default()
+    });
+    let loaded = load(&corroborate, &args.inputs)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut printed_any = false;
     let mut why = None;
     for cluster in loaded.clusters {
-        let prepared = pipeline.prepare(cluster);
+        let prepared = corroborate.prepare(cluster);
         if prepared.sentences.is_empty() {
-            why = why.or_else(|| empty_output::why_no_sentences(&prepared));
+            why = why.or_else(|| Corroborate::why_no_sentences(&prepared));
         }
-        for (d, range) in prepared.doc_sentences.iter().enumerate() {
+        for range in &prepared.doc_sentences {
             if range.is_empty() {
                 continue;
             }
@@ -50,18 +52,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             }
             printed_any = true;
             for i in range.clone() {
-                let s = &prepared.sentences[i];
                 if args.json {
-                    let value = serde_json::json!({
-                        "cluster": prepared.id,
-                        "doc": prepared.docs[d].id,
-                        "sentence": s.position,
-                        "start": s.span.start,
-                        "end": s.span.end,
-                        "heading": s.heading,
-                        "text": prepared.text(i),
-                    });
-                    writeln!(out, "{value}")?;
+                    writeln!(out, "{}", corroborate.sentence_json(&prepared, i))?;
                 } else {
                     writeln!(out, "{}", prepared.text(i))?;
                 }

@@ -162,12 +162,12 @@ fn word_lists() -> &'static WordLists {
 }
 
 /// Cluster-wide facts used to tell sentence-initial common words from names.
-struct Lexicon {
+struct NameCues {
     lower_words: HashSet<String>,
     lists: &'static WordLists,
 }
 
-impl std::ops::Deref for Lexicon {
+impl std::ops::Deref for NameCues {
     type Target = WordLists;
 
     fn deref(&self) -> &WordLists {
@@ -175,7 +175,7 @@ impl std::ops::Deref for Lexicon {
     }
 }
 
-impl Lexicon {
+impl NameCues {
     fn new(cluster: &PreparedCluster) -> Self {
         let mut lower_words = HashSet::new();
         for i in 0..cluster.sentences.len() {
@@ -189,7 +189,7 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon {
+        NameCues {
             lower_words,
             lists: word_lists(),
         }
@@ -269,7 +269,7 @@ struct RunWord {
 
 /// Find the entities of a cluster.
 pub(crate) fn find(cluster: &PreparedCluster) -> EntityIndex {
-    let lexicon = Lexicon::new(cluster);
+    let lexicon = NameCues::new(cluster);
     let mut occurrences = Vec::new();
     let mut acronym_pairs = Vec::new();
     for (si, s) in cluster.sentences.iter().enumerate() {
@@ -297,7 +297,7 @@ fn scan_sentence(
     si: usize,
     text: &str,
     tokens: &[Token],
-    lexicon: &Lexicon,
+    lexicon: &NameCues,
     out: &mut Vec<Occurrence>,
     acronym_pairs: &mut Vec<(String, String)>,
 ) {
@@ -454,7 +454,7 @@ fn emit_run(
     initial: bool,
     prev_words: &[String],
     next_tokens: &[&str],
-    lexicon: &Lexicon,
+    lexicon: &NameCues,
     out: &mut Vec<Occurrence>,
 ) {
     let doc = cluster.sentences[si].doc;
@@ -766,7 +766,7 @@ fn display_form(name: &str) -> String {
 fn build(
     occurrences: Vec<Occurrence>,
     acronym_pairs: &[(String, String)],
-    lexicon: &Lexicon,
+    lexicon: &NameCues,
 ) -> EntityIndex {
     // Distinct keys in order of first occurrence.
     let mut key_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -1020,7 +1020,7 @@ fn best_surface_for_key(surfaces: &BTreeMap<String, usize>, key: &str) -> String
 }
 
 /// The kind with the most votes; ties and no votes fall back on the shape of the name.
-fn decide_kind(e: Evidence, key: &str, lexicon: &Lexicon) -> EntityKind {
+fn decide_kind(e: Evidence, key: &str, lexicon: &NameCues) -> EntityKind {
     let best = e.person.max(e.org).max(e.place);
     if best == 0 {
         let words: Vec<&str> = key.split(' ').collect();

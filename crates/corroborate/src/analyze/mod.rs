@@ -5,11 +5,14 @@
 
 pub mod brief;
 pub mod report;
-pub mod revisions;
 pub mod support;
 pub mod support_eval;
+pub mod whats_new;
 
 mod entities;
+internal_mod! {
+    revisions;
+}
 mod numbers;
 mod quotes;
 mod timeline;

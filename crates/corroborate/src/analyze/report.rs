@@ -99,12 +99,12 @@ pub struct ClusterReport {
 }
 
 /// Analyze a cluster completely.
-pub fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
+pub(crate) fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
     report_with(cluster, &analyze(cluster), config)
 }
 
 /// The complete analysis from an [`Analysis`] already made.
-pub fn report_with(
+pub(crate) fn report_with(
     cluster: &PreparedCluster,
     analysis: &Analysis,
     config: &SupportConfig,

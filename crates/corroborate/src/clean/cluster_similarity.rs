@@ -18,26 +18,7 @@ use std::fmt;
 /// judging headlines. The lexicon's ids rather than the cluster's own: one lookup per word
 /// in the table segmentation keeps warm, where numbering the cluster's stems took four
 /// (the word set, the stop list, the stem memo, the numbering), 12% of a pass (perf).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TermSet(Vec<u32>);
-
-impl TermSet {
-    /// Whether the set holds the stem with id `id`.
-    pub fn contains(&self, id: u32) -> bool {
-        self.0.binary_search(&id).is_ok()
-    }
-
-    /// Number of distinct stems.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether the set is empty.
-    #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+pub use crate::sparse::TermSet;
 
 /// Extracts content-word stems and judges whether a line belongs to the story.
 pub struct ClusterSimilarity {
@@ -92,7 +73,7 @@ pub struct ClusterTerms {
 impl ClusterTerms {
     /// Count the term sets of every document of the cluster.
     pub fn new(sets: &[TermSet]) -> ClusterTerms {
-        let mut all: Vec<u32> = sets.iter().flat_map(|s| s.0.iter().copied()).collect();
+        let mut all: Vec<u32> = sets.iter().flat_map(|s| s.terms().iter().copied()).collect();
         all.sort_unstable();
         let doc_freq = all
             .chunk_by(|a, b| a == b)
@@ -161,9 +142,7 @@ impl ClusterSimilarity {
                 }
             }
         }
-        ids.sort_unstable();
-        ids.dedup();
-        TermSet(ids)
+        TermSet::from_vec(ids)
     }
 
     /// Whether `line` looks like the headline of another story: most of its content words are
@@ -182,7 +161,7 @@ impl ClusterSimilarity {
             return None;
         }
         let mut novel: Vec<String> = stems
-            .0
+            .terms()
             .iter()
             .filter(|&&id| !own.contains(id) && !cluster.supported_elsewhere(id, false))
             .map(|&id| lexicon.stem(id).to_string())
@@ -210,7 +189,7 @@ mod tests {
 
     fn stems(lexicon: &Lexicon, set: &TermSet) -> Vec<String> {
         let mut v: Vec<String> = set
-            .0
+            .terms()
             .iter()
             .map(|&id| lexicon.stem(id).to_string())
             .collect();

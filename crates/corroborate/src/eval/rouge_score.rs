@@ -7,7 +7,7 @@
 //! it matches all 414 cases of the shared rouge-score fixtures (tests/rouge_score_fixtures.rs).
 
 use super::scores::{Prf, RougeScores, Variant};
-use rougers::{RougeScorer, Score, Scores, Tokenizer};
+use rougers::{RougeScorer, Score, Scores};
 
 /// A rouge-score compatible scorer.
 #[derive(Debug, Clone)]
@@ -61,10 +61,7 @@ impl RougeScoreScorer {
     }
 }
 
-/// rouge-score's tokenizer on its own, for callers that count n-grams themselves.
-pub fn rouge_score_tokens(text: &str, use_stemmer: bool) -> Vec<String> {
-    Tokenizer::new(use_stemmer).tokenize(text)
-}
+pub use crate::rouge_tokens::rouge_score_tokens;
 
 fn prf(s: Score) -> Prf {
     Prf {

@@ -19,7 +19,7 @@ mod plain_text;
 internal_use!(article_jsonl::parse_articles);
 pub use cluster_jsonl::read_clusters;
 internal_use!(cluster_jsonl::parse_clusters);
-pub use html::{decode_declared_charset, story_markdown};
+internal_use!(html::{decode_declared_charset, story_markdown});
 internal_use!(html::{
     detect_language, html_metadata, looks_like_html, parse_html,
     PageMetadata,
@@ -62,7 +62,7 @@ impl Default for IngestOptions {
 
 /// An input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum InputFormat {
     /// One article of plain text.
     Text,
     /// One HTML page.
@@ -212,27 +212,27 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Pick the format from the name's extension, else from the content.
-pub fn detect_format(name: &str, text: &str) -> Format {
+pub fn detect_format(name: &str, text: &str) -> InputFormat {
     match extension(name).as_str() {
-        "html" | "htm" | "xhtml" => Format::Html,
-        "jsonl" | "json" | "ndjson" => Format::Json,
-        "txt" | "text" | "src" if looks_like_multi_news(text) => Format::MultiNews,
-        "txt" | "text" | "src" => Format::Text,
+        "html" | "htm" | "xhtml" => InputFormat::Html,
+        "jsonl" | "json" | "ndjson" => InputFormat::Json,
+        "txt" | "text" | "src" if looks_like_multi_news(text) => InputFormat::MultiNews,
+        "txt" | "text" | "src" => InputFormat::Text,
         _ => sniff_format(text),
     }
 }
 
 /// Pick the format from content alone (standard input).
-pub fn sniff_format(text: &str) -> Format {
+pub fn sniff_format(text: &str) -> InputFormat {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if looks_like_html(start) {
-        Format::Html
+        InputFormat::Html
     } else if start.starts_with('{') || start.starts_with('[') {
-        Format::Json
+        InputFormat::Json
     } else if looks_like_multi_news(text) {
-        Format::MultiNews
+        InputFormat::MultiNews
     } else {
-        Format::Text
+        InputFormat::Text
     }
 }
 
@@ -280,8 +280,8 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
         ..Origin::default()
     };
     match detect_format(name, &text) {
-        Format::Text => out.documents.push(parse_plain_text(&stem, &text, origin)),
-        Format::Html => {
+        InputFormat::Text => out.documents.push(parse_plain_text(&stem, &text, origin)),
+        InputFormat::Html => {
             let doc = parse_html(&stem, &text, origin);
             if !doc.text.chars().any(char::is_alphanumeric) {
                 out.errors.push(Error::new(
@@ -296,7 +296,7 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
                 out.documents.push(doc);
             }
         }
-        Format::MultiNews => {
+        InputFormat::MultiNews => {
             let clusters = parse_multi_news(name, &stem, &text);
             if clusters.is_empty() {
                 out.errors.push(Error::new(
@@ -307,7 +307,7 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
             }
             out.clusters.extend(clusters);
         }
-        Format::Json => read_json(name, &stem, &text, out),
+        InputFormat::Json => read_json(name, &stem, &text, out),
     }
 }
 
@@ -380,13 +380,13 @@ mod tests {
 
     #[test]
     fn formats_by_extension_then_content() {
-        assert_eq!(detect_format("a.html", "plain words"), Format::Html);
-        assert_eq!(detect_format("a.txt", "<html><body>"), Format::Text);
-        assert_eq!(detect_format("a.src", "x ||||| y"), Format::MultiNews);
-        assert_eq!(detect_format("-", "<!doctype html><p>x"), Format::Html);
-        assert_eq!(detect_format("-", "  {\"text\": \"x\"}"), Format::Json);
-        assert_eq!(detect_format("-", "a ||||| b\n"), Format::MultiNews);
-        assert_eq!(detect_format("-", "Headline\n\nBody."), Format::Text);
+        assert_eq!(detect_format("a.html", "plain words"), InputFormat::Html);
+        assert_eq!(detect_format("a.txt", "<html><body>"), InputFormat::Text);
+        assert_eq!(detect_format("a.src", "x ||||| y"), InputFormat::MultiNews);
+        assert_eq!(detect_format("-", "<!doctype html><p>x"), InputFormat::Html);
+        assert_eq!(detect_format("-", "  {\"text\": \"x\"}"), InputFormat::Json);
+        assert_eq!(detect_format("-", "a ||||| b\n"), InputFormat::MultiNews);
+        assert_eq!(detect_format("-", "Headline\n\nBody."), InputFormat::Text);
     }
 
     #[test]

@@ -5,15 +5,20 @@
 //! reports; JSON is for programs (see `docs/brief-json.md`); HTML embeds the source texts so a
 //! click on a citation shows the cited sentence in its source.
 
-pub mod json;
+mod cleaning;
+mod summary;
 internal_mod! {
     html;
+    json;
     markdown;
     text;
 }
 
+pub(crate) use cleaning::{cleaned_markdown, cleaning_json, removal_lines};
+pub(crate) use summary::render_summary;
+pub use summary::SummaryFormat;
+
 use crate::analyze::brief::{Brief, NumberItem, ValueItem};
-use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 
 /// An output format of the brief.
@@ -54,14 +59,23 @@ impl Format {
     }
 }
 
-/// Render `brief` (built from `cluster`) in `format`. Only HTML reads the cluster, for the
-/// source texts it embeds.
-pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> String {
-    match format {
-        Format::Markdown => markdown::render(brief),
-        Format::Text => text::render(brief, text::DEFAULT_WIDTH),
-        Format::Json => json::render(brief, true),
-        Format::Html => html::render(brief, cluster),
+internal_use!(any_format::render);
+
+/// The one dispatch over brief formats (`Corroborate::render` calls it).
+mod any_format {
+    use super::{html, json, markdown, text, Format};
+    use crate::analyze::brief::Brief;
+    use crate::prepared::PreparedCluster;
+
+    /// Render `brief` (built from `cluster`) in `format`. Only HTML reads the cluster, for the
+    /// source texts it embeds.
+    pub fn render(format: Format, brief: &Brief, cluster: &PreparedCluster) -> String {
+        match format {
+            Format::Markdown => markdown::render(brief),
+            Format::Text => text::render(brief, text::DEFAULT_WIDTH),
+            Format::Json => json::render(brief, true),
+            Format::Html => html::render(brief, cluster),
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::EnglishStemmer;
 use crate::lang::Language;
-use crate::prepared::Vocabulary;
+use super::vocabulary::Vocabulary;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 

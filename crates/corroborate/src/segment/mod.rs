@@ -12,6 +12,7 @@ mod quote;
 mod sentence;
 mod stemmer;
 mod terminal;
+mod vocabulary;
 mod word;
 
 pub(crate) use lexicon::Lexicon;
@@ -20,6 +21,7 @@ pub(crate) use lexicon::SpellingMap;
 pub use sentence::split_sentences;
 internal_use!(sentence::SentenceSplitter);
 pub use stemmer::EnglishStemmer;
+pub use vocabulary::Vocabulary;
 pub use word::sentence_words;
 pub use word::word_spans;
 internal_use!(word::WordSpans);

@@ -30,7 +30,7 @@
 //!
 //! The SVD and the dense kernels are in [`super::linalg`].
 
-use super::grouper::merge_add;
+use crate::sparse::merge_add;
 use super::linalg::{dense_dot, lsa_basis_placed, LANES};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
@@ -629,7 +629,7 @@ fn time_compatible(a: &StorySum, b: &StorySum, p: &Params) -> bool {
     if p.span_base < 0.0 {
         return true;
     }
-    let day = super::dates::MINUTES_PER_DAY as f64;
+    let day = crate::dates::MINUTES_PER_DAY as f64;
     let gap = (y.0 - x.1).max(x.0 - y.1).max(0) as f64 / day;
     let longer = ((x.1 - x.0).max(y.1 - y.0)) as f64 / day;
     gap <= f64::from(p.span_base) + f64::from(p.span_share) * longer
@@ -686,8 +686,8 @@ mod tests {
                 let (x, y) = (&sums[a.min(b)], &sums[a.max(b)]);
                 let nn = x.n * y.n;
                 let lsa: f64 = x.lsa.iter().zip(&y.lsa).map(|(p, q)| p * q).sum();
-                let words = crate::stories::grouper::dot(&x.words, &y.words);
-                let names = crate::stories::grouper::dot(&x.names, &y.names);
+                let words = crate::sparse::dot(&x.words, &y.words);
+                let names = crate::sparse::dot(&x.names, &y.names);
                 let want = ((0.4 * words + 0.6 * lsa) / nn, names / nn, words / nn);
                 assert_eq!(anchor.links(&sums[a], &sums[b], 0.6, 0), want);
                 // Without the heaviest shared term: at most the full word link.
@@ -815,7 +815,7 @@ mod tests {
         );
         // The time gate: one-day stories 3 days apart stay apart under a 1-day base; a story
         // that has run for 10 days takes a fragment 3 days past its end at share 0.5.
-        let day = crate::stories::dates::MINUTES_PER_DAY;
+        let day = crate::dates::MINUTES_PER_DAY;
         let dated = |span0: (i64, i64), span1: (i64, i64)| -> Vec<Member<'_>> {
             members
                 .iter()

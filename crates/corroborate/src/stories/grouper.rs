@@ -26,6 +26,7 @@ use super::stream::StreamArticle;
 use super::StoryConfig;
 use crate::dates::{Minutes, MINUTES_PER_DAY};
 use crate::document::Document;
+use crate::sparse::{dot, merge_add};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, VecDeque};
@@ -1071,49 +1072,6 @@ type Vector = Vec<(u32, f32)>;
 
 fn norm(v: &[(u32, f32)]) -> f32 {
     v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt()
-}
-
-/// Dot product of two vectors sorted by term.
-pub(super) fn dot<T>(a: &[(u32, T)], b: &[(u32, T)]) -> T
-where
-    T: Copy + Default + std::ops::AddAssign + std::ops::Mul<Output = T>,
-{
-    let (mut i, mut j, mut sum) = (0, 0, T::default());
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// `a + scale * b` for vectors sorted by term.
-pub(super) fn merge_add<T>(a: &[(u32, T)], b: &[(u32, T)], scale: T) -> Vec<(u32, T)>
-where
-    T: Copy + std::ops::Add<Output = T> + std::ops::Mul<Output = T>,
-{
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
-            out.push(a[i]);
-            i += 1;
-        } else if i >= a.len() || b[j].0 < a[i].0 {
-            out.push((b[j].0, b[j].1 * scale));
-            j += 1;
-        } else {
-            out.push((a[i].0, a[i].1 + b[j].1 * scale));
-            i += 1;
-            j += 1;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub struct SummarizerConfig {
     /// The method.
     pub method: Method,
@@ -22,6 +23,7 @@ pub struct SummarizerConfig {
     pub budget: Budget,
 }
 
+#[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 impl SummarizerConfig {
     /// Summarize a prepared cluster with these settings.
     pub fn summarize(&self, cluster: &PreparedCluster) -> Summary {

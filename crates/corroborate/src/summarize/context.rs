@@ -17,7 +17,7 @@
 //! antecedents, as one unit costed as all of them, and [`super::reading_order`] keeps the unit
 //! adjacent, in text order.
 
-use super::select::is_candidate;
+use super::candidate::is_candidate;
 use crate::lang::{ContextCues, Language};
 use crate::prepared::PreparedCluster;
 use crate::swar::{ascii_spaces, equal, HI, LO};

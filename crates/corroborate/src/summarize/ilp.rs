@@ -138,7 +138,7 @@ impl Problem {
         let sets: Vec<TermSet> = self
             .sentences
             .iter()
-            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .map(|&i| TermSet::from_terms(&cluster.sentences[i].terms))
             .collect();
         for a in 0..n {
             for b in a + 1..n {
@@ -317,7 +317,7 @@ mod tests {
         let sets: Vec<TermSet> = p
             .sentences
             .iter()
-            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .map(|&i| TermSet::from_terms(&cluster.sentences[i].terms))
             .collect();
         let mut best = 0.0f64;
         for mask in 0u32..(1 << n) {

@@ -2,11 +2,12 @@
 //! readable order.
 //!
 //! [`Method::ALL`] is the one list of methods, written once in the `methods!` invocation
-//! below: the CLI help, the configuration ([`SummarizerConfig`]) and the evaluation all read
+//! below: the CLI help, the configuration ([`Config`](crate::Config)) and the evaluation all read
 //! it. Every method picks whole candidate sentences (`candidates`: no headings, no short
 //! fragments) through a `Selection`, which enforces the budget and refuses a sentence that
 //! says what a chosen one says (`RedundancyCheck`); `reading_order` then orders them.
 
+mod candidate;
 mod centrality;
 mod centroid;
 mod concepts;
@@ -34,7 +35,7 @@ mod update;
 internal_use!(centrality::{power_iteration, rank_by});
 internal_use!(centroid::CentroidSummarizer);
 internal_use!(concepts::Concepts);
-pub use config::SummarizerConfig;
+internal_use!(config::SummarizerConfig);
 internal_use!(context::{lean, leans_back, leans_back_in, ContextRule, Lean, MAX_CHAIN});
 internal_use!(support_coverage::SupportCoverageSummarizer);
 #[cfg(feature = "ilp")]
@@ -46,7 +47,8 @@ internal_use!(mmr::MmrSummarizer);
 internal_use!(oracle::OracleSummarizer);
 internal_use!(query::topic_terms);
 internal_use!(redundancy::{RedundancyCheck, TermSet});
-internal_use!(select::{candidates, reading_order, Selection, MIN_TERMS, MIN_WORDS});
+internal_use!(candidate::{candidates, MIN_TERMS, MIN_WORDS});
+internal_use!(select::{reading_order, Selection});
 internal_use!(submodular::SubmodularSummarizer);
 internal_use!(sumbasic::SumBasicSummarizer);
 internal_use!(textrank::TextRankSummarizer);

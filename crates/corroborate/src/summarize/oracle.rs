@@ -11,8 +11,8 @@
 //! counted inside sentences. With several references the objective is averaged over them.
 
 use super::{candidates, Budget, ContextRule, Selection, Summarizer};
-use crate::eval::rouge_score_tokens;
 use crate::prepared::PreparedCluster;
+use crate::rouge_tokens::rouge_score_tokens;
 use std::collections::HashMap;
 
 /// The greedy extractive oracle.

@@ -5,59 +5,7 @@
 //! binary term vectors (same content, reworded) and containment (one sentence's content is
 //! nearly all inside the other's).
 
-use crate::prepared::Sentence;
-
-/// Sorted, deduplicated content-term ids of a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermSet(Vec<u32>);
-
-impl TermSet {
-    /// The content-term set of a sentence.
-    pub fn of(sentence: &Sentence) -> Self {
-        Self::from_terms(&sentence.terms)
-    }
-
-    /// The set of the given term ids.
-    pub fn from_terms(terms: &[u32]) -> Self {
-        let mut v = terms.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        TermSet(v)
-    }
-
-    /// Number of distinct terms.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// The distinct terms, ascending.
-    pub(crate) fn terms(&self) -> &[u32] {
-        &self.0
-    }
-
-    /// Whether the set is empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Number of terms in both sets.
-    pub fn overlap(&self, other: &TermSet) -> usize {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    }
-}
+pub use crate::sparse::TermSet;
 
 /// Thresholds of the redundancy check.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,4 +1,5 @@
-//! Budget accounting, candidate sentences and reading order, shared by every method.
+//! Budget accounting and reading order, shared by every method (candidate sentences: see
+//! `candidate`).
 
 use super::centrality::rank_by;
 use super::context::{lean, ContextRule};
@@ -6,29 +7,7 @@ use super::redundancy::{RedundancyCheck, TermSet};
 use super::Budget;
 use crate::prepared::PreparedCluster;
 
-/// Sentences shorter than this many words are fragments ("Read more.", "He added.", bylines),
-/// never summary material.
-pub const MIN_WORDS: usize = 6;
-/// A sentence needs at least this many content terms to say something.
-pub const MIN_TERMS: usize = 3;
-
-/// Sentences a summary may contain: running text (not headings), not short fragments, with
-/// enough content terms. Indices into [`PreparedCluster::sentences`], in text order.
-pub fn candidates(cluster: &PreparedCluster) -> Vec<usize> {
-    cluster
-        .body_sentences()
-        .filter(|&i| is_candidate(cluster, i))
-        .collect()
-}
-
-/// Whether sentence `i` is one of the [`candidates`].
-pub(crate) fn is_candidate(cluster: &PreparedCluster, i: usize) -> bool {
-    let s = &cluster.sentences[i];
-    !s.heading
-        && s.words >= MIN_WORDS
-        && s.terms.len() >= MIN_TERMS
-        && stands_alone(cluster.text(i))
-}
+use super::candidate::MIN_WORDS;
 
 /// The selection of candidates `cands` taken best score first (`scores[k]` belongs to
 /// `cands[k]`) under `budget`: how the score-ranking methods (centroid, LexRank, TextRank)
@@ -42,15 +21,6 @@ pub(crate) fn best_first(
     let mut sel = Selection::new(budget);
     sel.fill(cluster, rank_by(scores).into_iter().map(|k| cands[k]));
     sel.chosen
-}
-
-/// Whether a sentence reads on its own: not the lead-in to a list ("Other children have died
-/// this year in:"), not an editor's bracketed aside or link ("[Photos of ...]"), not the
-/// continuation of a cut quotation ("... He was convinced").
-fn stands_alone(text: &str) -> bool {
-    let t = text.trim();
-    let bracketed = t.starts_with('[') || (t.starts_with('(') && t.ends_with(')'));
-    !(t.ends_with(':') || bracketed || t.starts_with("...") || t.starts_with('…'))
 }
 
 /// Sentences chosen so far under a budget, refusing any sentence that says what a chosen one
@@ -116,7 +86,7 @@ impl Selection {
         if self.sets.is_empty() {
             return false;
         }
-        let set = TermSet::of(&cluster.sentences[i]);
+        let set = TermSet::from_terms(&cluster.sentences[i].terms);
         self.sets.iter().any(|s| self.redundancy.redundant(&set, s))
     }
 
@@ -151,7 +121,7 @@ impl Selection {
         // others of its unit.
         let mut sets: Vec<TermSet> = Vec::new();
         for j in unit.filter(|j| !self.chosen.contains(j)) {
-            let set = TermSet::of(&cluster.sentences[j]);
+            let set = TermSet::from_terms(&cluster.sentences[j].terms);
             if self
                 .sets
                 .iter()
@@ -185,7 +155,8 @@ impl Selection {
         for j in unit {
             if !self.chosen.contains(&j) {
                 self.words += cluster.sentences[j].words;
-                self.sets.push(TermSet::of(&cluster.sentences[j]));
+                self.sets
+                    .push(TermSet::from_terms(&cluster.sentences[j].terms));
                 self.chosen.push(j);
             }
         }
@@ -275,29 +246,4 @@ pub fn reading_order(cluster: &PreparedCluster, picked: &[usize]) -> Vec<usize> 
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fragments_that_lean_on_other_text_are_not_candidates() {
-        for fragment in [
-            "Other children have died in hot cars this year in:",
-            "[Photos of the ten worst harbor fires of the decade]",
-            "(Reporting from the harbor by the night desk staff.)",
-            "... He was sure the boats would burn before dawn.",
-            "… He was sure the boats would burn before dawn.",
-        ] {
-            assert!(!stands_alone(fragment), "{fragment}");
-        }
-        for sentence in [
-            "The fire (the third this year) destroyed three boats.",
-            "Crews said: the fire is out.",
-            "\"We lost everything,\" said the owner of one boat.",
-        ] {
-            assert!(stands_alone(sentence), "{sentence}");
-        }
-    }
 }

@@ -349,7 +349,7 @@ impl SupportCoverageSummarizer {
         let mut sets: Vec<Option<TermSet>> = vec![None; cands.len()];
         let set_of = |sets: &mut Vec<Option<TermSet>>, k: usize| {
             if sets[k].is_none() {
-                sets[k] = Some(TermSet::of(&cluster.sentences[cands[k]]));
+                sets[k] = Some(TermSet::from_terms(&cluster.sentences[cands[k]].terms));
             }
         };
         let check = RedundancyCheck::default();

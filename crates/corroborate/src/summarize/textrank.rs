@@ -20,7 +20,7 @@ impl TextRankSummarizer {
         let cands = candidates(cluster);
         let sets: Vec<TermSet> = cands
             .iter()
-            .map(|&i| TermSet::of(&cluster.sentences[i]))
+            .map(|&i| TermSet::from_terms(&cluster.sentences[i].terms))
             .collect();
         let n = cands.len();
         let mut w = vec![0.0; n * n];

@@ -5,71 +5,7 @@
 
 use crate::prepared::PreparedCluster;
 
-/// A sparse vector over term ids, sorted by id.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SparseVector {
-    entries: Vec<(u32, f64)>,
-    norm: f64,
-}
-
-impl SparseVector {
-    /// A vector from `(term, weight)` pairs; equal terms are summed.
-    pub fn from_pairs(mut pairs: Vec<(u32, f64)>) -> Self {
-        pairs.sort_by_key(|&(t, _)| t);
-        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
-        for (t, w) in pairs {
-            match entries.last_mut() {
-                Some(last) if last.0 == t => last.1 += w,
-                _ => entries.push((t, w)),
-            }
-        }
-        let norm = entries.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-        SparseVector { entries, norm }
-    }
-
-    /// Term frequencies of `terms` times `weight(term)`.
-    pub fn weighted_counts(terms: &[u32], weight: impl Fn(u32) -> f64) -> Self {
-        Self::from_pairs(terms.iter().map(|&t| (t, weight(t))).collect())
-    }
-
-    /// The `(term, weight)` entries, sorted by term.
-    pub fn entries(&self) -> &[(u32, f64)] {
-        &self.entries
-    }
-
-    /// Euclidean norm.
-    pub fn norm(&self) -> f64 {
-        self.norm
-    }
-
-    /// Dot product.
-    pub fn dot(&self, other: &SparseVector) -> f64 {
-        let (a, b) = (&self.entries, &other.entries);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
-    }
-
-    /// Cosine similarity; 0 when either vector is zero.
-    pub fn cosine(&self, other: &SparseVector) -> f64 {
-        let denom = self.norm * other.norm;
-        if denom > 0.0 {
-            self.dot(other) / denom
-        } else {
-            0.0
-        }
-    }
-}
+pub use crate::sparse::SparseVector;
 
 /// IDF weights over a set of sentences and their TF-IDF vectors.
 #[derive(Debug, Clone)]

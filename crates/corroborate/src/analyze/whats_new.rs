@@ -1,15 +1,15 @@
-//! `brief --since` and `brief --seen`: what is new for a reader who has read some of the
-//! articles. The articles are split into those read and the new ones; the brief then opens
+//! What is new for a reader who has read some of the articles (the CLI's `brief --since`
+//! and `brief --seen`). The articles are split into those read and the new ones; the brief then opens
 //! with a "What's new" section (the new sources, and the new facts: the update summary of
-//! the new articles given the read ones, see `corroborate::summarize::Seen`), followed by
+//! the new articles given the read ones, see `Seen` in summarize), followed by
 //! the brief of the new articles alone. When no article is new it says so plainly. A figure
 //! the new articles report with another value than the read ones is listed as revised
-//! ("now 31, was 12 on a date"; see `corroborate::analyze::revisions`), an update of the
+//! ("now 31, was 12 on a date"; see `revisions` in analyze), an update of the
 //! figure rather than a disagreement.
 
-use corroborate::analyze::revisions::revisions;
-use corroborate::{Budget, Method, Pipeline, PreparedCluster};
-use corroborate::{Cluster, Document};
+use crate::analyze::brief::Brief;
+use crate::analyze::revisions::revisions;
+use crate::{Budget, Cluster, Document, Error, ErrorKind, Method, Pipeline, PreparedCluster};
 use serde_json::json;
 
 /// A cluster's articles, split into those the reader has read and the new ones.
@@ -28,8 +28,9 @@ pub struct Split {
 /// no date), are read. A date is
 /// compared as text with the articles' ISO dates (`2026-03-04` or `2026-03-04T10:00`), so a
 /// day includes the whole day; an article without a date counts as new. `since` naming
-/// neither an article nor a date starting with four digits is an error.
-pub fn split_since(docs: Vec<Document>, since: &str) -> anyhow::Result<Split> {
+/// neither an article nor a date starting with four digits is an error (kind
+/// [`ErrorKind::Config`], input `since`).
+pub fn split_since(docs: Vec<Document>, since: &str) -> crate::Result<Split> {
     if let Some(at) = docs.iter().position(|d| d.id == since) {
         let cut = docs[at].published.clone();
         let (mut seen, mut new, mut undated) = (Vec::new(), Vec::new(), 0);
@@ -54,9 +55,11 @@ pub fn split_since(docs: Vec<Document>, since: &str) -> anyhow::Result<Split> {
     }
     let looks_like_date = since.len() >= 4 && since.bytes().take(4).all(|b| b.is_ascii_digit());
     if !looks_like_date {
-        anyhow::bail!(
-            "--since {since:?} is neither an article id of the inputs nor a date (YYYY-MM-DD)"
-        );
+        return Err(Error::new(
+            ErrorKind::Config,
+            "since",
+            format!("{since:?} is neither an article id of the inputs nor a date (YYYY-MM-DD)"),
+        ));
     }
     let (mut seen, mut new, mut undated) = (Vec::new(), Vec::new(), 0);
     for d in docs {
@@ -145,7 +148,7 @@ fn day(date: &str) -> &str {
 
 /// The new sources and facts of `new` (prepared) for a reader of `seen`, the facts chosen
 /// by `method` in update mode within `budget`.
-pub fn whats_new(
+pub(crate) fn whats_new(
     pipeline: &Pipeline,
     new: &PreparedCluster,
     seen: Vec<Document>,
@@ -212,8 +215,27 @@ pub fn whats_new(
     }
 }
 
-/// The "What's new" section in Markdown (`markdown`) or plain text.
-pub fn render_text(w: &WhatsNew, markdown: bool) -> String {
+impl WhatsNew {
+    /// The "What's new" section in Markdown (`markdown`) or plain text.
+    pub fn to_text(&self, markdown: bool) -> String {
+        render_text(self, markdown)
+    }
+
+    /// The "What's new" section as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        render_json(self)
+    }
+
+    /// The "What's new" section and the brief of the new articles, as one JSON object
+    /// (`{"whats_new": ..., "brief": ...}`).
+    pub fn to_json_with_brief(&self, brief: &Brief) -> serde_json::Value {
+        // A brief holds plain strings and numbers: it always converts.
+        let brief = serde_json::to_value(brief).expect("a brief always serializes");
+        json!({"whats_new": self.to_json(), "brief": brief})
+    }
+}
+
+fn render_text(w: &WhatsNew, markdown: bool) -> String {
     let mut out = String::new();
     out.push_str(if markdown {
         "## What's new\n\n"
@@ -286,8 +308,7 @@ pub fn render_text(w: &WhatsNew, markdown: bool) -> String {
     out
 }
 
-/// The "What's new" section as JSON.
-pub fn render_json(w: &WhatsNew) -> serde_json::Value {
+fn render_json(w: &WhatsNew) -> serde_json::Value {
     json!({
         "seen_articles": w.seen,
         "nothing_new": w.sources.is_empty(),
