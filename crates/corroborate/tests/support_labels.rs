@@ -115,3 +115,22 @@ fn support_and_contradictions_hold_their_floors() {
     assert_eq!(count(&dev) + count(&held), 229);
     assert!(count(&dev) > 0 && count(&held) > 0);
 }
+
+/// Writes the words of every labelled cluster to `$SUPPORT_WORDS` (JSON Lines), for studying
+/// the support rule outside Rust.
+#[test]
+#[ignore]
+fn dump_words() {
+    let Some((_, clusters)) = labelled() else {
+        return;
+    };
+    let Ok(path) = std::env::var("SUPPORT_WORDS") else {
+        return;
+    };
+    let mut out = String::new();
+    for c in &clusters {
+        out.push_str(&corroborate::analyze::support_eval::dump_words(c).to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("writable dump");
+}

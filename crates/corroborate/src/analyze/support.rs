@@ -25,6 +25,9 @@
 //! five matches above the threshold say the same thing and the rest are closely related
 //! statements (see the tests of this module and `tests/brief_support.rs`).
 
+mod paraphrase;
+mod restate;
+
 use super::Mention;
 use crate::lang::english_dates;
 use crate::lang::english_numbers::number_word;
@@ -147,6 +150,8 @@ pub struct SupportIndex {
     postings: Vec<Vec<u32>>,
     /// Whether each sentence is running text (not a heading).
     text: Vec<bool>,
+    /// The second test: restatements in other words.
+    restate: restate::Restatements,
 }
 
 /// Score of a candidate sentence against a claim, with its parts.
@@ -243,6 +248,55 @@ impl SupportIndex {
             .collect();
         let values = values_of;
         let n_terms = next_id as usize;
+        let stemmer = EnglishStemmer::default();
+        let restate = {
+            // The words of one paraphrase group as one term, numbered after all others; wire
+            // datelines left out.
+            let mut group_of: HashMap<u32, u32> = HashMap::new();
+            let mut next_group = next_id;
+            for group in paraphrase::GROUPS {
+                let ids: Vec<u32> = group
+                    .iter()
+                    .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
+                    .filter(|&id| !cluster.vocab.is_stop(id) && !group_of.contains_key(&id))
+                    .collect();
+                if ids.len() >= 2 {
+                    for id in ids {
+                        group_of.insert(id, next_group);
+                    }
+                    next_group += 1;
+                }
+            }
+            let ids: Vec<Vec<u32>> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let skip = dateline_end(cluster.text(i));
+                    w.iter()
+                        .filter(|(at, _)| *at >= skip)
+                        .map(|(_, id)| group_of.get(id).copied().unwrap_or(*id))
+                        .collect()
+                })
+                .collect();
+            let reporting: HashSet<u32> = REPORTING_WORDS
+                .iter()
+                .chain(&["said", "says", "say"])
+                .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
+                .collect();
+            let vocab_len = cluster.vocab.len();
+            let factor = |t: u32| {
+                if (t as usize) >= vocab_len {
+                    1.0
+                } else if reporting.contains(&t) {
+                    REPORTING_WEIGHT
+                } else if proper.contains(&t) {
+                    NAME_WEIGHT
+                } else {
+                    1.0
+                }
+            };
+            restate::Restatements::new(cluster, ids, factor, next_group as usize)
+        };
         let mut df = vec![0u32; n_terms];
         let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());
         for (s, w) in cluster.sentences.iter().zip(&words) {
@@ -268,7 +322,6 @@ impl SupportIndex {
             .collect();
         // Names say who and where; what happened is in the other words. Two sentences that
         // share only the names (two different things one spokesman said) must not match.
-        let stemmer = EnglishStemmer::default();
         let reporting: HashSet<u32> = REPORTING_WORDS
             .iter()
             .filter_map(|w| cluster.vocab.get(&stemmer.stem(w)))
@@ -339,6 +392,7 @@ impl SupportIndex {
             features,
             postings,
             text: cluster.sentences.iter().map(|s| !s.heading).collect(),
+            restate,
         }
     }
 
@@ -402,6 +456,18 @@ impl SupportIndex {
             .collect()
     }
 
+    /// Whether the claim quotes someone (two terms or more) and the candidate carries less
+    /// than half of the quotation: the quotation is what the sentence reports.
+    fn quote_missing(&self, claim: usize, candidate: usize) -> bool {
+        let (a, b) = (&self.features[claim], &self.features[candidate]);
+        a.quoted.len() >= 2 && {
+            let shared: f64 = intersect(&a.quoted, &b.terms)
+                .map(|t| self.idf[t as usize])
+                .sum();
+            shared < 0.5 * a.quoted_weight
+        }
+    }
+
     /// How well sentence `candidate` says what sentence `claim` says.
     pub fn score(&self, claim: usize, candidate: usize) -> MatchScore {
         let a = &self.features[claim];
@@ -438,13 +504,7 @@ impl SupportIndex {
                 || (b.counted.iter().any(|(_, v)| v == value)
                     && !b.counted.iter().any(|(u, v)| u == unit && v == value))
         });
-        // A quotation is what the sentence reports: the candidate must carry half of it.
-        let quote_missing = a.quoted.len() >= 2 && {
-            let shared: f64 = intersect(&a.quoted, &b.terms)
-                .map(|t| self.idf[t as usize])
-                .sum();
-            shared < 0.5 * a.quoted_weight
-        };
+        let quote_missing = self.quote_missing(claim, candidate);
         // The same count of the same thing ("more than 90% effective", "2,000 troops") is
         // strong evidence of the same report, even inside otherwise different sentences.
         let shared_counts = a.counted.iter().filter(|c| b.counted.contains(c)).count();
@@ -624,6 +684,16 @@ impl SupportIndex {
                 }
             }
         }
+        // Documents the first test leaves out are read for a restatement in other words.
+        let restated = if best
+            .iter()
+            .enumerate()
+            .any(|(d, b)| d != own && b.is_none_or(|(_, s)| s < config.threshold))
+        {
+            self.restate.best_by_doc(cluster, claim)
+        } else {
+            Vec::new()
+        };
         let mut matches = Vec::new();
         for (doc, b) in best.into_iter().enumerate() {
             if doc == own {
@@ -635,12 +705,23 @@ impl SupportIndex {
                 });
                 continue;
             }
-            if let Some((j, score)) = b {
-                if score >= config.threshold {
+            if let Some((j, score)) = b.filter(|&(_, score)| score >= config.threshold) {
+                matches.push(SupportMatch {
+                    doc,
+                    sentence: j,
+                    score,
+                    mention: mention(cluster, j),
+                });
+            } else if let Some(r) = restated.get(doc).copied().flatten() {
+                let j = r.0;
+                if self.restate.restates(cluster, claim, &r)
+                    && !self.score(claim, j).numbers_conflict
+                    && !self.quote_missing(claim, j)
+                {
                     matches.push(SupportMatch {
                         doc,
                         sentence: j,
-                        score,
+                        score: r.3.min(1.0),
                         mention: mention(cluster, j),
                     });
                 }
@@ -672,6 +753,25 @@ fn mention(cluster: &PreparedCluster, sentence: usize) -> Mention {
         doc: s.doc,
         span: s.span.clone(),
     }
+}
+
+/// Where a wire dateline that opens a sentence ends ("PLACE, Country (AP) _ "), 0 when there
+/// is none: its words say where the wire filed from, not what happened.
+fn dateline_end(text: &str) -> usize {
+    let mut cut = text.len().min(120);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let first: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 3 || first.chars().any(|c| !c.is_uppercase()) {
+        return 0;
+    }
+    [") _ ", ") -- ", ") \u{2014} ", " _ ", " -- "]
+        .iter()
+        .filter_map(|m| head.find(m).map(|p| p + m.len()))
+        .min()
+        .unwrap_or(0)
 }
 
 /// Elements common to two sorted, unique slices.
@@ -819,6 +919,11 @@ fn counts_conflict(a: &[(u32, String)], b: &[(u32, String)]) -> bool {
             .collect();
         !vb.is_empty() && !va.iter().any(|v| vb.contains(v))
     })
+}
+
+/// [`number_value`] for the evaluation's dump.
+pub(crate) fn number_value_of(word: &str) -> Option<String> {
+    number_value(word)
 }
 
 /// The value of one word if it is a number: digits with commas removed ("1,200" is "1200"),
