@@ -488,7 +488,8 @@ impl SupportIndex {
     }
 
     /// Whether the claim counts something ("14 people") with a number the candidate does not
-    /// give: the count is part of what the claim says. Counts of time ("two years") and years
+    /// give, or gives only as the count of something else: the count is part of what the
+    /// claim says. Counts of time ("two years") and years
     /// ("2020 candidates") are details and do not count.
     fn count_left_out(&self, claim: usize, candidate: usize) -> bool {
         let (a, b) = (&self.features[claim], &self.features[candidate]);
@@ -496,9 +497,13 @@ impl SupportIndex {
             let year = value
                 .parse::<u32>()
                 .is_ok_and(|y| (1800..=2100).contains(&y));
+            // Given, but as the count of something else ("two shipping firms" does not say
+            // "two neighbouring warehouses").
+            let elsewhere = b.counted.iter().any(|(_, v)| v == value)
+                && !b.counted.iter().any(|(u, v)| u == unit && v == value);
             !year
                 && self.time_units.binary_search(unit).is_err()
-                && b.numbers.binary_search(value).is_err()
+                && (b.numbers.binary_search(value).is_err() || elsewhere)
         })
     }
 
