@@ -1,7 +1,7 @@
 //! Gate: support and contradictions against the hand labels of `data/labels/support-dev.jsonl`
 //! (neus-val, DUC 2006 and the example cluster), scored as `corroborate eval-analysis` scores
-//! them. Floors sit at what the matcher reaches now (see docs/analyze-json.md); they are far
-//! below the targets (precision 0.90, recall 0.80) and must only move up.
+//! them. Floors sit a little below what the matcher reaches now, on all anchors and on
+//! each fold (see docs/analyze-json.md); they are far below the targets (precision 0.90, recall 0.80) and must only move up.
 
 mod common;
 
@@ -93,12 +93,12 @@ fn support_and_contradictions_hold_their_floors() {
     assert_eq!(all.iter().map(|s| s.anchors).sum::<usize>(), 229);
     let neus = set(&all, "neus_val").support;
     assert!(
-        neus.precision() >= 0.90 && neus.tp >= 10,
+        neus.precision() >= 0.92 && neus.tp >= 14,
         "neus_val {neus:?}"
     );
     let seeds = set(&all, "seeds").support;
     assert!(
-        seeds.precision() >= 0.95 && seeds.tp >= 6,
+        seeds.precision() >= 0.95 && seeds.tp >= 8,
         "seeds {seeds:?}"
     );
     let duc = set(&all, "duc2006").support;
@@ -114,4 +114,34 @@ fn support_and_contradictions_hold_their_floors() {
     let count = |s: &[SetScores]| s.iter().map(|s| s.anchors).sum::<usize>();
     assert_eq!(count(&dev) + count(&held), 229);
     assert!(count(&dev) > 0 && count(&held) > 0);
+    // Each half holds its own floor: the rule was chosen on the neus-val dev half.
+    for (scores, name, p, tp) in [
+        (&dev, "neus_val", 0.95, 6),
+        (&held, "neus_val", 0.85, 8),
+        (&dev, "seeds", 0.95, 2),
+        (&held, "seeds", 0.95, 6),
+    ] {
+        let s = set(scores, name).support;
+        assert!(s.precision() >= p && s.tp >= tp, "{name} {s:?}");
+    }
+    assert!(set(&dev, "duc2006").support.fp == 0, "duc2006 dev");
+}
+
+/// Writes the words of every labelled cluster to `$SUPPORT_WORDS` (JSON Lines), for studying
+/// the support rule outside Rust.
+#[test]
+#[ignore]
+fn dump_words() {
+    let Some((_, clusters)) = labelled() else {
+        return;
+    };
+    let Ok(path) = std::env::var("SUPPORT_WORDS") else {
+        return;
+    };
+    let mut out = String::new();
+    for c in &clusters {
+        out.push_str(&corroborate::analyze::support_eval::dump_words(c).to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("writable dump");
 }

@@ -327,6 +327,53 @@ pub fn evaluate(
     (sets, pairs)
 }
 
+/// The words of every sentence of a cluster, for studying the support rule outside Rust:
+/// one JSON object with the document ids and, per sentence, its document, span, whether it is
+/// a heading, its words as `[stem, stop, number value or null, capitalized]` and the entities
+/// (index into the cluster's merged entities) mentioned in it.
+pub fn dump_words(cluster: &PreparedCluster) -> serde_json::Value {
+    use crate::segment::word_spans;
+    let entities = super::entities::find(cluster);
+    let sentences: Vec<serde_json::Value> = (0..cluster.sentences.len())
+        .map(|i| {
+            let s = &cluster.sentences[i];
+            let text = cluster.text(i);
+            let words: Vec<serde_json::Value> = word_spans(text)
+                .zip(s.tokens.iter())
+                .map(|(w, &id)| {
+                    let word = &text[w];
+                    serde_json::json!([
+                        cluster.vocab.term(id),
+                        cluster.vocab.is_stop(id),
+                        super::support::number_value_of(word),
+                        word.starts_with(char::is_uppercase),
+                    ])
+                })
+                .collect();
+            let ents: Vec<usize> = entities
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.mention.doc == s.doc
+                        && m.mention.span.start >= s.span.start
+                        && m.mention.span.end <= s.span.end
+                })
+                .map(|m| m.entity)
+                .collect();
+            serde_json::json!({
+                "doc": s.doc, "start": s.span.start, "end": s.span.end,
+                "heading": s.heading, "words": words, "ents": ents, "text": text,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": cluster.id,
+        "docs": cluster.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>(),
+        "entities": entities.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>(),
+        "sentences": sentences,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
