@@ -71,6 +71,11 @@
 //! ```
 #![warn(missing_docs)]
 
+// The README's Rust example compiles and runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
+
 /// Declares modules that users do not need: private, or public and doc-hidden with the
 /// `unstable-internals` feature (for the lab crate, the fuzzer, benches and tests; no
 /// stability promise).
