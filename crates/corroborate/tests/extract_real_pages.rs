@@ -63,9 +63,8 @@ fn real_pages_stay_above_the_floors() {
         .map(|(p, x)| score_page(&p.gold, x))
         .collect();
     let all = summarise(&rows);
-    // Measured: F1 0.9190, no empty page (before thread pages, listings and script templates
-    // 0.9048; before the relaxed hints 0.8825, 11; ea4e3f2: 0.776, 52).
-    assert!(all.f1 >= 0.917, "mean F1 {:.4}", all.f1);
+    // Measured: F1 0.9230, no empty page (trafilatura 2.3.1 on the same pages: 0.908, 1).
+    assert!(all.f1 >= 0.921, "mean F1 {:.4}", all.f1);
     assert!(all.empty == 0, "{} pages with no output", all.empty);
     let mut by_type: BTreeMap<&str, Vec<PageScore>> = BTreeMap::new();
     for (p, r) in pages.iter().zip(&rows) {
@@ -73,13 +72,13 @@ fn real_pages_stay_above_the_floors() {
     }
     // Measured F1 per page type.
     let floors = [
-        ("article", 0.928),      // 0.930, 408 pages
+        ("article", 0.931),      // 0.933, 408 pages
         ("collection", 0.84),    // 0.855, 6
         ("documentation", 0.87), // 0.883, 12
-        ("forum", 0.80),         // 0.808, 14
-        ("listing", 0.73),       // 0.745, 8
-        ("product", 0.77),       // 0.786, 2
-        ("service", 0.79),       // 0.804, 4
+        ("forum", 0.84),         // 0.854, 14
+        ("listing", 0.73),       // 0.736, 8
+        ("product", 0.77),       // 0.788, 2
+        ("service", 0.79),       // 0.810, 4
     ];
 
     for (kind, floor) in floors {

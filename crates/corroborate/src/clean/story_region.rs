@@ -284,10 +284,12 @@ const MIN_TEASERS: usize = 3;
 
 /// Lines of lists of teasers (sorted): three or more pairs of a title (one to twelve words,
 /// not a sentence) and one sentence of at most 35 words that no other sentence follows. The
-/// story's sections have paragraphs; a box of other stories has one sentence each.
+/// story's sections have paragraphs; a box of other stories has one sentence each. A label
+/// ending in a colon ("DAMAGE:") heads a fact box of the story, not another story's title.
 fn teaser_lists(lines: &[RegionLine<'_>], live: &[usize]) -> Vec<usize> {
     let f = |k: usize| lines[live[k]].features;
-    let title = |k: usize| !f(k).is_prose() && (1..=12).contains(&f(k).words);
+    let title =
+        |k: usize| !f(k).is_prose() && f(k).ending != Ending::Colon && (1..=12).contains(&f(k).words);
     let teaser = |k: usize| {
         f(k).is_prose() && f(k).words <= 35 && (k + 1 >= live.len() || !f(k + 1).is_prose())
     };
@@ -450,6 +452,22 @@ mod tests {
         let found = run(&page);
         assert_eq!(found.len(), 6, "{found:?}");
         assert!(found.iter().all(|&(i, r)| i >= 5 && r == "teaser_list"));
+    }
+
+    #[test]
+    fn a_fact_box_of_labels_stays() {
+        let mut page = vec!["River floods the lower town"];
+        page.extend(STORY);
+        page.extend([
+            "DAMAGE:",
+            "Forty homes and the old mill were flooded.",
+            "RESCUE:",
+            "Two hundred volunteers filled sandbags through the night.",
+            "ROADS:",
+            "The valley road stays closed until Friday.",
+        ]);
+        page.extend(STORY);
+        assert_eq!(run(&page), []);
     }
 
     #[test]
