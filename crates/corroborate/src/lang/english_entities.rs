@@ -1077,8 +1077,3 @@ pub fn not_names() -> std::collections::HashSet<&'static str> {
         .chain(dates.chain(days).map(|&(name, _)| name))
         .collect()
 }
-
-/// A set built once from a list.
-pub fn set(list: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
-    list.iter().copied().collect()
-}
