@@ -10,11 +10,14 @@ mod alias;
 
 use super::tokens::{is_all_caps, is_capitalized, strip_possessive, tokenize, Token, TokenKind};
 use super::{Entity, EntityKind, Mention};
-use crate::lang::english_entities as lex;
-use crate::lang::english_numbers;
-use crate::lang::Language;
+use crate::lang::{lookup, set, EntityWords, Language};
 use crate::prepared::PreparedCluster;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static EntityWords {
+    Language::English.entity_words()
+}
 
 /// One occurrence of a candidate name.
 #[derive(Debug, Clone)]
@@ -144,20 +147,22 @@ struct WordLists {
 fn word_lists() -> &'static WordLists {
     static LISTS: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
     LISTS.get_or_init(|| WordLists {
-        countries: lex::COUNTRIES.iter().map(|c| name_key(c)).collect(),
-        cities: lex::CITIES.iter().map(|c| name_key(c)).collect(),
-        demonyms: lex::set(lex::DEMONYMS),
-        not_names: lex::not_names(),
-        titles: lex::set(lex::TITLES),
-        org_cues: lex::set(lex::ORG_CUES),
-        place_cues: lex::set(lex::PLACE_CUES),
-        known_orgs: lex::set(lex::KNOWN_ORGS),
-        first_names: crate::lang::english_names::GIVEN_NAMES
+        countries: lex().countries.iter().map(|c| name_key(c)).collect(),
+        cities: lex().cities.iter().map(|c| name_key(c)).collect(),
+        demonyms: set(lex().demonyms),
+        not_names: (lex().not_names)(),
+        titles: set(lex().titles),
+        org_cues: set(lex().org_cues),
+        place_cues: set(lex().place_cues),
+        known_orgs: set(lex().known_orgs),
+        first_names: Language::English
+            .given_names()
+            .names
             .iter()
             .filter(|g| g.marks_person)
             .map(|g| g.name)
             .collect(),
-        role_nouns: lex::set(lex::ROLE_NOUNS),
+        role_nouns: set(lex().role_nouns),
     })
 }
 
@@ -216,7 +221,7 @@ impl NameCues {
         }
         Language::English.is_stop_word(&lower)
             || self.not_names.contains(lower.as_str())
-            || english_numbers::lookup(english_numbers::NUMBER_WORDS, &lower).is_some()
+            || lookup(Language::English.number_words().number_words, &lower).is_some()
             || self.lower_words.contains(&lower)
     }
 }
@@ -638,7 +643,7 @@ fn emit_run(
         )
     {
         evidence.place += 3;
-    } else if lex::PLACE_PREPOSITIONS.contains(&p0) {
+    } else if lex().place_prepositions.contains(&p0) {
         evidence.place += 1;
     }
     if lexicon.role_nouns.contains(p0) && !matches!(p0, "head" | "member") {
@@ -683,7 +688,10 @@ fn emit_run(
     ) {
         evidence.org += 2;
     }
-    if crate::lang::english_quotes::SPEECH_VERBS.contains(&n0.as_str())
+    if Language::English
+        .quote_words()
+        .speech_verbs
+        .contains(&n0.as_str())
         && evidence.org == 0
         && evidence.place == 0
     {

@@ -10,11 +10,15 @@ mod parse;
 
 use super::tokens::{is_all_caps, is_capitalized, tokenize, TokenKind};
 use super::{Mention, NumberGroup, NumberValue};
-use crate::lang::english_numbers as lex;
-use crate::lang::Language;
+use crate::lang::{lookup, Language, NumberWords};
 use crate::prepared::PreparedCluster;
 use parse::{quantity_at, Quantity, Sentence};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static NumberWords {
+    Language::English.number_words()
+}
 
 /// The most different precise values one quantity is believed to have: more means the
 /// group mixes quantities.
@@ -257,7 +261,7 @@ fn ends_phrase(raw: &str, lower: &str) -> bool {
         return false; // "US troops", "IS members"
     }
     Language::English.is_stop_word(lower)
-        || lex::lookup(lex::EVENT_WORDS, lower).is_some()
+        || lookup(lex().event_words, lower).is_some()
         || matches!(
             lower,
             "around"
@@ -312,7 +316,7 @@ fn noun_after(s: &Sentence<'_>, from: usize) -> Option<(String, String)> {
             break;
         }
         let possessive = raw.ends_with("'s") || raw.ends_with("\u{2019}s");
-        let known = lex::lookup(lex::NOUN_CLASSES, lower).is_some();
+        let known = lookup(lex().noun_classes, lower).is_some();
         let plural =
             lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !possessive;
         if known || plural {
@@ -384,13 +388,13 @@ fn noun_before(s: &Sentence<'_>, at: usize) -> Option<(String, String, usize)> {
 /// The event a quantity refers to: an event word shortly after it, else shortly before it
 /// within the clause.
 fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>) -> String {
-    if let Some(e) = lex::lookup(lex::NOUN_EVENTS, noun) {
+    if let Some(e) = lookup(lex().noun_events, noun) {
         return e.to_string();
     }
     // "the number of people who have emerged, nearly 30,000": between noun and number.
     if let Some(n) = noun_at {
         for w in &s.lower[n..q.first] {
-            if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+            if let Some(e) = lookup(lex().event_words, w) {
                 return e.to_string();
             }
         }
@@ -402,7 +406,7 @@ fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>
         if matches!(w, "." | ";" | "including" | "while" | "whereas") {
             break;
         }
-        if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+        if let Some(e) = lookup(lex().event_words, w) {
             after = Some((i - q.end, e));
             break;
         }
@@ -413,7 +417,7 @@ fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>
         if matches!(w, "." | ";" | "," | "including" | "among") {
             break;
         }
-        if let Some(e) = lex::lookup(lex::EVENT_WORDS, w) {
+        if let Some(e) = lookup(lex().event_words, w) {
             before = Some((q.first - 1 - i, e));
             break;
         }
@@ -492,7 +496,7 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                 .map(|(p, h)| (p, h, None))
                 .or_else(|| noun_before(&s, q.first).map(|(p, h, at)| (p, h, Some(at))));
             if let Some((phrase, head, noun_at)) = noun {
-                let class = lex::lookup(lex::NOUN_CLASSES, &head)
+                let class = lookup(lex().noun_classes, &head)
                     .unwrap_or(head.as_str())
                     .to_string();
                 let event = event_near(&s, &q, &head, noun_at);
@@ -567,7 +571,7 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
 fn has_number_word(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| {
         let w = w.to_lowercase();
-        lex::lookup(lex::NUMBER_WORDS, &w).is_some() || lex::lookup(lex::MULTIPLIERS, &w).is_some()
+        lookup(lex().number_words, &w).is_some() || lookup(lex().multipliers, &w).is_some()
     })
 }
 
@@ -797,10 +801,10 @@ fn describe(found: &[Found], members: &[usize]) -> String {
         what.push(' ');
     }
     what.push_str(noun);
-    let implied = lex::lookup(lex::NOUN_EVENTS, &f.class).is_some()
-        || lex::lookup(lex::NOUN_EVENTS, noun.rsplit(' ').next().unwrap_or("")).is_some();
+    let implied = lookup(lex().noun_events, &f.class).is_some()
+        || lookup(lex().noun_events, noun.rsplit(' ').next().unwrap_or("")).is_some();
     if !f.event.is_empty() && !implied {
-        if let Some(g) = lex::lookup(lex::EVENT_GLOSSES, &f.event) {
+        if let Some(g) = lookup(lex().event_glosses, &f.event) {
             what.push(' ');
             what.push_str(g);
         }

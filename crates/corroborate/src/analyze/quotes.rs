@@ -13,12 +13,17 @@ pub mod score;
 use super::entities::EntityIndex;
 use super::{EntityKind, Mention, Quote, Speaker};
 use crate::clean::BlockKind;
-use crate::lang::english_quotes as lex;
+use crate::lang::Language;
 use crate::prepared::PreparedCluster;
 use attribution::Subject;
 use gender::Gender;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static crate::lang::QuoteWords {
+    Language::English.quote_words()
+}
 
 /// Quotes with fewer words are scare quotes or phrases ("caliphate", "100 percent").
 const MIN_WORDS: usize = 4;
@@ -288,7 +293,9 @@ fn leading_person(
                 let lead = &piece[..comma];
                 let short = lead.split_whitespace().count() <= 5;
                 let adverbial = lead.split_whitespace().next().is_some_and(|w| {
-                    lex::FRONTED_ADVERBIAL_OPENERS.contains(&w.to_lowercase().as_str())
+                    lex()
+                        .fronted_adverbial_openers
+                        .contains(&w.to_lowercase().as_str())
                 });
                 (short && adverbial).then(|| &piece[comma + 2..])
             };

@@ -6,10 +6,14 @@
 use super::tokens::{is_capitalized, tokenize, Token, TokenKind};
 use super::{Mention, TimelineEntry};
 use crate::dates::{parse_day, parse_leading_day, Date, Precision};
-use crate::lang::english_numbers as numbers;
-use crate::lang::Language;
+use crate::lang::{lookup, Language, NumberWords};
 use crate::prepared::PreparedCluster;
 use std::collections::{BTreeSet, HashMap};
+
+/// The words this analyzer reads: it reads English rules.
+fn number_words() -> &'static NumberWords {
+    Language::English.number_words()
+}
 
 /// Why a relative date is left unresolved: its source gives no date of its own.
 const UNDATED_SOURCE: &str = "relative to its source's date, which the source does not give";
@@ -245,7 +249,7 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
     let n = s
         .number(i)
         .map(f64::from)
-        .or_else(|| numbers::lookup(numbers::NUMBER_WORDS, w));
+        .or_else(|| lookup(number_words().number_words, w));
     if let Some(n) = n {
         let unit = s.w(i + 1);
         if s.w(i + 2) == "ago" {
@@ -275,8 +279,8 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
     // A year on its own, unless it counts something ("2000 troops").
     if let Some(y) = s.year(i) {
         let next = s.w(i + 1);
-        let counts = numbers::lookup(numbers::NOUN_CLASSES, next).is_some()
-            || numbers::lookup(numbers::UNITS, next).is_some();
+        let counts = lookup(number_words().noun_classes, next).is_some()
+            || lookup(number_words().units, next).is_some();
         if !counts {
             return Some(at(
                 i + 1,

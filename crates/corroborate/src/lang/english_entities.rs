@@ -1053,7 +1053,7 @@ pub const ALIASES: &[(&str, &[&str])] = &[
 ];
 
 /// Whether `lower` is in `list` (lists are short enough for a linear scan per call site that
-/// caches nothing; hot paths use [`set`]).
+/// caches nothing; hot paths use [`super::set`]).
 #[cfg_attr(not(feature = "unstable-internals"), allow(dead_code))] // for tests and the lab
 pub fn contains(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
@@ -1076,9 +1076,4 @@ pub fn not_names() -> std::collections::HashSet<&'static str> {
         .copied()
         .chain(dates.chain(days).map(|&(name, _)| name))
         .collect()
-}
-
-/// A set built once from a list.
-pub fn set(list: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
-    list.iter().copied().collect()
 }

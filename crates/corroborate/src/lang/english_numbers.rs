@@ -259,11 +259,6 @@ pub const EVENT_GLOSSES: &[(&str, &str)] = &[
     ("casualty", "casualties"),
 ];
 
-/// Look up `key` in a table of pairs.
-pub fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
-}
-
 /// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in
 /// any case.
 pub fn number_word(word: &str) -> Option<u32> {

@@ -12,6 +12,18 @@ pub mod english_quotes;
 pub mod furniture;
 pub mod interface_labels;
 
+pub use english_names::{GivenName, NameGender};
+
+/// Look up `key` in a table of pairs.
+pub fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
+}
+
+/// A set built from a word list.
+pub fn set(list: &'static [&'static str]) -> std::collections::HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
 /// Word lists concatenated at compile time, so that each word is written in one table only
 /// (`N` is the total length; a wrong `N` fails the build).
 pub(crate) const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
@@ -114,6 +126,90 @@ impl CalendarWords {
     }
 }
 
+/// The word lists for reading who said a quotation. Lowercase.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteWords {
+    /// Reporting verbs ("said", "told").
+    pub speech_verbs: &'static [&'static str],
+    /// Words that open a fronted adverbial before a sentence's subject ("in", "after").
+    pub fronted_adverbial_openers: &'static [&'static str],
+    /// Personal pronouns that can be the subject of a reporting verb.
+    pub subject_pronouns: &'static [&'static str],
+    /// Phrases after the speaker that belong to the channel, not the role ("on twitter").
+    pub channel_tails: &'static [&'static str],
+    /// Participles of reporting verbs ("saying").
+    pub participle_speech_verbs: &'static [&'static str],
+    /// Reporting verbs of a parenthetical attribution only ("suggested").
+    pub parenthetical_speech_verbs: &'static [&'static str],
+    /// Words that say a person is a woman ("she", "mother").
+    pub female_words: &'static [&'static str],
+    /// Words that say a person is a man ("he", "father").
+    pub male_words: &'static [&'static str],
+}
+
+/// The word lists for reading quantities. Lowercase.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberWords {
+    /// Spelled-out numbers with their value.
+    pub number_words: &'static [(&'static str, f64)],
+    /// Multipliers ("million") with their factor.
+    pub multipliers: &'static [(&'static str, f64)],
+    /// Approximation qualifiers with the band of values they allow (low, high factor).
+    pub qualifiers: &'static [(&'static str, f64, f64)],
+    /// Units with their canonical name.
+    pub units: &'static [(&'static str, &'static str)],
+    /// Currency signs with their canonical sign.
+    pub currency_signs: &'static [(&'static str, &'static str)],
+    /// Counted nouns with their class.
+    pub noun_classes: &'static [(&'static str, &'static str)],
+    /// Nouns that imply an event, with the event.
+    pub noun_events: &'static [(&'static str, &'static str)],
+    /// Words that name an event, with the event.
+    pub event_words: &'static [(&'static str, &'static str)],
+    /// Events with the gloss shown after a count.
+    pub event_glosses: &'static [(&'static str, &'static str)],
+}
+
+/// The word lists for finding and typing named entities.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityWords {
+    /// Titles and honorifics before a name. Lowercase.
+    pub titles: &'static [&'static str],
+    /// Honorifics that are no role ("mr", "ms"). Lowercase.
+    pub plain_honorifics: &'static [&'static str],
+    /// Nouns of a person's role ("spokesman"). Lowercase.
+    pub role_nouns: &'static [&'static str],
+    /// Words that mark an organisation's name. Lowercase.
+    pub org_cues: &'static [&'static str],
+    /// Names of well-known organisations. Lowercase.
+    pub known_orgs: &'static [&'static str],
+    /// Words that mark a place's name. Lowercase.
+    pub place_cues: &'static [&'static str],
+    /// Prepositions before a place. Lowercase.
+    pub place_prepositions: &'static [&'static str],
+    /// Country names. Lowercase.
+    pub countries: &'static [&'static str],
+    /// City names. Lowercase.
+    pub cities: &'static [&'static str],
+    /// Demonyms. Lowercase.
+    pub demonyms: &'static [&'static str],
+    /// Groups of names of one organisation or place, with their kind (`"org"`, `"place"`).
+    pub aliases: &'static [(&'static str, &'static [&'static str])],
+    /// Whether a lowercased word is not a name on its own.
+    pub is_not_name: fn(&str) -> bool,
+    /// The words that are not a name on their own, as a set.
+    pub not_names: fn() -> std::collections::HashSet<&'static str>,
+}
+
+/// The given names of a language, with the gender they say.
+#[derive(Debug, Clone, Copy)]
+pub struct GivenNames {
+    /// Every given name.
+    pub names: &'static [GivenName],
+    /// The entry for a lowercase given name.
+    pub given_name: fn(&str) -> Option<&'static GivenName>,
+}
+
 /// Every word list of a language, reached through its key: [`Language::resources`].
 #[derive(Debug)]
 pub struct Resources {
@@ -129,6 +225,14 @@ pub struct Resources {
     pub furniture: &'static furniture::FurnitureCues,
     /// The word lists of the sentence splitter.
     pub segmentation: SegmentationRules,
+    /// The word lists for reading who said a quotation.
+    pub quotes: &'static QuoteWords,
+    /// The word lists for reading quantities.
+    pub numbers: &'static NumberWords,
+    /// The word lists for finding and typing named entities.
+    pub entities: &'static EntityWords,
+    /// Given names.
+    pub given_names: &'static GivenNames,
 }
 
 /// The resources of English.
@@ -145,6 +249,46 @@ static ENGLISH: Resources = Resources {
         number_abbreviations: english::NUMBER_ABBREVIATIONS,
         time_abbreviations: english::TIME_ABBREVIATIONS,
         sentence_starters: english::SENTENCE_STARTERS,
+    },
+    quotes: &QuoteWords {
+        speech_verbs: english_quotes::SPEECH_VERBS,
+        fronted_adverbial_openers: english_quotes::FRONTED_ADVERBIAL_OPENERS,
+        subject_pronouns: english_quotes::SUBJECT_PRONOUNS,
+        channel_tails: english_quotes::CHANNEL_TAILS,
+        participle_speech_verbs: english_quotes::PARTICIPLE_SPEECH_VERBS,
+        parenthetical_speech_verbs: english_quotes::PARENTHETICAL_SPEECH_VERBS,
+        female_words: english_quotes::FEMALE_WORDS,
+        male_words: english_quotes::MALE_WORDS,
+    },
+    numbers: &NumberWords {
+        number_words: english_numbers::NUMBER_WORDS,
+        multipliers: english_numbers::MULTIPLIERS,
+        qualifiers: english_numbers::QUALIFIERS,
+        units: english_numbers::UNITS,
+        currency_signs: english_numbers::CURRENCY_SIGNS,
+        noun_classes: english_numbers::NOUN_CLASSES,
+        noun_events: english_numbers::NOUN_EVENTS,
+        event_words: english_numbers::EVENT_WORDS,
+        event_glosses: english_numbers::EVENT_GLOSSES,
+    },
+    entities: &EntityWords {
+        titles: english_entities::TITLES,
+        plain_honorifics: english_entities::PLAIN_HONORIFICS,
+        role_nouns: english_entities::ROLE_NOUNS,
+        org_cues: english_entities::ORG_CUES,
+        known_orgs: english_entities::KNOWN_ORGS,
+        place_cues: english_entities::PLACE_CUES,
+        place_prepositions: english_entities::PLACE_PREPOSITIONS,
+        countries: english_entities::COUNTRIES,
+        cities: english_entities::CITIES,
+        demonyms: english_entities::DEMONYMS,
+        aliases: english_entities::ALIASES,
+        is_not_name: english_entities::is_not_name,
+        not_names: english_entities::not_names,
+    },
+    given_names: &GivenNames {
+        names: english_names::GIVEN_NAMES,
+        given_name: english_names::given_name,
     },
 };
 
@@ -184,5 +328,36 @@ impl Language {
     /// The word lists of the sentence splitter.
     pub fn segmentation_rules(self) -> SegmentationRules {
         self.resources().segmentation
+    }
+
+    /// The word lists for reading who said a quotation.
+    pub fn quote_words(self) -> &'static QuoteWords {
+        self.resources().quotes
+    }
+
+    /// The word lists for reading quantities.
+    pub fn number_words(self) -> &'static NumberWords {
+        self.resources().numbers
+    }
+
+    /// The word lists for finding and typing named entities.
+    pub fn entity_words(self) -> &'static EntityWords {
+        self.resources().entities
+    }
+
+    /// Given names.
+    pub fn given_names(self) -> &'static GivenNames {
+        self.resources().given_names
+    }
+
+    /// Whether a lowercased word is not a name on its own (a common word, a month or a
+    /// weekday).
+    pub fn is_not_name(self, lower: &str) -> bool {
+        (self.entity_words().is_not_name)(lower)
+    }
+
+    /// The entry for a lowercase given name.
+    pub fn given_name(self, lower: &str) -> Option<&'static GivenName> {
+        (self.given_names().given_name)(lower)
     }
 }

@@ -4,9 +4,14 @@
 use super::name_key;
 use crate::analyze::tokens::is_all_caps;
 use crate::analyze::EntityKind;
-use crate::lang::english_entities::{ALIASES, PLACE_CUES};
+use crate::lang::{EntityWords, Language};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static EntityWords {
+    Language::English.entity_words()
+}
 
 /// Disjoint sets over candidate keys.
 #[derive(Debug)]
@@ -50,7 +55,7 @@ fn curated_index() -> &'static CuratedIndex {
     INDEX.get_or_init(|| {
         let mut exact = BTreeMap::new();
         let mut keyed = HashMap::new();
-        for (g, (_, names)) in ALIASES.iter().enumerate() {
+        for (g, (_, names)) in lex().aliases.iter().enumerate() {
             for n in names.iter() {
                 if is_all_caps(n) {
                     exact.entry(*n).or_insert(g);
@@ -74,7 +79,7 @@ fn curated_group(surface: &str) -> Option<usize> {
 
 /// Whether a word is a curated alias written exactly so.
 pub(crate) fn is_curated(word: &str) -> bool {
-    ALIASES.iter().any(|(_, names)| names.contains(&word))
+    lex().aliases.iter().any(|(_, names)| names.contains(&word))
 }
 
 /// The canonical curated name of a key (case-insensitive), if any.
@@ -90,12 +95,12 @@ pub(crate) fn curated_canonical(key: &str) -> Option<&'static str> {
                 .find(|(n, _)| name_key(n) == key)
                 .map(|(_, g)| g)
         })
-        .map(|&g| ALIASES[g].1[0])
+        .map(|&g| lex().aliases[g].1[0])
 }
 
 /// The curated kind of a name, if any.
 pub(crate) fn curated_kind(name: &str) -> Option<EntityKind> {
-    curated_group(name).map(|g| match ALIASES[g].0 {
+    curated_group(name).map(|g| match lex().aliases[g].0 {
         "place" => EntityKind::Place,
         _ => EntityKind::Organization,
     })
@@ -200,7 +205,7 @@ fn core_words(key: &str) -> Vec<&str> {
         .split(' ')
         .filter(|w| !matches!(*w, "al" | "el" | "ad" | "ash" | "as" | "ar" | "at"))
         .collect();
-    if words.len() >= 2 && words.last().is_some_and(|w| PLACE_CUES.contains(w)) {
+    if words.len() >= 2 && words.last().is_some_and(|w| lex().place_cues.contains(w)) {
         words.pop();
     }
     words

@@ -2,8 +2,12 @@
 //! Years, dates, times, ordinals and relative times ("two years ago") are not quantities.
 
 use crate::analyze::tokens::{is_capitalized, Token, TokenKind};
-use crate::lang::english_numbers as lex;
-use crate::lang::Language;
+use crate::lang::{lookup, Language, NumberWords};
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static NumberWords {
+    Language::English.number_words()
+}
 
 /// A quantity as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,13 +83,13 @@ fn parse_digits(s: &str) -> Option<(f64, &str)> {
 /// A spelled-out number at token `i` ("three", "twenty-five"), with the tokens it uses.
 fn spelled(s: &Sentence<'_>, i: usize) -> Option<(f64, usize)> {
     let w = s.word(i);
-    if let Some(v) = lex::lookup(lex::NUMBER_WORDS, w) {
+    if let Some(v) = lookup(lex().number_words, w) {
         return Some((v, 1));
     }
     // "twenty-five"
     let (a, b) = w.split_once('-')?;
-    let tens = lex::lookup(lex::NUMBER_WORDS, a)?;
-    let ones = lex::lookup(lex::NUMBER_WORDS, b)?;
+    let tens = lookup(lex().number_words, a)?;
+    let ones = lookup(lex().number_words, b)?;
     (tens >= 20.0 && ones < 10.0).then_some((tens + ones, 1))
 }
 
@@ -112,7 +116,7 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
                     }
                     (va, 1, Some(vb), String::new())
                 } else {
-                    let u = lex::lookup(lex::UNITS, &b.to_lowercase())?;
+                    let u = lookup(lex().units, &b.to_lowercase())?;
                     (va, 1, None, u.to_string())
                 }
             } else {
@@ -120,9 +124,9 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
                 let suffix = suffix.to_lowercase();
                 if suffix.is_empty() {
                     (v, 1, None, String::new())
-                } else if let Some(m) = lex::lookup(lex::MULTIPLIERS, &suffix) {
+                } else if let Some(m) = lookup(lex().multipliers, &suffix) {
                     (v * m, 1, None, String::new())
-                } else if let Some(u) = lex::lookup(lex::UNITS, &suffix) {
+                } else if let Some(u) = lookup(lex().units, &suffix) {
                     (v, 1, None, u.to_string())
                 } else {
                     return None; // ordinals ("21st"), decades ("1990s"), codes
@@ -133,18 +137,18 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
             Some((v, n)) => (v, n, None, String::new()),
             // "two-minute", "four-year": a spelled number and a unit in one word.
             None if s.word(i).split_once('-').is_some_and(|(a, b)| {
-                lex::lookup(lex::NUMBER_WORDS, a).is_some() && lex::lookup(lex::UNITS, b).is_some()
+                lookup(lex().number_words, a).is_some() && lookup(lex().units, b).is_some()
             }) =>
             {
                 let (a, b) = s.word(i).split_once('-').expect("checked above");
-                let v = lex::lookup(lex::NUMBER_WORDS, a).expect("checked above");
-                let u = lex::lookup(lex::UNITS, b).expect("checked above");
+                let v = lookup(lex().number_words, a).expect("checked above");
+                let u = lookup(lex().units, b).expect("checked above");
                 (v, 1, None, u.to_string())
             }
             // "several hundred", "a million": the multiplier alone.
             None => {
                 let w = s.word(i);
-                let m = lex::lookup(lex::MULTIPLIERS, w).filter(|_| w.len() > 2)?;
+                let m = lookup(lex().multipliers, w).filter(|_| w.len() > 2)?;
                 let before = if i > 0 { s.word(i - 1) } else { "" };
                 if !matches!(before, "several" | "a" | "few") {
                     return None;
@@ -155,7 +159,7 @@ fn number_at(s: &Sentence<'_>, i: usize) -> Option<BareNumber> {
         TokenKind::Punct => return None,
     };
     // Multipliers: "7.7 million", "two hundred thousand".
-    while let Some(m) = lex::lookup(lex::MULTIPLIERS, s.word(i + used)) {
+    while let Some(m) = lookup(lex().multipliers, s.word(i + used)) {
         if s.word(i + used).len() <= 2 {
             break; // "m" / "k" only as suffixes
         }
@@ -180,7 +184,7 @@ fn is_month(w: &str) -> bool {
 /// The qualifier phrase starting at token `i`, with its band and length in tokens.
 fn qualifier_at(s: &Sentence<'_>, i: usize) -> Option<(&'static str, f64, f64, usize)> {
     let mut best: Option<(&'static str, f64, f64, usize)> = None;
-    for (words, &(phrase, lo, hi)) in phrases().qualifiers.iter().zip(lex::QUALIFIERS) {
+    for (words, &(phrase, lo, hi)) in phrases().qualifiers.iter().zip(lex().qualifiers) {
         if words.iter().enumerate().all(|(k, w)| s.word(i + k) == *w)
             && best.is_none_or(|b| words.len() > b.3)
         {
@@ -201,7 +205,8 @@ struct Phrases {
 fn phrases() -> &'static Phrases {
     static PHRASES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        let qualifiers: Vec<Vec<&str>> = lex::QUALIFIERS
+        let qualifiers: Vec<Vec<&str>> = lex()
+            .qualifiers
             .iter()
             .map(|(p, _, _)| p.split(' ').collect())
             .collect();
@@ -209,13 +214,14 @@ fn phrases() -> &'static Phrases {
             .iter()
             .filter_map(|w| w.first().copied())
             .collect();
-        starts.extend(lex::NUMBER_WORDS.iter().map(|(w, _)| *w));
-        starts.extend(lex::MULTIPLIERS.iter().map(|(w, _)| *w));
-        starts.extend(lex::CURRENCY_SIGNS.iter().map(|(w, _)| *w));
+        starts.extend(lex().number_words.iter().map(|(w, _)| *w));
+        starts.extend(lex().multipliers.iter().map(|(w, _)| *w));
+        starts.extend(lex().currency_signs.iter().map(|(w, _)| *w));
         starts.insert("between");
         Phrases {
             qualifiers,
-            units: lex::UNITS
+            units: lex()
+                .units
                 .iter()
                 .map(|(p, _)| p.split(' ').collect())
                 .collect(),
@@ -248,8 +254,8 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     }
     // Currency sign.
     let mut unit = String::new();
-    if let Some(u) = lex::lookup(
-        lex::CURRENCY_SIGNS,
+    if let Some(u) = lookup(
+        lex().currency_signs,
         s.tokens.get(j).map_or("", |t| t.text(s.text)),
     ) {
         unit = u.to_string();
@@ -285,7 +291,7 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     }
     // Unit after the number.
     let mut unit_tokens = 0;
-    for (words, &(_, u)) in phrases().units.iter().zip(lex::UNITS) {
+    for (words, &(_, u)) in phrases().units.iter().zip(lex().units) {
         if words.iter().enumerate().all(|(k, w)| s.word(j + k) == *w) && words.len() > unit_tokens {
             unit_tokens = words.len();
             unit = u.to_string();

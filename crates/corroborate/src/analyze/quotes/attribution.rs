@@ -2,10 +2,19 @@
 //! "X, the head of ..., told Reuters", "according to X", "he said".
 
 use crate::analyze::tokens::{is_capitalized, tokenize, Token, TokenKind};
-use crate::lang::english_entities as ent;
-use crate::lang::english_quotes as lex;
+use crate::lang::{EntityWords, Language, QuoteWords};
 
 use super::gender::Gender;
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static QuoteWords {
+    Language::English.quote_words()
+}
+
+/// The words this analyzer reads: it reads English rules.
+fn ent() -> &'static EntityWords {
+    Language::English.entity_words()
+}
 
 /// Who the words around a quote name as its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,18 +72,19 @@ impl<'a> Words<'a> {
 }
 
 fn is_speech_verb(lower: &str) -> bool {
-    lex::SPEECH_VERBS.contains(&lower) || lex::PARTICIPLE_SPEECH_VERBS.contains(&lower)
+    lex().speech_verbs.contains(&lower) || lex().participle_speech_verbs.contains(&lower)
 }
 
 /// A subject pronoun as a [`Subject`] ("she" -> a pronoun asking for a woman).
 fn pronoun(lower: &str) -> Option<Subject> {
-    lex::SUBJECT_PRONOUNS
+    lex()
+        .subject_pronouns
         .contains(&lower)
         .then(|| Subject::Pronoun(Gender::of_pronoun(lower)))
 }
 
 fn is_role_noun(lower: &str) -> bool {
-    ent::ROLE_NOUNS.contains(&lower)
+    ent().role_nouns.contains(&lower)
         || matches!(
             lower,
             "source"
@@ -115,7 +125,7 @@ fn is_role_noun(lower: &str) -> bool {
 }
 
 fn is_title(lower: &str) -> bool {
-    ent::TITLES.contains(&lower)
+    ent().titles.contains(&lower)
 }
 
 fn is_name_word(w: &str) -> bool {
@@ -166,7 +176,10 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
         }
     }
     // "he turned to the court, saying": the subject of the clause the participle hangs on.
-    if lex::PARTICIPLE_SPEECH_VERBS.contains(&w.lower(verb).as_str()) {
+    if lex()
+        .participle_speech_verbs
+        .contains(&w.lower(verb).as_str())
+    {
         if let Some(s) = clause_subject(&w, verb) {
             return Some(s);
         }
@@ -236,8 +249,8 @@ fn clause_subject(w: &Words<'_>, verb: usize) -> Option<Subject> {
     for &(a, b) in &parts {
         let l = w.lower((a + 1).min(b - 1));
         let parenthetical = b - a == 2
-            && (lex::SPEECH_VERBS.contains(&l.as_str())
-                || lex::PARENTHETICAL_SPEECH_VERBS.contains(&l.as_str()));
+            && (lex().speech_verbs.contains(&l.as_str())
+                || lex().parenthetical_speech_verbs.contains(&l.as_str()));
         if parenthetical {
             if let Some(p) = pronoun(&w.lower(a)) {
                 return Some(p);
@@ -293,7 +306,7 @@ pub(crate) fn speaks(head: &str, name: &str) -> bool {
     }
     (0..w.tokens.len().min(6))
         .take_while(|&i| !w.is_punct(i, ",") && pronoun(&w.lower(i)).is_none())
-        .any(|i| lex::SPEECH_VERBS.contains(&w.lower(i).as_str()))
+        .any(|i| lex().speech_verbs.contains(&w.lower(i).as_str()))
 }
 
 /// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
@@ -372,7 +385,9 @@ fn abbreviation_dot(w: &Words<'_>, i: usize) -> bool {
     let before = w.word(i - 1);
     (before.len() == 1 && before.chars().all(|c| c.is_uppercase()))
         || is_title(&before.to_lowercase())
-        || ent::PLAIN_HONORIFICS.contains(&before.to_lowercase().as_str())
+        || ent()
+            .plain_honorifics
+            .contains(&before.to_lowercase().as_str())
 }
 
 fn according_to(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
@@ -624,7 +639,7 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     while i < name_end {
         let l = w.lower(i);
         if matches!(l.as_str(), "al" | "bin" | "de" | "of" | "for")
-            || ent::is_not_name(&l)
+            || Language::English.is_not_name(&l)
             || crate::lang::Language::English.is_stop_word(&l)
         {
             i += 1;
@@ -661,7 +676,7 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     let mut role: Vec<&str> = role_words
         .iter()
         .copied()
-        .filter(|x| !ent::PLAIN_HONORIFICS.contains(&x.to_lowercase().as_str()))
+        .filter(|x| !ent().plain_honorifics.contains(&x.to_lowercase().as_str()))
         .collect();
     // Lowercase role words before the name: "SDF spokesman Mustafa Bali", "US president".
     let mut j = i;
@@ -778,7 +793,7 @@ pub(crate) fn clean_role(role: &str) -> Option<String> {
         }
     }
     let lower = r.to_lowercase();
-    for tail in lex::CHANNEL_TAILS {
+    for tail in lex().channel_tails {
         if let Some(pos) = lower.find(tail) {
             r.truncate(pos);
             break;

@@ -7,8 +7,13 @@
 
 use crate::analyze::entities::EntityIndex;
 use crate::analyze::EntityKind;
-use crate::lang::english_quotes as lex;
+use crate::lang::{Language, QuoteWords};
 use crate::prepared::PreparedCluster;
+
+/// The words this analyzer reads: it reads English rules.
+fn lex() -> &'static QuoteWords {
+    Language::English.quote_words()
+}
 
 /// The gender a pronoun or a person has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,9 +34,9 @@ impl Gender {
 
     /// The gender a word says ("Mrs.", "grandmother", "spokesman").
     fn of_word(lower: &str) -> Option<Gender> {
-        if lex::FEMALE_WORDS.contains(&lower) {
+        if lex().female_words.contains(&lower) {
             Some(Gender::Female)
-        } else if lex::MALE_WORDS.contains(&lower) {
+        } else if lex().male_words.contains(&lower) {
             Some(Gender::Male)
         } else {
             None
@@ -55,8 +60,8 @@ pub(crate) fn of_honorific(head: &str, name: &str) -> Option<Gender> {
 }
 
 fn given_name(lower: &str) -> Option<Gender> {
-    use crate::lang::english_names::{self as names, NameGender};
-    match names::given_name(lower)?.gender {
+    use crate::lang::NameGender;
+    match Language::English.given_name(lower)?.gender {
         NameGender::Female => Some(Gender::Female),
         NameGender::Male => Some(Gender::Male),
         NameGender::Unknown => None,
