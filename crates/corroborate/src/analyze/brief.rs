@@ -251,7 +251,9 @@ impl Brief {
 
 /// Build the brief of a cluster: summary with support, the analyses, the sources.
 pub fn build_brief(cluster: &PreparedCluster, config: &BriefConfig) -> Brief {
-    build_brief_with(cluster, &super::analyze(cluster), config)
+    let (analysis, mentions) = super::analyze_with_mentions(cluster);
+    let index = SupportIndex::with_mentions(cluster, &mentions);
+    brief_from(cluster, &analysis, &index, config)
 }
 
 /// Build the brief of a cluster from an analysis already made.
@@ -260,14 +262,23 @@ pub fn build_brief_with(
     analysis: &Analysis,
     config: &BriefConfig,
 ) -> Brief {
+    brief_from(cluster, analysis, &SupportIndex::new(cluster), config)
+}
+
+/// Build the brief of a cluster from an analysis and a support index already made.
+fn brief_from(
+    cluster: &PreparedCluster,
+    analysis: &Analysis,
+    index: &SupportIndex,
+    config: &BriefConfig,
+) -> Brief {
     let budget = scaled_budget(cluster, config.budget);
-    let index = SupportIndex::new(cluster);
-    let mut kept = edited_summary(cluster, &index, config, budget, &[]);
+    let mut kept = edited_summary(cluster, index, config, budget, &[]);
     // Sentences left out (a dangling opening, a repeat) leave room: take more candidates
     // from a longer summary, in its order, while they fit.
     if under_filled(cluster, &kept, budget) {
         let first: Vec<usize> = kept.iter().map(|k| k.sentence).collect();
-        kept = edited_summary(cluster, &index, config, double(budget), &first);
+        kept = edited_summary(cluster, index, config, double(budget), &first);
         trim_to(cluster, &mut kept, budget);
     }
     // In the summarizer's reading order (of the longest summary asked for).

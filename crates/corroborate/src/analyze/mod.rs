@@ -185,11 +185,24 @@ pub struct Analysis {
 /// Analyze a prepared cluster: quotes with their speakers, quantities and disagreements,
 /// named entities with aliases, and a timeline. Reads only the cleaned sentences.
 pub fn analyze(cluster: &PreparedCluster) -> Analysis {
-    let entities = entities::find(cluster);
-    Analysis {
-        quotes: quotes::find(cluster, &entities),
+    analyze_with_mentions(cluster).0
+}
+
+/// [`analyze`], with every entity mention (sorted by document and offset) for the support
+/// index, which would otherwise find the entities again.
+pub(crate) fn analyze_with_mentions(
+    cluster: &PreparedCluster,
+) -> (Analysis, Vec<entities::EntityMention>) {
+    let index = entities::find(cluster);
+    let quotes = quotes::find(cluster, &index);
+    let entities::EntityIndex {
+        entities, mentions, ..
+    } = index;
+    let analysis = Analysis {
+        quotes,
         numbers: numbers::find(cluster),
-        entities: entities.entities,
+        entities,
         timeline: timeline::find(cluster),
-    }
+    };
+    (analysis, mentions)
 }

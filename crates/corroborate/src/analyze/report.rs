@@ -10,7 +10,7 @@ use super::brief::{
     one_line, sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
 };
 use super::support::{SupportConfig, SupportIndex};
-use super::{analyze, Analysis, Mention};
+use super::{analyze_with_mentions, Analysis, Mention};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -100,17 +100,19 @@ pub struct ClusterReport {
 
 /// Analyze a cluster completely.
 pub(crate) fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
-    report_with(cluster, &analyze(cluster), config)
+    let (analysis, mentions) = analyze_with_mentions(cluster);
+    let index = SupportIndex::with_mentions(cluster, &mentions);
+    report_from(cluster, &analysis, &index, config)
 }
 
-/// The complete analysis from an [`Analysis`] already made.
-pub(crate) fn report_with(
+/// The complete analysis from an [`Analysis`] and a support index already made.
+fn report_from(
     cluster: &PreparedCluster,
     analysis: &Analysis,
+    index: &SupportIndex,
     config: &SupportConfig,
 ) -> ClusterReport {
     let copies = near_copies(cluster);
-    let index = SupportIndex::new(cluster);
     // The first resolved timeline date inside each sentence.
     let mut dates: Vec<Option<&str>> = vec![None; cluster.sentences.len()];
     for t in analysis.timeline.iter().filter(|t| t.resolved) {

@@ -31,6 +31,7 @@
 mod paraphrase;
 mod restate;
 
+use super::entities::EntityMention;
 use super::Mention;
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Vocabulary};
@@ -190,6 +191,11 @@ pub struct MatchScore {
 impl SupportIndex {
     /// Build the index of a cluster.
     pub fn new(cluster: &PreparedCluster) -> Self {
+        Self::with_mentions(cluster, &super::entities::find(cluster).mentions)
+    }
+
+    /// Build the index of a cluster from its entity mentions, already found.
+    pub(crate) fn with_mentions(cluster: &PreparedCluster, mentions: &[EntityMention]) -> Self {
         // One pass over the words of every sentence: (byte range, term id), in order.
         let spans: Vec<Vec<(Range<usize>, u32)>> = (0..cluster.sentences.len())
             .map(|i| {
@@ -312,7 +318,7 @@ impl SupportIndex {
                     1.0
                 }
             };
-            restate::Restatements::new(cluster, ids, factor, next_group as usize)
+            restate::Restatements::new(cluster, ids, factor, next_group as usize, mentions)
         };
         let mut df = vec![0u32; n_terms];
         let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());

@@ -21,6 +21,7 @@
 //! among the rules that do not lower precision on the seeds and DUC 2006 sets (which were
 //! therefore looked at); the neus-val held-out half was not (see docs/notes/support.md).
 
+use crate::analyze::entities::EntityMention;
 use crate::prepared::PreparedCluster;
 
 /// Smallest weighted share of the claim's terms the restating sentence must carry.
@@ -58,12 +59,14 @@ pub(super) type Best = (usize, f64, usize, f64);
 impl Restatements {
     /// Build from each sentence's term ids (paraphrases merged, datelines left out) and the
     /// weight of each term before inverse sentence frequency (1, or less for names and
-    /// reporting words); `n_terms` bounds the ids.
+    /// reporting words); `n_terms` bounds the ids. `mentions` are the cluster's entity
+    /// mentions.
     pub(super) fn new(
         cluster: &PreparedCluster,
         ids: Vec<Vec<u32>>,
         factor: impl Fn(u32) -> f64,
         n_terms: usize,
+        mentions: &[EntityMention],
     ) -> Self {
         let mut df = vec![0u32; n_terms];
         let mut uniq = Vec::with_capacity(ids.len());
@@ -111,9 +114,8 @@ impl Restatements {
                 }
             })
             .collect();
-        let found = super::super::entities::find(cluster);
         let mut entities: Vec<Vec<usize>> = vec![Vec::new(); cluster.sentences.len()];
-        for m in &found.mentions {
+        for m in mentions {
             let Some(range) = cluster.doc_sentences.get(m.mention.doc) else {
                 continue;
             };
