@@ -320,29 +320,12 @@ impl SupportIndex {
             };
             restate::Restatements::new(cluster, ids, factor, next_group as usize, mentions)
         };
-        let mut df = vec![0u32; n_terms];
-        let mut uniq: Vec<Vec<u32>> = Vec::with_capacity(cluster.sentences.len());
-        for (s, w) in cluster.sentences.iter().zip(&words) {
-            let mut t: Vec<u32> = w.iter().map(|&(_, id)| id).collect();
-            t.sort_unstable();
-            t.dedup();
-            if !s.heading {
-                for &id in &t {
-                    df[id as usize] += 1;
-                }
-            }
-            uniq.push(t);
-        }
-        let n = cluster
-            .sentences
-            .iter()
-            .filter(|s| !s.heading)
-            .count()
-            .max(1) as f64;
-        let idf: Vec<f64> = df
-            .iter()
-            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
-            .collect();
+        let (uniq, df, n) = sentence_frequencies(
+            cluster,
+            words.iter().map(|w| w.iter().map(|&(_, id)| id).collect()),
+            n_terms,
+        );
+        let idf: Vec<f64> = df.iter().map(|&d| inverse_frequency(n, d)).collect();
         // Names say who and where; what happened is in the other words. Two sentences that
         // share only the names (two different things one spokesman said) must not match.
         let reporting: HashSet<u32> = REPORTING_WORDS
@@ -987,6 +970,42 @@ fn number_value(word: &str) -> Option<String> {
     } else {
         Language::English.number_word(word).map(|n| n.to_string())
     }
+}
+
+/// Each sentence's term ids, sorted and unique, the number of running-text sentences (not
+/// headings) that hold each term, and the number of running-text sentences: the sentence
+/// frequencies both support tests weigh terms by. Ids must be below `n_terms`.
+pub(super) fn sentence_frequencies(
+    cluster: &PreparedCluster,
+    ids: impl IntoIterator<Item = Vec<u32>>,
+    n_terms: usize,
+) -> (Vec<Vec<u32>>, Vec<u32>, f64) {
+    let mut df = vec![0u32; n_terms];
+    let mut uniq = Vec::with_capacity(cluster.sentences.len());
+    for (s, mut t) in cluster.sentences.iter().zip(ids) {
+        t.sort_unstable();
+        t.dedup();
+        if !s.heading {
+            for &id in &t {
+                if let Some(d) = df.get_mut(id as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        uniq.push(t);
+    }
+    let n = cluster
+        .sentences
+        .iter()
+        .filter(|s| !s.heading)
+        .count()
+        .max(1) as f64;
+    (uniq, df, n)
+}
+
+/// Inverse sentence frequency of a term held by `d` of `n` sentences.
+pub(super) fn inverse_frequency(n: f64, d: u32) -> f64 {
+    (1.0 + n / f64::from(d.max(1))).ln()
 }
 
 #[cfg(test)]

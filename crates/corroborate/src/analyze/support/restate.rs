@@ -68,30 +68,11 @@ impl Restatements {
         n_terms: usize,
         mentions: &[EntityMention],
     ) -> Self {
-        let mut df = vec![0u32; n_terms];
-        let mut uniq = Vec::with_capacity(ids.len());
-        for (s, mut t) in cluster.sentences.iter().zip(ids) {
-            t.sort_unstable();
-            t.dedup();
-            if !s.heading {
-                for &id in &t {
-                    if let Some(d) = df.get_mut(id as usize) {
-                        *d += 1;
-                    }
-                }
-            }
-            uniq.push(t);
-        }
-        let n = cluster
-            .sentences
-            .iter()
-            .filter(|s| !s.heading)
-            .count()
-            .max(1) as f64;
+        let (uniq, df, n) = super::sentence_frequencies(cluster, ids, n_terms);
         let weight: Vec<f64> = df
             .iter()
             .enumerate()
-            .map(|(t, &d)| (1.0 + n / f64::from(d.max(1))).ln() * factor(t as u32))
+            .map(|(t, &d)| super::inverse_frequency(n, d) * factor(t as u32))
             .collect();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         let terms: Vec<Terms> = uniq
