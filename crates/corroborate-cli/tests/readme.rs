@@ -73,3 +73,34 @@ fn readme_commands_run() {
     }
     assert!(ran >= 5, "only {ran} README commands found");
 }
+
+/// The brief shown at the top of the README is what `corroborate brief examples/harbor-fire/`
+/// prints: every line of its first ```text block (the "..." elisions aside) is a line of the
+/// real output, so the sample cannot drift from the program.
+#[test]
+fn readme_sample_is_the_example_brief() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let sample: Vec<&str> = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a ```text block in the README")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && l.trim() != "...")
+        .collect();
+    assert!(sample.len() >= 5, "the sample has {} lines", sample.len());
+    let out = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["brief", "examples/harbor-fire/"])
+        .current_dir(root())
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    let brief = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = brief.lines().collect();
+    for l in sample {
+        assert!(
+            lines.contains(&l),
+            "README sample line not in the brief: {l}"
+        );
+    }
+}
