@@ -8,7 +8,6 @@ mod common;
 
 use corroborate::clean::Cleaner;
 use corroborate::eval::extract::{extract_page, score_page, summarise, PageScore};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 struct Page {
@@ -63,28 +62,52 @@ fn real_pages_stay_above_the_floors() {
         .map(|(p, x)| score_page(&p.gold, x))
         .collect();
     let all = summarise(&rows);
-    // Measured: F1 0.9230, no empty page (trafilatura 2.3.1 on the same pages: 0.908, 1).
-    assert!(all.f1 >= 0.921, "mean F1 {:.4}", all.f1);
+    // Measured: F1 0.9249, no empty page (trafilatura 2.3.1 on the same pages: 0.908, 1).
+    assert!(all.f1 >= 0.924, "mean F1 {:.4}", all.f1);
     assert!(all.empty == 0, "{} pages with no output", all.empty);
-    let mut by_type: BTreeMap<&str, Vec<PageScore>> = BTreeMap::new();
-    for (p, r) in pages.iter().zip(&rows) {
-        by_type.entry(&p.page_type).or_default().push(*r);
-    }
-    // Measured F1 per page type.
+    // Measured F1 per page type: all pages, the dev part and the held-out part of the frozen
+    // split (`corroborate eval-extract --split`).
     let floors = [
-        ("article", 0.931),      // 0.933, 408 pages
-        ("collection", 0.84),    // 0.855, 6
-        ("documentation", 0.87), // 0.883, 12
-        ("forum", 0.84),         // 0.854, 14
-        ("listing", 0.73),       // 0.736, 8
-        ("product", 0.77),       // 0.788, 2
-        ("service", 0.79),       // 0.810, 4
+        // (type, all, dev, held out); measured all / dev / held out, pages
+        ("article", 0.931, 0.923, 0.948), // 0.933 / 0.925 / 0.950, 408 = 267 + 141
+        ("collection", 0.86, 0.86, 0.87), // 0.868 / 0.862 / 0.880, 6 = 4 + 2
+        ("documentation", 0.88, 0.86, 0.94), // 0.883 / 0.861 / 0.949, 12 = 9 + 3
+        ("forum", 0.85, 0.89, 0.80),      // 0.856 / 0.892 / 0.807, 14 = 8 + 6
+        ("listing", 0.74, 0.90, 0.48),    // 0.748 / 0.904 / 0.488, 8 = 5 + 3
+        ("product", 0.80, 0.0, 0.80),     // 0.803 / - / 0.803, 2 = 0 + 2
+        ("service", 0.91, 0.89, 0.98),    // 0.918 / 0.895 / 0.989, 4 = 3 + 1
     ];
-
-    for (kind, floor) in floors {
-        let s = summarise(by_type.get(kind).map(Vec::as_slice).unwrap_or_default());
-        assert!(s.f1 >= floor, "{kind}: F1 {:.4} < {floor}", s.f1);
+    for (kind, all_floor, dev_floor, heldout_floor) in floors {
+        for (part, floor) in [
+            (None, all_floor),
+            (Some(false), dev_floor),
+            (Some(true), heldout_floor),
+        ] {
+            let scores: Vec<PageScore> = pages
+                .iter()
+                .zip(&rows)
+                .filter(|(p, _)| p.page_type == kind && part.is_none_or(|h| held_out(&p.id) == h))
+                .map(|(_, r)| *r)
+                .collect();
+            let s = summarise(&scores);
+            assert!(
+                s.f1 >= floor,
+                "{kind} ({part:?} held out): F1 {:.4} < {floor}",
+                s.f1
+            );
+        }
     }
+}
+
+/// The frozen dev/held-out split of the tuning work (`corroborate eval-extract --split`):
+/// FNV-1a 64 of the page id, held out when divisible by 3.
+fn held_out(id: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h.is_multiple_of(3)
 }
 
 #[test]

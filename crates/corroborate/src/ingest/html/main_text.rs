@@ -337,6 +337,11 @@ fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
     if tokens.comment && !thread {
         return Hint::Comment;
     }
+    // A collapsed accordion or tab panel holds content the reader opens: its hidden state and
+    // its `...--hidden` class say nothing about its text.
+    if is_collapsible(dom, id) {
+        return Hint::Neutral;
+    }
     // ASP.NET sites wrap the whole page in a <form>; hidden wrappers are common too.
     if tokens.weak || matches!(name, "form" | "header") || is_hidden(dom, id) {
         Hint::SmallFurniture
@@ -352,6 +357,30 @@ fn is_layout_token(t: &str) -> bool {
         || ["has-", "with-", "w-", "no-"]
             .iter()
             .any(|p| t.strip_prefix(p).is_some_and(|r| r.starts_with("sidebar")))
+}
+
+/// Substrings of class, id and role tokens of the panels of accordions and tabs.
+const COLLAPSIBLE: &[&str] = &[
+    "accordion",
+    "collaps",
+    "tabpanel",
+    "tab-pane",
+    "tab-panel",
+    "tabs-panel",
+    "tab-content",
+];
+
+/// Whether the element, or its parent, is a panel of an accordion or of tabs (shown when the
+/// reader opens it).
+fn is_collapsible(dom: &Dom, id: NodeId) -> bool {
+    [id, dom.nodes[id].parent].into_iter().any(|n| {
+        ["class", "id", "role"].iter().any(|key| {
+            dom.nodes[n].attr(key).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                COLLAPSIBLE.iter().any(|c| v.contains(c))
+            })
+        })
+    })
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
@@ -696,7 +725,12 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     if units < RELAX_BELOW_WORDS {
         if let Some(listing) = listing_text(dom, &blocks, title) {
             if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
-                text = listing;
+                // The page's own text outside the list (its heading, an introduction) opens it.
+                text = if !text.is_empty() && !listing.contains(text.as_str()) {
+                    format!("{text}\n\n{listing}")
+                } else {
+                    listing
+                };
             }
         }
     }
@@ -784,12 +818,59 @@ fn listing_text(dom: &Dom, blocks: &[TextBlock], title: Option<&str>) -> Option<
         node = dom.nodes[node].parent;
     };
     let text = join_blocks(
-        blocks
-            .iter()
-            .filter(|b| !furniture(b) && under_list(b.container) && text_units(&b.text) >= 2),
+        blocks.iter().filter(|b| {
+            !furniture(b)
+                && under_list(b.container)
+                && (text_units(&b.text) >= 2 || b.text.contains(|c: char| c.is_ascii_digit()))
+        }),
         title,
     );
     (!text.is_empty()).then_some(text)
+}
+
+/// Levels above the best element searched for the list of items it belongs to.
+const ITEM_LIST_CLIMB: usize = 3;
+
+/// The items of `list` when its children repeat one structure (tag and class), at least
+/// [`LISTING_MIN_ITEMS`] of them, and at least half of them hold both a linked title and a text
+/// of their own (a menu's entries are links only, a story's paragraphs have no titles).
+fn item_list(
+    dom: &Dom,
+    list: NodeId,
+    link_blocks: &[u32],
+    prose_blocks: &[u32],
+) -> Option<Vec<NodeId>> {
+    let children = &dom.nodes[list].children;
+    if children.len() < LISTING_MIN_ITEMS {
+        return None;
+    }
+    let mut sigs: Vec<(&str, &str, NodeId)> = children
+        .iter()
+        .filter(|&&c| matches!(dom.nodes[c].data, NodeData::Element { .. }))
+        .map(|&c| {
+            (
+                dom.nodes[c].name(),
+                dom.nodes[c].attr("class").unwrap_or(""),
+                c,
+            )
+        })
+        .collect();
+    sigs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut best: Option<Vec<NodeId>> = None;
+    for run in sigs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let items: Vec<NodeId> = run
+            .iter()
+            .map(|x| x.2)
+            .filter(|&c| link_blocks[c] > 0 && prose_blocks[c] > 0)
+            .collect();
+        if items.len() >= LISTING_MIN_ITEMS
+            && 2 * items.len() >= run.len()
+            && best.as_ref().is_none_or(|b| items.len() > b.len())
+        {
+            best = Some(items);
+        }
+    }
+    best
 }
 
 fn select_text(
@@ -912,6 +993,52 @@ fn select_text(
         top = a;
         top_score = top_score.max(score[a]);
     }
+    // A list of items (search results, a publication list, a product grid) is the region as a
+    // whole: the best element is one of its items, or the list itself.
+    let mut is_item = vec![false; n];
+    let mut has_items = false;
+    {
+        let mut link_blocks = vec![0u32; n];
+        let mut prose_blocks = vec![0u32; n];
+        for b in blocks
+            .iter()
+            .filter(|b| !b.furniture && text_units(&b.text) >= 2)
+        {
+            let linked = b.link_chars * 10 > b.text.len() * 4;
+            let mut node = b.container;
+            loop {
+                if linked {
+                    link_blocks[node] += 1;
+                } else {
+                    prose_blocks[node] += 1;
+                }
+                if node == 0 {
+                    break;
+                }
+                node = dom.nodes[node].parent;
+            }
+        }
+        let mut path_child = None;
+        let mut anc = top;
+        for _ in 0..=ITEM_LIST_CLIMB {
+            if let Some(items) = item_list(dom, anc, &link_blocks, &prose_blocks) {
+                if path_child.is_none_or(|c| items.contains(&c)) {
+                    for &c in &items {
+                        is_item[c] = true;
+                    }
+                    has_items = true;
+                    top = anc;
+                    top_score = top_score.max(score[anc]);
+                    break;
+                }
+            }
+            if anc == 0 || (single_article && dom.nodes[anc].name() == "article") {
+                break;
+            }
+            path_child = Some(anc);
+            anc = dom.nodes[anc].parent;
+        }
+    }
     // The story may continue in siblings of the best element (text split across wrappers).
     let parent = dom.nodes[top].parent;
     let mut is_root = vec![false; n];
@@ -929,6 +1056,15 @@ fn select_text(
             return true;
         }
         if node == 0 {
+            return false;
+        }
+        node = dom.nodes[node].parent;
+    };
+    let under_item = |mut node: NodeId| loop {
+        if is_item[node] {
+            return true;
+        }
+        if node == 0 || node == top {
             return false;
         }
         node = dom.nodes[node].parent;
@@ -964,7 +1100,13 @@ fn select_text(
             let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
             let furniture = b.furniture && !prose(b);
             // Link lists and one-word labels ("Advertisement") go, headings may be one word.
-            let keep = !furniture && link_share <= 0.4 && (b.heading || words >= 2);
+            // The fields of an item: its linked title, a rank, a price, a year.
+            let item = has_items && under_item(b.container);
+            let keep = !furniture
+                && (link_share <= 0.4 || (item && words >= 2))
+                && (b.heading
+                    || words >= 2
+                    || (item && b.text.contains(|c: char| c.is_ascii_digit())));
             (b, furniture, keep)
         })
         .collect();
@@ -1255,6 +1397,64 @@ mod tests {
         assert_eq!(text.matches("is hiring deck hands").count(), 6, "{text}");
         assert!(text.contains("3 days ago"), "{text}");
         assert!(!text.contains("Ask"), "{text}");
+        // The page's introduction outside the list opens it.
+        assert!(text.starts_with("Jobs at the harbour."), "{text}");
+    }
+
+    #[test]
+    fn a_list_of_items_keeps_each_items_title_and_fields() {
+        // Rows of a publication list: a linked title, the authors, a year; the region is the
+        // whole list, long enough that no relaxed run is needed.
+        let row = |n: usize| {
+            format!(
+                "<tr class=row><td><a href=/p{n}>On the tides of the northern harbour, part {n}</a>\
+                 <div>A. Fisher, B. Net, C. Quay, and the harbour survey team of the coast</div>\
+                 <div>Journal of Coastal Notes {n}, pages 10-20, with maps and tables</div></td>\
+                 <td>{}</td></tr>",
+                1990 + n
+            )
+        };
+        let rows: String = (0..8).map(row).collect();
+        let html = format!(
+            "<nav><ul><li><a href=/>Home</a></li><li><a href=/papers>Papers</a></li>\
+             <li><a href=/about>About us</a></li><li><a href=/contact>Contact</a></li></ul></nav>\
+             <table><tbody>{rows}</tbody></table>"
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("On the tides").count(), 8, "{text}");
+        assert!(text.contains("\n\n1997\n\n"), "{text}");
+        assert!(!text.contains("About us"), "{text}");
+        // A story's paragraphs are no items: a link line among them still goes.
+        let story = format!(
+            "<div>{}{}{}{}<p><a href=/x>Read our other story about the harbour</a></p></div>",
+            para("First", 40),
+            para("Second", 40),
+            para("Third", 40),
+            para("Fourth", 40)
+        );
+        assert!(!extract(&story).contains("other story"));
+    }
+
+    #[test]
+    fn collapsed_accordion_panels_are_content() {
+        let panel = |n: usize| {
+            format!(
+                "<div class=accordion-item><h3>Service {n}</h3><div class=\"accordion-panel\" \
+                 hidden>{}</div></div>",
+                para(&format!("Offer {n}"), 40)
+            )
+        };
+        let panels: String = (0..3).map(panel).collect();
+        let html = format!(
+            "<div>{}{}<div class=accordion>{panels}</div></div>\
+             <div style=\"display:none\">{}</div>",
+            para("Intro", 60),
+            para("More", 60),
+            para("A hidden notice", 40)
+        );
+        let text = extract(&html);
+        assert_eq!(text.matches("Offer ").count(), 3, "{text}");
+        assert!(!text.contains("hidden notice"), "{text}");
     }
 
     #[test]
