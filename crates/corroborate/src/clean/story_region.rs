@@ -24,6 +24,7 @@
 use super::furniture_patterns::is_date_line;
 use super::line_features::{Ending, LineFeatures};
 use crate::lang::Language;
+use std::collections::HashSet;
 
 /// The view of one line the region rules read.
 #[derive(Debug, Clone, Copy)]
@@ -146,26 +147,21 @@ impl StoryRegion {
             }
         }
         let keep_run = self.long_prose_runs(lines, live, first, last);
-        let cues = self.language.furniture();
-        let headline_from = first.saturating_sub(self.headline_window);
+        let above = self.headline_candidates(lines, &live[..first], &live[first..=last]);
         for (k, &i) in live.iter().enumerate() {
             if (first..=last).contains(&k) || keep_run[k] || in_thread[k] {
                 continue;
             }
-            let f = lines[i].features;
-            let stamp = is_date_line(cues, &f.lower)
-                || has_clock_time(&f.lower)
-                || opens_with_byline(cues.byline_words, &f.lower);
-            if (headline_from..first).contains(&k) && (2..=25).contains(&f.words) && !stamp {
+            let candidate = k < first && above[k].is_some();
+            if candidate && above[k] != Some(false) {
                 continue;
-            }
-            if k == 0 && is_title_shaped(f) && !stamp {
-                continue; // the page's first line: its title
             }
             out.push(RegionFinding {
                 index: i,
                 reason: "outside_story",
-                detail: if k < first {
+                detail: if candidate {
+                    "above the story's main run of prose, sharing no word with it".to_string()
+                } else if k < first {
                     "above the story's main run of prose, not its headline".to_string()
                 } else {
                     "below the story's main run of prose, not a long paragraph".to_string()
@@ -173,6 +169,64 @@ impl StoryRegion {
             });
         }
         out.sort_by_key(|f| f.index);
+        out
+    }
+
+    /// Per line above the region (`above`, live line indices before `region`): `None` when it
+    /// cannot be the headline, else whether it stays. A candidate is one of the
+    /// [`StoryRegion::headline_window`] lines just above the region with 2 to 25 words, or the
+    /// page's first line shaped like a title, and not a date, a time stamp or a byline. It
+    /// stays when it shares a content word with the region's prose (a headline is written with
+    /// the story's words; a site's name, a section or a link box share none), and the
+    /// candidate of three or more words sharing the largest part of its words stays in any
+    /// case: a page keeps one headline.
+    fn headline_candidates(
+        &self,
+        lines: &[RegionLine<'_>],
+        above: &[usize],
+        region: &[usize],
+    ) -> Vec<Option<bool>> {
+        let cues = self.language.furniture();
+        let headline_from = above.len().saturating_sub(self.headline_window);
+        let mut out: Vec<Option<bool>> = above
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let f = lines[i].features;
+                let stamp = is_date_line(cues, &f.lower)
+                    || has_clock_time(&f.lower)
+                    || opens_with_byline(cues.byline_words, &f.lower);
+                let window = k >= headline_from && (2..=25).contains(&f.words);
+                // The page's first line: its title.
+                let first_title = k == 0 && is_title_shaped(f);
+                ((window || first_title) && !stamp).then_some(false)
+            })
+            .collect();
+        if out.iter().all(Option::is_none) {
+            return out;
+        }
+        let story: HashSet<&str> = region
+            .iter()
+            .map(|&i| lines[i].features)
+            .filter(|f| f.is_prose())
+            .flat_map(|f| content_stems(self.language, &f.key))
+            .collect();
+        // (shared, content words) per candidate; the best by share, the nearest on ties.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (k, &i) in above.iter().enumerate() {
+            let Some(keep) = out[k].as_mut() else { continue };
+            let f = lines[i].features;
+            let (shared, total) = content_stems(self.language, &f.key)
+                .fold((0, 0), |(s, t), w| (s + usize::from(story.contains(w)), t + 1));
+            *keep = shared > 0;
+            let better = best.is_none_or(|(_, s, t)| shared * t.max(1) >= s * total.max(1));
+            if f.words >= 3 && better {
+                best = Some((k, shared, total));
+            }
+        }
+        if let Some((k, _, _)) = best {
+            out[k] = Some(true);
+        }
         out
     }
 
@@ -311,6 +365,19 @@ fn teaser_lists(lines: &[RegionLine<'_>], live: &[usize]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Content words of a line's `key` (letters and digits, three characters or more, not a
+/// number, not a stop word of `language`), cut to their first five characters: a stem that
+/// needs no language's rules ("floods", "flooded": "flood").
+fn content_stems(language: Language, key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ')
+        .filter(move |w| {
+            w.chars().nth(2).is_some()
+                && !w.bytes().all(|b| b.is_ascii_digit())
+                && !language.is_stop_word(w)
+        })
+        .map(|w| w.char_indices().nth(5).map_or(w, |(at, _)| &w[..at]))
 }
 
 /// Whether the line opens with a byline word ("By Name", "Posted by: Name").
