@@ -463,6 +463,34 @@ mod tests {
     }
 
     #[test]
+    fn lines_above_the_story_sharing_no_word_with_it_go() {
+        let mut page = vec![
+            "Harbor Gazette Online",
+            "Sports Desk Today",
+            "River floods the lower town",
+        ];
+        page.extend(STORY);
+        page.extend(["Most read", "Weather", "Contact us"]);
+        let removed: Vec<usize> = run(&page).iter().map(|&(i, _)| i).collect();
+        assert_eq!(removed, [0, 1, 7, 8, 9]);
+    }
+
+    #[test]
+    fn the_best_headline_candidate_stays_even_sharing_no_word() {
+        let mut page = vec!["Evening Bulletin Special"];
+        page.extend(STORY);
+        page.extend(["Most read", "Weather", "Contact us"]);
+        let removed: Vec<usize> = run(&page).iter().map(|&(i, _)| i).collect();
+        assert_eq!(removed, [5, 6, 7]);
+    }
+
+    #[test]
+    fn content_stems_skip_stop_words_and_numbers_and_cut_to_five_characters() {
+        let stems: Vec<&str> = content_stems(Language::English, "the river floods 2024 at übermäßig").collect();
+        assert_eq!(stems, ["river", "flood", "überm"]);
+    }
+
+    #[test]
     fn a_title_on_the_first_line_stays_above_a_box_of_links() {
         let mut page = vec![
             "River floods the lower town",
