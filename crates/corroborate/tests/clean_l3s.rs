@@ -139,11 +139,11 @@ fn l3s_lines_story_kept_and_furniture_removed() {
         eprintln!("{}", t.row(name));
     }
     // Floors at what the cleaner reaches (see docs/furniture.md); raise them when it improves.
-    // Measured: dev 0.977 / 0.886, held-out 0.976 / 0.669, all 0.977 / 0.851.
+    // Measured: dev 0.977 / 0.905, held-out 0.976 / 0.772, all 0.977 / 0.884.
     for (name, t, content, furniture) in [
-        ("dev", &dev, 0.975, 0.880),
-        ("held-out", &held, 0.970, 0.665),
-        ("all", &all, 0.975, 0.845),
+        ("dev", &dev, 0.975, 0.900),
+        ("held-out", &held, 0.970, 0.765),
+        ("all", &all, 0.975, 0.880),
     ] {
         assert!(
             t.rate(&CONTENT, true) >= content,
@@ -156,8 +156,8 @@ fn l3s_lines_story_kept_and_furniture_removed() {
             t.row(name)
         );
     }
-    // Headlines are short and often title-cased: they must not go as navigation (measured
-    // 71 of 72 kept).
+    // Headlines are short and often title-cased: they must not go as navigation, nor as lines
+    // above the story sharing no word with it (measured 71 of 72 kept).
     assert!(
         all.rate(&["headline"], true) >= 0.97,
         "headlines kept below 0.97\n{}",

@@ -110,10 +110,13 @@ impl PositionRules {
 
     /// Name-only lines above the story's first sentence, next to a date line: a byline
     /// ("Jane Reporter" over "March 3, 2021"). The first live line (the headline) is never one.
+    /// On plain text (`plain_text`), a name with an outlet or role goes too; on an HTML page
+    /// such a line is as often the story's (a list of papers with their authors).
     pub fn leading_bylines(
         &self,
         lines: &[PositionLine<'_>],
         bounds: StoryBounds,
+        plain_text: bool,
     ) -> Vec<PositionFinding> {
         let cues = self.language.furniture();
         let live: Vec<usize> = (0..bounds.first).filter(|&i| lines[i].alive).collect();
@@ -122,6 +125,9 @@ impl PositionRules {
             let f = lines[i].features;
             // A name and its outlet or role: "JANE REPORTER, Harbor News Service".
             if is_name_with_role(f, lines[i].text) {
+                if !plain_text {
+                    continue;
+                }
                 out.push(PositionFinding {
                     index: i,
                     reason: "signature",
@@ -261,7 +267,7 @@ mod tests {
         let v = view(&f);
         let b = rules.bounds(&v).expect("prose");
         let found: Vec<usize> = rules
-            .leading_bylines(&v, b)
+            .leading_bylines(&v, b, true)
             .iter()
             .map(|x| x.index)
             .collect();
@@ -289,7 +295,7 @@ mod tests {
         let rules = PositionRules::default();
         let b = rules.bounds(&v).expect("prose");
         let found: Vec<usize> = rules
-            .leading_bylines(&v, b)
+            .leading_bylines(&v, b, true)
             .iter()
             .map(|x| x.index)
             .collect();
@@ -306,6 +312,6 @@ mod tests {
         let rules = PositionRules::default();
         let v = view(&f);
         let b = rules.bounds(&v).expect("prose");
-        assert!(rules.leading_bylines(&v, b).is_empty());
+        assert!(rules.leading_bylines(&v, b, true).is_empty());
     }
 }
