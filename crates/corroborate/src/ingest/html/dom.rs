@@ -238,15 +238,15 @@ impl BuildState {
         self.nodes[self.current()].name() == name
     }
 
-    fn start(&mut self, name: String, attrs: Vec<(String, String)>, self_closing: bool) {
+    fn start(&mut self, name: &str, attrs: Vec<(String, String)>, self_closing: bool) {
         // Old pages often never close <head>: body content implicitly ends it.
-        if self.is_open("head") && !in_head(&name) {
+        if self.is_open("head") && !in_head(name) {
             self.close("head");
         }
-        if closes_p(&name) && self.top_is("p") {
+        if closes_p(name) && self.top_is("p") {
             self.pop();
         }
-        match name.as_str() {
+        match name {
             "li" if self.top_is("li") => self.pop(),
             "dt" | "dd" if self.top_is("dt") || self.top_is("dd") => self.pop(),
             "td" | "th" if self.top_is("td") || self.top_is("th") => self.pop(),
@@ -261,14 +261,19 @@ impl BuildState {
             "option" if self.top_is("option") => self.pop(),
             _ => {}
         }
-        let void = is_void(&name) || self_closing;
+        let void = is_void(name) || self_closing;
         let id = self.append(NodeData::Element {
-            name: name.clone(),
+            name: name.to_string(),
             attrs,
         });
         if !void && self.open.len() < MAX_DEPTH {
             self.open.push(id);
-            *self.open_count.entry(name).or_insert(0) += 1;
+            match self.open_count.get_mut(name) {
+                Some(c) => *c += 1,
+                None => {
+                    self.open_count.insert(name.to_string(), 1);
+                }
+            }
         }
     }
 
@@ -301,14 +306,14 @@ impl TokenSink for BuildState {
         attrs: Vec<(String, String)>,
         self_closing: bool,
     ) -> Option<RawKind> {
-        self.start(name.to_string(), attrs, self_closing);
+        self.start(name, attrs, self_closing);
         raw_kind(name)
     }
 
     fn end_tag(&mut self, name: &str) {
         if name == "br" {
             // `</br>` is treated as `<br>` by browsers.
-            self.start("br".to_string(), Vec::new(), true);
+            self.start("br", Vec::new(), true);
         } else {
             self.close(name);
         }

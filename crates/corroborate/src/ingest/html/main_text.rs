@@ -271,7 +271,7 @@ fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
         let Some(v) = node.attr(key) else { continue };
         for t in v.split_whitespace() {
             // Layout classes of page builders and of pages with a sidebar name no part of the page.
-            if is_layout_token(&t.to_ascii_lowercase()) {
+            if is_layout_token(t) {
                 continue;
             }
             let (mut story, mut strong, mut comment, mut weak, mut commentary) =
@@ -352,11 +352,15 @@ fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
 
 /// Class tokens that describe the page's layout, not the element's role: page-builder
 /// wrappers (`elementor-widget-container`) and pages that have a sidebar (`has-sidebar`).
+/// ASCII case-insensitive.
 fn is_layout_token(t: &str) -> bool {
-    t.starts_with("elementor")
+    let starts =
+        |t: &[u8], p: &str| t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let t = t.as_bytes();
+    starts(t, "elementor")
         || ["has-", "with-", "w-", "no-"]
             .iter()
-            .any(|p| t.strip_prefix(p).is_some_and(|r| r.starts_with("sidebar")))
+            .any(|p| starts(t, p) && starts(&t[p.len()..], "sidebar"))
 }
 
 /// Substrings of class, id and role tokens of the panels of accordions and tabs.
@@ -639,11 +643,20 @@ fn is_thread_url(url: &str) -> bool {
 /// How much a block says about its container being the story.
 fn block_score(b: &TextBlock) -> f64 {
     // A CJK character carries about as much as a short word: three characters' worth.
-    let chars = b.text.chars().count() + 2 * b.text.chars().filter(|&c| is_cjk(c)).count();
+    let ascii = b.text.is_ascii();
+    let chars = if ascii {
+        b.text.len()
+    } else {
+        b.text.chars().count() + 2 * b.text.chars().filter(|&c| is_cjk(c)).count()
+    };
     if chars < 25 || b.furniture {
         return 0.0;
     }
-    let commas = b.text.matches([',', '，', '、', '،']).count();
+    let commas = if ascii {
+        memchr::memchr_iter(b',', b.text.as_bytes()).count()
+    } else {
+        b.text.matches([',', '，', '、', '،']).count()
+    };
     let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
     (1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0)) * (1.0 - link_share)
 }
@@ -656,6 +669,18 @@ fn is_cjk(c: char) -> bool {
 
 /// Words of a text, a CJK character counting as one.
 pub(super) fn text_units(text: &str) -> usize {
+    // ASCII text (most blocks): one unit per word, words counted on the bytes.
+    if text.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            // char::is_whitespace on ASCII: tab to carriage return, and space.
+            let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words;
+    }
     text.split_whitespace()
         .map(|w| {
             let cjk = w.chars().filter(|&c| is_cjk(c)).count();

@@ -49,11 +49,7 @@ fn is_space(b: u8) -> bool {
 pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
     // The input stream preprocessing of the standard: CR LF and CR become LF; NULs go.
     let html: Cow<str> = if memchr::memchr2(b'\r', b'\0', html.as_bytes()).is_some() {
-        Cow::Owned(
-            html.replace("\r\n", "\n")
-                .replace('\r', "\n")
-                .replace('\0', ""),
-        )
+        Cow::Owned(normalize_newlines(html))
     } else {
         Cow::Borrowed(html)
     };
@@ -61,6 +57,8 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
     let b = html.as_bytes();
     let len = b.len();
     let mut text = String::new();
+    // The current tag's lower-case name, one buffer for the whole page.
+    let mut name = String::new();
     let mut pos = 0;
     while pos < len {
         let Some(off) = memchr::memchr2(b'<', b'&', &b[pos..]) else {
@@ -75,24 +73,24 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
         }
         match b.get(at + 1).copied() {
             Some(c) if c.is_ascii_alphabetic() => {
-                let Some(tag) = read_tag(html, at + 1) else {
+                let Some(tag) = read_tag(html, at + 1, &mut name) else {
                     // A tag cut off by the end of the page is dropped.
                     break;
                 };
                 flush(&mut text, sink);
-                let raw = sink.start_tag(&tag.name, tag.attrs, tag.self_closing);
+                let raw = sink.start_tag(&name, tag.attrs, tag.self_closing);
                 pos = tag.end;
                 if let (Some(kind), false) = (raw, tag.self_closing) {
-                    pos = raw_text(html, pos, &tag.name, kind, &mut text);
+                    pos = raw_text(html, pos, &name, kind, &mut text);
                 }
             }
             Some(b'/') => match b.get(at + 2).copied() {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let Some(tag) = read_tag(html, at + 2) else {
+                    let Some(tag) = read_tag(html, at + 2, &mut name) else {
                         break;
                     };
                     flush(&mut text, sink);
-                    sink.end_tag(&tag.name);
+                    sink.end_tag(&name);
                     pos = tag.end;
                 }
                 Some(b'>') => pos = at + 3,
@@ -111,6 +109,23 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
         }
     }
     flush(&mut text, sink);
+}
+
+/// CR LF and lone CR become LF, NULs go: in one pass.
+fn normalize_newlines(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    while let Some(off) = memchr::memchr2(b'\r', b'\0', &b[pos..]) {
+        let at = pos + off;
+        out.push_str(&html[pos..at]);
+        if b[at] == b'\r' && b.get(at + 1) != Some(&b'\n') {
+            out.push('\n');
+        }
+        pos = at + 1;
+    }
+    out.push_str(&html[pos..]);
+    out
 }
 
 fn flush(text: &mut String, sink: &mut impl TokenSink) {
@@ -153,22 +168,24 @@ fn skip_markup_declaration(b: &[u8], from: usize) -> usize {
 }
 
 struct Tag {
-    name: String,
     attrs: Vec<(String, String)>,
     self_closing: bool,
     /// Byte just past the tag's `>`.
     end: usize,
 }
 
-/// Read a tag whose name starts at `start`; `None` when the page ends inside it.
-fn read_tag(html: &str, start: usize) -> Option<Tag> {
+/// Read a tag whose name starts at `start`, its lower-case name into `name`; `None` when the
+/// page ends inside it.
+fn read_tag(html: &str, start: usize, name: &mut String) -> Option<Tag> {
     let b = html.as_bytes();
     let len = b.len();
     let mut i = start;
     while i < len && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
         i += 1;
     }
-    let name = html[start..i].to_ascii_lowercase();
+    name.clear();
+    name.push_str(&html[start..i]);
+    name.make_ascii_lowercase();
     let mut attrs: Vec<(String, String)> = Vec::new();
     loop {
         while i < len && is_space(b[i]) {
@@ -177,7 +194,6 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
         match b.get(i).copied()? {
             b'>' => {
                 return Some(Tag {
-                    name,
                     attrs,
                     self_closing: false,
                     end: i + 1,
@@ -186,7 +202,6 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
             b'/' => {
                 if b.get(i + 1) == Some(&b'>') {
                     return Some(Tag {
-                        name,
                         attrs,
                         self_closing: true,
                         end: i + 2,
