@@ -55,7 +55,7 @@ impl Pipeline {
                             block: b,
                             position,
                             heading,
-                            words: sentence_words(text),
+                            words: sentence_words(&crate::summarize::display_text(text)),
                             leans_back: leans_back_in(self.language, text),
                             tokens: tokens.clone(),
                             terms: terms.clone(),

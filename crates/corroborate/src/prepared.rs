@@ -18,7 +18,8 @@ pub struct Sentence {
     pub position: usize,
     /// The sentence is a heading (headline, section title), not running text.
     pub heading: bool,
-    /// Number of white-space separated words (what a word budget counts).
+    /// Number of white-space separated words of the sentence as a summary shows it
+    /// ([`crate::summarize::display_text`]): what a word budget counts.
     pub words: usize,
     /// Its opening leans on the sentence before it ("He said", "But the company denied
     /// it"; see `crate::summarize::leans_back`): a summary takes it only with that one.

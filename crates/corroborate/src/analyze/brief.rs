@@ -383,7 +383,7 @@ fn edited_summary(
     let mut kept: Vec<SentenceSupport> = Vec::new();
     for i in order {
         let text = cluster.text(i);
-        if !seen_text.insert(one_line(text)) || cut_quotation(display_text(text)) {
+        if !seen_text.insert(one_line(text)) || cut_quotation(&display_text(text)) {
             continue;
         }
         // A sentence that leans on the one before it ("He said", "But it ...") is taken
@@ -552,120 +552,10 @@ impl<'a> Centrality<'a> {
     }
 }
 
-/// A sentence as the brief shows it: without a wire dateline ("BONN, April 2 (Xinhua) --")
-/// or a furniture label ("Why it matters:") in front. Its passage still points at the whole
-/// sentence in the source.
-pub fn display_text(text: &str) -> &str {
-    let t = text.trim_start();
-    let t = strip_dateline(t).unwrap_or(t);
-    strip_label(t).unwrap_or(t)
-}
-
-/// Dashes a wire dateline ends with.
-const DATELINE_DASHES: &[&str] = &["--", "\u{2014}", "\u{2013}", "_", "-"];
-
-/// The text after a wire dateline: a place in capitals ("BONN", "NEW YORK", "DEIR AL-ZOR
-/// PROVINCE, Syria"), optionally a date ("April 2") and an agency in brackets ("(Xinhua)",
-/// "(AP)"), then a dash. `None` when the sentence does not open with one.
-fn strip_dateline(t: &str) -> Option<&str> {
-    // "(CNN)The United States ...", "(Reuters) - The ...": an agency alone in brackets.
-    if let Some(r) = t.strip_prefix('(') {
-        let close = r.find(')').filter(|&k| (2..=20).contains(&k))?;
-        let agency = &r[..close];
-        if !agency.starts_with(|c: char| c.is_uppercase()) || agency.split_whitespace().count() > 3
-        {
-            return None;
-        }
-        let mut body = r[close + 1..].trim_start();
-        if let Some(dash) = DATELINE_DASHES.iter().find(|d| body.starts_with(**d)) {
-            body = body[dash.len()..].trim_start();
-        }
-        return body.starts_with(|c: char| c.is_uppercase()).then_some(body);
-    }
-    // The place: words in capitals (at least two letters in all).
-    let place_end = t
-        .char_indices()
-        .find(|&(_, c)| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}')))
-        .map_or(t.len(), |(k, _)| k);
-    let place = t[..place_end].trim_end_matches([' ', '-']);
-    if place.chars().filter(|c| c.is_uppercase()).count() < 2 {
-        return None;
-    }
-    let mut rest = &t[place.len()..];
-    // ", Syria", ", April 2", ", Feb. 11": up to three words before the agency or the dash.
-    if let Some(r) = rest.strip_prefix(',') {
-        let stop = r
-            .find(['(', '\u{2014}', '\u{2013}', '_'])
-            .or_else(|| r.find(" -"))
-            .filter(|&k| k <= 40 && r[..k].split_whitespace().count() <= 4)?;
-        rest = &r[stop..];
-    }
-    let mut rest = rest.trim_start();
-    if let Some(r) = rest.strip_prefix('(') {
-        let close = r.find(')').filter(|&k| k <= 30)?;
-        if !r[..close].starts_with(|c: char| c.is_uppercase()) {
-            return None;
-        }
-        rest = r[close + 1..].trim_start();
-    }
-    let dash = DATELINE_DASHES.iter().find(|d| rest.starts_with(**d))?;
-    let body = rest[dash.len()..].trim_start();
-    // The dateline must leave a sentence that opens like one.
-    body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"\u{201c}'".contains(c))
-        .then_some(body)
-}
-
-/// Section labels of newsletter-style stories ("Why it matters: ..."), lowercase.
-const FURNITURE_LABELS: &[&str] = &[
-    "why it matters",
-    "the big picture",
-    "big picture",
-    "the bottom line",
-    "bottom line",
-    "between the lines",
-    "driving the news",
-    "what's next",
-    "what\u{2019}s next",
-    "what to watch",
-    "yes, but",
-    "by the numbers",
-    "the backstory",
-    "backstory",
-    "flashback",
-    "catch up quick",
-    "zoom in",
-    "zoom out",
-    "go deeper",
-    "state of play",
-    "reality check",
-    "the latest",
-    "context",
-    "details",
-    "the details",
-    "key quote",
-    "what they're saying",
-    "what they\u{2019}re saying",
-    "the intrigue",
-    "our thought bubble",
-    "the other side",
-    "editor's note",
-    "editor\u{2019}s note",
-    "read more",
-    "related",
-    "update",
-    "breaking",
-];
-
-/// The text after a furniture label and its colon, when the sentence opens with one.
-fn strip_label(t: &str) -> Option<&str> {
-    let colon = t.find(':').filter(|&k| k <= 30)?;
-    let label = t[..colon].trim().to_lowercase();
-    if !FURNITURE_LABELS.contains(&label.as_str()) {
-        return None;
-    }
-    let body = t[colon + 1..].trim_start();
-    (!body.is_empty()).then_some(body)
-}
+/// A sentence as the brief shows it: as a summary shows it (see
+/// [`crate::summarize::display_text`]). Its passage still points at the whole sentence in
+/// the source.
+pub use crate::summarize::display_text;
 
 /// Whether a sentence is a cut quotation: it opens a quotation it does not close, closes one
 /// it did not open, or starts in the middle of one (a lowercase opening).
@@ -780,7 +670,7 @@ fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> Summary
     // The sentence's own source first, then the others by number.
     passages.sort_by_key(|p| (p.source != own + 1, p.source));
     SummaryItem {
-        text: display_text(cluster.text(support.sentence)).to_string(),
+        text: display_text(cluster.text(support.sentence)).into_owned(),
         sources: numbers_of(&support.docs()),
         support: support.count(),
         passages,
@@ -963,39 +853,6 @@ mod tests {
         let json = serde_json::to_string(&config).expect("serializable");
         let back: BriefConfig = serde_json::from_str(&json).expect("parses");
         assert_eq!(config, back);
-    }
-
-    #[test]
-    fn datelines_and_labels_leave_the_displayed_text() {
-        for (raw, shown) in [
-            (
-                "BONN, April 2 (Agency) -- The ministers met on Tuesday.",
-                "The ministers met on Tuesday.",
-            ),
-            (
-                "KESSEL (Wire) - The harbor reopened.",
-                "The harbor reopened.",
-            ),
-            ("NEW KESSEL _ The harbor reopened.", "The harbor reopened."),
-            (
-                "OLD PORT, Kesselland \u{2014} The harbor reopened.",
-                "The harbor reopened.",
-            ),
-            ("(Wire)The harbor reopened.", "The harbor reopened."),
-            (
-                "Why it matters: The harbor reopened.",
-                "The harbor reopened.",
-            ),
-            ("The big picture: Trade is back.", "Trade is back."),
-            ("US troops stayed.", "US troops stayed."),
-            (
-                "IS fighters - the last ones - left.",
-                "IS fighters - the last ones - left.",
-            ),
-            ("The mayor said: We reopen.", "The mayor said: We reopen."),
-        ] {
-            assert_eq!(display_text(raw), shown, "{raw}");
-        }
     }
 
     #[test]

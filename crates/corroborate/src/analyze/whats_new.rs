@@ -206,7 +206,10 @@ pub(crate) fn whats_new(
             .sentences
             .iter()
             .map(|&i| {
-                let text = new.text(i).split_whitespace().collect::<Vec<_>>().join(" ");
+                let text = crate::summarize::display_text(new.text(i))
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 (text, new.docs[new.sentences[i].doc].id.clone())
             })
             .collect(),

@@ -278,7 +278,7 @@ fn summarize_cluster(
             let sentences: Vec<String> = summary
                 .sentences
                 .iter()
-                .map(|&i| one_line(prepared.text(i)))
+                .map(|&i| one_line(&crate::summarize::display_text(prepared.text(i))))
                 .collect();
             let words = summary
                 .sentences

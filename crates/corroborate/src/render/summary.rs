@@ -1,7 +1,7 @@
 //! A summary (not a brief) as plain text, cited Markdown or one JSON line.
 
 use crate::prepared::PreparedCluster;
-use crate::summarize::{Budget, Summary};
+use crate::summarize::{display_text, Budget, Summary};
 use serde::{Deserialize, Serialize};
 
 /// An output format of a summary.
@@ -61,7 +61,7 @@ pub(crate) fn render_summary(
         SummaryFormat::Text => summary
             .sentences
             .iter()
-            .map(|&i| format!("{}\n", cluster.text(i)))
+            .map(|&i| format!("{}\n", display_text(cluster.text(i))))
             .collect(),
     }
 }
@@ -78,7 +78,7 @@ fn json(cluster: &PreparedCluster, summary: &Summary, budget: Budget) -> serde_j
                 "doc": cluster.docs[s.doc].id,
                 "start": s.span.start,
                 "end": s.span.end,
-                "text": cluster.text(i),
+                "text": display_text(cluster.text(i)),
             })
         }).collect::<Vec<_>>(),
     })
@@ -90,7 +90,13 @@ fn markdown(cluster: &PreparedCluster, summary: &Summary) -> String {
     let body: Vec<String> = summary
         .sentences
         .iter()
-        .map(|&i| format!("{} [{}]", cluster.text(i), cluster.sentences[i].doc + 1))
+        .map(|&i| {
+            format!(
+                "{} [{}]",
+                display_text(cluster.text(i)),
+                cluster.sentences[i].doc + 1
+            )
+        })
         .collect();
     let mut out = format!("## {}\n\n{}\n\n", cluster.id, body.join(" "));
     if !cluster.docs.is_empty() {

@@ -191,7 +191,11 @@ pub fn new_since_section(
             Method::SupportCoverage.summarize_update(&cluster, &earlier, Budget::Words(NEW_WORDS));
         for &i in &summary.sentences {
             let doc = &cluster.docs[cluster.sentences[i].doc];
-            out.push_str(&format!("- {} [`{}`]\n", cluster.text(i).trim(), doc.id));
+            out.push_str(&format!(
+                "- {} [`{}`]\n",
+                crate::summarize::display_text(cluster.text(i)),
+                doc.id
+            ));
         }
         if !summary.sentences.is_empty() {
             out.push('\n');

@@ -13,6 +13,7 @@ mod centroid;
 mod concepts;
 mod config;
 mod context;
+mod display;
 #[cfg(test)]
 mod fixtures;
 #[cfg(feature = "ilp")]
@@ -53,6 +54,7 @@ internal_use!(submodular::SubmodularSummarizer);
 internal_use!(sumbasic::SumBasicSummarizer);
 internal_use!(textrank::TextRankSummarizer);
 internal_use!(tf_idf::{SparseVector, TfIdf});
+pub use display::display_text;
 pub use update::{Seen, SeenProfile};
 internal_use!(update::{DISCOUNT, STALE});
 
@@ -85,16 +87,17 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The summary text, one sentence per line.
+    /// The summary text, one sentence per line, each as a summary shows it
+    /// ([`display_text`]).
     pub fn text(&self, cluster: &PreparedCluster) -> String {
         self.sentences
             .iter()
-            .map(|&i| cluster.text(i))
+            .map(|&i| display_text(cluster.text(i)))
             .collect::<Vec<_>>()
             .join("\n")
     }
 
-    /// Number of words in the summary.
+    /// Number of words in the summary (of its sentences as shown).
     pub fn words(&self, cluster: &PreparedCluster) -> usize {
         self.sentences
             .iter()
