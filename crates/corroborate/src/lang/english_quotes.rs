@@ -102,6 +102,29 @@ pub const SPEECH_VERBS: &[&str] = &[
     "observes",
 ];
 
+/// A general class of reporting verbs (speech, assertion, complaint, manner of speaking),
+/// in their third-person and past forms, beyond [`SPEECH_VERBS`] (which entity finding
+/// also reads, so it stays as it is): read only by quote attribution.
+pub(crate) const MORE_REPORTING_VERBS: &[&str] = &[
+    "accuses", "accused", "affirms", "affirmed", "agrees", "agreed", "alleges", "alleged",
+    "answers", "assures", "assured", "boasts", "brags", "bragged", "cautions", "comments",
+    "complains", "concludes", "confesses", "confessed", "confides", "confided", "counters",
+    "cries", "demands", "demanded", "denies", "denied", "describes", "discloses", "disclosed",
+    "disputes", "disputed", "emphasizes", "emphasises", "exclaims", "groaned", "grumbled",
+    "hinted", "informed", "interjected", "jokes", "lamented", "laments", "laughed", "mentioned",
+    "moaned", "mumbled", "mused", "muses", "muttered", "objected", "observes", "opined",
+    "pleads", "pledged", "points", "predicts", "proclaimed", "promised", "pronounced",
+    "proposed", "protested", "quips", "reasoned", "recounted", "recounts", "reiterated",
+    "reiterates", "remarks", "reminded", "reminds", "repeated", "retorted", "revealed",
+    "scoffed", "screams", "shouts", "shrugged", "sighed", "snapped", "sneered", "speculated",
+    "speculates", "swore", "swears", "testify", "theorized", "threatened", "whispers",
+    "wondered", "wonders", "yells", "inquired", "recommended", "concurred",
+    // Base forms after a plural subject or an auxiliary ("they add", "Bush would ask:").
+    "ask", "add", "argue", "insist", "explain", "warn", "admit", "agree", "deny", "contend",
+    "maintain", "concede", "predict", "suggest", "recall", "write", "complain", "acknowledge",
+    "remind",
+];
+
 /// Words that open a fronted adverbial before a sentence's subject ("In the end, Bush
 /// said ...", "After the vote, ...").
 pub const FRONTED_ADVERBIAL_OPENERS: &[&str] = &[

@@ -2,6 +2,7 @@
 //! "X, the head of ..., told Reuters", "according to X", "he said".
 
 use crate::analyze::tokens::{is_capitalized, tokenize, Token, TokenKind};
+use crate::lang::english_quotes::MORE_REPORTING_VERBS;
 use crate::lang::{EntityWords, Language, QuoteWords};
 
 use super::gender::Gender;
@@ -72,7 +73,39 @@ impl<'a> Words<'a> {
 }
 
 fn is_speech_verb(lower: &str) -> bool {
-    lex().speech_verbs.contains(&lower) || lex().participle_speech_verbs.contains(&lower)
+    lex().speech_verbs.contains(&lower)
+        || lex().participle_speech_verbs.contains(&lower)
+        || MORE_REPORTING_VERBS.contains(&lower)
+}
+
+/// The text with SGML entity references of wire copy ("&UR;", "&LR;") blanked to spaces of
+/// the same length: they are typesetting codes, not words ("Sen &UR; . &LR; Kohl").
+fn blank_markup(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'&' {
+            let letters = b[i + 1..]
+                .iter()
+                .take(7)
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            if (1..=6).contains(&letters) && b.get(i + 1 + letters) == Some(&b';') {
+                for c in &mut out[i..i + letters + 2] {
+                    *c = b' ';
+                }
+                i += letters + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced by ASCII spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
 }
 
 /// A subject pronoun as a [`Subject`] ("she" -> a pronoun asking for a woman).
@@ -150,7 +183,8 @@ fn glued_particle_name(w: &str) -> bool {
 
 /// Attribution written before the quote ("Mustafa Bali, the head of ..., said: “").
 pub(crate) fn before(ctx: &str) -> Option<Subject> {
-    let w = Words::new(ctx);
+    let ctx = blank_markup(ctx);
+    let w = Words::new(&ctx);
     let n = w.tokens.len();
     if n == 0 {
         return None;
@@ -159,7 +193,9 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
     if let Some(s) = according_to(&w, 0, n) {
         return Some(s);
     }
-    let verb = (0..n).rev().find(|&i| is_speech_verb(&w.lower(i)))?;
+    let Some(verb) = (0..n).rev().find(|&i| is_speech_verb(&w.lower(i))) else {
+        return colon_subject(&w);
+    };
     // The verb must be the main verb of the clause that opens the quote: nothing but a
     // listener, a channel or a short clause between it and the quote.
     if n - verb > 16 {
@@ -185,6 +221,38 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
         }
     }
     subject_before(&w, verb)
+}
+
+/// A quote after a colon that ends a clause without a reporting verb ("She rolled her
+/// eyes: ``...''", "The governor waved them away: ``...''"): the clause's subject, when it
+/// opens the clause as a pronoun, a person's name or "the" and a role noun.
+fn colon_subject(w: &Words<'_>) -> Option<Subject> {
+    let n = w.tokens.len();
+    if n < 3 || !w.is_punct(n - 1, ":") {
+        return None;
+    }
+    let mut a = 0;
+    while a < n && matches!(w.lower(a).as_str(), "but" | "and" | "then" | "so" | "yet") {
+        a += 1;
+    }
+    if a + 2 >= n {
+        return None;
+    }
+    if let Some(p) = pronoun(&w.lower(a)) {
+        return Some(p);
+    }
+    if w.lower(a) == "the" {
+        let head = w.lower(a + 1);
+        let last_part = head.rsplit('-').next().unwrap_or(&head);
+        if is_role_noun(&head) || is_role_noun(last_part) || is_title(last_part) {
+            return Some(Subject::Description(format!("the {last_part}")));
+        }
+        return None;
+    }
+    match leading_name(w.slice(a, n)) {
+        Some(s @ Subject::Named { .. }) => Some(s),
+        _ => None,
+    }
 }
 
 /// The noun phrase a relative clause ending at token `verb` hangs on ("fans who shouted").
@@ -293,6 +361,20 @@ pub(crate) fn verb_beside(before_ctx: &str, after_ctx: &str) -> bool {
     before_verb || after_verb
 }
 
+/// Whether `name` in `head` is followed by an apposition with a person's role ("Victor
+/// Rodriguez, chairman of the board,"): the name is a person's.
+pub(crate) fn person_apposition(head: &str, name: &str) -> bool {
+    let Some(at) = head.find(name) else {
+        return false;
+    };
+    let w = Words::new(&head[at + name.len()..]);
+    w.tokens.len() >= 2
+        && w.is_punct(0, ",")
+        && (1..w.tokens.len().min(5))
+            .take_while(|&i| w.tokens[i].kind == TokenKind::Word)
+            .any(|i| ent().role_nouns.contains(&w.lower(i).as_str()))
+}
+
 /// Whether `name` in `head` is followed within a few words by a reporting verb ("Ames of
 /// the Harbour Trust said ..."): the name is a speaker, so a person.
 pub(crate) fn speaks(head: &str, name: &str) -> bool {
@@ -311,7 +393,8 @@ pub(crate) fn speaks(head: &str, name: &str) -> bool {
 
 /// Attribution written after the quote (`," said X.` / `," X said.` / `", X told Reuters.`).
 pub(crate) fn after(ctx: &str) -> Option<Subject> {
-    let w = Words::new(ctx);
+    let ctx = blank_markup(ctx);
+    let w = Words::new(&ctx);
     let mut start = 0;
     while start < w.tokens.len() && w.tokens[start].kind == TokenKind::Punct {
         let p = w.word(start);
@@ -382,9 +465,14 @@ fn abbreviation_dot(w: &Words<'_>, i: usize) -> bool {
     if w.word(i) != "." || i == 0 || w.tokens[i - 1].kind != TokenKind::Word {
         return false;
     }
+    // A dot before a comma ends an abbreviation ("Rep. Ann Lee, R-Fla., said").
+    if w.tokens.get(i + 1).is_some_and(|_| w.is_punct(i + 1, ",")) {
+        return true;
+    }
     let before = w.word(i - 1);
     (before.len() == 1 && before.chars().all(|c| c.is_uppercase()))
         || is_title(&before.to_lowercase())
+        || is_title(&format!("{}.", before.to_lowercase()))
         || ent()
             .plain_honorifics
             .contains(&before.to_lowercase().as_str())
@@ -808,6 +896,15 @@ pub(crate) fn clean_role(role: &str) -> Option<String> {
 
 /// A noun phrase at `a..b` after a verb: a name, or a description.
 fn noun_phrase(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
+    // "according to a report the group released": a document with a reduced relative
+    // clause naming who made it; the whole phrase is the description.
+    if b >= a + 3
+        && matches!(w.lower(a).as_str(), "a" | "an" | "the")
+        && super::ORGANISATION_NOUNS.contains(&w.lower(a + 1).as_str())
+        && matches!(w.lower(a + 2).as_str(), "the" | "its" | "their")
+    {
+        return Some(Subject::Description(w.slice(a, b).to_string()));
+    }
     if let Some(np) = trailing_name(w, a, b) {
         // The name must reach the start of the phrase (apart from an article).
         return Some(np);
@@ -864,6 +961,39 @@ mod tests {
             before("Port spokesman Dana Wirth said the ships were "),
             named("Dana Wirth", Some("Port spokesman"))
         );
+    }
+
+    #[test]
+    fn party_tags_markup_colons_and_relayed_questions() {
+        assert_eq!(
+            after(", Rep. Dana Wirth, R-Fla., said."),
+            named("Dana Wirth", None)
+        );
+        assert_eq!(
+            after(", Sen &UR; . &LR; Dana Wirth, D-Wis., called it."),
+            named("Dana Wirth", None)
+        );
+        assert_eq!(
+            before("Ultimately, Wirth said, Berg would ask: "),
+            named("Berg", None)
+        );
+        assert_eq!(
+            before("She rolled her eyes and waved them away: "),
+            Some(Subject::Pronoun(Some(Gender::Female)))
+        );
+        assert_eq!(
+            before("The harbour-spokeswoman raised her hand: "),
+            Some(Subject::Description("the spokeswoman".to_string()))
+        );
+        assert_eq!(before("The plan was simple: "), None);
+        assert!(person_apposition(
+            "Ann Lee, chairman of the board, said",
+            "Ann Lee"
+        ));
+        assert!(!person_apposition(
+            "Harbour Watch, a monitoring group, said",
+            "Harbour Watch"
+        ));
     }
 
     #[test]
