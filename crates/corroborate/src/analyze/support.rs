@@ -1147,6 +1147,35 @@ mod tests {
         ));
     }
 
+    /// Whether the opening test alone takes document 1's best sentence for sentence 0.
+    fn leads(claim_doc: &str, other_doc: &str) -> bool {
+        let c = cluster(&[claim_doc, other_doc]);
+        let index = SupportIndex::new(&c);
+        let best = index.restate.best_by_doc(&c, 0);
+        best[1].is_some_and(|b| index.restate.leads(&c, 0, &b))
+    }
+
+    #[test]
+    fn openings_restate_each_other_with_their_core_entities_only() {
+        let claim = "Mayor Ilse Varga on Monday named engineers to a panel that will review the harbor fire.";
+        let cand = "A review of last week's harbor blaze will be led by engineers that Ilse Varga picked on Monday, the city said.";
+        assert!(leads(
+            &format!("{claim} {FILLER}"),
+            &format!("{cand} {FILLER}")
+        ));
+        // The same sentence deep in the other report is not its opening.
+        assert!(!leads(
+            &format!("{claim} {FILLER}"),
+            &format!("{FILLER} {cand}")
+        ));
+        // A person the claim names and the candidate does not.
+        let with_chief = "Mayor Ilse Varga and fire chief Tomas Brandt on Monday named engineers to a panel that will review the harbor fire.";
+        assert!(!leads(
+            &format!("{with_chief} {FILLER}"),
+            &format!("{cand} {FILLER}")
+        ));
+    }
+
     #[test]
     fn own_sentence_always_supports_and_counts_once() {
         let c = cluster(&[
