@@ -252,7 +252,7 @@ impl Brief {
 /// Build the brief of a cluster: summary with support, the analyses, the sources.
 pub fn build_brief(cluster: &PreparedCluster, config: &BriefConfig) -> Brief {
     let (analysis, mentions) = super::analyze_with_mentions(cluster);
-    let index = SupportIndex::with_mentions(cluster, &mentions);
+    let index = SupportIndex::with_entities(cluster, &analysis.entities, &mentions);
     brief_from(cluster, &analysis, &index, config)
 }
 

@@ -101,7 +101,7 @@ pub struct ClusterReport {
 /// Analyze a cluster completely.
 pub(crate) fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
     let (analysis, mentions) = analyze_with_mentions(cluster);
-    let index = SupportIndex::with_mentions(cluster, &mentions);
+    let index = SupportIndex::with_entities(cluster, &analysis.entities, &mentions);
     report_from(cluster, &analysis, &index, config)
 }
 

@@ -21,7 +21,9 @@
 //! effective") adds to the score.
 //!
 //! A source the first test leaves out is read a second time for a restatement in other words
-//! (paraphrase groups, mutual best, every named entity of the claim; `support/restate.rs`).
+//! (paraphrase groups, mutual best, every named entity of the claim; `support/restate.rs`),
+//! and, when both are among the first two sentences of their reports, for an opening that
+//! states the same news with little shared wording but the claim's core entities.
 //!
 //! The threshold and weights were chosen by reading the best cross-source matches on the
 //! example cluster (`../shared/seeds`) and on NeuS validation stories: at 0.30 about four in
@@ -32,7 +34,7 @@ mod paraphrase;
 mod restate;
 
 use super::entities::EntityMention;
-use super::Mention;
+use super::{Entity, Mention};
 use crate::lang::Language;
 use crate::prepared::{PreparedCluster, Vocabulary};
 use crate::segment::{word_spans, EnglishStemmer};
@@ -191,11 +193,16 @@ pub struct MatchScore {
 impl SupportIndex {
     /// Build the index of a cluster.
     pub fn new(cluster: &PreparedCluster) -> Self {
-        Self::with_mentions(cluster, &super::entities::find(cluster).mentions)
+        let found = super::entities::find(cluster);
+        Self::with_entities(cluster, &found.entities, &found.mentions)
     }
 
-    /// Build the index of a cluster from its entity mentions, already found.
-    pub(crate) fn with_mentions(cluster: &PreparedCluster, mentions: &[EntityMention]) -> Self {
+    /// Build the index of a cluster from its entities and their mentions, already found.
+    pub(crate) fn with_entities(
+        cluster: &PreparedCluster,
+        entities: &[Entity],
+        mentions: &[EntityMention],
+    ) -> Self {
         // One pass over the words of every sentence: (byte range, term id), in order.
         let spans: Vec<Vec<(Range<usize>, u32)>> = (0..cluster.sentences.len())
             .map(|i| {
@@ -318,7 +325,14 @@ impl SupportIndex {
                     1.0
                 }
             };
-            restate::Restatements::new(cluster, ids, factor, next_group as usize, mentions)
+            restate::Restatements::new(
+                cluster,
+                ids,
+                factor,
+                next_group as usize,
+                entities,
+                mentions,
+            )
         };
         let (uniq, df, n) = sentence_frequencies(
             cluster,
@@ -475,6 +489,13 @@ impl SupportIndex {
                 .sum();
             shared < 0.5 * a.quoted_weight
         }
+    }
+
+    /// Whether a third or more of the claim's weight is inside quotation marks: then the
+    /// quotation is much of what it reports.
+    fn mostly_quoted(&self, claim: usize) -> bool {
+        let a = &self.features[claim];
+        3.0 * a.quoted_weight >= a.weight
     }
 
     /// Whether the claim counts something ("14 people") with a number the candidate does not
@@ -743,9 +764,13 @@ impl SupportIndex {
                 });
             } else if let Some(r) = restated.get(doc).copied().flatten() {
                 let j = r.0;
-                if self.restate.restates(cluster, claim, &r)
+                let restates =
+                    self.restate.restates(cluster, claim, &r) && !self.quote_missing(claim, j);
+                // An opening that quotes a phrase in passing ("fake news") reports the rest.
+                let leads = self.restate.leads(cluster, claim, &r)
+                    && (!self.quote_missing(claim, j) || !self.mostly_quoted(claim));
+                if (restates || leads)
                     && !self.score(claim, j).numbers_conflict
-                    && !self.quote_missing(claim, j)
                     && !self.count_left_out(claim, j)
                 {
                     matches.push(SupportMatch {
@@ -1119,6 +1144,35 @@ mod tests {
         assert!(!restated(
             "Mayor Ilse Varga closed the Kessel sawmill on Monday after the fire.",
             "Fire chief Tomas Brandt closed the Kessel sawmill on Monday after the blaze."
+        ));
+    }
+
+    /// Whether the opening test alone takes document 1's best sentence for sentence 0.
+    fn leads(claim_doc: &str, other_doc: &str) -> bool {
+        let c = cluster(&[claim_doc, other_doc]);
+        let index = SupportIndex::new(&c);
+        let best = index.restate.best_by_doc(&c, 0);
+        best[1].is_some_and(|b| index.restate.leads(&c, 0, &b))
+    }
+
+    #[test]
+    fn openings_restate_each_other_with_their_core_entities_only() {
+        let claim = "Mayor Ilse Varga on Monday named engineers to a panel that will review the harbor fire.";
+        let cand = "A review of last week's harbor blaze will be led by engineers that Ilse Varga picked on Monday, the city said.";
+        assert!(leads(
+            &format!("{claim} {FILLER}"),
+            &format!("{cand} {FILLER}")
+        ));
+        // The same sentence deep in the other report is not its opening.
+        assert!(!leads(
+            &format!("{claim} {FILLER}"),
+            &format!("{FILLER} {cand}")
+        ));
+        // A person the claim names and the candidate does not.
+        let with_chief = "Mayor Ilse Varga and fire chief Tomas Brandt on Monday named engineers to a panel that will review the harbor fire.";
+        assert!(!leads(
+            &format!("{with_chief} {FILLER}"),
+            &format!("{cand} {FILLER}")
         ));
     }
 

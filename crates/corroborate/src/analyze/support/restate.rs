@@ -16,12 +16,22 @@
 //!   ("14 people"; counts of time and years aside) and carries half of a quotation the claim
 //!   reports (checked by the caller).
 //!
+//! A looser third reading, [`Restatements::leads`], compares the openings of two reports: a
+//! report states its main news in its first sentences, so when the claim is one of the first
+//! two running-text sentences of its document and the candidate one of the first two of its
+//! own, mutual best with a clear margin over the document's other sentences, little shared
+//! wording suffices ([`LEAD_MIN_CONTAINMENT`]) provided the claim's *core* is there: its first
+//! named entity (after any wire dateline), every person it names, and every entity it names
+//! that the candidate's document names at all (an entity that document mentions elsewhere but
+//! not here means the candidate speaks of something else).
+//!
 //! The thresholds were chosen on the development half of the neus-val labels
 //! (`data/labels/support-dev.jsonl`, fold `dev`): the highest recall there with precision 1.0
 //! among the rules that do not lower precision on the seeds and DUC 2006 sets (which were
 //! therefore looked at); the neus-val held-out half was not (see docs/notes/support.md).
 
 use crate::analyze::entities::EntityMention;
+use crate::analyze::{Entity, EntityKind};
 use crate::prepared::PreparedCluster;
 
 /// Smallest weighted share of the claim's terms the restating sentence must carry.
@@ -29,6 +39,20 @@ pub(super) const MIN_CONTAINMENT: f64 = 0.2;
 
 /// Fewest terms (paraphrases merged) the two sentences must share.
 pub(super) const MIN_SHARED: usize = 4;
+
+/// Smallest weighted share of the claim's terms an opening sentence must carry to restate
+/// an opening claim ([`Restatements::leads`]).
+pub(super) const LEAD_MIN_CONTAINMENT: f64 = 0.05;
+
+/// Fewest shared terms for [`Restatements::leads`].
+pub(super) const LEAD_MIN_SHARED: usize = 3;
+
+/// Smallest lead of the opening candidate's match score over the second best sentence of
+/// its document ([`Restatements::leads`]).
+pub(super) const LEAD_MIN_MARGIN: f64 = 0.05;
+
+/// How many running-text sentences open a document ([`Restatements::leads`]).
+const LEAD_SENTENCES: usize = 2;
 
 /// What the restatement test knows about one sentence.
 #[derive(Debug, Clone, Default)]
@@ -50,22 +74,32 @@ pub(super) struct Restatements {
     postings: Vec<Vec<u32>>,
     /// Entities mentioned in each sentence, sorted, unique.
     entities: Vec<Vec<usize>>,
+    /// The first entity each sentence mentions after its wire dateline: its subject, most
+    /// often.
+    first_entity: Vec<Option<usize>>,
+    /// Entities mentioned in each document, sorted, unique.
+    doc_entities: Vec<Vec<usize>>,
+    /// Whether each entity is a person.
+    person: Vec<bool>,
+    /// Whether each sentence is one of the first running-text sentences of its document.
+    lead: Vec<bool>,
 }
 
 /// The best restating sentence of one document: (sentence, weighted containment, shared
-/// terms, match score).
-pub(super) type Best = (usize, f64, usize, f64);
+/// terms, match score, match score of the document's second best sentence).
+pub(super) type Best = (usize, f64, usize, f64, f64);
 
 impl Restatements {
     /// Build from each sentence's term ids (paraphrases merged, datelines left out) and the
     /// weight of each term before inverse sentence frequency (1, or less for names and
-    /// reporting words); `n_terms` bounds the ids. `mentions` are the cluster's entity
-    /// mentions.
+    /// reporting words); `n_terms` bounds the ids. `entities` and `mentions` are the
+    /// cluster's entities and their mentions.
     pub(super) fn new(
         cluster: &PreparedCluster,
         ids: Vec<Vec<u32>>,
         factor: impl Fn(u32) -> f64,
         n_terms: usize,
+        entities_found: &[Entity],
         mentions: &[EntityMention],
     ) -> Self {
         let (uniq, df, n) = super::sentence_frequencies(cluster, ids, n_terms);
@@ -96,7 +130,12 @@ impl Restatements {
             })
             .collect();
         let mut entities: Vec<Vec<usize>> = vec![Vec::new(); cluster.sentences.len()];
+        let mut first_entity: Vec<Option<usize>> = vec![None; cluster.sentences.len()];
+        let mut doc_entities: Vec<Vec<usize>> = vec![Vec::new(); cluster.docs.len()];
         for m in mentions {
+            if let Some(d) = doc_entities.get_mut(m.mention.doc) {
+                d.push(m.entity);
+            }
             let Some(range) = cluster.doc_sentences.get(m.mention.doc) else {
                 continue;
             };
@@ -106,19 +145,42 @@ impl Restatements {
             let k = sentences.partition_point(|s| s.span.start <= m.mention.span.start);
             if let Some(k) = k.checked_sub(1) {
                 if sentences[k].span.end >= m.mention.span.end {
-                    entities[range.start + k].push(m.entity);
+                    let i = range.start + k;
+                    entities[i].push(m.entity);
+                    // Mentions come in text order: the first after the dateline is kept.
+                    let skip = sentences[k].span.start + super::dateline_end(cluster.text(i));
+                    if first_entity[i].is_none() && m.mention.span.start >= skip {
+                        first_entity[i] = Some(m.entity);
+                    }
                 }
             }
         }
-        for e in &mut entities {
+        for e in entities.iter_mut().chain(doc_entities.iter_mut()) {
             e.sort_unstable();
             e.dedup();
+        }
+        let mut lead = vec![false; cluster.sentences.len()];
+        for range in &cluster.doc_sentences {
+            for i in range
+                .clone()
+                .filter(|&i| !cluster.sentences[i].heading)
+                .take(LEAD_SENTENCES)
+            {
+                lead[i] = true;
+            }
         }
         Restatements {
             weight,
             terms,
             postings,
             entities,
+            first_entity,
+            doc_entities,
+            person: entities_found
+                .iter()
+                .map(|e| e.kind == EntityKind::Person)
+                .collect(),
+            lead,
         }
     }
 
@@ -176,8 +238,12 @@ impl Restatements {
             let (w, w2, n) = acc[j];
             let (score, containment, shared) = self.combine(claim, j, w, w2, n);
             if let Some(slot) = best.get_mut(doc) {
-                if slot.is_none_or(|b| score.total_cmp(&b.3).is_gt()) {
-                    *slot = Some((j, containment, shared, score));
+                match slot {
+                    Some(b) if score.total_cmp(&b.3).is_gt() => {
+                        *slot = Some((j, containment, shared, score, b.3));
+                    }
+                    Some(b) => b.4 = b.4.max(score),
+                    None => *slot = Some((j, containment, shared, score, 0.0)),
                 }
             }
         }
@@ -187,7 +253,7 @@ impl Restatements {
     /// Whether `cand` restates `claim` (the caller checks numbers and quotations): enough of
     /// the claim, mutual best, every entity of the claim.
     pub(super) fn restates(&self, cluster: &PreparedCluster, claim: usize, best: &Best) -> bool {
-        let &(cand, containment, shared, _) = best;
+        let &(cand, containment, shared, _, _) = best;
         if containment < MIN_CONTAINMENT || shared < MIN_SHARED {
             return false;
         }
@@ -195,7 +261,39 @@ impl Restatements {
         if !ea.iter().all(|e| eb.binary_search(e).is_ok()) {
             return false;
         }
-        // Mutual best: no sentence of the claim's document matches the candidate better.
+        self.mutual_best(cluster, claim, cand)
+    }
+
+    /// Whether `cand`, an opening sentence of its document, restates `claim`, an opening
+    /// sentence of its own (the caller checks numbers and quotations): mutual best with a
+    /// margin, a little shared wording, and the claim's core entities (see the module
+    /// documentation).
+    pub(super) fn leads(&self, cluster: &PreparedCluster, claim: usize, best: &Best) -> bool {
+        let &(cand, containment, shared, score, second) = best;
+        if !self.lead[claim]
+            || !self.lead[cand]
+            || containment < LEAD_MIN_CONTAINMENT
+            || shared < LEAD_MIN_SHARED
+            || score - second < LEAD_MIN_MARGIN
+        {
+            return false;
+        }
+        let (ea, eb) = (&self.entities[claim], &self.entities[cand]);
+        let named_there = &self.doc_entities[cluster.sentences[cand].doc];
+        let has = |e: &usize| eb.binary_search(e).is_ok();
+        let core = self.first_entity[claim].is_none_or(|e| has(&e));
+        let people = ea
+            .iter()
+            .filter(|&&e| self.person.get(e).copied().unwrap_or(false))
+            .all(has);
+        let elsewhere = ea
+            .iter()
+            .all(|e| has(e) || named_there.binary_search(e).is_err());
+        core && people && elsewhere && self.mutual_best(cluster, claim, cand)
+    }
+
+    /// Whether no sentence of the claim's document matches `cand` better than the claim.
+    fn mutual_best(&self, cluster: &PreparedCluster, claim: usize, cand: usize) -> bool {
         let own = cluster.sentences[claim].doc;
         let back = self.pair(cand, claim).0;
         cluster.doc_sentences[own]
