@@ -32,7 +32,7 @@ mod contradict;
 mod paraphrase;
 mod restate;
 
-pub use contradict::CONTRADICTION_TOPIC;
+pub use contradict::{Contradictions, CONTRADICTION_TOPIC, ROUNDING};
 
 use super::entities::EntityMention;
 use super::Mention;
