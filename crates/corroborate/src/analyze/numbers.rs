@@ -12,7 +12,8 @@ use super::tokens::{is_all_caps, is_capitalized, tokenize, TokenKind};
 use super::{Mention, NumberGroup, NumberValue};
 use crate::lang::{lookup, Language, NumberWords};
 use crate::prepared::PreparedCluster;
-use parse::{quantity_at, Quantity, Sentence};
+pub(crate) use parse::Quantity;
+use parse::{quantity_at, Sentence};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The words this analyzer reads: it reads English rules.
@@ -34,27 +35,33 @@ const CONTEXT_TERMS: usize = 48;
 
 /// One quantity found in a sentence, with what it counts.
 #[derive(Debug, Clone)]
-struct Found {
-    quantity: Quantity,
-    text: String,
-    mention: Mention,
+pub(crate) struct Found {
+    pub quantity: Quantity,
+    pub text: String,
+    pub mention: Mention,
+    /// Index of its sentence in the cluster.
+    pub sentence: usize,
     /// Head noun as written (lowercase) with capitalized modifiers ("US troops").
-    noun: String,
+    pub noun: String,
     /// Noun class ("people" for civilians, residents, ...), or the noun itself.
-    class: String,
+    pub class: String,
+    /// Whether what is counted is a name the quantity is a share of ("the Kessel index fell
+    /// 6.3%").
+    pub named: bool,
     /// Event class ("leave", "die"), empty when none.
-    event: String,
+    pub event: String,
     /// Lowercase words between the quantity and its noun ("neighbouring" in "two neighbouring
     /// warehouses"): they narrow what is counted, so values with other ones are another
     /// quantity, not a disagreement.
-    scope: String,
+    pub scope: String,
     /// Who gives the figure ("IRC" in "..., according to the IRC"), empty when the
     /// sentence does not say.
-    by: String,
+    pub by: String,
     /// The time window the figure covers ("since January", "in 2018"), empty when none.
-    when: String,
-    /// Content term ids of the sentence, without the quantity's own tokens.
-    context: BTreeSet<u32>,
+    pub when: String,
+    /// Content term ids of the sentence near the quantity, without the quantity's own tokens
+    /// and the cluster's common terms.
+    pub context: BTreeSet<u32>,
 }
 
 /// Verbs that attribute a figure to whoever stands before them ("WHO said 106 ...").
@@ -171,10 +178,16 @@ fn figure_source(s: &Sentence<'_>) -> String {
             }
         }
         if k < i {
-            let words: Vec<&str> = (k..i)
+            let mut words: Vec<&str> = (k..i)
                 .map(|j| s.tokens[j].text(s.text))
                 .filter(|w| !matches!(*w, "The" | "A" | "An"))
                 .collect();
+            while words
+                .last()
+                .is_some_and(|w| matches!(*w, "of" | "for" | "and"))
+            {
+                words.pop();
+            }
             // One capitalized word is an agency only in capitals ("WHO", "IRC"): otherwise
             // it is as often an adjective ("Kurdish officials said") or a pronoun.
             let named = words.len() >= 2 || words.first().is_some_and(|w| is_all_caps(w));
@@ -192,6 +205,12 @@ fn figure_source(s: &Sentence<'_>) -> String {
         }
     }
     String::new()
+}
+
+/// Whether a time window is a day or less ("past 24 hours", "on Tuesday"): a daily count is
+/// another quantity than the running total.
+pub(crate) fn is_daily(when: &str) -> bool {
+    when.ends_with(" hours") || when.ends_with(" hour") || when.ends_with(" day")
 }
 
 /// Units a "past N ..." window counts in.
@@ -366,6 +385,61 @@ fn possessive_like(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
 
+/// "The Kessel index fell 6.3%", "shares of Varga Corp rose 12%": the nearest name before the
+/// quantity in its clause (at most eight tokens back, no other number or comma between), as
+/// written ("Kessel", "Varga Corp"); a name's own number is kept ("S&P 500").
+fn name_before(s: &Sentence<'_>, at: usize) -> Option<String> {
+    // The sentence's first word is capitalized whatever it is ("Overall, 2% ...").
+    let is_name = |k: usize| {
+        let t = s.tokens[k];
+        t.kind == TokenKind::Word
+            && (k > 0 || is_all_caps(t.text(s.text)))
+            && is_capitalized(t.text(s.text))
+            && !Language::English.is_stop_word(&s.lower[k])
+            && !is_time_name(&s.lower[k])
+    };
+    let mut k = at;
+    let lo = at.saturating_sub(8);
+    let end = loop {
+        if k <= lo {
+            return None;
+        }
+        k -= 1;
+        let t = s.tokens[k];
+        if t.kind == TokenKind::Punct && s.lower[k] != "&" {
+            return None;
+        }
+        if is_name(k) {
+            break k + 1;
+        }
+        // A number right after a name belongs to it ("S&P 500"); any other ends the clause.
+        if t.kind == TokenKind::Number && !(k > 0 && (is_name(k - 1) || s.lower[k - 1] == "&")) {
+            return None;
+        }
+    };
+    // Extend to the number of the name ("S&P 500") and back over the run ("S", "&", "P").
+    let mut end = end;
+    if s.tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+    {
+        end += 1;
+    }
+    // Back over the run, single capitals joined by "&" included ("S&P").
+    let capital =
+        |k: usize| s.tokens[k].kind == TokenKind::Word && is_capitalized(s.tokens[k].text(s.text));
+    let mut start = k;
+    while start > 0
+        && (is_name(start - 1)
+            || (s.lower[start - 1] == "&" && start >= 2 && capital(start - 2))
+            || (s.lower[start] == "&" && capital(start - 1)))
+    {
+        start -= 1;
+    }
+    let text = &s.text[s.tokens[start].start..s.tokens[end - 1].end];
+    Some(text.to_string())
+}
+
 /// "the number of deaths ... stood at 138", "the death toll rose to 40": the noun before.
 fn noun_before(s: &Sentence<'_>, at: usize) -> Option<(String, String, usize)> {
     let lo = at.saturating_sub(16);
@@ -458,6 +532,11 @@ fn quoted(text: &str, tokens: &[super::tokens::Token]) -> Vec<bool> {
 
 /// Find the quantities of a cluster and group them.
 pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
+    group(quantities(cluster))
+}
+
+/// Every quantity of the cluster's story sentences with what it counts, in text order.
+pub(crate) fn quantities(cluster: &PreparedCluster) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let stemmer = crate::segment::EnglishStemmer::default();
     for si in cluster.body_sentences() {
@@ -494,8 +573,16 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
             let next = q.end.max(i + 1);
             let noun = noun_after(&s, q.end)
                 .map(|(p, h)| (p, h, None))
-                .or_else(|| noun_before(&s, q.first).map(|(p, h, at)| (p, h, Some(at))));
-            if let Some((phrase, head, noun_at)) = noun {
+                .or_else(|| noun_before(&s, q.first).map(|(p, h, at)| (p, h, Some(at))))
+                .map(|(p, h, at)| (p, h, at, false))
+                .or_else(|| {
+                    // "The Kessel index fell 6.3%": a share of the name before it.
+                    (q.unit == "percent")
+                        .then(|| name_before(&s, q.first))
+                        .flatten()
+                        .map(|n| (n.clone(), n.to_lowercase(), None, true))
+                });
+            if let Some((phrase, head, noun_at, named)) = noun {
                 let class = lookup(lex().noun_classes, &head)
                     .unwrap_or(head.as_str())
                     .to_string();
@@ -539,6 +626,8 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
                         doc: sentence.doc,
                         span,
                     },
+                    sentence: si,
+                    named,
                     noun: phrase,
                     class,
                     event,
@@ -565,19 +654,21 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
         f.context
             .retain(|t| sentence_freq.get(t).copied().unwrap_or(0) <= common);
     }
-    group(found)
+    found
 }
 
 fn has_number_word(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| {
         let w = w.to_lowercase();
-        lookup(lex().number_words, &w).is_some() || lookup(lex().multipliers, &w).is_some()
+        lookup(lex().number_words, &w).is_some()
+            || lookup(lex().multipliers, &w).is_some()
+            || parse::magnitude(&w).is_some()
     })
 }
 
 /// Group quantities: same unit, noun class and event, linked by a shared context word.
 fn group(found: Vec<Found>) -> Vec<NumberGroup> {
-    let mut by_key: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, String, String, String, bool), Vec<usize>> = BTreeMap::new();
     for (i, f) in found.iter().enumerate() {
         by_key
             .entry((
@@ -585,6 +676,7 @@ fn group(found: Vec<Found>) -> Vec<NumberGroup> {
                 f.class.clone(),
                 f.event.clone(),
                 f.scope.clone(),
+                is_daily(&f.when),
             ))
             .or_default()
             .push(i);
@@ -971,6 +1063,39 @@ mod tests {
             .filter_map(|v| v.when.as_deref())
             .collect();
         assert!(whens.contains(&"since January") && whens.contains(&"last month"));
+    }
+
+    #[test]
+    fn a_daily_count_is_another_quantity_than_the_total() {
+        let gs = numbers(&[
+            "The flu has killed 19,882 people in the valley, the health agency said.",
+            "The flu killed 2,108 people in the valley in the past 24 hours.",
+        ]);
+        assert!(
+            gs.iter().all(|g| g.values.len() == 1 && !g.disagree),
+            "{gs:#?}"
+        );
+    }
+
+    #[test]
+    fn magnitudes_and_a_dozen_are_read() {
+        let gs = numbers(&[
+            "Hundreds of people gathered at the harbour. Two dozen diplomats left the city.",
+        ]);
+        let texts: Vec<(&str, f64)> = gs
+            .iter()
+            .flat_map(|g| &g.values)
+            .map(|v| (v.text.as_str(), v.low))
+            .collect();
+        assert!(texts.contains(&("Hundreds", 200.0)), "{texts:?}");
+        assert!(texts.contains(&("Two dozen", 24.0)), "{texts:?}");
+    }
+
+    #[test]
+    fn ages_and_relative_times_are_not_counts() {
+        let gs = numbers(&["The boy, 13 years old, was found five days later by two hikers."]);
+        let values: Vec<f64> = gs.iter().flat_map(|g| &g.values).map(|v| v.value).collect();
+        assert_eq!(values, vec![2.0], "{gs:#?}");
     }
 
     #[test]

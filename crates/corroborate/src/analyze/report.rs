@@ -9,7 +9,7 @@
 use super::brief::{
     one_line, sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
 };
-use super::support::{SupportConfig, SupportIndex};
+use super::support::{Contradictions, SupportConfig, SupportIndex};
 use super::{analyze_with_mentions, Analysis, Mention};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
@@ -113,6 +113,7 @@ fn report_from(
     config: &SupportConfig,
 ) -> ClusterReport {
     let copies = near_copies(cluster);
+    let contradictions = Contradictions::new(cluster);
     // The first resolved timeline date inside each sentence.
     let mut dates: Vec<Option<&str>> = vec![None; cluster.sentences.len()];
     for t in analysis.timeline.iter().filter(|t| t.resolved) {
@@ -138,8 +139,8 @@ fn report_from(
                     copy: copies[m.doc].is_some(),
                 })
                 .collect();
-            let contradicted_by = index
-                .contradictions(cluster, i)
+            let contradicted_by = contradictions
+                .of(cluster, index, i)
                 .into_iter()
                 .filter(|(d, _, _)| support.matches.iter().all(|m| m.doc != *d))
                 .map(|(d, j, what)| {

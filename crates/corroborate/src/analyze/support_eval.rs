@@ -5,7 +5,7 @@
 //! `partial` (some of its facts), `contradicts` or `no`. The anchor is mapped to the sentence of
 //! our segmentation that overlaps its span the most; a document is *predicted* to support it
 //! when [`SupportIndex::support`] lists that document, and to contradict it when
-//! [`SupportIndex::contradiction`] finds a sentence there.
+//! [`Contradictions::of`] finds a sentence there (and it does not support it).
 //!
 //! Support is scored on `yes` pairs: a predicted pair labelled `yes` is a true positive, one
 //! labelled `no` or `contradicts` a false positive, a `yes` pair not predicted a false
@@ -18,7 +18,7 @@
 //! sets `seeds` and `duc2006`): even hashes are `dev`, odd ones `heldout`. Thresholds are
 //! chosen on `dev` only.
 
-use super::support::{SupportConfig, SupportIndex};
+use super::support::{Contradictions, SupportConfig, SupportIndex};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -182,6 +182,9 @@ pub struct PairOutcome {
     pub supported: bool,
     /// Predicted contradiction.
     pub contradicted: bool,
+    /// Span of the contradicting sentence and what differs, when one is predicted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contradiction: Option<(usize, usize, String)>,
     /// Match score of the best sentence of the other document.
     pub score: f64,
     /// Span of that sentence.
@@ -229,7 +232,7 @@ pub fn evaluate(
     config: &SupportConfig,
 ) -> (Vec<SetScores>, Vec<PairOutcome>) {
     let where_is = locate(clusters);
-    let indices: Vec<Option<SupportIndex>> = {
+    let indices: Vec<Option<(SupportIndex, Contradictions)>> = {
         let mut used = vec![false; clusters.len()];
         for a in anchors {
             if let Some(&(c, _)) = where_is.get(a.doc.as_str()) {
@@ -239,7 +242,7 @@ pub fn evaluate(
         clusters
             .iter()
             .zip(used)
-            .map(|(c, u)| u.then(|| SupportIndex::new(c)))
+            .map(|(c, u)| u.then(|| (SupportIndex::new(c), Contradictions::new(c))))
             .collect()
     };
     let mut sets: Vec<SetScores> = Vec::new();
@@ -262,23 +265,35 @@ pub fn evaluate(
         scores.anchors += 1;
         let found = where_is.get(a.doc.as_str()).and_then(|&(c, d)| {
             let cluster = &clusters[c];
-            let index = indices[c].as_ref()?;
-            anchor_sentence(cluster, d, a.start, a.end).map(|s| (cluster, index, s))
+            let (index, contra) = indices[c].as_ref()?;
+            anchor_sentence(cluster, d, a.start, a.end).map(|s| (cluster, index, contra, s))
         });
         if found.is_none() {
             scores.unmatched += 1;
         }
-        let support = found.map(|(cluster, index, s)| index.support(cluster, s, config));
+        let support = found.map(|(cluster, index, _, s)| index.support(cluster, s, config));
+        let contradictions = found.map(|(cluster, index, contra, s)| contra.of(cluster, index, s));
         for (other, j) in &a.support {
-            let other_doc =
-                found.and_then(|(cluster, _, _)| cluster.docs.iter().position(|d| &d.id == other));
+            let other_doc = found
+                .and_then(|(cluster, _, _, _)| cluster.docs.iter().position(|d| &d.id == other));
             let mut parts = Vec::new();
+            let mut contradiction = None;
             let (supported, contradicted, score, matched) = match (found, other_doc) {
-                (Some((cluster, index, s)), Some(od)) => {
+                (Some((cluster, index, _, s)), Some(od)) => {
                     let supported = support
                         .as_ref()
                         .is_some_and(|m| m.matches.iter().any(|m| m.doc == od));
-                    let contradicted = !supported && index.contradiction(cluster, s, od).is_some();
+                    if !supported {
+                        contradiction = contradictions
+                            .iter()
+                            .flatten()
+                            .find(|(d, _, _)| *d == od)
+                            .map(|(_, j, what)| {
+                                let sp = &cluster.sentences[*j].span;
+                                (sp.start, sp.end, what.clone())
+                            });
+                    }
+                    let contradicted = contradiction.is_some();
                     let best = index.best_in_doc(cluster, s, od);
                     let score = best.map_or(0.0, |(_, m)| m.score);
                     if let Some((b, _)) = best {
@@ -318,6 +333,7 @@ pub fn evaluate(
                 label: j.label.clone(),
                 supported,
                 contradicted,
+                contradiction,
                 score,
                 matched,
                 parts,

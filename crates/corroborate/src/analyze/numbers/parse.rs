@@ -218,6 +218,14 @@ fn phrases() -> &'static Phrases {
         starts.extend(lex().multipliers.iter().map(|(w, _)| *w));
         starts.extend(lex().currency_signs.iter().map(|(w, _)| *w));
         starts.insert("between");
+        starts.extend([
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "tens",
+        ]);
         Phrases {
             qualifiers,
             units: lex()
@@ -239,13 +247,64 @@ pub(crate) fn may_start(s: &Sentence<'_>, i: usize) -> bool {
             .is_some_and(|(a, _)| phrases().starts.contains(a))
 }
 
+/// The multiplier a plural magnitude word stands for ("hundreds" of people: 100).
+pub(crate) fn magnitude(w: &str) -> Option<f64> {
+    match w {
+        "dozens" => Some(12.0),
+        "hundreds" => Some(1e2),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// "Hundreds of people", "tens of thousands", "hundreds of thousands": a vague quantity from
+/// two to ten times its magnitude, ending before the "of" that leads to the counted noun.
+fn magnitude_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
+    let (mut m, mut j) = match s.word(i) {
+        "tens" => (10.0, i + 1),
+        w => (magnitude(w)?, i + 1),
+    };
+    // "hundreds of thousands", "tens of millions".
+    while s.word(j) == "of" {
+        match magnitude(s.word(j + 1)) {
+            Some(n) if n > m => {
+                m *= n;
+                j += 2;
+            }
+            _ => break,
+        }
+    }
+    if m == 10.0 {
+        return None; // "tens" alone
+    }
+    Some(Quantity {
+        first: i,
+        end: j,
+        low: 2.0 * m,
+        high: 10.0 * m - 1.0,
+        value: 5.0 * m,
+        qualifier: String::new(),
+        unit: String::new(),
+        vague: true,
+    })
+}
+
 /// Read the quantity that starts at token `i`, if one does.
 pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
+    if let Some(q) = magnitude_at(s, i) {
+        return Some(q);
+    }
     let mut j = i;
     let mut qualifier = None;
     if let Some(q) = qualifier_at(s, i) {
         qualifier = Some(q);
         j += q.3;
+        // "more than a dozen", "nearly a million".
+        if s.word(j) == "a" && lookup(lex().multipliers, s.word(j + 1)).is_some() {
+            j += 1;
+        }
     }
     // "between X and Y"
     let between = s.word(j) == "between";
@@ -347,6 +406,19 @@ pub(crate) fn quantity_at(s: &Sentence<'_>, i: usize) -> Option<Quantity> {
     if s.word(j).starts_with("year-old") || s.word(j) == "years" && s.word(j + 1) == "old" {
         return None;
     }
+    // An age or a time relative to another ("13 years old", "five days later"), not a count.
+    let time_unit = matches!(
+        unit.as_str(),
+        "years" | "months" | "weeks" | "days" | "hours" | "minutes"
+    );
+    if time_unit
+        && matches!(
+            next,
+            "old" | "later" | "earlier" | "before" | "after" | "afterward" | "afterwards"
+        )
+    {
+        return None;
+    }
     // "one" alone is rarely a count worth comparing ("one woman", "one of").
     if s.tokens[start_number].kind == TokenKind::Word && value < 2.0 && used == 1 {
         return None;
@@ -443,6 +515,14 @@ mod tests {
         a_dozen: "a dozen diplomats left" => Some((12.0, 12.0, "", ""));
         abbreviated_month_day: "by Aug. 31 the talks" => None;
         name_with_number: "the Breitling Orbiter 3 balloon" => None;
+        hundreds_of: "Hundreds of people came" => Some((200.0, 999.0, "", ""));
+        hundreds_of_thousands: "hundreds of thousands of people" => Some((2e5, 1e6 - 1.0, "", ""));
+        tens_of_thousands: "tens of thousands of people" => Some((2e4, 1e5 - 1.0, "", ""));
+        tens_alone: "tens of people" => None;
+        age_in_years: "a boy 13 years old" => None;
+        time_later: "five days later the court" => None;
+        dozens_of: "dozens of diplomats" => Some((24.0, 119.0, "", ""));
+        more_than_a_dozen: "more than a dozen blows" => Some((12.0, f64::INFINITY, "more than", ""));
         flight_number: "the crash of TWA Flight 800 off" => None;
     }
 }
