@@ -324,7 +324,10 @@ fn msv_newssearch_b_cubed_f1_floor() {
             ..StoryConfig::default()
         },
     );
-    assert!(unanchored < f - 0.02, "unanchored {unanchored:.3}, default {f:.3}");
+    assert!(
+        unanchored < f - 0.02,
+        "unanchored {unanchored:.3}, default {f:.3}"
+    );
     let ungated = f1_with(
         &stream,
         StoryConfig {

@@ -31,6 +31,9 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, VecDeque};
 
+/// An original as the consolidation reads it: (story joined, date, raw term weights).
+type ArticleVector = (u32, Option<Minutes>, Vec<(u32, f32)>);
+
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
@@ -143,7 +146,7 @@ pub struct StoryGrouper {
     parent: Vec<u32>,
     /// Originals' (story joined, date, raw term weights), in stream order, when consolidation is
     /// on ([`super::consolidate`]).
-    vectors: Vec<(u32, Option<Minutes>, Vec<(u32, f32)>)>,
+    vectors: Vec<ArticleVector>,
     /// Whether each article's decision is recorded ([`StoryGrouper::explain`]).
     explain: bool,
     /// The last article's decision, when recorded.
