@@ -16,11 +16,11 @@ use serde_json::Value;
 /// The grid's axes: a `StoryConfig` field and the values it takes. The grid is their
 /// product, each point on top of the default configuration.
 pub const GRID: &[(&str, &[f64])] = &[
-    ("threshold", &[0.16, 0.2]),
+    ("threshold", &[0.08, 0.16]),
     ("robust_threshold", &[0.24, 0.3]),
-    ("robust_days", &[0.25, 1.0]),
     ("consolidate_robust", &[0.03, 0.1]),
     ("consolidate_span_base", &[0.5, -1.0]),
+    ("consolidate_min_anchor", &[3.0, 0.0]),
 ];
 
 /// One labelled stream, read and ordered once.

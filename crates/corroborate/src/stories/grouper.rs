@@ -31,6 +31,9 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, VecDeque};
 
+/// An original as the consolidation reads it: (story joined, date, raw term weights).
+type ArticleVector = (u32, Option<Minutes>, Vec<(u32, f32)>);
+
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
@@ -141,9 +144,9 @@ pub struct StoryGrouper {
     /// Story -> the story it was folded into (itself if none): `Story::folded_into` in a
     /// compact array, read for every posting entry of every article.
     parent: Vec<u32>,
-    /// Originals' (story joined, raw term weights), in stream order, when consolidation is
+    /// Originals' (story joined, date, raw term weights), in stream order, when consolidation is
     /// on ([`super::consolidate`]).
-    vectors: Vec<(u32, Vec<(u32, f32)>)>,
+    vectors: Vec<ArticleVector>,
     /// Whether each article's decision is recorded ([`StoryGrouper::explain`]).
     explain: bool,
     /// The last article's decision, when recorded.
@@ -311,13 +314,14 @@ impl StoryGrouper {
         let members: Vec<super::consolidate::Member<'_>> = self
             .vectors
             .iter()
-            .map(|(story, terms)| {
+            .map(|(story, date, terms)| {
                 let s = folded[*story as usize];
                 super::consolidate::Member {
                     story: s,
                     english: self.stories[s as usize].english,
                     terms,
                     span: spans[s as usize],
+                    date: *date,
                 }
             })
             .collect();
@@ -519,7 +523,7 @@ impl StoryGrouper {
                 if self.track {
                     record.terms = features.terms.clone();
                 }
-                self.vectors.push((story, features.terms));
+                self.vectors.push((story, item.date, features.terms));
             }
             if let Some(sig) = signature {
                 self.syndication.insert(seq, sig);
@@ -989,7 +993,7 @@ impl StoryGrouper {
                 if let Some(&(t, _)) = r.terms.iter().find(|e| e.0 as usize >= g.terms.len()) {
                     return Err(format!("article {} names missing term {t}", r.doc_id));
                 }
-                g.vectors.push((r.story, r.terms));
+                g.vectors.push((r.story, r.date, r.terms));
             }
         }
         // The fold decisions still to take: those due at or after the next position (the

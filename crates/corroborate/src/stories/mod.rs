@@ -156,6 +156,15 @@ pub struct StoryConfig {
     pub consolidate_span_base: f32,
     /// Share of the longer story's span in the consolidation's time gate.
     pub consolidate_span_share: f32,
+    /// The consolidation's time gate by density: the time between the two stories' nearest
+    /// articles against `consolidate_span_base + consolidate_span_share x` the larger
+    /// typical (median) gap between a story's consecutive articles, instead of the gap
+    /// between their first-to-last spans against the longer span.
+    pub consolidate_span_density: bool,
+    /// Least articles one of two stories must have had after the online pass (its largest
+    /// online part) for the consolidation to merge them: fragments join a story, they do
+    /// not make one among themselves (0 or 1: no condition).
+    pub consolidate_min_anchor: u32,
 }
 
 impl StoryConfig {
@@ -173,6 +182,8 @@ impl StoryConfig {
             robust_drop: self.robust_drop,
             span_base: self.consolidate_span_base,
             span_share: self.consolidate_span_share,
+            span_density: self.consolidate_span_density,
+            min_anchor: self.consolidate_min_anchor,
         }
     }
 }
@@ -180,7 +191,7 @@ impl StoryConfig {
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: 0.16,
+            threshold: 0.08,
             time_scale_days: 0.0,
             query_terms: 20,
             posting_cap: 48,
@@ -213,6 +224,8 @@ impl Default for StoryConfig {
             consolidate_robust: 0.03,
             consolidate_span_base: 0.5,
             consolidate_span_share: 6.0,
+            consolidate_span_density: false,
+            consolidate_min_anchor: 3,
         }
     }
 }
