@@ -95,7 +95,7 @@ fn su4_matches_the_perl_script_on_our_summaries() {
     eprintln!("ROUGE-SU4 fixtures: {found}/{cases} summaries unchanged and rescored");
     assert!(
         found * 2 >= cases,
-        "only {found}/{cases} fixture summaries are still produced: regenerate the fixtures"
+        "only {found}/{cases} fixture summaries are still produced: regenerate the fixtures (scripts/rouge155-su4-fixtures.sh)"
     );
     assert!(failures.is_empty(), "mismatches:\n{}", failures.join("\n"));
 }
