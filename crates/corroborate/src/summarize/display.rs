@@ -14,6 +14,7 @@
 //! in brackets, a leading relative time ("On Tuesday, ..."), "also"
 //! (`docs/notes/update.md`).
 
+use crate::lang::english_dates::WEEKDAY_NAMES;
 use std::borrow::Cow;
 
 /// `text` as a summary shows it (see the module documentation); the text itself, trimmed,
@@ -228,7 +229,10 @@ fn drop_attribution(t: &str) -> Option<String> {
         || after.len() > 4
         || !after.iter().all(|w| {
             let w = w.trim_end_matches(',');
-            AFTER_SAYING.contains(&w) || RELATIVE_TIME.contains(&w) || TIME_FILLER.contains(&w)
+            AFTER_SAYING.contains(&w)
+                || RELATIVE_TIME.contains(&w)
+                || WEEKDAY_NAMES.contains(&w)
+                || TIME_FILLER.contains(&w)
         })
     {
         return None;
@@ -243,15 +247,9 @@ fn drop_attribution(t: &str) -> Option<String> {
     })
 }
 
-/// Words naming a time relative to the article's day ("officials said Tuesday night").
+/// Words naming a time relative to the article's day ("officials said Tuesday night"),
+/// besides the weekday names.
 const RELATIVE_TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tomorrow",
