@@ -459,6 +459,13 @@ fn noun_before(s: &Sentence<'_>, at: usize) -> Option<(String, String, usize)> {
     None
 }
 
+/// Words that open a subordinate clause: an event word beyond one belongs to that clause's
+/// subject or object ("14 people were injured when fire tore through three warehouses": the
+/// warehouses were not injured).
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "while", "after", "before", "because", "since", "until", "where",
+];
+
 /// The event a quantity refers to: an event word shortly after it, else shortly before it
 /// within the clause.
 fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>) -> String {
@@ -477,7 +484,7 @@ fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>
     let mut after = None;
     for i in q.end..(q.end + 9).min(s.lower.len()) {
         let w = s.lower[i].as_str();
-        if matches!(w, "." | ";" | "including" | "while" | "whereas") {
+        if matches!(w, "." | ";" | "including" | "whereas") || CLAUSE_OPENERS.contains(&w) {
             break;
         }
         if let Some(e) = lookup(lex().event_words, w) {
@@ -488,7 +495,7 @@ fn event_near(s: &Sentence<'_>, q: &Quantity, noun: &str, noun_at: Option<usize>
     let mut before = None;
     for i in (q.first.saturating_sub(6)..q.first).rev() {
         let w = s.lower[i].as_str();
-        if matches!(w, "." | ";" | "," | "including" | "among") {
+        if matches!(w, "." | ";" | "," | "including" | "among") || CLAUSE_OPENERS.contains(&w) {
             break;
         }
         if let Some(e) = lookup(lex().event_words, w) {
@@ -956,6 +963,19 @@ mod tests {
             .find(|g| g.values.len() == 2)
             .expect("a group of two");
         assert!(g.disagree);
+    }
+
+    #[test]
+    fn an_event_word_stays_in_its_clause() {
+        let gs =
+            numbers(&["Nine people were hurt when a storm flattened four barns near Osterby."]);
+        let barns = gs
+            .iter()
+            .find(|g| values(g) == ["four"])
+            .expect("the barns are counted");
+        assert!(!barns.what.contains("wounded"), "{gs:#?}");
+        let people = gs.iter().find(|g| values(g) == ["Nine"]).expect("people");
+        assert!(people.what.contains("wounded"), "{gs:#?}");
     }
 
     #[test]
