@@ -193,16 +193,26 @@ pub fn analyze(cluster: &PreparedCluster) -> Analysis {
 pub(crate) fn analyze_with_mentions(
     cluster: &PreparedCluster,
 ) -> (Analysis, Vec<entities::EntityMention>) {
+    let (analysis, mentions, _) = analyze_all(cluster);
+    (analysis, mentions)
+}
+
+/// [`analyze_with_mentions`], with the quantities the numbers were grouped from (for the
+/// contradictions of the complete report, which would otherwise read them again).
+pub(crate) fn analyze_all(
+    cluster: &PreparedCluster,
+) -> (Analysis, Vec<entities::EntityMention>, Vec<numbers::Found>) {
     let index = entities::find(cluster);
     let quotes = quotes::find(cluster, &index);
     let entities::EntityIndex {
         entities, mentions, ..
     } = index;
+    let quantities = numbers::quantities(cluster);
     let analysis = Analysis {
         quotes,
-        numbers: numbers::find(cluster),
+        numbers: numbers::group(&quantities),
         entities,
         timeline: timeline::find(cluster),
     };
-    (analysis, mentions)
+    (analysis, mentions, quantities)
 }

@@ -539,7 +539,7 @@ fn quoted(text: &str, tokens: &[super::tokens::Token]) -> Vec<bool> {
 
 /// Find the quantities of a cluster and group them.
 pub(crate) fn find(cluster: &PreparedCluster) -> Vec<NumberGroup> {
-    group(quantities(cluster))
+    group(&quantities(cluster))
 }
 
 /// Every quantity of the cluster's story sentences with what it counts, in text order.
@@ -674,7 +674,7 @@ fn has_number_word(text: &str) -> bool {
 }
 
 /// Group quantities: same unit, noun class and event, linked by a shared context word.
-fn group(found: Vec<Found>) -> Vec<NumberGroup> {
+pub(crate) fn group(found: &[Found]) -> Vec<NumberGroup> {
     let mut by_key: BTreeMap<(String, String, String, String, bool), Vec<usize>> = BTreeMap::new();
     for (i, f) in found.iter().enumerate() {
         by_key
@@ -734,7 +734,7 @@ fn group(found: Vec<Found>) -> Vec<NumberGroup> {
     let mut out: Vec<(NumberGroup, usize, (usize, usize))> = groups
         .into_iter()
         .map(|(members, first)| {
-            let g = build_group(&found, &members);
+            let g = build_group(found, &members);
             let sources: BTreeSet<usize> = members.iter().map(|&m| found[m].mention.doc).collect();
             (g, sources.len(), first)
         })

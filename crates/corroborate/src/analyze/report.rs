@@ -10,7 +10,7 @@ use super::brief::{
     one_line, sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
 };
 use super::support::{Contradictions, SupportConfig, SupportIndex};
-use super::{analyze_with_mentions, Analysis, Mention};
+use super::{analyze_all, Analysis, Mention};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -100,9 +100,10 @@ pub struct ClusterReport {
 
 /// Analyze a cluster completely.
 pub(crate) fn report(cluster: &PreparedCluster, config: &SupportConfig) -> ClusterReport {
-    let (analysis, mentions) = analyze_with_mentions(cluster);
+    let (analysis, mentions, quantities) = analyze_all(cluster);
     let index = SupportIndex::with_entities(cluster, &analysis.entities, &mentions);
-    report_from(cluster, &analysis, &index, config)
+    let contradictions = Contradictions::from_quantities(cluster, quantities);
+    report_from(cluster, &analysis, &index, &contradictions, config)
 }
 
 /// The complete analysis from an [`Analysis`] and a support index already made.
@@ -110,10 +111,10 @@ fn report_from(
     cluster: &PreparedCluster,
     analysis: &Analysis,
     index: &SupportIndex,
+    contradictions: &Contradictions,
     config: &SupportConfig,
 ) -> ClusterReport {
     let copies = near_copies(cluster);
-    let contradictions = Contradictions::new(cluster);
     // The first resolved timeline date inside each sentence.
     let mut dates: Vec<Option<&str>> = vec![None; cluster.sentences.len()];
     for t in analysis.timeline.iter().filter(|t| t.resolved) {

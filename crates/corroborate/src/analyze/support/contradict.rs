@@ -136,7 +136,11 @@ fn comparable(f: &Found) -> bool {
 impl Contradictions {
     /// Read the quantities of a cluster.
     pub fn new(cluster: &PreparedCluster) -> Self {
-        let found = numbers::quantities(cluster);
+        Self::from_quantities(cluster, numbers::quantities(cluster))
+    }
+
+    /// From the quantities the numbers analysis already read (`numbers::quantities`).
+    pub(crate) fn from_quantities(cluster: &PreparedCluster, found: Vec<numbers::Found>) -> Self {
         let mut by_sentence = vec![Vec::new(); cluster.sentences.len()];
         let mut by_kind: BTreeMap<(usize, Kind), Vec<usize>> = BTreeMap::new();
         for (k, f) in found.iter().enumerate() {
