@@ -18,7 +18,6 @@
 //! sets `seeds` and `duc2006`): even hashes are `dev`, odd ones `heldout`. Thresholds are
 //! chosen on `dev` only.
 
-use super::support::learned::probability;
 use super::support::{Contradictions, SupportConfig, SupportIndex};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
@@ -186,11 +185,12 @@ pub struct PairOutcome {
     /// Span of the contradicting sentence and what differs, when one is predicted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contradiction: Option<(usize, usize, String)>,
-    /// Probability of support of the best sentence of the other document.
+    /// Match score of the best sentence of the other document.
     pub score: f64,
     /// Span of that sentence.
     pub matched: Option<(usize, usize)>,
-    /// Its features, in the order of [`super::support::learned::FEATURES`].
+    /// Parts of the best match: containment, cosine, topic, reverse containment, names agree,
+    /// numbers conflict, numbers missing, mutual best.
     pub parts: Vec<f64>,
 }
 
@@ -273,14 +273,13 @@ pub fn evaluate(
         }
         let support = found.map(|(cluster, index, _, s)| index.support(cluster, s, config));
         let contradictions = found.map(|(cluster, index, contra, s)| contra.of(cluster, index, s));
-        let cands = found.map(|(cluster, index, _, s)| index.candidates(cluster, s));
         for (other, j) in &a.support {
             let other_doc = found
                 .and_then(|(cluster, _, _, _)| cluster.docs.iter().position(|d| &d.id == other));
             let mut parts = Vec::new();
             let mut contradiction = None;
             let (supported, contradicted, score, matched) = match (found, other_doc) {
-                (Some((cluster, _, _, _)), Some(od)) => {
+                (Some((cluster, index, _, s)), Some(od)) => {
                     let supported = support
                         .as_ref()
                         .is_some_and(|m| m.matches.iter().any(|m| m.doc == od));
@@ -295,10 +294,10 @@ pub fn evaluate(
                             });
                     }
                     let contradicted = contradiction.is_some();
-                    let best = cands.as_ref().and_then(|c| c.get(od).copied().flatten());
-                    let score = best.map_or(0.0, |(_, f)| probability(&f));
-                    if let Some((_, f)) = best {
-                        parts = f.to_vec();
+                    let best = index.best_in_doc(cluster, s, od);
+                    let score = best.map_or(0.0, |(_, m)| m.score);
+                    if let Some((b, _)) = best {
+                        parts = index.pair_features(cluster, s, b).to_vec();
                     }
                     let matched = best.map(|(b, _)| {
                         let sp = &cluster.sentences[b].span;
