@@ -508,3 +508,113 @@ pub const CONTEXT_CUES: crate::lang::ContextCues = crate::lang::ContextCues {
         "can", "may", "who",
     ],
 };
+
+/// Words that [`crate::summarize::display_text`] reads to leave out of a summary sentence what
+/// spends the reader's words on nothing (a newsletter label, a trailing attribution).
+/// Lowercase.
+pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
+    // Section labels of newsletter-style stories ("Why it matters: ..."), lowercase.
+    newsletter_labels: &[
+        "why it matters",
+        "the big picture",
+        "big picture",
+        "the bottom line",
+        "bottom line",
+        "between the lines",
+        "driving the news",
+        "what's next",
+        "what\u{2019}s next",
+        "what to watch",
+        "yes, but",
+        "by the numbers",
+        "the backstory",
+        "backstory",
+        "flashback",
+        "catch up quick",
+        "zoom in",
+        "zoom out",
+        "go deeper",
+        "state of play",
+        "reality check",
+        "the latest",
+        "context",
+        "details",
+        "the details",
+        "key quote",
+        "what they're saying",
+        "what they\u{2019}re saying",
+        "the intrigue",
+        "our thought bubble",
+        "the other side",
+        "editor's note",
+        "editor\u{2019}s note",
+        "read more",
+        "related",
+        "update",
+        "breaking",
+],
+    // Verbs that attribute a statement to its source.
+    saying_verbs: &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "reported",
+        "reports",
+        "added",
+        "adds",
+        "announced",
+        "stated",
+        "according",
+],
+    // Words that may follow the verb of an attribution besides its time ("told reporters in a
+    // statement on Tuesday"): anything else after it ("says not to worry") is what was said.
+    after_saying: &[
+        "reporters",
+        "journalists",
+        "him",
+        "her",
+        "them",
+        "us",
+        "statement",
+        "interview",
+        "briefing",
+        "conference",
+        "news",
+        "press",
+        "release",
+        "an",
+],
+    // Words that open a clause with content of its own (", who said the talks failed."), not
+    // an attribution.
+    clause_openers: &[
+        "who", "which", "that", "and", "but", "or", "while", "as", "when", "where", "because", "after",
+        "before", "since", "although", "though", "if", "so", "whose", "whom",
+],
+    // Words naming a time relative to the article's day ("officials said Tuesday night"),
+    // besides the weekday names.
+    relative_time: &[
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "earlier",
+        "later",
+        "recently",
+        "ago",
+],
+    // Words that may stand beside them in a time adverbial ("earlier this week", "on Tuesday
+    // night", "two days ago").
+    time_filler: &[
+        "on", "in", "at", "early", "late", "last", "this", "next", "the", "that", "same", "day",
+        "days", "weeks", "months", "years", "two", "three", "few", "several", "a", "past",
+],
+};

@@ -201,6 +201,25 @@ pub struct EntityWords {
     pub not_names: fn() -> std::collections::HashSet<&'static str>,
 }
 
+/// Word lists for showing a sentence in a summary without what spends the reader's words on
+/// nothing ([`crate::summarize::display_text`]). All lowercase.
+#[derive(Debug, Clone, Copy)]
+pub struct DisplayCues {
+    /// Section labels of newsletter-style stories, before a colon ("why it matters").
+    pub newsletter_labels: &'static [&'static str],
+    /// Verbs that attribute a statement to its source ("said", "according").
+    pub saying_verbs: &'static [&'static str],
+    /// Words that may follow such a verb besides a time ("told reporters in a statement").
+    pub after_saying: &'static [&'static str],
+    /// Words that open a clause with content of its own (", who said ..."), not an
+    /// attribution.
+    pub clause_openers: &'static [&'static str],
+    /// Words naming a time relative to the article's day, besides the weekday names.
+    pub relative_time: &'static [&'static str],
+    /// Words that may stand beside them in a time adverbial ("earlier this week").
+    pub time_filler: &'static [&'static str],
+}
+
 /// The given names of a language, with the gender they say.
 #[derive(Debug, Clone, Copy)]
 pub struct GivenNames {
@@ -233,6 +252,8 @@ pub struct Resources {
     pub entities: &'static EntityWords,
     /// Given names.
     pub given_names: &'static GivenNames,
+    /// The word lists for showing a sentence in a summary.
+    pub display: &'static DisplayCues,
 }
 
 /// The resources of English.
@@ -290,6 +311,7 @@ static ENGLISH: Resources = Resources {
         names: english_names::GIVEN_NAMES,
         given_name: english_names::given_name,
     },
+    display: &english::DISPLAY_CUES,
 };
 
 impl Language {
@@ -354,6 +376,11 @@ impl Language {
     /// weekday).
     pub fn is_not_name(self, lower: &str) -> bool {
         (self.entity_words().is_not_name)(lower)
+    }
+
+    /// The word lists for showing a sentence in a summary.
+    pub fn display_cues(self) -> &'static DisplayCues {
+        self.resources().display
     }
 
     /// The entry for a lowercase given name.

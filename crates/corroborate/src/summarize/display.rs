@@ -14,17 +14,23 @@
 //! in brackets, a leading relative time ("On Tuesday, ..."), "also"
 //! (`docs/notes/update.md`).
 
-use crate::lang::english_dates::WEEKDAY_NAMES;
+use crate::lang::{DisplayCues, Language};
 use std::borrow::Cow;
 
 /// `text` as a summary shows it (see the module documentation); the text itself, trimmed,
 /// when nothing is left out.
 pub fn display_text(text: &str) -> Cow<'_, str> {
+    display_text_in(Language::English, text)
+}
+
+/// [`display_text`] with the word lists of `lang`.
+fn display_text_in(lang: Language, text: &str) -> Cow<'_, str> {
+    let cues = lang.display_cues();
     let t = text.trim();
     let t = strip_dateline(t).unwrap_or(t);
-    let t = strip_label(t).unwrap_or(t);
+    let t = strip_label(cues, t).unwrap_or(t);
     let t = strip_signature(t).unwrap_or(t);
-    match drop_attribution(t) {
+    match drop_attribution(lang, cues, t) {
         Some(shorter) => Cow::Owned(shorter),
         None => Cow::Borrowed(t),
     }
@@ -92,52 +98,11 @@ fn strip_dateline(t: &str) -> Option<&str> {
         .then_some(body)
 }
 
-/// Section labels of newsletter-style stories ("Why it matters: ..."), lowercase.
-const FURNITURE_LABELS: &[&str] = &[
-    "why it matters",
-    "the big picture",
-    "big picture",
-    "the bottom line",
-    "bottom line",
-    "between the lines",
-    "driving the news",
-    "what's next",
-    "what\u{2019}s next",
-    "what to watch",
-    "yes, but",
-    "by the numbers",
-    "the backstory",
-    "backstory",
-    "flashback",
-    "catch up quick",
-    "zoom in",
-    "zoom out",
-    "go deeper",
-    "state of play",
-    "reality check",
-    "the latest",
-    "context",
-    "details",
-    "the details",
-    "key quote",
-    "what they're saying",
-    "what they\u{2019}re saying",
-    "the intrigue",
-    "our thought bubble",
-    "the other side",
-    "editor's note",
-    "editor\u{2019}s note",
-    "read more",
-    "related",
-    "update",
-    "breaking",
-];
-
 /// The text after a furniture label and its colon, when the sentence opens with one.
-fn strip_label(t: &str) -> Option<&str> {
+fn strip_label<'t>(cues: &DisplayCues, t: &'t str) -> Option<&'t str> {
     let colon = t.find(':').filter(|&k| k <= 30)?;
     let label = t[..colon].trim().to_lowercase();
-    if !FURNITURE_LABELS.contains(&label.as_str()) {
+    if !cues.newsletter_labels.contains(&label.as_str()) {
         return None;
     }
     let body = t[colon + 1..].trim_start();
@@ -161,53 +126,12 @@ fn quotes(t: &str) -> bool {
     t.contains(['"', '\u{201c}', '\u{201d}']) || t.contains("``") || t.contains("''")
 }
 
-/// Verbs that attribute a statement to its source.
-const SAYING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "reports",
-    "added",
-    "adds",
-    "announced",
-    "stated",
-    "according",
-];
-
-/// Words that may follow the verb of an attribution besides its time ("told reporters in a
-/// statement on Tuesday"): anything else after it ("says not to worry") is what was said.
-const AFTER_SAYING: &[&str] = &[
-    "reporters",
-    "journalists",
-    "him",
-    "her",
-    "them",
-    "us",
-    "statement",
-    "interview",
-    "briefing",
-    "conference",
-    "news",
-    "press",
-    "release",
-    "an",
-];
-
-/// Words that open a clause with content of its own (", who said the talks failed."), not
-/// an attribution.
-const CLAUSE_OPENERS: &[&str] = &[
-    "who", "which", "that", "and", "but", "or", "while", "as", "when", "where", "because", "after",
-    "before", "since", "although", "though", "if", "so", "whose", "whom",
-];
-
 /// A statement without its trailing attribution: "The toll rose to 31, officials said
 /// Tuesday." -> "The toll rose to 31." Only when the sentence quotes no one (a quotation
 /// keeps its speaker), the attribution is short (a speaker of at most five words, at most
 /// four words after the verb, naming an audience, a medium or a time) and what is left is a clause of at least
 /// six words.
-fn drop_attribution(t: &str) -> Option<String> {
+fn drop_attribution(lang: Language, cues: &DisplayCues, t: &str) -> Option<String> {
     if quotes(t) {
         return None;
     }
@@ -216,10 +140,12 @@ fn drop_attribution(t: &str) -> Option<String> {
     let (head, tail) = (&body[..comma], &body[comma + 1..]);
     let words: Vec<String> = tail.split_whitespace().map(|w| w.to_lowercase()).collect();
     let first = words.first()?;
-    if CLAUSE_OPENERS.contains(&first.as_str()) {
+    if cues.clause_openers.contains(&first.as_str()) {
         return None;
     }
-    let verb = words.iter().position(|w| SAYING.contains(&w.as_str()))?;
+    let verb = words
+        .iter()
+        .position(|w| cues.saying_verbs.contains(&w.as_str()))?;
     let after = &words[verb + 1..];
     if words[verb] == "according" {
         if verb != 0 || after.first().map(String::as_str) != Some("to") || after.len() > 6 {
@@ -229,10 +155,10 @@ fn drop_attribution(t: &str) -> Option<String> {
         || after.len() > 4
         || !after.iter().all(|w| {
             let w = w.trim_end_matches(',');
-            AFTER_SAYING.contains(&w)
-                || RELATIVE_TIME.contains(&w)
-                || WEEKDAY_NAMES.contains(&w)
-                || TIME_FILLER.contains(&w)
+            cues.after_saying.contains(&w)
+                || cues.relative_time.contains(&w)
+                || lang.dates().weekday(w).is_some()
+                || cues.time_filler.contains(&w)
         })
     {
         return None;
@@ -246,34 +172,6 @@ fn drop_attribution(t: &str) -> Option<String> {
         format!("{head}.")
     })
 }
-
-/// Words naming a time relative to the article's day ("officials said Tuesday night"),
-/// besides the weekday names.
-const RELATIVE_TIME: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "earlier",
-    "later",
-    "recently",
-    "ago",
-];
-
-/// Words that may stand beside them in a time adverbial ("earlier this week", "on Tuesday
-/// night", "two days ago").
-const TIME_FILLER: &[&str] = &[
-    "on", "in", "at", "early", "late", "last", "this", "next", "the", "that", "same", "day",
-    "days", "weeks", "months", "years", "two", "three", "few", "several", "a", "past",
-];
 
 #[cfg(test)]
 mod tests {
