@@ -268,10 +268,18 @@ type HintCache<'a> = FxHashMap<&'a str, TokenHints>;
 
 /// What the class, id, itemprop, role and data-component tokens of an element say.
 fn token_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HintCache<'a>) -> TokenHints {
-    let node = &dom.nodes[id];
     let mut out = TokenHints::default();
-    for key in ["class", "id", "itemprop", "role", "data-component"] {
-        let Some(v) = node.attr(key) else { continue };
+    let NodeData::Element { attrs, .. } = &dom.nodes[id].data else {
+        return out;
+    };
+    // One walk over the attributes (their names are unique).
+    for (key, v) in attrs {
+        if !matches!(
+            key.as_str(),
+            "class" | "id" | "itemprop" | "role" | "data-component"
+        ) {
+            continue;
+        }
         let h = *cache.entry(v).or_insert_with(|| value_hints(v));
         out.story |= h.story;
         out.strong |= h.strong;
@@ -406,17 +414,22 @@ fn is_collapsible(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let node = &dom.nodes[id];
-    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    node.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    let NodeData::Element { attrs, .. } = &dom.nodes[id].data else {
+        return false;
+    };
+    // One walk over the attributes (their names are unique).
+    attrs.iter().any(|(key, value)| match key.as_str() {
+        "hidden" => true,
+        "aria-hidden" => value == "true",
+        "style" => {
+            let s: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 
@@ -711,21 +724,35 @@ fn is_cjk(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}')
 }
 
-/// `char::is_whitespace` on an ASCII byte: tab to carriage return, and space.
+/// `char::is_whitespace` on an ASCII byte: tab to carriage return, and space (branch-free,
+/// so that counting loops vectorize).
 fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
 /// Words of a text, a CJK character counting as one.
 pub(super) fn text_units(text: &str) -> usize {
-    // ASCII text (most blocks): one unit per word, words counted on the bytes.
+    text_units_capped(text, usize::MAX)
+}
+
+/// `text_units(text).min(cap)`, reading only as much of the text as it takes.
+pub(super) fn text_units_capped(text: &str, cap: usize) -> usize {
+    // ASCII text (most blocks): one unit per word, word starts counted on the bytes, a chunk
+    // at a time.
     if text.is_ascii() {
         let mut words = 0;
-        let mut in_word = false;
-        for &b in text.as_bytes() {
-            let space = is_ascii_space(b);
-            words += usize::from(!space && !in_word);
-            in_word = !space;
+        let mut space_before = true;
+        for chunk in text.as_bytes().chunks(4096) {
+            words += usize::from(space_before && !is_ascii_space(chunk[0]));
+            words += chunk
+                .iter()
+                .zip(&chunk[1..])
+                .map(|(&p, &c)| usize::from(is_ascii_space(p) & !is_ascii_space(c)))
+                .sum::<usize>();
+            if words >= cap {
+                return cap;
+            }
+            space_before = is_ascii_space(chunk[chunk.len() - 1]);
         }
         return words;
     }
@@ -737,6 +764,9 @@ pub(super) fn text_units(text: &str) -> usize {
         if c.is_whitespace() {
             if in_word {
                 units += cjk + usize::from(cjk == 0 || other);
+                if units >= cap {
+                    return cap;
+                }
             }
             (in_word, cjk, other) = (false, 0, false);
         } else {
@@ -751,7 +781,13 @@ pub(super) fn text_units(text: &str) -> usize {
     if in_word {
         units += cjk + usize::from(cjk == 0 || other);
     }
-    units
+    units.min(cap)
+}
+
+/// Units counted past this say nothing more to the choices between texts below (each compares
+/// a count under [`RELAX_BELOW_WORDS`], or [`RELAX_GAIN`] times one).
+fn units_cap() -> usize {
+    (RELAX_GAIN * RELAX_BELOW_WORDS as f64).ceil() as usize
 }
 
 /// How much of the page's markup is trusted to mark furniture.
@@ -797,19 +833,25 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
         .collect();
     let mut blocks = collect_blocks(dom, &hints);
     let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
-    // The units of `text`, counted once per text.
-    let mut units = text_units(&text);
+    // The units of `text`, counted once per text, up to what the choices below read.
+    let cap = units_cap();
+    let mut units = text_units_capped(&text, cap);
     // A short story was found: readers' comments must not take its place.
     let comments_out = units >= RELAX_PARAGRAPH_WORDS;
     for trust in [Trust::Strong, Trust::Tags] {
         // A short story that has a real paragraph is found: its page's comments, newsletter
         // box and sidebar must not join it.
-        let longest = || text.split("\n\n").map(text_units).max().unwrap_or(0);
+        let longest = || {
+            text.split("\n\n")
+                .map(|p| text_units_capped(p, RELAX_PARAGRAPH_WORDS))
+                .max()
+                .unwrap_or(0)
+        };
         if units >= RELAX_BELOW_WORDS || longest() >= RELAX_PARAGRAPH_WORDS {
             break;
         }
         let relaxed = select_text(dom, &mut blocks, &hints, trust, comments_out, title);
-        let relaxed_units = text_units(&relaxed);
+        let relaxed_units = text_units_capped(&relaxed, cap);
         if relaxed_units as f64 >= RELAX_GAIN * units.max(1) as f64 {
             text = relaxed;
             units = relaxed_units;
@@ -817,7 +859,7 @@ pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     }
     if units < RELAX_BELOW_WORDS {
         if let Some(listing) = listing_text(dom, &blocks, title) {
-            if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
+            if text_units_capped(&listing, cap) as f64 >= RELAX_GAIN * units.max(1) as f64 {
                 // The page's own text outside the list (its heading, an introduction) opens it.
                 text = if !text.is_empty() && !listing.contains(text.as_str()) {
                     format!("{text}\n\n{listing}")

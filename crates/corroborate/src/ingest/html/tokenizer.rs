@@ -338,6 +338,16 @@ fn decode(s: &str, in_attr: bool) -> String {
     out
 }
 
+/// Named references frequent on pages (`&quot;` fills JSON in attributes), with their characters.
+const COMMON_REFERENCES: [(&str, char); 6] = [
+    ("quot;", '"'),
+    ("amp;", '&'),
+    ("nbsp;", '\u{a0}'),
+    ("lt;", '<'),
+    ("gt;", '>'),
+    ("apos;", '\''),
+];
+
 /// Decode the character reference at `at` (an `&`) into `out`; returns where the text goes on.
 /// Not a reference: the `&` stays as text.
 fn char_ref(s: &str, at: usize, in_attr: bool, out: &mut String) -> usize {
@@ -373,6 +383,14 @@ fn char_ref(s: &str, at: usize, in_attr: bool, out: &mut String) -> usize {
         }
         out.push(numeric_char(value));
         return j;
+    }
+    // The commonest references first, without the walk below (a lookup per character): the
+    // same longest match, since no name goes on past its `;`.
+    for (name, ch) in COMMON_REFERENCES {
+        if b[i..].starts_with(name.as_bytes()) {
+            out.push(ch);
+            return i + name.len();
+        }
     }
     // The longest entity name that matches: the table also holds every prefix of a name
     // (mapped to 0), so the walk stops as soon as no name can match.
@@ -490,6 +508,8 @@ mod tests {
             ["<br/>", "<img src=\"a\" alt=\"b\">"];
         named_references: "Fish &amp; chips &copy 2024 &notit; &bogus; &" =>
             ["Fish & chips \u{a9} 2024 \u{ac}it; &bogus; &"];
+        common_references: "&quot;a&quot; &lt;b&gt;&nbsp;&apos;&ampx &amp;&amp" =>
+            ["\"a\" <b>\u{a0}'&x &&"];
         numeric_references: "&#65;&#x42;&#X43 &#150; &#0; &#xD800; &#99999999; &#;" =>
             ["ABC \u{2013} \u{fffd} \u{fffd} \u{fffd} &#;"];
         attribute_reference_exception: "<a href=\"?a=1&copy=2&amp;b\">" =>
