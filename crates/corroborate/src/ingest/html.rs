@@ -24,14 +24,15 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
     // A page rendered by script may keep its text for browsers without JavaScript in
     // `<noscript>` (forum software serves its posts there): read it when the page gave little.
-    let units = main_text::text_units(&text);
     let inner = noscript_html(&dom);
     // Also when that markup is far longer than the text found: a blog whose post body is a
     // script template, shown by script, with only the page's sidebar outside it.
     if !inner.is_empty()
-        && (units < main_text::RELAX_BELOW_WORDS
-            || inner.len() >= NOSCRIPT_MARKUP_RATIO * text.len())
+        && (inner.len() >= NOSCRIPT_MARKUP_RATIO * text.len()
+            || main_text::text_units_capped(&text, main_text::RELAX_BELOW_WORDS)
+                < main_text::RELAX_BELOW_WORDS)
     {
+        let units = main_text::text_units(&text);
         let alt = main_text::extract_main_text(&Dom::parse(&inner), meta.title.as_deref());
         let alt_units = main_text::text_units(&alt);
         // "Please enable JavaScript" is not the story.
@@ -45,8 +46,8 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     // markup gave: take the page's own articleBody.
     if let Some(body) = meta.article_body.as_deref() {
         let body = json_ld_body_text(body);
-        let (ours, theirs) = (word_count(&text), word_count(&body));
-        if theirs >= 20 && theirs as f64 > 1.5 * ours as f64 {
+        let theirs = word_count(&body);
+        if theirs >= 20 && theirs as f64 > 1.5 * word_count(&text) as f64 {
             text = body;
         }
     }

@@ -7,6 +7,7 @@
 //! 85 s on 10,000 nested `<div>`s; see `tests/ingest_html.rs` and the branch report.
 
 use super::dom::{Dom, NodeData, NodeId};
+use rustc_hash::FxHashMap;
 
 /// Elements whose whole subtree is never story text.
 fn is_skipped_tag(name: &str) -> bool {
@@ -262,63 +263,88 @@ fn hint_automaton() -> &'static (aho_corasick::AhoCorasick, [usize; 4]) {
     })
 }
 
+/// Hints of attribute values already read on the page (pages repeat their class names).
+type HintCache<'a> = FxHashMap<&'a str, TokenHints>;
+
 /// What the class, id, itemprop, role and data-component tokens of an element say.
-fn token_hints(dom: &Dom, id: NodeId) -> TokenHints {
-    let node = &dom.nodes[id];
+fn token_hints<'a>(dom: &'a Dom, id: NodeId, cache: &mut HintCache<'a>) -> TokenHints {
+    let mut out = TokenHints::default();
+    let NodeData::Element { attrs, .. } = &dom.nodes[id].data else {
+        return out;
+    };
+    // One walk over the attributes (their names are unique).
+    for (key, v) in attrs {
+        if !matches!(
+            key.as_str(),
+            "class" | "id" | "itemprop" | "role" | "data-component"
+        ) {
+            continue;
+        }
+        let h = *cache.entry(v).or_insert_with(|| value_hints(v));
+        out.story |= h.story;
+        out.strong |= h.strong;
+        out.comment |= h.comment;
+        out.weak |= h.weak;
+    }
+    out
+}
+
+/// What the tokens of one attribute value say.
+fn value_hints(v: &str) -> TokenHints {
     let (ac, [strong_at, comment_at, weak_at, commentary_at]) = hint_automaton();
     let mut out = TokenHints::default();
-    for key in ["class", "id", "itemprop", "role", "data-component"] {
-        let Some(v) = node.attr(key) else { continue };
-        for t in v.split_whitespace() {
-            // Layout classes of page builders and of pages with a sidebar name no part of the page.
-            if is_layout_token(t) {
-                continue;
-            }
-            let (mut story, mut strong, mut comment, mut weak, mut commentary) =
-                (false, false, false, false, false);
-            for m in ac.find_overlapping_iter(t) {
-                let p = m.pattern().as_usize();
-                if p < *strong_at {
-                    story = true;
-                } else if p < *comment_at {
-                    strong = true;
-                } else if p < *weak_at {
-                    comment = true;
-                } else if p < *commentary_at {
-                    weak = true;
-                } else {
-                    commentary = true;
-                }
-            }
-            let is = |s: &str| t.eq_ignore_ascii_case(s);
-            let ends = |s: &str| {
-                t.len() >= s.len()
-                    && t.is_char_boundary(t.len() - s.len())
-                    && t[t.len() - s.len()..].eq_ignore_ascii_case(s)
-            };
-            let starts = |s: &str| {
-                t.len() >= s.len()
-                    && t.is_char_boundary(s.len())
-                    && t[..s.len()].eq_ignore_ascii_case(s)
-            };
-            out.story |= story;
-            // "commentary" is an opinion piece, not a comment section.
-            out.strong |= strong || is("nav") || ends("-nav");
-            out.comment |= comment && !commentary;
-            out.weak |= weak
-                || is("meta")
-                || ends("-meta")
-                || starts("meta-")
-                || is("ad")
-                || starts("ad-")
-                || is("ads");
+    for t in v.split_whitespace() {
+        // Layout classes of page builders and of pages with a sidebar name no part of the page.
+        if is_layout_token(t) {
+            continue;
         }
+        let (mut story, mut strong, mut comment, mut weak, mut commentary) =
+            (false, false, false, false, false);
+        for m in ac.find_overlapping_iter(t) {
+            let p = m.pattern().as_usize();
+            if p < *strong_at {
+                story = true;
+            } else if p < *comment_at {
+                strong = true;
+            } else if p < *weak_at {
+                comment = true;
+            } else if p < *commentary_at {
+                weak = true;
+            } else {
+                commentary = true;
+            }
+        }
+        let is = |s: &str| t.eq_ignore_ascii_case(s);
+        let ends = |s: &str| {
+            t.len() >= s.len()
+                && t.is_char_boundary(t.len() - s.len())
+                && t[t.len() - s.len()..].eq_ignore_ascii_case(s)
+        };
+        let starts = |s: &str| {
+            t.len() >= s.len()
+                && t.is_char_boundary(s.len())
+                && t[..s.len()].eq_ignore_ascii_case(s)
+        };
+        out.story |= story;
+        // "commentary" is an opinion piece, not a comment section.
+        out.strong |= strong || is("nav") || ends("-nav");
+        out.comment |= comment && !commentary;
+        out.weak |= weak
+            || is("meta")
+            || ends("-meta")
+            || starts("meta-")
+            || is("ad")
+            || starts("ad-")
+            || is("ads");
     }
     out
 }
 
 /// `thread`: the page is a discussion, whose comments are its content.
-fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
+fn hint<'a>(dom: &'a Dom, id: NodeId, thread: bool, cache: &mut HintCache<'a>) -> Hint {
+    if matches!(dom.nodes[id].data, NodeData::Text(_)) {
+        return Hint::Neutral;
+    }
     let name = dom.nodes[id].name();
     // Sites put state and theme classes on the page wrappers ("mega-menu-primary").
     if matches!(name, "html" | "body" | "#root") {
@@ -327,7 +353,7 @@ fn hint(dom: &Dom, id: NodeId, thread: bool) -> Hint {
     if matches!(name, "nav" | "aside" | "footer") {
         return Hint::FurnitureTag;
     }
-    let tokens = token_hints(dom, id);
+    let tokens = token_hints(dom, id, cache);
     if tokens.story {
         return Hint::Story;
     }
@@ -388,17 +414,22 @@ fn is_collapsible(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let node = &dom.nodes[id];
-    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    node.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    let NodeData::Element { attrs, .. } = &dom.nodes[id].data else {
+        return false;
+    };
+    // One walk over the attributes (their names are unique).
+    attrs.iter().any(|(key, value)| match key.as_str() {
+        "hidden" => true,
+        "aria-hidden" => value == "true",
+        "style" => {
+            let s: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 
@@ -408,6 +439,8 @@ struct TextBlock {
     /// The nearest block-level element holding the text.
     container: NodeId,
     text: String,
+    /// [`text_units`] of the text, counted once.
+    units: usize,
     /// Characters of the text inside links.
     link_chars: usize,
     heading: bool,
@@ -435,6 +468,7 @@ impl BlockCollector<'_> {
             let trimmed = b.text.trim_end().len();
             b.text.truncate(trimmed);
             if !b.text.is_empty() {
+                b.units = text_units(&b.text);
                 self.blocks.push(b);
             }
         }
@@ -444,6 +478,7 @@ impl BlockCollector<'_> {
         let block = self.current.get_or_insert_with(|| TextBlock {
             container,
             text: String::new(),
+            units: 0,
             link_chars: 0,
             heading: ctx.heading,
             furniture: false,
@@ -453,11 +488,35 @@ impl BlockCollector<'_> {
             comment: ctx.comment,
         });
         let before = block.text.len();
-        for word in raw.split_whitespace() {
-            if !block.text.is_empty() && !block.text.ends_with(' ') {
-                block.text.push(' ');
+        // At most the raw text and a space: one allocation instead of doubling word by word.
+        block.text.reserve(raw.len() + 1);
+        if raw.is_ascii() {
+            // The words of ASCII text found on its bytes (`split_whitespace` decodes chars).
+            let bytes = raw.as_bytes();
+            let mut i = 0;
+            loop {
+                while i < bytes.len() && is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                if i == bytes.len() {
+                    break;
+                }
+                let start = i;
+                while i < bytes.len() && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                if !block.text.is_empty() && !block.text.ends_with(' ') {
+                    block.text.push(' ');
+                }
+                block.text.push_str(&raw[start..i]);
             }
-            block.text.push_str(word);
+        } else {
+            for word in raw.split_whitespace() {
+                if !block.text.is_empty() && !block.text.ends_with(' ') {
+                    block.text.push(' ');
+                }
+                block.text.push_str(word);
+            }
         }
         if raw.ends_with(char::is_whitespace) && !block.text.is_empty() {
             block.text.push(' ');
@@ -667,26 +726,70 @@ fn is_cjk(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}')
 }
 
+/// `char::is_whitespace` on an ASCII byte: tab to carriage return, and space (branch-free,
+/// so that counting loops vectorize).
+fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
 /// Words of a text, a CJK character counting as one.
 pub(super) fn text_units(text: &str) -> usize {
-    // ASCII text (most blocks): one unit per word, words counted on the bytes.
+    text_units_capped(text, usize::MAX)
+}
+
+/// `text_units(text).min(cap)`, reading only as much of the text as it takes.
+pub(super) fn text_units_capped(text: &str, cap: usize) -> usize {
+    // ASCII text (most blocks): one unit per word, word starts counted on the bytes, a chunk
+    // at a time.
     if text.is_ascii() {
         let mut words = 0;
-        let mut in_word = false;
-        for &b in text.as_bytes() {
-            // char::is_whitespace on ASCII: tab to carriage return, and space.
-            let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
-            words += usize::from(!space && !in_word);
-            in_word = !space;
+        let mut space_before = true;
+        for chunk in text.as_bytes().chunks(4096) {
+            words += usize::from(space_before && !is_ascii_space(chunk[0]));
+            words += chunk
+                .iter()
+                .zip(&chunk[1..])
+                .map(|(&p, &c)| usize::from(is_ascii_space(p) & !is_ascii_space(c)))
+                .sum::<usize>();
+            if words >= cap {
+                return cap;
+            }
+            space_before = is_ascii_space(chunk[chunk.len() - 1]);
         }
         return words;
     }
-    text.split_whitespace()
-        .map(|w| {
-            let cjk = w.chars().filter(|&c| is_cjk(c)).count();
-            cjk + usize::from(cjk == 0 || w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
-        })
-        .sum()
+    // Else in one pass over the chars: a word counts its CJK characters, plus one when it has
+    // none or has another letter or digit.
+    let mut units = 0;
+    let (mut in_word, mut cjk, mut other) = (false, 0usize, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if in_word {
+                units += cjk + usize::from(cjk == 0 || other);
+                if units >= cap {
+                    return cap;
+                }
+            }
+            (in_word, cjk, other) = (false, 0, false);
+        } else {
+            in_word = true;
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphanumeric() {
+                other = true;
+            }
+        }
+    }
+    if in_word {
+        units += cjk + usize::from(cjk == 0 || other);
+    }
+    units.min(cap)
+}
+
+/// Units counted past this say nothing more to the choices between texts below (each compares
+/// a count under [`RELAX_BELOW_WORDS`], or [`RELAX_GAIN`] times one).
+fn units_cap() -> usize {
+    (RELAX_GAIN * RELAX_BELOW_WORDS as f64).ceil() as usize
 }
 
 /// How much of the page's markup is trusted to mark furniture.
@@ -726,30 +829,39 @@ pub(super) const RELAX_GAIN: f64 = 2.0;
 /// several times more.
 pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
     let thread = is_thread_page(dom);
+    let mut cache = HintCache::default();
     let hints: Vec<Hint> = (0..dom.nodes.len())
-        .map(|id| hint(dom, id, thread))
+        .map(|id| hint(dom, id, thread, &mut cache))
         .collect();
     let mut blocks = collect_blocks(dom, &hints);
     let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
+    // The units of `text`, counted once per text, up to what the choices below read.
+    let cap = units_cap();
+    let mut units = text_units_capped(&text, cap);
     // A short story was found: readers' comments must not take its place.
-    let comments_out = text_units(&text) >= RELAX_PARAGRAPH_WORDS;
+    let comments_out = units >= RELAX_PARAGRAPH_WORDS;
     for trust in [Trust::Strong, Trust::Tags] {
-        let units = text_units(&text);
         // A short story that has a real paragraph is found: its page's comments, newsletter
         // box and sidebar must not join it.
-        let longest = text.split("\n\n").map(text_units).max().unwrap_or(0);
-        if units >= RELAX_BELOW_WORDS || longest >= RELAX_PARAGRAPH_WORDS {
+        let longest = || {
+            text.split("\n\n")
+                .map(|p| text_units_capped(p, RELAX_PARAGRAPH_WORDS))
+                .max()
+                .unwrap_or(0)
+        };
+        if units >= RELAX_BELOW_WORDS || longest() >= RELAX_PARAGRAPH_WORDS {
             break;
         }
         let relaxed = select_text(dom, &mut blocks, &hints, trust, comments_out, title);
-        if text_units(&relaxed) as f64 >= RELAX_GAIN * units.max(1) as f64 {
+        let relaxed_units = text_units_capped(&relaxed, cap);
+        if relaxed_units as f64 >= RELAX_GAIN * units.max(1) as f64 {
             text = relaxed;
+            units = relaxed_units;
         }
     }
-    let units = text_units(&text);
     if units < RELAX_BELOW_WORDS {
         if let Some(listing) = listing_text(dom, &blocks, title) {
-            if text_units(&listing) as f64 >= RELAX_GAIN * units.max(1) as f64 {
+            if text_units_capped(&listing, cap) as f64 >= RELAX_GAIN * units.max(1) as f64 {
                 // The page's own text outside the list (its heading, an introduction) opens it.
                 text = if !text.is_empty() && !listing.contains(text.as_str()) {
                     format!("{text}\n\n{listing}")
@@ -795,7 +907,7 @@ fn listing_text(dom: &Dom, blocks: &[TextBlock], title: Option<&str>) -> Option<
     // Words of the non-furniture text under each element.
     let mut words = vec![0usize; n];
     for b in blocks.iter().filter(|b| !furniture(b)) {
-        let w = text_units(&b.text);
+        let w = b.units;
         let mut node = b.container;
         loop {
             words[node] += w;
@@ -846,7 +958,7 @@ fn listing_text(dom: &Dom, blocks: &[TextBlock], title: Option<&str>) -> Option<
         blocks.iter().filter(|b| {
             !furniture(b)
                 && under_list(b.container)
-                && (text_units(&b.text) >= 2 || b.text.contains(|c: char| c.is_ascii_digit()))
+                && (b.units >= 2 || b.text.contains(|c: char| c.is_ascii_digit()))
         }),
         title,
     );
@@ -936,10 +1048,10 @@ fn select_text(
             || (trust == Trust::All && small(b.weak, WEAK_HINT_MAX_SHARE));
     }
     let blocks = &*blocks;
+    let block_scores: Vec<f64> = blocks.iter().map(block_score).collect();
     // Scores of elements: a block adds to its container and, decaying, to a few ancestors.
     let mut score = vec![0.0f64; n];
-    for b in blocks {
-        let s = block_score(b);
+    for (b, &s) in blocks.iter().zip(&block_scores) {
         if s <= 0.0 {
             continue;
         }
@@ -979,8 +1091,7 @@ fn select_text(
     // Good text (block scores, undecayed) under each element: the story may hold more than
     // its best-scoring part (the posts of a thread, the items of a listing).
     let mut good = vec![0.0f64; n];
-    for b in blocks {
-        let s = block_score(b);
+    for (b, &s) in blocks.iter().zip(&block_scores) {
         if s <= 0.0 {
             continue;
         }
@@ -1025,10 +1136,7 @@ fn select_text(
     {
         let mut link_blocks = vec![0u32; n];
         let mut prose_blocks = vec![0u32; n];
-        for b in blocks
-            .iter()
-            .filter(|b| !b.furniture && text_units(&b.text) >= 2)
-        {
+        for b in blocks.iter().filter(|b| !b.furniture && b.units >= 2) {
             let linked = b.link_chars * 10 > b.text.len() * 4;
             let mut node = b.container;
             loop {
@@ -1121,7 +1229,7 @@ fn select_text(
         .iter()
         .filter(|b| in_roots(b.container))
         .map(|b| {
-            let words = text_units(&b.text);
+            let words = b.units;
             let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
             let furniture = b.furniture && !prose(b);
             // Link lists and one-word labels ("Advertisement") go, headings may be one word.
@@ -1165,9 +1273,9 @@ fn select_text(
 /// No story region: every non-furniture block that is not a link list, else every block.
 fn fallback(blocks: &[TextBlock], title: Option<&str>) -> String {
     let text = join_blocks(
-        blocks.iter().filter(|b| {
-            !b.furniture && b.link_chars * 10 <= b.text.len() * 4 && text_units(&b.text) >= 2
-        }),
+        blocks
+            .iter()
+            .filter(|b| !b.furniture && b.link_chars * 10 <= b.text.len() * 4 && b.units >= 2),
         title,
     );
     if !text.is_empty() {

@@ -111,9 +111,12 @@ pub fn read_metadata(dom: &Dom) -> PageMetadata {
                     .and_then(non_empty);
             }
             _ => {
-                let class = node.attr("class").unwrap_or("").to_ascii_lowercase();
-                let ident = node.attr("id").unwrap_or("").to_ascii_lowercase();
-                if class.contains("comment") || ident.contains("comment") {
+                let comment = |v: &str| {
+                    v.as_bytes()
+                        .windows(7)
+                        .any(|w| w.eq_ignore_ascii_case(b"comment"))
+                };
+                if node.attr("class").is_some_and(comment) || node.attr("id").is_some_and(comment) {
                     skip_until = Some(id);
                 }
             }

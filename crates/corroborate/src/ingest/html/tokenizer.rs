@@ -56,19 +56,23 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
     let html: &str = &html;
     let b = html.as_bytes();
     let len = b.len();
-    let mut text = String::new();
+    // Text goes to the sink as slices of the page (the sink joins consecutive calls), a
+    // character reference through this small buffer: the page's text is copied once, by the sink.
+    let mut decoded = String::new();
     // The current tag's lower-case name, one buffer for the whole page.
     let mut name = String::new();
     let mut pos = 0;
     while pos < len {
         let Some(off) = memchr::memchr2(b'<', b'&', &b[pos..]) else {
-            text.push_str(&html[pos..]);
+            text(sink, &html[pos..]);
             break;
         };
         let at = pos + off;
-        text.push_str(&html[pos..at]);
+        text(sink, &html[pos..at]);
         if b[at] == b'&' {
-            pos = char_ref(html, at, false, &mut text);
+            decoded.clear();
+            pos = char_ref(html, at, false, &mut decoded);
+            text(sink, &decoded);
             continue;
         }
         match b.get(at + 1).copied() {
@@ -77,11 +81,10 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
                     // A tag cut off by the end of the page is dropped.
                     break;
                 };
-                flush(&mut text, sink);
                 let raw = sink.start_tag(&name, tag.attrs, tag.self_closing);
                 pos = tag.end;
                 if let (Some(kind), false) = (raw, tag.self_closing) {
-                    pos = raw_text(html, pos, &name, kind, &mut text);
+                    pos = raw_text(html, pos, &name, kind, sink);
                 }
             }
             Some(b'/') => match b.get(at + 2).copied() {
@@ -89,13 +92,12 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
                     let Some(tag) = read_tag(html, at + 2, &mut name) else {
                         break;
                     };
-                    flush(&mut text, sink);
                     sink.end_tag(&name);
                     pos = tag.end;
                 }
                 Some(b'>') => pos = at + 3,
                 None => {
-                    text.push_str("</");
+                    text(sink, "</");
                     pos = len;
                 }
                 Some(_) => pos = skip_to_gt(b, at + 2),
@@ -103,12 +105,11 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
             Some(b'!') => pos = skip_markup_declaration(b, at + 2),
             Some(b'?') => pos = skip_to_gt(b, at + 1),
             _ => {
-                text.push('<');
+                text(sink, "<");
                 pos = at + 1;
             }
         }
     }
-    flush(&mut text, sink);
 }
 
 /// CR LF and lone CR become LF, NULs go: in one pass.
@@ -128,10 +129,10 @@ fn normalize_newlines(html: &str) -> String {
     out
 }
 
-fn flush(text: &mut String, sink: &mut impl TokenSink) {
+/// Text to the sink, unless empty.
+fn text(sink: &mut impl TokenSink, text: &str) {
     if !text.is_empty() {
         sink.text(text);
-        text.clear();
     }
 }
 
@@ -253,7 +254,13 @@ fn read_tag(html: &str, start: usize, name: &mut String) -> Option<Tag> {
 
 /// The content of a raw-text element up to its end tag (`</name` then a space, `/` or `>`),
 /// left for the main loop to read. Returns where that end tag starts (or the end).
-fn raw_text(html: &str, from: usize, name: &str, kind: RawKind, text: &mut String) -> usize {
+fn raw_text(
+    html: &str,
+    from: usize,
+    name: &str,
+    kind: RawKind,
+    sink: &mut impl TokenSink,
+) -> usize {
     let b = html.as_bytes();
     let end = if kind == RawKind::ScriptData {
         script_end(b, from)
@@ -271,8 +278,8 @@ fn raw_text(html: &str, from: usize, name: &str, kind: RawKind, text: &mut Strin
         }
     };
     match kind {
-        RawKind::Rawtext | RawKind::ScriptData => text.push_str(&html[from..end]),
-        RawKind::Rcdata => text.push_str(&decode(&html[from..end], false)),
+        RawKind::Rawtext | RawKind::ScriptData => text(sink, &html[from..end]),
+        RawKind::Rcdata => text(sink, &decode(&html[from..end], false)),
     }
     end
 }
@@ -331,6 +338,16 @@ fn decode(s: &str, in_attr: bool) -> String {
     out
 }
 
+/// Named references frequent on pages (`&quot;` fills JSON in attributes), with their characters.
+const COMMON_REFERENCES: [(&str, char); 6] = [
+    ("quot;", '"'),
+    ("amp;", '&'),
+    ("nbsp;", '\u{a0}'),
+    ("lt;", '<'),
+    ("gt;", '>'),
+    ("apos;", '\''),
+];
+
 /// Decode the character reference at `at` (an `&`) into `out`; returns where the text goes on.
 /// Not a reference: the `&` stays as text.
 fn char_ref(s: &str, at: usize, in_attr: bool, out: &mut String) -> usize {
@@ -366,6 +383,14 @@ fn char_ref(s: &str, at: usize, in_attr: bool, out: &mut String) -> usize {
         }
         out.push(numeric_char(value));
         return j;
+    }
+    // The commonest references first, without the walk below (a lookup per character): the
+    // same longest match, since no name goes on past its `;`.
+    for (name, ch) in COMMON_REFERENCES {
+        if b[i..].starts_with(name.as_bytes()) {
+            out.push(ch);
+            return i + name.len();
+        }
     }
     // The longest entity name that matches: the table also holds every prefix of a name
     // (mapped to 0), so the walk stops as soon as no name can match.
@@ -425,8 +450,9 @@ fn numeric_char(value: u32) -> char {
 mod tests {
     use super::*;
 
+    /// The tokens, and whether the last one is text.
     #[derive(Default)]
-    struct Log(Vec<String>);
+    struct Log(Vec<String>, bool);
 
     impl TokenSink for Log {
         fn start_tag(
@@ -438,6 +464,7 @@ mod tests {
             let attrs: Vec<String> = attrs.iter().map(|(k, v)| format!(" {k}={v:?}")).collect();
             let slash = if self_closing { "/" } else { "" };
             self.0.push(format!("<{name}{}{slash}>", attrs.concat()));
+            self.1 = false;
             match name {
                 "style" => Some(RawKind::Rawtext),
                 "script" => Some(RawKind::ScriptData),
@@ -447,9 +474,16 @@ mod tests {
         }
         fn end_tag(&mut self, name: &str) {
             self.0.push(format!("</{name}>"));
+            self.1 = false;
         }
         fn text(&mut self, text: &str) {
-            self.0.push(text.to_string());
+            // Consecutive calls continue the same text.
+            if self.1 {
+                self.0.last_mut().expect("text was pushed").push_str(text);
+            } else {
+                self.0.push(text.to_string());
+            }
+            self.1 = true;
         }
     }
 
@@ -474,6 +508,8 @@ mod tests {
             ["<br/>", "<img src=\"a\" alt=\"b\">"];
         named_references: "Fish &amp; chips &copy 2024 &notit; &bogus; &" =>
             ["Fish & chips \u{a9} 2024 \u{ac}it; &bogus; &"];
+        common_references: "&quot;a&quot; &lt;b&gt;&nbsp;&apos;&ampx &amp;&amp" =>
+            ["\"a\" <b>\u{a0}'&x &&"];
         numeric_references: "&#65;&#x42;&#X43 &#150; &#0; &#xD800; &#99999999; &#;" =>
             ["ABC \u{2013} \u{fffd} \u{fffd} \u{fffd} &#;"];
         attribute_reference_exception: "<a href=\"?a=1&copy=2&amp;b\">" =>
