@@ -742,8 +742,6 @@ mod tests {
                     id: i as u32,
                     english: i != 5,
                     span: None,
-                    dates: Vec::new(),
-                    gap: 0.0,
                     anchor: 1.0,
                     n: 1.0,
                     terms: 1.0,
