@@ -19,8 +19,9 @@ pub const GRID: &[(&str, &[f64])] = &[
     ("threshold", &[0.08, 0.16]),
     ("robust_threshold", &[0.24, 0.3]),
     ("consolidate_robust", &[0.03, 0.1]),
-    ("consolidate_span_base", &[0.5, -1.0]),
-    ("consolidate_min_anchor", &[3.0, 0.0]),
+    ("consolidate_span_base", &[-1.0, 0.5]),
+    ("consolidate_min_anchor", &[0.0, 3.0]),
+    ("consolidate_min_terms", &[45.0, 0.0]),
 ];
 
 /// One labelled stream, read and ordered once.

@@ -10,7 +10,8 @@
 //!
 //! Without files it reads the four labelled streams of `$SHARED_DIR/data/stories`
 //! (`SHARED_DIR` defaults to `../shared`). `--check FLOORS` exits with status 1 when a
-//! figure is below its floor; `--threads N` (default: the available cores).
+//! figure is below its floor; `--threads N` (default: the available cores); `--points`
+//! also prints every grid point's F1 on every stream.
 use corroborate_lab::stories_cv::{
     check, cross_validate_scores, default_axes, grid_of, score_grid, Floor, Stream,
 };
@@ -26,11 +27,13 @@ const STREAMS: [&str; 4] = [
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (mut json, mut floors, mut files) = (false, None, Vec::new());
+    let mut points_table = false;
     let mut axes = default_axes();
     let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--points" => points_table = true,
             "--check" => floors = Some(args.next().ok_or("--check FLOORS.json")?),
             "--threads" => threads = args.next().ok_or("--threads N")?.parse()?,
             "--grid" => {
@@ -92,6 +95,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             start.elapsed().as_secs_f64()
         );
         let mean = |p: usize| scores[p].iter().sum::<f64>() / n;
+        if points_table {
+            for (p, point) in points.iter().enumerate() {
+                let each: Vec<String> = scores[p].iter().map(|f| format!("{f:.3}")).collect();
+                println!(
+                    "point {}: {} (mean {:.3})",
+                    point.label,
+                    each.join(" / "),
+                    mean(p)
+                );
+            }
+        }
         let best = (0..points.len()).fold(0, |b, p| if mean(p) > mean(b) + 1e-12 { p } else { b });
         println!(
             "best mean F1 of the grid on all streams: {:.3} ({}: {})",

@@ -69,16 +69,16 @@ pub struct Params {
     pub span_base: f32,
     /// Share of the longer story's span added to `span_base`.
     pub span_share: f32,
-    /// Measure the gate by density instead of extent: the gap is the time between the two
-    /// stories' nearest articles, and a story's span is its typical (median) gap between
-    /// consecutive articles, so a story of one busy day and one stray article two weeks
-    /// later counts as a one-day story, while a topic covered every few weeks for years
-    /// takes a fragment a few weeks from its nearest article.
-    pub span_density: bool,
     /// Least articles the larger online part of one of the two stories must have for them
     /// to merge: the consolidation attaches fragments to a story the online pass already
     /// built, it does not make a story out of fragments alone (0 or 1: no condition).
     pub min_anchor: u32,
+    /// Least terms the smaller of two stories must have for them to merge, summed over its
+    /// articles (each article's distinct terms): the link of a headline or a 25-word
+    /// snippet rests on its few theme words (one search query's results, one topic's
+    /// headlines), not on what tells two events apart; such stories stay as the online
+    /// pass left them, while a story of a dozen headlines can merge (0: no condition).
+    pub min_terms: u32,
 }
 
 /// One article as the consolidation sees it.
@@ -92,8 +92,6 @@ pub struct Member<'a> {
     pub terms: &'a [(u32, f32)],
     /// The first and last date (minutes) of that story's articles, if any is dated.
     pub span: Option<(i64, i64)>,
-    /// The article's own date (minutes), if dated.
-    pub date: Option<i64>,
 }
 
 /// Terms kept in a story's summed TF-IDF and name vectors (the heaviest; pruned when twice
@@ -217,10 +215,9 @@ pub fn consolidate(
             id: first.story,
             english: first.english,
             span: first.span,
-            dates: Vec::new(),
-            gap: 0.0,
             anchor: 0.0,
             n: 0.0,
+            terms: 0.0,
             words: Vec::new(),
             names: Vec::new(),
             lsa: vec![0.0; k],
@@ -230,7 +227,6 @@ pub fn consolidate(
             if row.is_empty() {
                 continue;
             }
-            sum.dates.extend(members[i].date);
             name.clear();
             name.extend(row.iter().copied().filter(|e| slots[e.0 as usize].entity));
             unit(&mut name);
@@ -240,6 +236,7 @@ pub fn consolidate(
             });
             basis.project_stored(stored, &mut z32, &mut z);
             sum.n += 1.0;
+            sum.terms += row.len() as f64;
             for &(t, x) in &row {
                 let slot = &mut slots[t as usize];
                 if !slot.seen {
@@ -271,8 +268,6 @@ pub fn consolidate(
             continue;
         }
         sum.anchor = sum.n;
-        sum.dates.sort_unstable();
-        sum.gap = typical_gap(&sum.dates);
         if sum.words.len() > 2 * STORY_TERMS {
             prune(&mut sum.words, STORY_TERMS);
         }
@@ -324,14 +319,11 @@ struct StorySum {
     english: bool,
     /// First and last date (minutes) of its longest-running online story, if any is dated.
     span: Option<(i64, i64)>,
-    /// Its articles' dates (minutes), sorted.
-    dates: Vec<i64>,
-    /// The typical gap (days) between consecutive articles of its sparsest online story
-    /// ([`typical_gap`]).
-    gap: f64,
     /// Articles of its largest online story.
     anchor: f64,
     n: f64,
+    /// Sum over its articles of their distinct terms (the words a link rests on).
+    terms: f64,
     words: Vec<(u32, f64)>,
     names: Vec<(u32, f64)>,
     lsa: Vec<f64>,
@@ -547,6 +539,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         for b in others {
             if sums[a].n.min(sums[b].n) > max_small
                 || sums[a].anchor.max(sums[b].anchor) < f64::from(p.min_anchor)
+                || sums[a].terms.min(sums[b].terms) < f64::from(p.min_terms)
                 || !time_compatible(&sums[a], &sums[b], p)
             {
                 continue;
@@ -596,10 +589,9 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 id: gone_id,
                 english: gone_english,
                 span: None,
-                dates: Vec::new(),
-                gap: 0.0,
                 anchor: 0.0,
                 n: 0.0,
+                terms: 0.0,
                 words: Vec::new(),
                 names: Vec::new(),
                 lsa: Vec::new(),
@@ -608,10 +600,9 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         {
             let k = &mut sums[keep];
             k.n += g.n;
+            k.terms += g.terms;
             k.span = longer(k.span, g.span);
-            k.gap = k.gap.max(g.gap);
             k.anchor = k.anchor.max(g.anchor);
-            k.dates = merge_sorted(&k.dates, &g.dates);
             k.words = merge_add(&k.words, &g.words, 1.0);
             k.names = merge_add(&k.names, &g.names, 1.0);
             for (x, y) in k.lsa.iter_mut().zip(&g.lsa) {
@@ -655,67 +646,9 @@ fn longer(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
     }
 }
 
-/// The median gap (days) between consecutive dates of a sorted list (0 for fewer than two):
-/// a story's pace. Its first-to-last extent overstates a sparse story (one stray join two
-/// weeks after a busy day); the median gap does not.
-fn typical_gap(dates: &[i64]) -> f64 {
-    let mut gaps: Vec<i64> = dates.windows(2).map(|w| w[1] - w[0]).collect();
-    if gaps.len() < 2 {
-        return 0.0;
-    }
-    let mid = gaps.len() / 2;
-    let (_, m, _) = gaps.select_nth_unstable(mid);
-    *m as f64 / crate::dates::MINUTES_PER_DAY as f64
-}
-
-/// Two sorted lists merged into one sorted list.
-fn merge_sorted(a: &[i64], b: &[i64]) -> Vec<i64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
-/// The least distance (minutes) between a date of `a` and a date of `b` (both sorted and
-/// non-empty): each date of the shorter list is looked up in the longer one.
-fn nearest_distance(a: &[i64], b: &[i64]) -> i64 {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut best = i64::MAX;
-    for &d in short {
-        let i = long.partition_point(|&x| x < d);
-        if i < long.len() {
-            best = best.min(long[i] - d);
-        }
-        if i > 0 {
-            best = best.min(d - long[i - 1]);
-        }
-    }
-    best
-}
-
 /// Whether two stories lie close enough in time to be one event: the gap between their
-/// date spans is at most `span_base + span_share x` the longer span (days); with
-/// `span_density`, the distance between their nearest articles is at most `span_base +
-/// span_share x` the larger typical gap.
+/// date spans is at most `span_base + span_share x` the longer span (days).
 fn time_compatible(a: &StorySum, b: &StorySum, p: &Params) -> bool {
-    if p.span_density {
-        if p.span_base < 0.0 || a.dates.is_empty() || b.dates.is_empty() {
-            return true;
-        }
-        let day = crate::dates::MINUTES_PER_DAY as f64;
-        let gap = nearest_distance(&a.dates, &b.dates) as f64 / day;
-        return gap <= f64::from(p.span_base) + f64::from(p.span_share) * a.gap.max(b.gap);
-    }
     let (Some(x), Some(y)) = (a.span, b.span) else {
         return true;
     };
@@ -765,10 +698,9 @@ mod tests {
                 id,
                 english: true,
                 span: None,
-                dates: Vec::new(),
-                gap: 0.0,
                 anchor: 1.0,
                 n: 2.0 + f64::from(id),
+                terms: 1.0,
                 words,
                 names,
                 lsa: noise(10, 1, seed + 100),
@@ -810,10 +742,9 @@ mod tests {
                     id: i as u32,
                     english: i != 5,
                     span: None,
-                    dates: Vec::new(),
-                    gap: 0.0,
                     anchor: 1.0,
                     n: 1.0,
+                    terms: 1.0,
                     words: vec![(0, 1.0)],
                     names: Vec::new(),
                     lsa,
@@ -852,7 +783,6 @@ mod tests {
                 english: true,
                 terms: t,
                 span: None,
-                date: None,
             })
             .collect();
         let p = Params {
@@ -867,8 +797,8 @@ mod tests {
             robust_drop: 0,
             span_base: -1.0,
             span_share: 0.0,
-            span_density: false,
             min_anchor: 0,
+            min_terms: 0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);
@@ -942,41 +872,10 @@ mod tests {
         let anchored = |min_anchor| Params { min_anchor, ..p };
         assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &anchored(3)), vec![0, 0, 2]);
         assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &anchored(4)), vec![0, 1, 2]);
-        // The density gate: story 0's articles on days 0, 1 and 2 (a pace of one a day),
-        // story 1's on day 20. By extent (span 2 days, share 0.5) 20 days is too far either
-        // way; by density the distance to the nearest article counts (18 days against 1 +
-        // 0.5 x 1): apart; a story 1 on day 3 is 1 day from day 2: together.
-        let dated_each = |days1: i64| -> Vec<Member<'_>> {
-            let mut k = 0;
-            members
-                .iter()
-                .map(|m| {
-                    let date = match m.story {
-                        0 => {
-                            k += 1;
-                            Some((k - 1) * day)
-                        }
-                        1 => Some(days1 * day),
-                        _ => Some(0),
-                    };
-                    Member { date, ..*m }
-                })
-                .collect()
-        };
-        let density = Params {
-            span_density: true,
-            ..gate
-        };
-        assert_eq!(typical_gap(&[0, day, 2 * day]), 1.0);
-        assert_eq!(typical_gap(&[0, 14 * day]), 0.0, "one gap is no pace");
-        assert_eq!(nearest_distance(&[0, 10, 30], &[12, 40]), 2);
-        assert_eq!(
-            consolidate(&dated_each(20), 3, &|_| 1.0, &|_| false, &density),
-            vec![0, 1, 2]
-        );
-        assert_eq!(
-            consolidate(&dated_each(3), 3, &|_| 1.0, &|_| false, &density),
-            vec![0, 0, 2]
-        );
+        // Story 1's articles have 2 and 3 terms: it merges when the smaller side needs 5,
+        // not 6.
+        let terms = |min_terms| Params { min_terms, ..p };
+        assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &terms(5)), vec![0, 0, 2]);
+        assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &terms(6)), vec![0, 1, 2]);
     }
 }

@@ -314,14 +314,13 @@ impl StoryGrouper {
         let members: Vec<super::consolidate::Member<'_>> = self
             .vectors
             .iter()
-            .map(|(story, date, terms)| {
+            .map(|(story, _, terms)| {
                 let s = folded[*story as usize];
                 super::consolidate::Member {
                     story: s,
                     english: self.stories[s as usize].english,
                     terms,
                     span: spans[s as usize],
-                    date: *date,
                 }
             })
             .collect();

@@ -156,15 +156,16 @@ pub struct StoryConfig {
     pub consolidate_span_base: f32,
     /// Share of the longer story's span in the consolidation's time gate.
     pub consolidate_span_share: f32,
-    /// The consolidation's time gate by density: the time between the two stories' nearest
-    /// articles against `consolidate_span_base + consolidate_span_share x` the larger
-    /// typical (median) gap between a story's consecutive articles, instead of the gap
-    /// between their first-to-last spans against the longer span.
-    pub consolidate_span_density: bool,
     /// Least articles one of two stories must have had after the online pass (its largest
     /// online part) for the consolidation to merge them: fragments join a story, they do
     /// not make one among themselves (0 or 1: no condition).
     pub consolidate_min_anchor: u32,
+    /// Least terms (each article's distinct stems and names, summed over the story's
+    /// articles) the smaller of two stories must have for the consolidation to merge them
+    /// (0: no condition). The link of a headline or a 25-word search snippet rests on its
+    /// few theme words, which every event of a query or a topic shares; a full article's,
+    /// or a dozen headlines', on many more (measured in docs/notes/stories.md).
+    pub consolidate_min_terms: u32,
 }
 
 impl StoryConfig {
@@ -182,8 +183,8 @@ impl StoryConfig {
             robust_drop: self.robust_drop,
             span_base: self.consolidate_span_base,
             span_share: self.consolidate_span_share,
-            span_density: self.consolidate_span_density,
             min_anchor: self.consolidate_min_anchor,
+            min_terms: self.consolidate_min_terms,
         }
     }
 }
@@ -222,10 +223,10 @@ impl Default for StoryConfig {
             robust_floor: 0.0,
             robust_needs_time: true,
             consolidate_robust: 0.03,
-            consolidate_span_base: 0.5,
+            consolidate_span_base: -1.0,
             consolidate_span_share: 6.0,
-            consolidate_span_density: false,
-            consolidate_min_anchor: 3,
+            consolidate_min_anchor: 0,
+            consolidate_min_terms: 45,
         }
     }
 }
