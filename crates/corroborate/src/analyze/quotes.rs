@@ -361,14 +361,31 @@ fn after_abbreviation(before: &str) -> bool {
     let Some(stem) = t.strip_suffix('.') else {
         return false;
     };
-    let word = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word = stem
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let lower = word.to_lowercase();
     (2..=4).contains(&word.len())
         && word.starts_with(char::is_uppercase)
         && matches!(
             lower.as_str(),
-            "st" | "mt" | "ft" | "mr" | "mrs" | "ms" | "dr" | "gov" | "sen" | "rep" | "gen" | "lt"
-                | "col" | "sgt" | "capt" | "rev" | "prof"
+            "st" | "mt"
+                | "ft"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "capt"
+                | "rev"
+                | "prof"
         )
 }
 
@@ -564,7 +581,9 @@ impl People {
 impl People {
     /// The text of the mention of `doc` that starts at byte `start`.
     fn written<'t>(&self, text: &'t str, doc: usize, start: usize) -> Option<&'t str> {
-        let k = self.0.partition_point(|&(d, s, _, _)| (d, s) < (doc, start));
+        let k = self
+            .0
+            .partition_point(|&(d, s, _, _)| (d, s) < (doc, start));
         let &(d, s, e, _) = self.0.get(k)?;
         (d == doc && s == start).then(|| text.get(s..e)).flatten()
     }
@@ -998,7 +1017,9 @@ fn resolve(
                     let mut out = person_speaker(e, None);
                     // The person as this document names them ("Kenneth Trump" where the
                     // cluster's name is "Ken Trump").
-                    if let Some(written) = chosen.and_then(|(_, s)| ctx.people.written(text, doc, s)) {
+                    if let Some(written) =
+                        chosen.and_then(|(_, s)| ctx.people.written(text, doc, s))
+                    {
                         if other_given_name(written, &entities.entities[e].name) {
                             if let Some(sp) = out.0.as_mut() {
                                 sp.name = written.to_string();
@@ -1056,7 +1077,10 @@ fn family_member(text: &str, offset: usize, surname: &str, entity: &Entity) -> O
         let Some(head) = head.filter(|_| after_ok) else {
             continue;
         };
-        let given = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let given = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let lower = given.to_lowercase();
         let name_like = given.chars().count() >= 2
             && given.starts_with(char::is_uppercase)

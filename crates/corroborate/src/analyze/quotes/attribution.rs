@@ -1042,6 +1042,57 @@ mod tests {
     }
 
     #[test]
+    fn long_clauses_titles_tags_and_relative_clauses() {
+        let name = |s: Option<Subject>| match s {
+            Some(Subject::Named { name, .. }) => Some(name),
+            _ => None,
+        };
+        let wirth = Some("Dana Wirth".to_string());
+        // The clause runs past 30 tokens: its opening still names the speaker.
+        let long = ", said Dana Wirth, director of the Harbour Watch Trust, a group of boat \
+                    owners and fishermen that has nearly doubled to 5,500 members in the last \
+                    two years of its campaign.";
+        assert_eq!(name(after(long)), wirth);
+        assert_eq!(
+            name(after(", said Dr. Dana Wirth, a harbour engineer.")),
+            wirth
+        );
+        assert_eq!(
+            name(after(", said Wirth of her plans to sail.")),
+            Some("Wirth".to_string())
+        );
+        assert_eq!(
+            name(after(
+                " with the board's view, said port spokesman Dana Wirth."
+            )),
+            wirth
+        );
+        assert_eq!(
+            name(before(
+                "Sen. Dana Wirth, R-N.C., chairman of the harbour panel, said the bill "
+            )),
+            wirth
+        );
+        assert_eq!(
+            name(before(
+                "Sen. Dana Wirth, R-Ore., who is running again, said the plan was "
+            )),
+            wirth
+        );
+        assert_eq!(
+            name(before(
+                "Rep. Dana Wirth (R-Ore.), a harbour panel member, described it as "
+            )),
+            wirth
+        );
+        assert_eq!(
+            before("Afterward, a prosecutor said the goal was "),
+            Some(Subject::Description("a prosecutor".to_string()))
+        );
+        assert_eq!(name(after(", said Al Berg.")), Some("Al Berg".to_string()));
+    }
+
+    #[test]
     fn subject_after_quote() {
         assert_eq!(after(", said Dana Wirth."), named("Dana Wirth", None));
         assert_eq!(
