@@ -11,7 +11,7 @@ mod gender;
 pub mod score;
 
 use super::entities::EntityIndex;
-use super::{EntityKind, Mention, Quote, Speaker};
+use super::{Entity, EntityKind, Mention, Quote, Speaker};
 use crate::clean::BlockKind;
 use crate::lang::Language;
 use crate::prepared::PreparedCluster;
@@ -253,6 +253,12 @@ fn leading_person(
         .take(LEADING_SENTENCES)
     {
         let text = cluster.text(range.start + j);
+        // A sentence the segmenter cut after an abbreviation ("based in St. | Paul, said")
+        // opens with no subject of its own: the sentence before holds it.
+        let doc_text = &cluster.docs[doc].text;
+        if after_abbreviation(&doc_text[..s.span.start.min(doc_text.len())]) {
+            continue;
+        }
         let head = prefix(&text[..text.len().min(offset - s.span.start)]);
         let opens_quote = head
             .trim_start()
@@ -346,6 +352,41 @@ fn leading_person(
         }
     }
     None
+}
+
+/// Whether text ends with a short capitalized abbreviation and its dot ("St.", "Mt.",
+/// "Gov."), so that what follows goes on the same sentence.
+fn after_abbreviation(before: &str) -> bool {
+    let t = before.trim_end();
+    let Some(stem) = t.strip_suffix('.') else {
+        return false;
+    };
+    let word = stem
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    (2..=4).contains(&word.len())
+        && word.starts_with(char::is_uppercase)
+        && matches!(
+            lower.as_str(),
+            "st" | "mt"
+                | "ft"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "capt"
+                | "rev"
+                | "prof"
+        )
 }
 
 /// The person a description with a title refers to ("the judge" -> the last person named
@@ -534,6 +575,17 @@ impl People {
             .take_while(|&&(d, _, _, _)| d == doc)
             .find(|&&(_, s, e, p)| e <= offset && agrees(p, s))
             .map(|&(_, s, _, p)| (p, s))
+    }
+}
+
+impl People {
+    /// The text of the mention of `doc` that starts at byte `start`.
+    fn written<'t>(&self, text: &'t str, doc: usize, start: usize) -> Option<&'t str> {
+        let k = self
+            .0
+            .partition_point(|&(d, s, _, _)| (d, s) < (doc, start));
+        let &(d, s, e, _) = self.0.get(k)?;
+        (d == doc && s == start).then(|| text.get(s..e)).flatten()
     }
 }
 
@@ -894,7 +946,34 @@ fn resolve(
     match subject {
         None => (None, None, None),
         Some(Subject::Named { name, role }) => match ctx.resolve(name) {
-            Some(e) => person_speaker(e, role.clone()),
+            Some(e) if other_given_name(name, &entities.entities[e].name) => {
+                // "Al Burke" read where the cluster's Burke is "Sean Burke": another person
+                // of the family; "Kenneth Trump" for "Ken Trump": the same, named as here.
+                let (written, canonical) = (given(name), given(&entities.entities[e].name));
+                let same = written.starts_with(&canonical) || canonical.starts_with(&written);
+                let person = (same && entities.entities[e].kind == EntityKind::Person).then_some(e);
+                (
+                    Some(Speaker {
+                        name: name.clone(),
+                        role: role.clone(),
+                    }),
+                    person,
+                    role.clone().filter(|_| person.is_some()),
+                )
+            }
+            Some(e) => match family_member(text, offset, name, &entities.entities[e]) {
+                // "Burke said" in a document that names only "Al Burke", where the
+                // cluster's Burke is "Sean Burke": the document's Burke.
+                Some(full) => (
+                    Some(Speaker {
+                        name: full,
+                        role: role.clone(),
+                    }),
+                    None,
+                    None,
+                ),
+                None => person_speaker(e, role.clone()),
+            },
             None => (
                 Some(Speaker {
                     name: name.clone(),
@@ -928,8 +1007,27 @@ fn resolve(
                     );
                 }
             }
+            let chosen = match (since, previous_person) {
+                (Some(e), _) => last.filter(|&(p, _)| p == e),
+                (None, Some(_)) => None,
+                (None, None) => last,
+            };
             match since.or(previous_person).or(last.map(|(e, _)| e)) {
-                Some(e) => person_speaker(e, None),
+                Some(e) => {
+                    let mut out = person_speaker(e, None);
+                    // The person as this document names them ("Kenneth Trump" where the
+                    // cluster's name is "Ken Trump").
+                    if let Some(written) =
+                        chosen.and_then(|(_, s)| ctx.people.written(text, doc, s))
+                    {
+                        if other_given_name(written, &entities.entities[e].name) {
+                            if let Some(sp) = out.0.as_mut() {
+                                sp.name = written.to_string();
+                            }
+                        }
+                    }
+                    out
+                }
                 None => (None, None, None),
             }
         }
@@ -955,6 +1053,60 @@ fn resolve(
             ),
         },
     }
+}
+
+/// For a bare surname that resolved to a person whose full name this document does not
+/// write before `offset`: the last other full name with that surname it does write ("Al
+/// Burke" where the cluster's Burke is "Sean Burke"), for another member of a family.
+fn family_member(text: &str, offset: usize, surname: &str, entity: &Entity) -> Option<String> {
+    if surname.contains(' ') || entity.kind != EntityKind::Person {
+        return None;
+    }
+    let full = &entity.name;
+    let before = text.get(..offset)?;
+    if !full.contains(' ') || before.contains(full.as_str()) {
+        return None;
+    }
+    let mut found = None;
+    for (at, _) in before.match_indices(surname) {
+        let after_ok = before[at + surname.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let head = before[..at].strip_suffix(' ');
+        let Some(head) = head.filter(|_| after_ok) else {
+            continue;
+        };
+        let given = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower = given.to_lowercase();
+        let name_like = given.chars().count() >= 2
+            && given.starts_with(char::is_uppercase)
+            && given.chars().skip(1).all(char::is_lowercase)
+            && crate::lang::english_names::given_name(&lower).is_some();
+        if name_like {
+            found = Some(format!("{given} {surname}"));
+        }
+    }
+    found.filter(|f| f != full)
+}
+
+/// The lowercased first word of a name of two words or more ("" for one word).
+fn given(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => first.trim_end_matches('.').to_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Whether a name read in the text ("Al Burke") gives another first name than the entity it
+/// resolved to ("Sean Burke"): both have one, they differ, and neither is an initial.
+fn other_given_name(written: &str, canonical: &str) -> bool {
+    let (w, c) = (given(written), given(canonical));
+    w.chars().count() > 1 && c.chars().count() > 1 && w != c
 }
 
 /// A description as it reads inside a sentence: a determiner capitalized only because it

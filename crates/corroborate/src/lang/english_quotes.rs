@@ -118,11 +118,12 @@ pub(crate) const MORE_REPORTING_VERBS: &[&str] = &[
     "reiterates", "remarks", "reminded", "reminds", "repeated", "retorted", "revealed",
     "scoffed", "screams", "shouts", "shrugged", "sighed", "snapped", "sneered", "speculated",
     "speculates", "swore", "swears", "testify", "theorized", "threatened", "whispers",
-    "wondered", "wonders", "yells", "inquired", "recommended", "concurred",
+    "wondered", "wonders", "yells", "inquired", "recommended", "concurred", "deplored",
+    "deplores", "decried", "decries",
     // Base forms after a plural subject or an auxiliary ("they add", "Bush would ask:").
     "ask", "add", "argue", "insist", "explain", "warn", "admit", "agree", "deny", "contend",
     "maintain", "concede", "predict", "suggest", "recall", "write", "complain", "acknowledge",
-    "remind",
+    "remind", "declare",
 ];
 
 /// Words that open a fronted adverbial before a sentence's subject ("In the end, Bush
@@ -130,7 +131,7 @@ pub(crate) const MORE_REPORTING_VERBS: &[&str] = &[
 pub const FRONTED_ADVERBIAL_OPENERS: &[&str] = &[
     "in", "on", "at", "after", "before", "during", "since", "for", "by", "with", "under",
     "ultimately", "finally", "later", "earlier", "still", "then", "now", "today",
-    "yesterday", "however", "meanwhile", "instead", "again",
+    "yesterday", "however", "meanwhile", "instead", "again", "afterward", "afterwards",
 ];
 
 /// Verbs that take the listener as object ("told Reuters", "told the AP news agency").
