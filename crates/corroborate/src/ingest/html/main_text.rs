@@ -676,6 +676,9 @@ fn block_mass(b: &TextBlock) -> f64 {
     } else {
         b.text.chars().count() + 2 * b.text.chars().filter(|&c| is_cjk(c)).count()
     };
+    if chars < 25 || b.furniture {
+        return 0.0;
+    }
     let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
     chars as f64 * (1.0 - link_share)
 }
@@ -703,18 +706,23 @@ pub(super) fn text_units(text: &str) -> usize {
     }
     text.split_whitespace()
         .map(|w| {
-            let (mut cjk, mut unspaced, mut other) = (0usize, 0usize, false);
-            for c in w.chars() {
+            let (mut cjk, mut unspaced) = (0usize, 0usize);
+            // Both ranges start at U+0E00: one comparison for Latin, Greek, Cyrillic, Arabic.
+            for c in w.chars().filter(|&c| c >= '\u{0e00}') {
                 if is_cjk(c) {
                     cjk += 1;
                 } else if is_unspaced(c) {
                     unspaced += 1;
-                } else {
-                    other |= c.is_alphanumeric();
                 }
             }
+            if cjk + unspaced == 0 {
+                return 1;
+            }
             cjk + unspaced.div_ceil(UNSPACED_CHARS_PER_WORD)
-                + usize::from(other || cjk + unspaced == 0)
+                + usize::from(
+                    w.chars()
+                        .any(|c| c.is_alphanumeric() && !is_cjk(c) && !is_unspaced(c)),
+                )
         })
         .sum()
 }
@@ -1019,19 +1027,14 @@ fn select_text(
     // Good text (block scores, undecayed) under each element: the story may hold more than
     // its best-scoring part (the posts of a thread, the items of a listing).
     let mut good = vec![0.0f64; n];
-    let mut mass = vec![0.0f64; n];
-    let mut paras = vec![0u32; n];
     for b in blocks {
         let s = block_score(b);
         if s <= 0.0 {
             continue;
         }
-        let m = block_mass(b);
         let mut node = b.container;
         loop {
             good[node] += s;
-            mass[node] += m;
-            paras[node] += 1;
             if node == 0 {
                 break;
             }
@@ -1071,14 +1074,27 @@ fn select_text(
     // it nor one of its ancestors) competes with it. A story of many short paragraphs loses
     // to one long comma-heavy paragraph of a blog column on score, not on the prose it holds.
     {
-        // related[i]: i is inside the region or one of its ancestors.
-        let mut related = vec![false; n];
-        related[top] = true;
-        for id in 1..n {
-            if related[dom.nodes[id].parent] && id > top {
-                related[id] = true;
+        // The elements inside `root` (a parent's id is below its children's), and the prose
+        // characters and scored paragraphs of its blocks.
+        let subtree = |root: NodeId| {
+            let mut inside = vec![false; n];
+            inside[root] = true;
+            for id in root + 1..n {
+                inside[id] = inside[dom.nodes[id].parent];
             }
-        }
+            inside
+        };
+        let mass = |inside: &[bool]| {
+            blocks
+                .iter()
+                .filter(|b| inside[b.container])
+                .map(block_mass)
+                .filter(|&m| m > 0.0)
+                .fold((0.0, 0u32), |(m, p), x| (m + x, p + 1))
+        };
+        // related[i]: i is inside the region or one of its ancestors.
+        let mut related = subtree(top);
+        let (top_mass, top_paras) = mass(&related);
         let mut anc = top;
         while anc != 0 {
             anc = dom.nodes[anc].parent;
@@ -1090,13 +1106,12 @@ fn select_text(
                 alt = Some((score[id], id));
             }
         }
-        if let Some((alt_score, alt_id)) = alt {
+        if let Some((alt_score, alt_id)) =
+            alt.filter(|&(s, _)| s >= ALT_MIN_SCORE_SHARE * best_score)
+        {
             let (alt_top, alt_top_score) = climb(alt_id, alt_score, Some(&related));
-            if !related[alt_top]
-                && alt_score >= ALT_MIN_SCORE_SHARE * best_score
-                && mass[alt_top] >= ALT_MASS_RATIO * mass[top]
-                && paras[alt_top] >= paras[top]
-            {
+            let (alt_mass, alt_paras) = mass(&subtree(alt_top));
+            if alt_mass >= ALT_MASS_RATIO * top_mass && alt_paras >= top_paras {
                 top = alt_top;
                 top_score = alt_top_score;
             }
