@@ -6,7 +6,12 @@
 //! quantity and a quantity of another source are *the same quantity* when they have the same
 //! unit, counted thing, event and narrowing words, both are daily figures or neither, and
 //! neither gives a different source or time window than the other (a figure from the IRC
-//! and one from the WHO are two figures, not a contradiction). They are *about the same
+//! and one from the WHO are two figures, not a contradiction). Only counts of an event
+//! (died, left, arrested, gathered, won) and shares of a name are compared; a part of a set
+//! or an increment ("another 187", "two of the guards") is not. Their sentences must put them
+//! in the same place (not each naming a place the other does not mention, unless the cluster
+//! writes the two together, "Bern, Switzerland") and on the same day (no two different days
+//! named; crowds and shares of a name not from articles days apart). They are *about the same
 //! event* when they share a distinctive word near them (or count a share of the same name,
 //! "the Kessel index fell 6.3%") and each is the other's best match between the two sources.
 //! They *contradict* when their values cannot both hold: approximations, ranges and bounds
