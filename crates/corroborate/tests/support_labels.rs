@@ -147,14 +147,14 @@ fn dump_words() {
 }
 
 /// Contradictions on each fold: precision at the target (0.8) and at least the labelled pairs
-/// found now (dev 5 of 7, held-out 3 of 7, none wrong).
+/// found now (dev 5 of 7, held-out 4 of 7, none wrong).
 #[test]
 fn contradictions_hold_their_floor_on_each_fold() {
     let Some((anchors, clusters)) = labelled() else {
         return;
     };
     let config = SupportConfig::default();
-    for (fold, tp) in [(Fold::Dev, 5), (Fold::Heldout, 3)] {
+    for (fold, tp) in [(Fold::Dev, 5), (Fold::Heldout, 4)] {
         let (scores, _) = evaluate(&anchors, &clusters, Some(fold), &config);
         let c = total(&scores, |s| s.contradictions);
         assert!(c.precision() >= 0.8 && c.tp >= tp, "{fold:?} {c:?}");

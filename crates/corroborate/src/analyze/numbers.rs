@@ -336,8 +336,12 @@ fn noun_after(s: &Sentence<'_>, from: usize) -> Option<(String, String)> {
         }
         let possessive = raw.ends_with("'s") || raw.ends_with("\u{2019}s");
         let known = lookup(lex().noun_classes, lower).is_some();
-        let plural =
-            lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !possessive;
+        // A name in capitals is not a plural ("ISIS", "SARS").
+        let plural = lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !possessive
+            && !is_all_caps(raw);
         if known || plural {
             let mut phrase: Vec<String> = modifiers.clone();
             phrase.push(lower.clone());
@@ -1109,6 +1113,13 @@ mod tests {
             .collect();
         assert!(texts.contains(&("Hundreds", 200.0)), "{texts:?}");
         assert!(texts.contains(&("Two dozen", 24.0)), "{texts:?}");
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_not_the_counted_noun() {
+        let gs = numbers(&["Thousands of KESSELS followers left the valley town on Monday."]);
+        let whats: Vec<&str> = gs.iter().map(|g| g.what.as_str()).collect();
+        assert_eq!(whats, ["KESSELS followers who left"], "{gs:#?}");
     }
 
     #[test]

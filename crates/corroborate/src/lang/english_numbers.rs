@@ -188,6 +188,11 @@ pub const NOUN_EVENTS: &[(&str, &str)] = &[
     ("casualties", "casualty"),
     ("evacuees", "leave"),
     ("refugees", "leave"),
+    ("mourners", "gather"),
+    ("protesters", "gather"),
+    ("demonstrators", "gather"),
+    ("marchers", "gather"),
+    ("arrests", "capture"),
 ];
 
 /// Event words (lowercase surface forms) and the event class they denote.
@@ -249,6 +254,17 @@ pub const EVENT_WORDS: &[(&str, &str)] = &[
     ("trickled", "leave"),
     ("control", "control"),
     ("rescued", "rescue"),
+    ("gathered", "gather"),
+    ("gather", "gather"),
+    ("rallied", "gather"),
+    ("marched", "gather"),
+    ("protested", "gather"),
+    ("attended", "gather"),
+    // "paid their respects": mourners at a funeral or a viewing.
+    ("respects", "gather"),
+    ("won", "win"),
+    ("win", "win"),
+    ("wins", "win"),
 ];
 
 /// How an event class reads after the counted noun ("people who left").
@@ -268,6 +284,8 @@ pub const EVENT_GLOSSES: &[(&str, &str)] = &[
     ("rescue", "rescued"),
     ("surrender", "who surrendered"),
     ("casualty", "casualties"),
+    ("gather", "who gathered"),
+    ("win", "won"),
 ];
 
 /// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in

@@ -6,7 +6,12 @@
 //! quantity and a quantity of another source are *the same quantity* when they have the same
 //! unit, counted thing, event and narrowing words, both are daily figures or neither, and
 //! neither gives a different source or time window than the other (a figure from the IRC
-//! and one from the WHO are two figures, not a contradiction). They are *about the same
+//! and one from the WHO are two figures, not a contradiction). Only counts of an event
+//! (died, left, arrested, gathered, won) and shares of a name are compared; a part of a set
+//! or an increment ("another 187", "two of the guards") is not. Their sentences must put them
+//! in the same place (not each naming a place the other does not mention, unless the cluster
+//! writes the two together, "Bern, Switzerland") and on the same day (no two different days
+//! named; crowds and shares of a name not from articles days apart). They are *about the same
 //! event* when they share a distinctive word near them (or count a share of the same name,
 //! "the Kessel index fell 6.3%") and each is the other's best match between the two sources.
 //! They *contradict* when their values cannot both hold: approximations, ranges and bounds
@@ -17,6 +22,8 @@
 
 use super::SupportIndex;
 use crate::analyze::numbers::{self, Found};
+use crate::analyze::tokens::{is_capitalized, tokenize, Token, TokenKind};
+use crate::dates::days_from_civil;
 use crate::lang::{lookup, Language};
 use crate::prepared::PreparedCluster;
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,11 +53,252 @@ pub struct Contradictions {
     /// For each document and kind of quantity (unit, class, event, narrowing words), its
     /// quantities.
     by_kind: BTreeMap<(usize, Kind), Vec<usize>>,
-    /// Publication date of each document, as written (ISO dates sort as text).
-    dates: Vec<Option<String>>,
+    /// Publication day of each document (days since 1970).
+    dates: Vec<Option<i64>>,
     /// Kinds without an event that the cluster gives more than [`MAX_COMPETING`] different
     /// values for: several quantities that share a noun ("tribes"), not one.
     bags: BTreeSet<Kind>,
+    /// The scope each comparable quantity's sentence gives it (places, day), by index into
+    /// `found`.
+    scopes: BTreeMap<usize, Scope>,
+    /// Pairs of places the cluster writes as "Bern, Switzerland" (both orders), lowercase:
+    /// one inside the other.
+    nested: BTreeSet<(String, String)>,
+}
+
+/// Where and when a quantity's sentence puts it.
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    /// Places and groups the sentence puts the quantity in, lowercase: names after a
+    /// locative preposition ("in Cyprus", "at the Kessel sawmill"), possessive names
+    /// ("Dunmore's"), capitalized modifiers of the counted noun ("Mossad agents").
+    places: BTreeSet<String>,
+    /// Every word of the sentence, lowercase (hyphenated words also by their parts).
+    words: BTreeSet<String>,
+    /// The day the sentence says its event happened ("today", "on Tuesday", "Aug. 7"),
+    /// resolved against the article's date (days since 1970), when it names one.
+    day: Option<i64>,
+    /// The article's date (days since 1970).
+    published: Option<i64>,
+}
+
+/// Prepositions after which a name is where a quantity is counted.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+];
+
+/// Words right before a quantity that make it a part of a set or an increment, not the
+/// count of an event ("another 187", "the other two", "one of four", "the first 50").
+const PART_BEFORE: &[&str] = &[
+    "another",
+    "additional",
+    "further",
+    "other",
+    "rest",
+    "remaining",
+    "first",
+    "last",
+    "next",
+    "of",
+    "the",
+    "these",
+    "those",
+];
+
+/// Determiners after "of" that make a count a part of a set ("two of the guards").
+const PART_OF: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "those", "these", "them",
+];
+
+/// The lowercase words of a token, hyphenated words also by their parts ("atlanta-area":
+/// "atlanta", "area"), a possessive without its "'s".
+fn word_forms(raw: &str) -> impl Iterator<Item = String> + '_ {
+    let lower = raw
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_lowercase();
+    let parts: Vec<String> = if lower.contains('-') {
+        lower
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    std::iter::once(lower).chain(parts)
+}
+
+/// Whether a capitalized word names a time (a month, a weekday), not a place.
+fn is_time_word(lower: &str) -> bool {
+    let dates = Language::English.dates();
+    let lower = lower.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    dates.month(lower.trim_end_matches('.')).is_some()
+        || dates.weekday(lower).is_some()
+        || matches!(lower, "today" | "yesterday" | "tonight")
+}
+
+/// A publication date as a day number: the forms `dates::parse` reads, and "MM/DD/YYYY".
+fn day_of(raw: &str) -> Option<i64> {
+    if let Some(d) = crate::dates::parse_day(raw) {
+        return Some(days_from_civil(i64::from(d.year), d.month, d.day));
+    }
+    let head = raw.split_whitespace().next()?;
+    let mut it = head.split('/').map(|p| p.parse::<u32>().ok());
+    let (m, d, y) = (it.next()??, it.next()??, it.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && y > 1000)
+        .then(|| days_from_civil(i64::from(y), m, d))
+}
+
+/// The day a sentence says its event happened, resolved against its article's date: the
+/// first of "today"/"tonight", "yesterday", a weekday (the last one on or before the
+/// article's date) or a month and day ("Aug. 7", "October 6": in the article's year, the
+/// year before when that would be more than a month after the article).
+fn day_named(lower: &[String], tokens: &[Token], published: Option<i64>) -> Option<i64> {
+    let dates = Language::English.dates();
+    let at = published?;
+    for (i, w) in lower.iter().enumerate() {
+        match w.trim_end_matches("'s").trim_end_matches("\u{2019}s") {
+            "today" | "tonight" => return Some(at),
+            "yesterday" => return Some(at - 1),
+            _ => {}
+        }
+        // "Friday's bombing".
+        let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        if let Some(wd) = dates.weekday(w) {
+            // 1970-01-01 was a Thursday (Monday = 0).
+            let today = (at + 3).rem_euclid(7);
+            return Some(at - (today - i64::from(wd)).rem_euclid(7));
+        }
+        if let Some(m) = dates.month(w.trim_end_matches('.')) {
+            // "Aug. 7", "October 6": the day number after the month (and its dot).
+            let mut k = i + 1;
+            if lower.get(k).is_some_and(|t| t == ".") {
+                k += 1;
+            }
+            let day = tokens
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Number)
+                .and_then(|_| lower[k].parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            if let Some(d) = day {
+                let year = i64::from(crate::dates::Date::from_days(at).year);
+                let this = days_from_civil(year, m, d);
+                return Some(if this > at + 31 {
+                    days_from_civil(year - 1, m, d)
+                } else {
+                    this
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Places a cluster writes as "Bern, Switzerland": two capitalized words around a comma,
+/// both orders, lowercase.
+fn nested_places(cluster: &PreparedCluster) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for d in &cluster.docs {
+        let tokens = tokenize(&d.text);
+        for w in tokens.windows(3) {
+            let (a, comma, b) = (w[0].text(&d.text), w[1].text(&d.text), w[2].text(&d.text));
+            let name = |t: &Token, r: &str| t.kind == TokenKind::Word && is_capitalized(r);
+            if comma == "," && name(&w[0], a) && name(&w[2], b) {
+                let (a, b) = (a.to_lowercase(), b.to_lowercase());
+                out.insert((b.clone(), a.clone()));
+                out.insert((a, b));
+            }
+        }
+    }
+    out
+}
+
+/// Read a quantity's scope from its sentence.
+fn scope_of(text: &str, tokens: &[Token], f: &Found, published: Option<i64>) -> Scope {
+    let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let raw = |k: usize| tokens[k].text(text);
+    let name_word = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && is_capitalized(raw(k))
+            && !is_time_word(&lower[k])
+            && !Language::English.is_stop_word(&lower[k])
+    };
+    let mut places = BTreeSet::new();
+    for (i, w) in lower.iter().enumerate() {
+        if LOCATIVE.contains(&w.as_str()) {
+            let mut k = i + 1;
+            while lower.get(k).is_some_and(|t| t == "the") {
+                k += 1;
+            }
+            while k < tokens.len() && k < i + 8 {
+                if name_word(k) {
+                    places.extend(word_forms(raw(k)));
+                } else if !(matches!(lower[k].as_str(), "and" | "of")
+                    && k + 1 < tokens.len()
+                    && name_word(k + 1))
+                {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        let r = raw(i);
+        if name_word(i) && (r.ends_with("'s") || r.ends_with("\u{2019}s")) {
+            places.extend(word_forms(r));
+        }
+    }
+    // Capitalized modifiers of the counted noun ("Mossad agents", "Atlanta-area bombings");
+    // a share of a name is counted by the name itself ("the S&P 500 fell 6%").
+    let head = f.noun.rsplit(' ').next().unwrap_or("");
+    let modifiers = f
+        .noun
+        .split(' ')
+        .filter(|m| *m != head && is_capitalized(m));
+    for m in modifiers.filter(|_| !f.named) {
+        places.extend(word_forms(m));
+    }
+    let words = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .flat_map(|t| word_forms(t.text(text)))
+        .collect();
+    Scope {
+        places,
+        words,
+        day: day_named(&lower, tokens, published),
+        published,
+    }
+}
+
+/// Whether a quantity is a part of a set or an increment rather than the count of an
+/// event: "another 187", "the other two", "one of four", "two of the guards".
+fn is_part(text: &str, tokens: &[Token], f: &Found) -> bool {
+    let lower = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
+    let q = &f.quantity;
+    let before = q.first.checked_sub(1).and_then(lower);
+    let possessive = before
+        .as_deref()
+        .is_some_and(|b| b.ends_with("'s") || b.ends_with("\u{2019}s"));
+    let counted = f.quantity.unit.is_empty();
+    let part_before = before.as_deref().is_some_and(|b| PART_BEFORE.contains(&b));
+    let of_the = lower(q.end).as_deref() == Some("of")
+        && lower(q.end + 1).is_some_and(|w| PART_OF.contains(&w.as_str()));
+    // "194 members of parliament are among the arrested".
+    let among = (q.end..(q.end + 8).min(tokens.len())).any(|k| {
+        lower(k).as_deref() == Some("among")
+            && k.checked_sub(1)
+                .and_then(lower)
+                .is_some_and(|w| matches!(w.as_str(), "is" | "are" | "was" | "were"))
+    });
+    counted && (part_before || possessive || of_the || among)
 }
 
 /// What a quantity counts: unit, noun class, event, narrowing words, daily or not.
@@ -130,7 +378,10 @@ fn comparable(f: &Found) -> bool {
     let noun = f.named
         || lookup(Language::English.number_words().noun_classes, &f.class).is_some()
         || (f.class.len() > 3 && f.class.ends_with('s') && !f.class.ends_with("ss"));
-    unit && noun
+    // A count without an event ("four moons", "37 states") is a fact about a set, which
+    // reports rarely dispute; the disputes are about what happened: how many died, left,
+    // were arrested, and how much a named share moved.
+    unit && noun && (f.named || !f.event.is_empty())
 }
 
 impl Contradictions {
@@ -141,10 +392,35 @@ impl Contradictions {
 
     /// From the quantities the numbers analysis already read (`numbers::quantities`).
     pub(crate) fn from_quantities(cluster: &PreparedCluster, found: Vec<numbers::Found>) -> Self {
+        let published: Vec<Option<i64>> = cluster
+            .docs
+            .iter()
+            .map(|d| d.published.as_deref().and_then(day_of))
+            .collect();
+        // The scope of each comparable quantity, its sentence tokenized once; parts of sets
+        // ("another 187", "two of the guards") are left out.
+        let mut scopes: BTreeMap<usize, Scope> = BTreeMap::new();
+        let mut tokenized: Option<(usize, Vec<Token>)> = None;
+        for (k, f) in found.iter().enumerate() {
+            if !comparable(f) {
+                continue;
+            }
+            let text = cluster.text(f.sentence);
+            if tokenized.as_ref().is_none_or(|(si, _)| *si != f.sentence) {
+                tokenized = Some((f.sentence, tokenize(text)));
+            }
+            let tokens = &tokenized.as_ref().expect("tokenized above").1;
+            if is_part(text, tokens, f) {
+                continue;
+            }
+            let at = published.get(f.mention.doc).copied().flatten();
+            scopes.insert(k, scope_of(text, tokens, f, at));
+        }
+        let usable = |k: usize| scopes.contains_key(&k);
         let mut by_sentence = vec![Vec::new(); cluster.sentences.len()];
         let mut by_kind: BTreeMap<(usize, Kind), Vec<usize>> = BTreeMap::new();
         for (k, f) in found.iter().enumerate() {
-            if !comparable(f) {
+            if !usable(k) {
                 continue;
             }
             if let Some(v) = by_sentence.get_mut(f.sentence) {
@@ -169,9 +445,60 @@ impl Contradictions {
             found,
             by_sentence,
             by_kind,
-            dates: cluster.docs.iter().map(|d| d.published.clone()).collect(),
+            dates: published,
             bags,
+            scopes,
+            nested: nested_places(cluster),
         }
+    }
+
+    /// Whether two places are one inside the other: the cluster writes them together as
+    /// "Bern, Switzerland" (either order).
+    fn nested(&self, a: &str, b: &str) -> bool {
+        self.nested.contains(&(a.to_string(), b.to_string()))
+    }
+
+    /// Whether two quantities' sentences put them in the same place and on the same day:
+    /// places each names and the other sentence does not mention (nor writes together with
+    /// one of its places) make them two counts; two different days
+    /// named make them two occasions; a share of a name is measured anew each day, so
+    /// shares from articles of different days are two measurements.
+    fn same_place_and_day(&self, a: usize, b: usize) -> bool {
+        let (Some(sa), Some(sb)) = (self.scopes.get(&a), self.scopes.get(&b)) else {
+            return false;
+        };
+        if let (Some(da), Some(db)) = (sa.day, sb.day) {
+            if da != db {
+                return false;
+            }
+        }
+        // A gathering happens on one day: crowds reported days apart are other gatherings.
+        if self.found[a].event == "gather" {
+            if let (Some(pa), Some(pb)) = (sa.published, sb.published) {
+                if (pa - pb).abs() > 1 && (sa.day.is_none() || sb.day.is_none()) {
+                    return false;
+                }
+            }
+        }
+        if self.found[a].named {
+            if let (Some(pa), Some(pb)) = (sa.published, sb.published) {
+                if pa != pb && (sa.day.is_none() || sb.day.is_none()) {
+                    return false;
+                }
+            }
+        }
+        if sa.places.is_empty() || sb.places.is_empty() {
+            return true;
+        }
+        let foreign = |mine: &Scope, other: &Scope| {
+            mine.places.iter().any(|p| {
+                !other.words.contains(p) && !other.places.iter().any(|q| self.nested(p, q))
+            })
+        };
+        // Each names a place the other does not: "in Cyprus" and "in Bern". One naming more
+        // than the other ("at the embassy in Nairobi" and "in Kenya") is not enough: reports of
+        // one event name it with more or fewer places.
+        !(foreign(sa, sb) && foreign(sb, sa))
     }
 
     /// How closely two quantities of the same kind speak of the same event: shared
@@ -180,7 +507,10 @@ impl Contradictions {
     /// their scopes differ.
     fn affinity(&self, index: &SupportIndex, a: usize, b: usize) -> Option<usize> {
         let (fa, fb) = (&self.found[a], &self.found[b]);
-        if !same_scope(&fa.by, &fb.by) || !same_scope(&fa.when, &fb.when) {
+        if !same_scope(&fa.by, &fb.by)
+            || !same_scope(&fa.when, &fb.when)
+            || !self.same_place_and_day(a, b)
+        {
             return None;
         }
         let shared = fa.context.intersection(&fb.context).count();
@@ -210,11 +540,15 @@ impl Contradictions {
     /// earlier article's): a rising toll is revised, not contradicted.
     fn revision(&self, a: usize, b: usize) -> bool {
         let (fa, fb) = (&self.found[a], &self.found[b]);
-        if fa.event.is_empty() {
+        // Only a running count grows: a share won or a crowd is said once.
+        if fa.event.is_empty()
+            || !fa.quantity.unit.is_empty()
+            || matches!(fa.event.as_str(), "win" | "gather")
+        {
             return false;
         }
-        let da = self.dates.get(fa.mention.doc).cloned().flatten();
-        let db = self.dates.get(fb.mention.doc).cloned().flatten();
+        let da = self.dates.get(fa.mention.doc).copied().flatten();
+        let db = self.dates.get(fb.mention.doc).copied().flatten();
         match (da, db) {
             (Some(da), Some(db)) if da != db => {
                 let (early, late) = if da < db { (fa, fb) } else { (fb, fa) };
@@ -348,11 +682,11 @@ mod tests {
         a_rising_toll_is_a_revision:
             "The fire at the Kessel sawmill killed 14 workers on Tuesday night.",
             "The toll of the fire at the Kessel sawmill rose: it killed 19 workers on Tuesday night.",
-            [Some("2026-04-06"), Some("2026-04-08")] => &[];
+            [Some("2026-04-08"), Some("2026-04-09")] => &[];
         a_falling_toll_is_a_contradiction:
             "The fire at the Kessel sawmill killed 19 workers on Tuesday night.",
             "The fire at the Kessel sawmill killed 14 workers on Tuesday night.",
-            [Some("2026-04-06"), Some("2026-04-08")] => &["workers: 19 / 14"];
+            [Some("2026-04-08"), Some("2026-04-09")] => &["workers: 19 / 14"];
         a_share_of_the_same_name:
             "The Kessel Composite index tumbled about 6.3% on Tuesday as markets braced.",
             "The Kessel Composite dropped 5.8% and bond yields rose."
@@ -363,6 +697,50 @@ mod tests {
         a_daily_count_is_not_the_total:
             "The Kessel flu has killed 2,108 people in the past 24 hours, officials said.",
             "The Kessel flu has killed 19,882 people, officials said." => &[];
+        a_possessive_day_is_a_day_not_a_place:
+            "The detentions were the first in Kessel since Friday's bombing, which killed 247 people.",
+            "A bomb exploded outside the Dunmore Embassy in Kessel, killing 213 people."
+            => &["people: 247 / 213"];
+        tolls_in_other_places_count_other_attacks:
+            "The bombing of the embassy in Kessel killed 224 people on Friday.",
+            "The bombing of the courthouse in Dunmore killed 168 people on Friday." => &[];
+        a_place_inside_another_is_the_same_place:
+            "The fire at the sawmill in Kessel, Dunmore killed 14 workers on Tuesday night.",
+            "The fire at the sawmill in Dunmore killed nine workers on Tuesday night."
+            => &["workers: 14 / nine"];
+        arrests_on_other_days_are_other_arrests:
+            "Police arrested 40 people at the rally in the Kessel square on Monday.",
+            "Police arrested 25 people at the rally in the Kessel square on Friday.",
+            [Some("2026-04-06"), Some("2026-04-10")] => &[];
+        arrests_on_the_same_day_are_compared:
+            "Police arrested 40 people at the rally in the Kessel square on Monday.",
+            "Police arrested 25 people at the rally in the Kessel square on Monday.",
+            [Some("2026-04-06"), Some("2026-04-07")] => &["people: 40 / 25"];
+        an_increment_is_not_the_count:
+            "Another 187 members of the Kessel party were detained by police on Friday.",
+            "Police detained 500 members of the Kessel party on Friday." => &[];
+        a_part_of_a_set_is_not_the_count:
+            "Two of the guards who beat the Kessel couple were arrested on Friday.",
+            "Police arrested three guards who beat the Kessel couple on Friday." => &[];
+        counts_without_an_event_are_not_compared:
+            "The Kessel council has 12 members under the new charter of the town.",
+            "The Kessel council has 11 members under the new charter of the town." => &[];
+        crowds_months_apart_are_other_gatherings:
+            "Thousands of people gathered in the Kessel square to demand his return.",
+            "Hundreds of people gathered in the Kessel square to demand his return.",
+            [Some("2026-01-07"), Some("2026-03-29")] => &[];
+        crowds_the_same_day_are_compared:
+            "Thousands of people gathered in the Kessel square to demand his return.",
+            "Hundreds of people gathered in the Kessel square to demand his return.",
+            [Some("2026-01-07"), Some("2026-01-07")] => &["people: Thousands / Hundreds"];
+        shares_won_in_one_election:
+            "The Kessel party won 82 percent of the seats in the 1990 election.",
+            "The 1990 election, annulled by the army, saw the Kessel party win 80 percent of the seats.",
+            [Some("2026-04-08"), Some("2026-03-09")] => &["seats: 82 percent / 80 percent"];
+        arrests_at_one_rally:
+            "The Kessel rally ended with nearly 100 arrests and several injuries.",
+            "Clashes with police at the Kessel rally resulted in 120 arrests."
+            => &["arrests: nearly 100 / 120"];
         durations_are_not_compared:
             "Kessel shares fell to a three-year low on Tuesday after the sawmill fire.",
             "Kessel shares fell to an 18-year low on Tuesday after the sawmill fire." => &[];
