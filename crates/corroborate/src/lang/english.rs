@@ -552,7 +552,7 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
         "related",
         "update",
         "breaking",
-],
+    ],
     // Verbs that attribute a statement to its source.
     saying_verbs: &[
         "said",
@@ -566,7 +566,7 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
         "announced",
         "stated",
         "according",
-],
+    ],
     // Words that may follow the verb of an attribution besides its time ("told reporters in a
     // statement on Tuesday"): anything else after it ("says not to worry") is what was said.
     after_saying: &[
@@ -584,13 +584,13 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
         "press",
         "release",
         "an",
-],
+    ],
     // Words that open a clause with content of its own (", who said the talks failed."), not
     // an attribution.
     clause_openers: &[
-        "who", "which", "that", "and", "but", "or", "while", "as", "when", "where", "because", "after",
-        "before", "since", "although", "though", "if", "so", "whose", "whom",
-],
+        "who", "which", "that", "and", "but", "or", "while", "as", "when", "where", "because",
+        "after", "before", "since", "although", "though", "if", "so", "whose", "whom",
+    ],
     // Words naming a time relative to the article's day ("officials said Tuesday night"),
     // besides the weekday names.
     relative_time: &[
@@ -610,11 +610,11 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
         "later",
         "recently",
         "ago",
-],
+    ],
     // Words that may stand beside them in a time adverbial ("earlier this week", "on Tuesday
     // night", "two days ago").
     time_filler: &[
         "on", "in", "at", "early", "late", "last", "this", "next", "the", "that", "same", "day",
         "days", "weeks", "months", "years", "two", "three", "few", "several", "a", "past",
-],
+    ],
 };
