@@ -288,6 +288,41 @@ pub const EVENT_GLOSSES: &[(&str, &str)] = &[
     ("win", "won"),
 ];
 
+/// Prepositions after which a name is where a quantity is counted.
+pub const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+];
+
+/// Words right before a quantity that make it a part of a set or an increment, not the
+/// count of an event ("another 187", "the other two", "one of four", "the first 50").
+pub const PART_BEFORE: &[&str] = &[
+    "another",
+    "additional",
+    "further",
+    "other",
+    "rest",
+    "remaining",
+    "first",
+    "last",
+    "next",
+    "of",
+    "the",
+    "these",
+    "those",
+];
+
+/// Determiners after "of" that make a count a part of a set ("two of the guards").
+pub const PART_OF: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "those", "these", "them",
+];
+
 /// The value of an English number word or hyphenated pair ("twelve", "Thirty-five"), in
 /// any case.
 pub fn number_word(word: &str) -> Option<u32> {

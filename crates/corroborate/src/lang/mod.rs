@@ -168,6 +168,13 @@ pub struct NumberWords {
     pub event_words: &'static [(&'static str, &'static str)],
     /// Events with the gloss shown after a count.
     pub event_glosses: &'static [(&'static str, &'static str)],
+    /// Prepositions after which a name is where a quantity is counted ("in", "at").
+    pub locative: &'static [&'static str],
+    /// Words right before a quantity that make it a part of a set or an increment
+    /// ("another 187", "the other two").
+    pub part_before: &'static [&'static str],
+    /// Determiners after "of" that make a count a part of a set ("two of the guards").
+    pub part_of: &'static [&'static str],
 }
 
 /// The word lists for finding and typing named entities.
@@ -291,6 +298,9 @@ static ENGLISH: Resources = Resources {
         noun_events: english_numbers::NOUN_EVENTS,
         event_words: english_numbers::EVENT_WORDS,
         event_glosses: english_numbers::EVENT_GLOSSES,
+        locative: english_numbers::LOCATIVE,
+        part_before: english_numbers::PART_BEFORE,
+        part_of: english_numbers::PART_OF,
     },
     entities: &EntityWords {
         titles: english_entities::TITLES,

@@ -82,41 +82,6 @@ struct Scope {
     published: Option<i64>,
 }
 
-/// Prepositions after which a name is where a quantity is counted.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-];
-
-/// Words right before a quantity that make it a part of a set or an increment, not the
-/// count of an event ("another 187", "the other two", "one of four", "the first 50").
-const PART_BEFORE: &[&str] = &[
-    "another",
-    "additional",
-    "further",
-    "other",
-    "rest",
-    "remaining",
-    "first",
-    "last",
-    "next",
-    "of",
-    "the",
-    "these",
-    "those",
-];
-
-/// Determiners after "of" that make a count a part of a set ("two of the guards").
-const PART_OF: &[&str] = &[
-    "the", "its", "their", "his", "her", "our", "those", "these", "them",
-];
-
 /// The lowercase words of a token, hyphenated words also by their parts ("atlanta-area":
 /// "atlanta", "area"), a possessive without its "'s".
 fn word_forms(raw: &str) -> impl Iterator<Item = String> + '_ {
@@ -223,6 +188,7 @@ fn nested_places(cluster: &PreparedCluster) -> BTreeSet<(String, String)> {
 
 /// Read a quantity's scope from its sentence.
 fn scope_of(text: &str, tokens: &[Token], f: &Found, published: Option<i64>) -> Scope {
+    let nw = Language::English.number_words();
     let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
     let raw = |k: usize| tokens[k].text(text);
     let name_word = |k: usize| {
@@ -233,7 +199,7 @@ fn scope_of(text: &str, tokens: &[Token], f: &Found, published: Option<i64>) -> 
     };
     let mut places = BTreeSet::new();
     for (i, w) in lower.iter().enumerate() {
-        if LOCATIVE.contains(&w.as_str()) {
+        if nw.locative.contains(&w.as_str()) {
             let mut k = i + 1;
             while lower.get(k).is_some_and(|t| t == "the") {
                 k += 1;
@@ -281,6 +247,7 @@ fn scope_of(text: &str, tokens: &[Token], f: &Found, published: Option<i64>) -> 
 /// Whether a quantity is a part of a set or an increment rather than the count of an
 /// event: "another 187", "the other two", "one of four", "two of the guards".
 fn is_part(text: &str, tokens: &[Token], f: &Found) -> bool {
+    let nw = Language::English.number_words();
     let lower = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
     let q = &f.quantity;
     let before = q.first.checked_sub(1).and_then(lower);
@@ -288,9 +255,11 @@ fn is_part(text: &str, tokens: &[Token], f: &Found) -> bool {
         .as_deref()
         .is_some_and(|b| b.ends_with("'s") || b.ends_with("\u{2019}s"));
     let counted = f.quantity.unit.is_empty();
-    let part_before = before.as_deref().is_some_and(|b| PART_BEFORE.contains(&b));
+    let part_before = before
+        .as_deref()
+        .is_some_and(|b| nw.part_before.contains(&b));
     let of_the = lower(q.end).as_deref() == Some("of")
-        && lower(q.end + 1).is_some_and(|w| PART_OF.contains(&w.as_str()));
+        && lower(q.end + 1).is_some_and(|w| nw.part_of.contains(&w.as_str()));
     // "194 members of parliament are among the arrested".
     let among = (q.end..(q.end + 8).min(tokens.len())).any(|k| {
         lower(k).as_deref() == Some("among")
