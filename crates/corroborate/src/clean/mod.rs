@@ -241,6 +241,79 @@ fn looks_like_other_headline(line: &str, f: &LineFeatures) -> bool {
         && !furniture_patterns::is_embedded_post(&f.lower)
 }
 
+/// Longest line, in words, that a prompt to click or read more removes on an HTML page.
+const MAX_HTML_PROMPT_WORDS: usize = 8;
+
+/// Openings of a reply's header or of a quoted post, in the languages of the furniture cues.
+const REPLY_OPENINGS: [&str; 9] = [
+    "re:",
+    "aw:",
+    "sv:",
+    "quote from",
+    "quote:",
+    "zitat von",
+    "zitat:",
+    "citation de",
+    "cita de",
+];
+
+/// Endings of a line that introduces a quoted post ("Ann wrote:").
+const REPLY_ENDINGS: [&str; 7] = [
+    "wrote:",
+    "wrote: ↑",
+    "said:",
+    "schrieb:",
+    "a écrit :",
+    "a écrit:",
+    "escribió:",
+];
+
+/// On an HTML page, a legal notice between two kept lines of prose is part of the story (a
+/// photo's credit, an agency's mark under a paragraph): only the notices at the story's
+/// edges, before its first or after its last line of prose, stay removed.
+fn restore_inner_legal_lines(lines: &mut [Line]) {
+    let prose = |l: &Line| l.removal.is_none() && l.features.is_prose();
+    let (Some(first), Some(last)) = (lines.iter().position(prose), lines.iter().rposition(prose))
+    else {
+        return;
+    };
+    for l in &mut lines[first..last] {
+        if l.removal
+            .as_ref()
+            .is_some_and(|(r, _)| *r == "legal_notice")
+        {
+            l.removal = None;
+        }
+    }
+}
+
+/// Whether the text is a thread of posts: two or more lines head a reply or a quoted post.
+fn is_thread(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .filter(|l| {
+            let lower = &l.features.lower;
+            l.features.words <= 16
+                && (REPLY_OPENINGS.iter().any(|o| lower.starts_with(o))
+                    || REPLY_ENDINGS.iter().any(|e| lower.ends_with(e)))
+        })
+        .nth(1)
+        .is_some()
+}
+
+/// A field of a listed item: a label of one to three words, a colon, a short value
+/// ("Difficulty: Beginner", "Length: 5 miles"), without sentence punctuation.
+fn is_field_line(f: &LineFeatures) -> bool {
+    if f.ending.is_sentence() || f.words > 8 {
+        return false;
+    }
+    let Some((label, value)) = f.lower.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    (1..=3).contains(&label_words) && !value.trim().is_empty() && !value.starts_with("//")
+}
+
 impl Cleaner {
     /// A cleaner reading the furniture cues, stop words and stemmer of `language`.
     pub fn new(language: Language) -> Cleaner {
@@ -334,7 +407,15 @@ impl Cleaner {
             // stages' sight (eval-extract on html/ gold: mean F1 0.9037 removing it, 0.9048
             // keeping it; 0.9311 held out leaving it to the later stages, 0.9317 pinned).
             let pinned = !plain_text && found.as_ref().is_some_and(|m| m.reason == "stamp_line");
-            let removal = found.filter(|_| !pinned).map(|m| (m.reason, m.detail));
+            // On an HTML page the structure already dropped the page's own prompts (buttons,
+            // link boxes): a longer line with a prompt is a sentence the author wrote ("To
+            // find out more, please click here"), which a reader keeps.
+            let prose_prompt = !plain_text
+                && features.words > MAX_HTML_PROMPT_WORDS
+                && found.as_ref().is_some_and(|m| m.reason == "link_prompt");
+            let removal = found
+                .filter(|_| !pinned && !prose_prompt)
+                .map(|m| (m.reason, m.detail));
             lines.push(Line {
                 span: start..start + trimmed.len(),
                 features,
@@ -344,6 +425,10 @@ impl Cleaner {
                 pinned,
             });
             blank_before = false;
+        }
+
+        if !plain_text {
+            restore_inner_legal_lines(&mut lines);
         }
 
         let rep_view = |lines: &[Line], bounds: Option<StoryBounds>| -> Vec<(bool, bool)> {
@@ -375,7 +460,17 @@ impl Cleaner {
                     lines[r.index].remove(r.reason, r.detail);
                 }
             };
-        run(&mut lines, None, &|v| self.repetition.exact_repeats(v));
+        // On an HTML page, a thread quotes earlier posts and repeats its "Re:" headers, and a
+        // list repeats its items' fields ("Difficulty: Beginner"): both are what a reader of
+        // the page reads, so neither is a repeat to remove.
+        let thread = !plain_text && is_thread(&lines);
+        run(&mut lines, None, &|v| {
+            let mut found = self.repetition.exact_repeats(v);
+            if !plain_text {
+                found.retain(|r| !thread && !is_field_line(v[r.index].features));
+            }
+            found
+        });
         run(&mut lines, None, &|v| self.repetition.caption_pairs(v));
         // An HTML page's region was chosen from its structure, which measures better on real
         // pages than the line-shape search (eval-extract on html/ gold: mean F1 0.884 with it
