@@ -625,6 +625,75 @@ mod tests {
         Document::from_text(id, lines.join("\n\n"))
     }
 
+    /// The text of an HTML page's story, as extraction hands it to the cleaner.
+    fn html_doc(lines: &[&str]) -> Document {
+        let mut d = doc("page", lines);
+        d.origin.markup = true;
+        d
+    }
+
+    fn reasons(d: &Document) -> Vec<String> {
+        let c = Cleaner::new(Language::English).clean_document(d);
+        c.removed.iter().map(|r| r.reason.clone()).collect()
+    }
+
+    #[test]
+    fn a_threads_quotes_and_reply_headers_stay_on_an_html_page() {
+        let lines = [
+            "Which kayak for a first river trip?",
+            "I am looking at two boats and cannot decide between them for calm rivers.",
+            "Re: Which kayak for a first river trip?",
+            "Marta wrote:",
+            "I am looking at two boats and cannot decide between them for calm rivers.",
+            "Take the shorter one, it turns more easily in narrow bends.",
+            "Re: Which kayak for a first river trip?",
+            "Both are fine; rent each for a day before you buy one.",
+        ];
+        assert!(reasons(&html_doc(&lines)).is_empty());
+        // Plain text keeps its rule: the later copies are repeats.
+        let plain = reasons(&doc("t", &lines));
+        assert_eq!(plain.iter().filter(|r| *r == "repeated_line").count(), 2);
+    }
+
+    #[test]
+    fn repeated_fields_of_listed_items_stay_on_an_html_page() {
+        let lines = [
+            "Trails near the lake, with their length and difficulty for new walkers.",
+            "North loop",
+            "Difficulty: Easy",
+            "The path follows the shore and crosses two wooden bridges.",
+            "Pine ridge",
+            "Difficulty: Easy",
+            "A slow climb through the pines ends at a view over the valley.",
+        ];
+        assert!(reasons(&html_doc(&lines)).is_empty());
+        assert_eq!(reasons(&doc("t", &lines)), ["repeated_line"]);
+    }
+
+    #[test]
+    fn a_prompt_inside_a_longer_html_line_stays_and_a_short_one_goes() {
+        let lines = [
+            "The museum opens its new wing to visitors on Saturday morning.",
+            "To see the full list of the exhibits on show this month, please click here.",
+            "The wing holds ceramics from three centuries.",
+            "Click here for more",
+        ];
+        assert_eq!(reasons(&html_doc(&lines)), ["link_prompt"]);
+        assert_eq!(reasons(&doc("t", &lines)), ["link_prompt", "link_prompt"]);
+    }
+
+    #[test]
+    fn a_legal_notice_inside_an_html_story_stays_and_one_at_its_end_goes() {
+        let lines = [
+            "The river rose two metres overnight and closed the old bridge.",
+            "(c) Valley Wire Service",
+            "Engineers will inspect the bridge once the water falls.",
+            "Copyright 2031 Valley Wire Service. All rights reserved.",
+        ];
+        assert_eq!(reasons(&html_doc(&lines)), ["legal_notice"]);
+        assert_eq!(reasons(&doc("t", &lines)), ["legal_notice", "legal_notice"]);
+    }
+
     fn removed<'a>(d: &'a Document, c: &'a CleanedDocument) -> Vec<(&'a str, &'a str)> {
         c.removed
             .iter()
