@@ -107,6 +107,10 @@ impl CleanedDocument {
 /// of papers with their authors), a heading over removed links, a headline-like line sharing
 /// no words with the story (a post's title or a section heading). eval-extract on html/ gold,
 /// dev split, with the last one: 0.9143, without: 0.9183 (held out 0.9294 and 0.9317).
+/// There, too, a thread's repeated lines (quoted posts, "Re:" headers), repeated fields of
+/// listed items, prompts inside lines of more than 8 words and legal notices between two lines
+/// of prose are what a reader of the page reads, and stay (dev: 0.9230 removing them, 0.9269
+/// keeping them; held out 0.9333 and 0.9338).
 ///
 /// A line that ends like a sentence is only removed by a pattern or as an exact repeat, so
 /// running prose stays. Kept lines without sentence punctuation become
