@@ -232,6 +232,9 @@ fn prefix(text: &str) -> &str {
 /// The most sentences before a quote read for the person a "he said" refers to.
 const LEADING_SENTENCES: usize = 4;
 
+/// The most fronted adverbial phrases read before a sentence's subject.
+const FRONTED_ADVERBIALS: usize = 3;
+
 /// The person one of the sentences just before `offset` opens with (not before `floor`,
 /// not a sentence that opens with a quotation), nearest first: "Killorin disputed early
 /// reports that Rudolph's fingerprints were found. ``...,'' he said" is Killorin's.
@@ -293,25 +296,35 @@ fn leading_person(
         }
         // The sentence's own subject, and that of any sentence the segmenter ran into it
         // ("... the police said. Deputy Ann Lee defended ..."), nearest first.
+        // A dot after an abbreviation ("based in St. Paul, said") ends no sentence.
         let starts = std::iter::once(0).chain(
             head.match_indices(". ")
+                .filter(|&(i, _)| !after_abbreviation(&head[..=i]))
                 .map(|(i, _)| i + 2)
                 .filter(|&i| head[i..].starts_with(|c: char| c.is_uppercase())),
         );
         let starts: Vec<usize> = starts.collect();
         for &from in starts.iter().rev() {
             let piece = &head[from..];
-            // A subject after a fronted adverbial ("In the end, Bush said ...").
+            // A subject after fronted adverbials ("In the end, Bush said ...", "At the
+            // meeting, in Augusta, Bush said ...").
             let after_adverbial = || {
-                let comma = piece.find(", ")?;
-                let lead = &piece[..comma];
-                let short = lead.split_whitespace().count() <= 5;
-                let adverbial = lead.split_whitespace().next().is_some_and(|w| {
-                    lex()
-                        .fronted_adverbial_openers
-                        .contains(&w.to_lowercase().as_str())
-                });
-                (short && adverbial).then(|| &piece[comma + 2..])
+                let mut rest = piece;
+                for _ in 0..FRONTED_ADVERBIALS {
+                    let Some(comma) = rest.find(", ") else { break };
+                    let lead = &rest[..comma];
+                    let short = lead.split_whitespace().count() <= 5;
+                    let adverbial = lead.split_whitespace().next().is_some_and(|w| {
+                        lex()
+                            .fronted_adverbial_openers
+                            .contains(&w.to_lowercase().as_str())
+                    });
+                    if !(short && adverbial) {
+                        break;
+                    }
+                    rest = &rest[comma + 2..];
+                }
+                (rest.len() < piece.len()).then_some(rest)
             };
             let (piece, found) = match attribution::leading_name(piece) {
                 Some(s) => (piece, Some(s)),
