@@ -32,7 +32,7 @@ struct Label {
 /// Floors per split: share of labelled quotations found, share with the right speaker (the
 /// measured value less a few labels; the targets are 0.97 and 0.95).
 const FLOORS: [(&str, f64, f64); 3] = [
-    ("dev", 0.99, 0.93),
+    ("dev", 0.99, 0.94),
     ("heldout", 0.99, 0.85),
     ("heldout2", 0.99, 0.85),
 ];

@@ -232,6 +232,9 @@ fn prefix(text: &str) -> &str {
 /// The most sentences before a quote read for the person a "he said" refers to.
 const LEADING_SENTENCES: usize = 4;
 
+/// The most fronted adverbial phrases read before a sentence's subject.
+const FRONTED_ADVERBIALS: usize = 3;
+
 /// The person one of the sentences just before `offset` opens with (not before `floor`,
 /// not a sentence that opens with a quotation), nearest first: "Killorin disputed early
 /// reports that Rudolph's fingerprints were found. ``...,'' he said" is Killorin's.
@@ -265,9 +268,10 @@ fn leading_person(
             .starts_with(['"', '`', '\u{201c}', '\u{2018}', '\'']);
         // Names before the previous quotation are not referents; the sentence that
         // quotation opens still is, through its speaker.
-        if s.span.start < floor && !opens_quote {
-            break;
-        }
+        // Names before the previous quotation's end are not referents, but a sentence the
+        // segmenter ran on past it ("... deplored ``...'' At the meeting, X ridiculed")
+        // still holds one after it.
+        let before_floor = s.span.start < floor && !opens_quote;
         if opens_quote {
             // A sentence that opens with a quotation is led by its speaker.
             // (The sentence may start at the mark or at the words after it.)
@@ -293,25 +297,46 @@ fn leading_person(
         }
         // The sentence's own subject, and that of any sentence the segmenter ran into it
         // ("... the police said. Deputy Ann Lee defended ..."), nearest first.
+        // A dot after an abbreviation ("based in St. Paul, said") ends no sentence; a
+        // closing mark after the dot does not hide one (``...enforcement.'' At the").
         let starts = std::iter::once(0).chain(
-            head.match_indices(". ")
-                .map(|(i, _)| i + 2)
+            head.match_indices(' ')
+                .filter(|&(i, _)| {
+                    let before = &head[..i];
+                    let bare = before.trim_end_matches(['\'', '"', '\u{201d}']);
+                    if bare.len() < before.len() {
+                        bare.ends_with(['.', '?', '!'])
+                    } else {
+                        bare.ends_with('.') && !after_abbreviation(bare)
+                    }
+                })
+                .map(|(i, _)| i + 1)
                 .filter(|&i| head[i..].starts_with(|c: char| c.is_uppercase())),
         );
-        let starts: Vec<usize> = starts.collect();
+        let starts: Vec<usize> = starts
+            .filter(|&from| !before_floor || s.span.start + from >= floor)
+            .collect();
         for &from in starts.iter().rev() {
             let piece = &head[from..];
-            // A subject after a fronted adverbial ("In the end, Bush said ...").
+            // A subject after fronted adverbials ("In the end, Bush said ...", "At the
+            // meeting, in Augusta, Bush said ...").
             let after_adverbial = || {
-                let comma = piece.find(", ")?;
-                let lead = &piece[..comma];
-                let short = lead.split_whitespace().count() <= 5;
-                let adverbial = lead.split_whitespace().next().is_some_and(|w| {
-                    lex()
-                        .fronted_adverbial_openers
-                        .contains(&w.to_lowercase().as_str())
-                });
-                (short && adverbial).then(|| &piece[comma + 2..])
+                let mut rest = piece;
+                for _ in 0..FRONTED_ADVERBIALS {
+                    let Some(comma) = rest.find(", ") else { break };
+                    let lead = &rest[..comma];
+                    let short = lead.split_whitespace().count() <= 5;
+                    let adverbial = lead.split_whitespace().next().is_some_and(|w| {
+                        lex()
+                            .fronted_adverbial_openers
+                            .contains(&w.to_lowercase().as_str())
+                    });
+                    if !(short && adverbial) {
+                        break;
+                    }
+                    rest = &rest[comma + 2..];
+                }
+                (rest.len() < piece.len()).then_some(rest)
             };
             let (piece, found) = match attribution::leading_name(piece) {
                 Some(s) => (piece, Some(s)),
@@ -349,6 +374,9 @@ fn leading_person(
                     return Some(Subject::Named { name, role });
                 }
             }
+        }
+        if before_floor {
+            break;
         }
     }
     None
@@ -1343,5 +1371,21 @@ mod tests {
             "Minister Ola Berg visited the site on Monday. Overnight she told the AP: \u{201c}The damage is worse than we feared.\u{201d}",
         ]);
         assert_eq!(speaker(&qs[0]).map(|s| s.0), Some("Ola Berg"));
+    }
+
+    #[test]
+    fn pronoun_past_an_abbreviation_and_fronted_adverbials() {
+        let qs = quotes(&[
+            "Lund, director of a council based in St. Paul, said parents will struggle. ``The placement works if the child is confident,'' he said.",
+            "Mayor Ann Vik praised ``a quiet year for the city.'' At the same meeting, in Dover, state party contender Tom Rask mocked the budget. ``In 1997,'' he said, ``they spent a lot more than now.''",
+        ]);
+        let by_start = |w: &str| {
+            qs.iter()
+                .find(|q| q.text.starts_with(w))
+                .and_then(speaker)
+                .map(|s| s.0)
+        };
+        assert_eq!(by_start("The placement"), Some("Lund"));
+        assert_eq!(by_start("they spent"), Some("Tom Rask"));
     }
 }

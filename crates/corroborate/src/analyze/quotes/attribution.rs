@@ -154,6 +154,8 @@ fn is_role_noun(lower: &str) -> bool {
                 | "fans"
                 | "protesters"
                 | "witnesses"
+                | "contender"
+                | "hopeful"
         )
 }
 
@@ -870,6 +872,9 @@ pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
     if b == a + 1 && w.lower(a).ends_with("ing") {
         return None;
     }
+    if let Some(s) = name_after_role(&w, ctx, a, b) {
+        return Some(s);
+    }
     // The name is the subject: a comma, or a lowercase word (the verb) follows.
     let follows = w.tokens.get(b).map(|t| t.text(ctx))?;
     let lowercase_next = follows.starts_with(|c: char| c.is_lowercase());
@@ -880,6 +885,36 @@ pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
         Subject::Named { name, role } => Some(Subject::Named { name, role }),
         _ => None,
     }
+}
+
+/// A name after a role with capitalized modifiers ("GOP presidential contender Ann Lee
+/// ridiculed"): the capitalized words at `a..b`, one to three lowercase words ending in a
+/// role noun, then a name of two words or more that a comma or a lowercase verb follows.
+fn name_after_role(w: &Words<'_>, ctx: &str, a: usize, b: usize) -> Option<Subject> {
+    let n = w.tokens.len();
+    let mut k = b;
+    while k < n
+        && k < b + 3
+        && w.tokens[k].kind == TokenKind::Word
+        && w.word(k).starts_with(char::is_lowercase)
+        && !is_role_noun(&w.lower(k))
+    {
+        k += 1;
+    }
+    if b == a || k >= n || !is_role_noun(&w.lower(k)) {
+        return None;
+    }
+    let start = k + 1;
+    let mut end = start;
+    while end < n && w.tokens[end].kind == TokenKind::Word && is_name_word(w.word(end)) {
+        end += 1;
+    }
+    let follows = w.tokens.get(end).map(|t| t.text(ctx))?;
+    let subject_follows = follows == "," || follows.starts_with(char::is_lowercase);
+    (end >= start + 2 && subject_follows).then(|| Subject::Named {
+        name: w.slice(start, end).to_string(),
+        role: Some(w.slice(a, start).to_string()),
+    })
 }
 
 fn is_adjective_like(lower: &str) -> bool {
@@ -974,6 +1009,19 @@ fn with_role(s: Subject, role: Option<String>) -> Subject {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_after_a_role_with_modifiers() {
+        assert_eq!(
+            leading_name("GOP presidential contender Ann Lee mocked the plan."),
+            named("Ann Lee", Some("GOP presidential contender"))
+        );
+        // A lowercase word that ends no role leaves the name to the usual reading.
+        assert_eq!(
+            leading_name("Republicans led by Ann Lee voted no."),
+            leading_name("Republicans voted no.")
+        );
+    }
 
     fn named(name: &str, role: Option<&str>) -> Option<Subject> {
         Some(Subject::Named {
