@@ -54,14 +54,18 @@ fn readme_commands_run() {
     // The two commands at the top, exactly.
     assert!(lines
         .iter()
-        .any(|l| l == "cargo run --release -- brief examples/harbor-fire/"));
+        .any(|l| l == "cargo run --release -p corroborate-cli -- brief examples/harbor-fire/"));
     assert!(lines.iter().any(|l| l == "cargo test --release"));
     let mut ran = 0;
     for line in &lines {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
             ["corroborate", args @ ..] => run_corroborate(args),
-            ["cargo", "run", "--release", "--", args @ ..] => run_corroborate(args),
+            // The workspace has other binaries (the fuzzer, the lab's): a bare `cargo run`
+            // cannot choose, so the README names the CLI's package.
+            ["cargo", "run", "--release", "-p", "corroborate-cli", "--", args @ ..] => {
+                run_corroborate(args)
+            }
             ["cargo", "install", "--path", path, ..] => {
                 assert!(root().join(path).join("Cargo.toml").exists(), "{line}");
                 continue;
