@@ -410,6 +410,13 @@ impl Contradictions {
             .filter(|(k, v)| k.2.is_empty() && v.len() > MAX_COMPETING)
             .map(|(k, _)| k)
             .collect();
+        // Nested places are only read when two scoped quantities are compared: a cluster with
+        // none is not tokenized a second time for them.
+        let nested = if scopes.is_empty() {
+            BTreeSet::new()
+        } else {
+            nested_places(cluster)
+        };
         Contradictions {
             found,
             by_sentence,
@@ -417,7 +424,7 @@ impl Contradictions {
             dates: published,
             bags,
             scopes,
-            nested: nested_places(cluster),
+            nested,
         }
     }
 
