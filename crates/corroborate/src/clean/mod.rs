@@ -29,6 +29,7 @@ internal_use!(repetition::RepetitionDetector);
 internal_use!(story_region::StoryRegion);
 
 use crate::document::Document;
+use crate::lang::furniture::{all_languages, REPLY_ENDINGS, REPLY_OPENINGS};
 use crate::lang::Language;
 use crate::segment::Lexicon;
 use position::PositionLine;
@@ -248,30 +249,6 @@ fn looks_like_other_headline(line: &str, f: &LineFeatures) -> bool {
 /// Longest line, in words, that a prompt to click or read more removes on an HTML page.
 const MAX_HTML_PROMPT_WORDS: usize = 8;
 
-/// Openings of a reply's header or of a quoted post, in the languages of the furniture cues.
-const REPLY_OPENINGS: [&str; 9] = [
-    "re:",
-    "aw:",
-    "sv:",
-    "quote from",
-    "quote:",
-    "zitat von",
-    "zitat:",
-    "citation de",
-    "cita de",
-];
-
-/// Endings of a line that introduces a quoted post ("Ann wrote:").
-const REPLY_ENDINGS: [&str; 7] = [
-    "wrote:",
-    "wrote: ↑",
-    "said:",
-    "schrieb:",
-    "a écrit :",
-    "a écrit:",
-    "escribió:",
-];
-
 /// On an HTML page, a legal notice between two kept lines of prose is part of the story (a
 /// photo's credit, an agency's mark under a paragraph): only the notices at the story's
 /// edges, before its first or after its last line of prose, stay removed.
@@ -298,8 +275,8 @@ fn is_thread(lines: &[Line]) -> bool {
         .filter(|l| {
             let lower = &l.features.lower;
             l.features.words <= 16
-                && (REPLY_OPENINGS.iter().any(|o| lower.starts_with(o))
-                    || REPLY_ENDINGS.iter().any(|e| lower.ends_with(e)))
+                && (all_languages(REPLY_OPENINGS).any(|o| lower.starts_with(o))
+                    || all_languages(REPLY_ENDINGS).any(|e| lower.ends_with(e)))
         })
         .nth(1)
         .is_some()

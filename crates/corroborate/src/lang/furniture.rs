@@ -201,6 +201,30 @@ pub const BYLINE_OPENERS: Keyed = &[
     ("fr", &["par", "auteur", "auteure"]),
 ];
 
+/// Openings of a reply's header or of a quoted post ("Re: ...", "Quote from Ann", "Zitat von
+/// Ann"), lowercase.
+pub const REPLY_OPENINGS: Keyed = &[
+    ("de", &["aw:", "zitat von", "zitat:"]),
+    ("en", &["re:", "quote from", "quote:"]),
+    ("es", &["cita de"]),
+    ("fr", &["citation de"]),
+    // Swedish, Danish and Norwegian "svar".
+    ("sv", &["sv:"]),
+];
+
+/// Endings of a line that introduces a quoted post ("Ann wrote:", "Ann schrieb:"), lowercase.
+pub const REPLY_ENDINGS: Keyed = &[
+    ("de", &["schrieb:"]),
+    ("en", &["wrote:", "wrote: \u{2191}", "said:"]),
+    ("es", &["escribió:"]),
+    ("fr", &["a écrit :", "a écrit:"]),
+];
+
+/// Every phrase of every language of `keyed`.
+pub fn all_languages(keyed: Keyed) -> impl Iterator<Item = &'static str> {
+    keyed.iter().flat_map(|(_, words)| words.iter().copied())
+}
+
 /// Whether `word` is in the list of any language of `keyed`.
 pub fn any_language(keyed: Keyed, word: &str) -> bool {
     keyed.iter().any(|(_, words)| words.contains(&word))
