@@ -361,6 +361,22 @@ const TIME_WORDS: &[&str] = &[
     "decade",
 ];
 
+/// Words naming a time relative to the article's day: [`TIME_WORDS`] ("this week", "last
+/// spring"), then the words that need no demonstrative ("yesterday", "two days ago").
+const RELATIVE_TIME: [&str; TIME_WORDS.len() + 8] = super::concat(&[
+    TIME_WORDS,
+    &[
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "ago",
+    ],
+]);
+
 /// [`TIME_WORDS`], then the weekday and month names.
 const TIME_NOUNS: [&str; TIME_WORDS.len() + 19] = super::concat(&[
     TIME_WORDS,
@@ -593,24 +609,7 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
     ],
     // Words naming a time relative to the article's day ("officials said Tuesday night"),
     // besides the weekday names.
-    relative_time: &[
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "earlier",
-        "later",
-        "recently",
-        "ago",
-    ],
+    relative_time: &RELATIVE_TIME,
     // Words that may stand beside them in a time adverbial ("earlier this week", "on Tuesday
     // night", "two days ago").
     time_filler: &[
@@ -618,3 +617,29 @@ pub const DISPLAY_CUES: crate::lang::DisplayCues = crate::lang::DisplayCues {
         "days", "weeks", "months", "years", "two", "three", "few", "several", "a", "past",
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_noun_after_an_attribution_is_a_time() {
+        for (raw, shown) in [
+            (
+                "The harbor of Kessel reopened to ships after the storm, officials said last spring.",
+                "The harbor of Kessel reopened to ships after the storm.",
+            ),
+            (
+                "The harbor of Kessel reopened to ships after the storm, officials said this week.",
+                "The harbor of Kessel reopened to ships after the storm.",
+            ),
+            (
+                "The harbor of Kessel reopened to ships after the storm, officials said two days ago.",
+                "The harbor of Kessel reopened to ships after the storm.",
+            ),
+        ] {
+            assert_eq!(crate::summarize::display_text(raw), shown);
+        }
+        assert!(TIME_WORDS.iter().all(|w| RELATIVE_TIME.contains(w)));
+    }
+}
