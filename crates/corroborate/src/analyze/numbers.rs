@@ -8,13 +8,14 @@
 
 mod parse;
 
-use super::tokens::{is_all_caps, is_capitalized, tokenize, TokenKind};
+use super::tokens::{is_all_caps, is_capitalized, tokenize, Token, TokenKind};
 use super::{Mention, NumberGroup, NumberValue};
 use crate::lang::{lookup, Language, NumberWords};
 use crate::prepared::PreparedCluster;
 pub(crate) use parse::Quantity;
 use parse::{quantity_at, Sentence};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The words this analyzer reads: it reads English rules.
 fn lex() -> &'static NumberWords {
@@ -41,6 +42,9 @@ pub(crate) struct Found {
     pub mention: Mention,
     /// Index of its sentence in the cluster.
     pub sentence: usize,
+    /// The tokens of its sentence, shared by the sentence's quantities (the contradictions
+    /// read the sentence again without tokenizing it a second time).
+    pub tokens: Arc<[Token]>,
     /// Head noun as written (lowercase) with capitalized modifiers ("US troops").
     pub noun: String,
     /// Noun class ("people" for civilians, residents, ...), or the noun itself.
@@ -556,7 +560,7 @@ pub(crate) fn quantities(cluster: &PreparedCluster) -> Vec<Found> {
         if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
             continue;
         }
-        let tokens = tokenize(text);
+        let tokens: Arc<[Token]> = tokenize(text).into();
         let s = Sentence::new(text, &tokens);
         let in_quote = quoted(text, &tokens);
         // A figure with nobody named is given by whoever the sentence before named ("IRC
@@ -638,6 +642,7 @@ pub(crate) fn quantities(cluster: &PreparedCluster) -> Vec<Found> {
                         span,
                     },
                     sentence: si,
+                    tokens: Arc::clone(&tokens),
                     named,
                     noun: phrase,
                     class,

@@ -168,22 +168,45 @@ fn day_named(lower: &[String], tokens: &[Token], published: Option<i64>) -> Opti
 }
 
 /// Places a cluster writes as "Bern, Switzerland": two capitalized words around a comma,
-/// both orders, lowercase.
+/// both orders, lowercase. Only the words beside a comma followed by a capital are
+/// tokenized, each between the white space or commas around it: a token never spans white
+/// space, nor a word a comma, and tokens do not depend on the text past those, so every
+/// character is read at most twice (the tests check the pairs against the whole text's
+/// tokens).
 fn nested_places(cluster: &PreparedCluster) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
     for d in &cluster.docs {
-        let tokens = tokenize(&d.text);
-        for w in tokens.windows(3) {
-            let (a, comma, b) = (w[0].text(&d.text), w[1].text(&d.text), w[2].text(&d.text));
-            let name = |t: &Token, r: &str| t.kind == TokenKind::Word && is_capitalized(r);
-            if comma == "," && name(&w[0], a) && name(&w[2], b) {
-                let (a, b) = (a.to_lowercase(), b.to_lowercase());
-                out.insert((b.clone(), a.clone()));
-                out.insert((a, b));
-            }
-        }
+        nested_in(&d.text, &mut out);
     }
     out
+}
+
+/// [`nested_places`] of one text, added to `out`.
+fn nested_in(text: &str, out: &mut BTreeSet<(String, String)>) {
+    for (comma, _) in text.match_indices(',') {
+        let after = text[comma + 1..].trim_start();
+        if !is_capitalized(after) {
+            continue;
+        }
+        let edge = |c: char| c.is_whitespace() || c == ',';
+        let after = &after[..after.find(edge).unwrap_or(after.len())];
+        let before = text[..comma].trim_end();
+        let run = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| edge(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let before = &before[run..];
+        let (Some(a), Some(&b)) = (tokenize(before).pop(), tokenize(after).first()) else {
+            continue;
+        };
+        let name = |t: &Token, r: &str| t.kind == TokenKind::Word && is_capitalized(r);
+        if name(&a, a.text(before)) && name(&b, b.text(after)) {
+            let (a, b) = (a.text(before).to_lowercase(), b.text(after).to_lowercase());
+            out.insert((b.clone(), a.clone()));
+            out.insert((a, b));
+        }
+    }
 }
 
 /// Read a quantity's scope from its sentence.
@@ -366,24 +389,20 @@ impl Contradictions {
             .iter()
             .map(|d| d.published.as_deref().and_then(day_of))
             .collect();
-        // The scope of each comparable quantity, its sentence tokenized once; parts of sets
-        // ("another 187", "two of the guards") are left out.
+        // The scope of each comparable quantity, read from the tokens the numbers analysis
+        // made of its sentence; parts of sets ("another 187", "two of the guards") are left
+        // out.
         let mut scopes: BTreeMap<usize, Scope> = BTreeMap::new();
-        let mut tokenized: Option<(usize, Vec<Token>)> = None;
         for (k, f) in found.iter().enumerate() {
             if !comparable(f) {
                 continue;
             }
             let text = cluster.text(f.sentence);
-            if tokenized.as_ref().is_none_or(|(si, _)| *si != f.sentence) {
-                tokenized = Some((f.sentence, tokenize(text)));
-            }
-            let tokens = &tokenized.as_ref().expect("tokenized above").1;
-            if is_part(text, tokens, f) {
+            if is_part(text, &f.tokens, f) {
                 continue;
             }
             let at = published.get(f.mention.doc).copied().flatten();
-            scopes.insert(k, scope_of(text, tokens, f, at));
+            scopes.insert(k, scope_of(text, &f.tokens, f, at));
         }
         let usable = |k: usize| scopes.contains_key(&k);
         let mut by_sentence = vec![Vec::new(); cluster.sentences.len()];
@@ -720,6 +739,67 @@ mod tests {
         durations_are_not_compared:
             "Kessel shares fell to a three-year low on Tuesday after the sawmill fire.",
             "Kessel shares fell to an 18-year low on Tuesday after the sawmill fire." => &[];
+    }
+
+    /// [`nested_places`] read from the whole text's tokens, as the reference.
+    fn nested_by_tokens(text: &str) -> BTreeSet<(String, String)> {
+        let tokens = tokenize(text);
+        let mut out = BTreeSet::new();
+        for w in tokens.windows(3) {
+            let (a, comma, b) = (w[0].text(text), w[1].text(text), w[2].text(text));
+            let name = |t: &Token, r: &str| t.kind == TokenKind::Word && is_capitalized(r);
+            if comma == "," && name(&w[0], a) && name(&w[2], b) {
+                let (a, b) = (a.to_lowercase(), b.to_lowercase());
+                out.insert((b.clone(), a.clone()));
+                out.insert((a, b));
+            }
+        }
+        out
+    }
+
+    fn nested_of(text: &str) -> BTreeSet<(String, String)> {
+        let mut out = BTreeSet::new();
+        nested_in(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn nested_places_are_the_whole_texts_token_pairs() {
+        for text in [
+            "The fire in Kessel, Dunmore killed 14.",
+            "Kessel,Dunmore,Bern and Lund , Oslo; U.S., Canada",
+            "In U.S.,Canada and 1,000, Kessel's, Dunmore-on-Sea, Old\u{2019}s,\tÉire",
+            "5,A x, 3 A,1 St. Kessel,\u{00a0}Dunmore a.m., Bern ,Lund ,",
+            ",Kessel , , Dunmore\n,\nBern",
+            "\u{201c}Kessel,\u{201d} Dunmore, \u{201c}Bern\u{201d}, Lund,Ørsted, über,Über",
+            "1,5Kessel,Bern 12,000,Lund Kessel1,5,Bern Kessel-1,Bern,X.Y,Z",
+        ] {
+            assert_eq!(nested_of(text), nested_by_tokens(text), "{text:?}");
+        }
+        let cluster = crate::Pipeline::default().prepare_documents(vec![Document::from_text(
+            "d",
+            "The fire in Kessel, Dunmore killed 14.",
+        )]);
+        assert!(nested_places(&cluster).contains(&("dunmore".into(), "kessel".into())));
+    }
+
+    #[test]
+    fn nested_places_stay_linear_without_white_space() {
+        let text = "Kessel,".repeat(200_000);
+        assert_eq!(nested_of(&text).len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nested_places_match_the_whole_texts_tokens(
+            parts in proptest::collection::vec(
+                "Kessel|Bern|U\\.S\\.|a\\.m\\.|Old's|x-Y|-|'|\\.|,|1|,5|0|É|ü|\u{2019}|\u{201c}| |\n|\u{00a0}",
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(nested_of(&text), nested_by_tokens(&text), "{:?}", text);
+        }
     }
 
     #[test]
