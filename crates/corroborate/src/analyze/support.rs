@@ -33,7 +33,6 @@
 mod contradict;
 mod paraphrase;
 mod restate;
-mod wordnet;
 
 pub use contradict::{Contradictions, CONTRADICTION_TOPIC, ROUNDING};
 
@@ -48,11 +47,6 @@ use std::ops::Range;
 
 /// Weight of a proper-name term relative to other content terms.
 const NAME_WEIGHT: f64 = 0.5;
-
-/// Share of a claim term's weight carried by a candidate that has only a WordNet relative of
-/// it (a synonym, a derived form); the relative also counts as a shared term. Chosen on the
-/// development fold of the support labels (docs/notes/support.md, sixth step).
-const RELATIVE_WEIGHT: f64 = 0.7;
 
 /// Words that attribute rather than inform: two sentences that share only "a spokesman told"
 /// do not report the same thing. (English; move to `lang` when a second language arrives.)
@@ -171,9 +165,6 @@ pub struct SupportIndex {
     restate: restate::Restatements,
     /// Terms that count time ("years", "days"), sorted: "two years" is a detail, not a claim.
     time_units: Vec<u32>,
-    /// For each term id, its WordNet relatives present in the cluster, sorted
-    /// ([`related_terms`]).
-    related: Vec<Vec<u32>>,
 }
 
 /// Score of a candidate sentence against a claim, with its parts.
@@ -287,7 +278,6 @@ impl SupportIndex {
             .collect();
         time_units.sort_unstable();
         time_units.dedup();
-        let related = related_terms(cluster, &words, n_terms);
         let restate = {
             // The words of one paraphrase group as one term, numbered after all others; wire
             // datelines left out.
@@ -425,13 +415,7 @@ impl SupportIndex {
             text: cluster.sentences.iter().map(|s| !s.heading).collect(),
             restate,
             time_units,
-            related,
         }
-    }
-
-    /// The WordNet relatives of term `t` present in the cluster.
-    fn related(&self, t: u32) -> &[u32] {
-        self.related.get(t as usize).map_or(&[], Vec::as_slice)
     }
 
     fn is_text(&self, i: usize) -> bool {
@@ -454,30 +438,19 @@ impl SupportIndex {
         let a = &self.features[claim];
         let mut acc: Vec<(f64, f64)> = vec![(0.0, 0.0); self.features.len()];
         let mut touched: Vec<u32> = Vec::new();
-        // The last claim term credited to each sentence (+1), so that a term counts once.
-        let mut credited: Vec<u32> = vec![0; self.features.len()];
-        for (k, &t) in a.terms.iter().enumerate() {
-            let stamp = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        for &t in &a.terms {
             let w = self.idf.get(t as usize).copied().unwrap_or(0.0);
-            let exact = std::iter::once((t, w));
-            let relatives = self.related(t).iter().map(|&r| (r, RELATIVE_WEIGHT * w));
-            for (term, w) in exact.chain(relatives) {
-                for &j in self
-                    .postings
-                    .get(term as usize)
-                    .map_or(&[][..], |p| p.as_slice())
-                {
-                    if credited[j as usize] == stamp {
-                        continue;
-                    }
-                    credited[j as usize] = stamp;
-                    let slot = &mut acc[j as usize];
-                    if slot.0 == 0.0 && slot.1 == 0.0 {
-                        touched.push(j);
-                    }
-                    slot.0 += w;
-                    slot.1 += w * w;
+            for &j in self
+                .postings
+                .get(t as usize)
+                .map_or(&[][..], |p| p.as_slice())
+            {
+                let slot = &mut acc[j as usize];
+                if slot.0 == 0.0 && slot.1 == 0.0 {
+                    touched.push(j);
                 }
+                slot.0 += w;
+                slot.1 += w * w;
             }
         }
         touched.sort_unstable();
@@ -554,19 +527,6 @@ impl SupportIndex {
             shared_w += w;
             shared_w2 += w * w;
             shared_n += 1;
-        }
-        // Claim terms the candidate carries by a WordNet relative only.
-        for &t in &a.terms {
-            let rel = self.related(t);
-            if !rel.is_empty()
-                && b.terms.binary_search(&t).is_err()
-                && rel.iter().any(|r| b.terms.binary_search(r).is_ok())
-            {
-                let w = RELATIVE_WEIGHT * self.idf[t as usize];
-                shared_w += w;
-                shared_w2 += w * w;
-                shared_n += 1;
-            }
         }
         let containment = if a.weight > 0.0 {
             shared_w / a.weight
@@ -778,42 +738,6 @@ pub fn support(
         .iter()
         .map(|&i| index.support(cluster, i, config))
         .collect()
-}
-
-/// For each content term of the cluster (ids below `n_terms`), the other content terms of the
-/// cluster that WordNet relates to it ([`wordnet::Relatives`]: synonyms of its first two
-/// senses, derivationally related forms), sorted. Linear in the cluster's words: each distinct
-/// term is looked up once.
-fn related_terms(
-    cluster: &PreparedCluster,
-    words: &[Vec<(usize, u32)>],
-    n_terms: usize,
-) -> Vec<Vec<u32>> {
-    let table = wordnet::Relatives::embedded();
-    let mut related: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-    let mut seen = vec![false; cluster.vocab.len()];
-    for &(_, id) in words.iter().flatten() {
-        // Number ids are numbered after the vocabulary: not words.
-        let Some(slot) = seen.get_mut(id as usize) else {
-            continue;
-        };
-        if std::mem::replace(slot, true) {
-            continue;
-        }
-        for r in table.of(cluster.vocab.term(id)) {
-            if let Some(rid) = cluster.vocab.get(r) {
-                if rid != id && !cluster.vocab.is_stop(rid) {
-                    related[id as usize].push(rid);
-                    related[rid as usize].push(id);
-                }
-            }
-        }
-    }
-    for r in &mut related {
-        r.sort_unstable();
-        r.dedup();
-    }
-    related
 }
 
 fn mention(cluster: &PreparedCluster, sentence: usize) -> Mention {
