@@ -19,7 +19,9 @@ table gives, in three tab-separated columns after the word:
 
 A relative is kept only when it is one lowercase alphabetic word that is in the word list or
 the base form of one (rare, capitalised or multi-word lemmas are left out). With N = 30000 and
-SENSES = 2: 15,945 lines, 552 kB. Nothing here comes from any evaluation data.
+SENSES = 2: 15,945 lines, 552 kB. Nothing here comes from any evaluation data. The table is
+not in the tree at present: its use in support was measured and not kept (docs/notes/support.md,
+sixth step; commit a611999 has the table, its licence notice and the Rust reader).
 """
 
 import sys
