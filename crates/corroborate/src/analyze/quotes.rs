@@ -256,12 +256,6 @@ fn leading_person(
         .take(LEADING_SENTENCES)
     {
         let text = cluster.text(range.start + j);
-        // A sentence the segmenter cut after an abbreviation ("based in St. | Paul, said")
-        // opens with no subject of its own: the sentence before holds it.
-        let doc_text = &cluster.docs[doc].text;
-        if after_abbreviation(&doc_text[..s.span.start.min(doc_text.len())]) {
-            continue;
-        }
         let head = prefix(&text[..text.len().min(offset - s.span.start)]);
         let opens_quote = head
             .trim_start()
@@ -498,12 +492,13 @@ fn titled_person(
                         .all(|m| before_words.iter().skip(1).any(|w| clean(w) == clean(m)));
             }
             let before_title = before_words.first().is_some_and(|w| clean(w) == title);
-            // The entity stage may have read the title into the name ("Sheriff Ann Lee").
-            let inside = written.split_whitespace().count() >= 3
-                && written
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| clean(w) == title);
+            // The entity stage may have read the title into the name ("Sheriff Ann Lee",
+            // "Polk County Sheriff Ann Lee").
+            let written: Vec<&str> = written.split_whitespace().collect();
+            let inside = written.len() >= 3
+                && written[..written.len() - 2]
+                    .iter()
+                    .any(|w| clean(w) == title);
             let after_title = after
                 .trim_start_matches([',', ' '])
                 .split_whitespace()
