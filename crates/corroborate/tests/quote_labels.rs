@@ -1,10 +1,10 @@
 //! Quote speakers on long DUC 2006 and 2007 clusters, against the hand labels of
 //! `labels/quotes-long.jsonl` (data set, cluster, document id, byte span, SHA-256 of the span,
-//! speaker as the text names it or null). Clusters are `dev` (D0721E, D0714D, and D0701A,
-//! D0711C, D0635H, D0646A labelled later, then D0619A, D0620B, D0627I, D0634G, D0649D),
-//! `heldout` (D0727G, D0729G, D0742J) or `heldout2`
-//! (D0724F, D0612C, D0613D, labelled before the tool ever ran on them); every split is
-//! reported and must hold its floors.
+//! speaker as the text names it or null). Clusters are `dev` (D0721E, D0714D, D0701A, D0711C,
+//! D0635H, D0646A, D0619A, D0620B, D0627I, D0634G, D0649D, D0727G, D0729G, D0742J, D0724F,
+//! D0612C, D0613D) or `heldout3` (D0645I, D0648C, D0602B, D0605E, labelled before the tool
+//! ever ran on them; its failures are not printed); every split is reported and must hold its
+//! floors.
 //!
 //! Run: `SHARED_DIR=/work/shared cargo test --release -p corroborate --test quote_labels -- --nocapture`
 
@@ -31,11 +31,7 @@ struct Label {
 
 /// Floors per split: share of labelled quotations found, share with the right speaker (the
 /// measured value less a few labels; the targets are 0.97 and 0.95).
-const FLOORS: [(&str, f64, f64); 3] = [
-    ("dev", 0.99, 0.94),
-    ("heldout", 0.99, 0.85),
-    ("heldout2", 0.99, 0.85),
-];
+const FLOORS: [(&str, f64, f64); 2] = [("dev", 0.99, 0.93), ("heldout3", 0.99, 0.82)];
 
 #[test]
 fn quote_speakers_on_long_clusters() {
@@ -44,7 +40,7 @@ fn quote_speakers_on_long_clusters() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("label line parses"))
         .collect();
-    assert!(labels.len() >= 670, "{} labels", labels.len());
+    assert!(labels.len() >= 812, "{} labels", labels.len());
     let mut by_cluster: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
     for l in &labels {
         by_cluster.entry(l.cluster.as_str()).or_default().push(l);

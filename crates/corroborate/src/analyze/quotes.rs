@@ -256,12 +256,6 @@ fn leading_person(
         .take(LEADING_SENTENCES)
     {
         let text = cluster.text(range.start + j);
-        // A sentence the segmenter cut after an abbreviation ("based in St. | Paul, said")
-        // opens with no subject of its own: the sentence before holds it.
-        let doc_text = &cluster.docs[doc].text;
-        if after_abbreviation(&doc_text[..s.span.start.min(doc_text.len())]) {
-            continue;
-        }
         let head = prefix(&text[..text.len().min(offset - s.span.start)]);
         let opens_quote = head
             .trim_start()
@@ -316,6 +310,23 @@ fn leading_person(
         let starts: Vec<usize> = starts
             .filter(|&from| !before_floor || s.span.start + from >= floor)
             .collect();
+        // A narrative sentence that ends with its attribution ("..., said Ann Lee, head of
+        // the board."): the person after the verb is whom it is about.
+        if let Some(Subject::Named { name, role }) = said_at_end(head)
+            .filter(|&i| !before_floor || s.span.start + i >= floor)
+            .and_then(|i| attribution::after(&head[i..]))
+        {
+            let e = ctx.resolve(&name);
+            let agrees = match e {
+                Some(e) => ctx.agrees(e, wanted),
+                None => gender::agrees(gender::of_name(&name), wanted),
+            };
+            let person = e.is_some_and(|e| entities.entities[e].kind == EntityKind::Person)
+                || (e.is_none() && name.contains(' '));
+            if agrees && person {
+                return Some(Subject::Named { name, role });
+            }
+        }
         for &from in starts.iter().rev() {
             let piece = &head[from..];
             // A subject after fronted adverbials ("In the end, Bush said ...", "At the
@@ -382,6 +393,14 @@ fn leading_person(
     None
 }
 
+/// Where ", said X" / ", says X" stands in a sentence opening without quotation marks.
+fn said_at_end(head: &str) -> Option<usize> {
+    if head.contains(['`', '"', '\u{201c}', '\u{201d}']) || head.contains("''") {
+        return None;
+    }
+    head.rfind(", said ").or_else(|| head.rfind(", says "))
+}
+
 /// Whether text ends with a short capitalized abbreviation and its dot ("St.", "Mt.",
 /// "Gov."), so that what follows goes on the same sentence.
 fn after_abbreviation(before: &str) -> bool {
@@ -417,8 +436,11 @@ fn after_abbreviation(before: &str) -> bool {
         )
 }
 
-/// The person a description with a title refers to ("the judge" -> the last person named
-/// with "Judge" before them or ", the judge" after them in this document).
+/// The person a description with a title refers to: "the judge" -> the last person of this
+/// document named with "Judge" before them (or inside the name the entity stage read:
+/// "Sheriff Ann Lee") or ", the judge" after them; "the Green chief" -> the last person named
+/// right after a title phrase with every capitalized modifier of the description ("Green
+/// leader Ann Lee").
 fn titled_person(
     people: &People,
     text: &str,
@@ -427,13 +449,22 @@ fn titled_person(
     description: &str,
 ) -> Option<usize> {
     let words: Vec<&str> = description.split_whitespace().collect();
-    let [article, title] = words.as_slice() else {
-        return None;
-    };
-    if !article.eq_ignore_ascii_case("the") {
+    let (article, rest) = words.split_first()?;
+    let (title, modifiers) = rest.split_last()?;
+    if !article.eq_ignore_ascii_case("the") || modifiers.len() > 3 {
         return None;
     }
     let title = title.to_lowercase();
+    // Capitalized modifiers ("Communist" of "the Communist chief"); lowercase ones ("the
+    // 36-year-old resident") say nothing a name's neighbours would repeat.
+    let marks: Vec<&str> = modifiers
+        .iter()
+        .copied()
+        .filter(|m| m.starts_with(char::is_uppercase))
+        .collect();
+    if marks.len() < modifiers.len() && !modifiers.is_empty() {
+        return None;
+    }
     let k = people
         .0
         .partition_point(|&(d, s, _, _)| (d, s) < (doc, offset));
@@ -445,23 +476,42 @@ fn titled_person(
         .find(|&&(_, start, end, _)| {
             let before = text.get(start.saturating_sub(40)..start).unwrap_or("");
             let after = text.get(end..(end + 40).min(text.len())).unwrap_or("");
-            let before_title = before
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.trim_end_matches([',', ';']).to_lowercase() == title);
+            let written = text.get(start..end).unwrap_or("");
+            let clean = |w: &str| w.trim_end_matches([',', ';', '.']).to_lowercase();
+            let before_words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+            if !marks.is_empty() {
+                // "Communist leader X": the title phrase right before the name holds every
+                // capitalized modifier and ends in a title or role word.
+                let ends_in_role = before_words.first().is_some_and(|w| {
+                    let w = clean(w);
+                    w == title || attribution::is_role_or_title(&w)
+                });
+                return ends_in_role
+                    && marks
+                        .iter()
+                        .all(|m| before_words.iter().skip(1).any(|w| clean(w) == clean(m)));
+            }
+            let before_title = before_words.first().is_some_and(|w| clean(w) == title);
+            // The entity stage may have read the title into the name ("Sheriff Ann Lee",
+            // "Polk County Sheriff Ann Lee").
+            let written: Vec<&str> = written.split_whitespace().collect();
+            let inside = written.len() >= 3
+                && written[..written.len() - 2]
+                    .iter()
+                    .any(|w| clean(w) == title);
             let after_title = after
                 .trim_start_matches([',', ' '])
                 .split_whitespace()
                 .take(3)
-                .any(|w| w.trim_end_matches([',', '.']).to_lowercase() == title);
-            before_title || after_title
+                .any(|w| clean(w) == title);
+            before_title || inside || after_title
         })
         .map(|&(_, _, _, p)| p)
 }
 
 /// Nouns of a description that an organisation stands behind ("the report said", "the
 /// group", "the agency"): the description is the organisation named with that noun.
-const ORGANISATION_NOUNS: &[&str] = &[
+pub(crate) const ORGANISATION_NOUNS: &[&str] = &[
     "report",
     "study",
     "survey",
@@ -470,6 +520,8 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "organisation",
     "agency",
     "journal",
+    "editorial",
+    "brochure",
     "commission",
     "committee",
     "association",
@@ -484,14 +536,42 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "foundation",
     "department",
     "ministry",
+    "movement",
+    "party",
+    "campaign",
 ];
 
+/// Nouns of a body (not a document): "the movement said" after a sentence that names one
+/// organisation first is that organisation's.
+const BODY_NOUNS: &[&str] = &[
+    "group",
+    "organization",
+    "organisation",
+    "agency",
+    "commission",
+    "committee",
+    "association",
+    "company",
+    "firm",
+    "movement",
+    "party",
+    "campaign",
+];
+
+/// How far back (bytes) a description looks for the organisation it stands for.
+const DESCRIBED_WINDOW: usize = 4000;
+
 /// The organisation a description stands for: for each "the N" in it (N an
-/// [`ORGANISATION_NOUNS`] noun, last first), the last organisation of this document named
-/// right before N ("the Amnesty International report") or with N ending an apposition after
-/// it ("Amnesty International, an anti-death penalty group"), within a few paragraphs.
+/// [`ORGANISATION_NOUNS`] noun, last first), the last organisation of this document, within a
+/// few paragraphs, named right before N ("the Amnesty International report", "a Corps
+/// brochure"), right after "N by" ("a study by the Centers for ..."), with N ending an
+/// apposition after it ("Amnesty International, an anti-death penalty group") or with N in
+/// its name ("the journal" -> "Journal of ..."); else the organisation named first after the
+/// last "a/an/one ... N" that brought N in ("In a report ..., the Ocean Institute declares");
+/// else, for a body ("the movement"), the organisation a sentence just before names first.
 fn described_organisation(
     orgs: &People,
+    entities: &EntityIndex,
     text: &str,
     doc: usize,
     offset: usize,
@@ -515,42 +595,169 @@ fn described_organisation(
     let k = orgs
         .0
         .partition_point(|&(d, s, _, _)| (d, s) < (doc, offset));
-    for (_, noun) in nouns {
-        let found = orgs.0[..k]
+    let recent = || {
+        orgs.0[..k]
             .iter()
             .rev()
-            .take_while(|&&(d, s, _, _)| d == doc && s + 4000 >= offset)
+            .take_while(|&&(d, s, _, _)| d == doc && s + DESCRIBED_WINDOW >= offset)
             .take(200)
-            .find(|&&(_, _, end, _)| {
-                let after = text.get(end..(end + 80).min(text.len())).unwrap_or("");
-                let after = after.strip_prefix("'s").unwrap_or(after);
-                let next: Vec<String> = after
-                    .split_whitespace()
-                    .map(|w| w.to_lowercase())
-                    .take(9)
-                    .collect();
-                let adjacent = next
+    };
+    let is_org = |e: usize| entities.entities[e].kind == EntityKind::Organization;
+    for (_, noun) in nouns {
+        let found = recent().find(|&&(_, start, end, e)| {
+            let after = text.get(end..(end + 80).min(text.len())).unwrap_or("");
+            let after = after.strip_prefix("'s").unwrap_or(after);
+            let next: Vec<String> = after
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .take(9)
+                .collect();
+            let adjacent = next
+                .first()
+                .is_some_and(|w| w.trim_end_matches([',', '.']) == noun);
+            // ", a/an/the ... N" up to the apposition's end (a comma standing alone after
+            // the name opens it, it does not end it).
+            let rest = match next.first().map(String::as_str) {
+                Some(",") => &next[1..],
+                _ => &next[..],
+            };
+            let apposition = after.trim_start().starts_with(',')
+                && rest
                     .first()
-                    .is_some_and(|w| w.trim_end_matches([',', '.']) == noun);
-                // ", a/an/the ... N" up to the apposition's end.
-                let apposition = after.trim_start().starts_with(',')
-                    && next.first().is_some_and(|w| {
-                        matches!(w.trim_start_matches(','), "" | "a" | "an" | "the")
+                    .is_some_and(|w| matches!(w.trim_start_matches(','), "" | "a" | "an" | "the"))
+                && rest
+                    .iter()
+                    .take_while(|w| !w.starts_with('('))
+                    .scan(false, |ended, w| {
+                        let r = (!*ended).then_some(w);
+                        *ended |= w.ends_with([',', '.', ';']);
+                        r
                     })
-                    && next
-                        .iter()
-                        .take_while(|w| !w.starts_with('('))
-                        .scan(false, |ended, w| {
-                            let r = (!*ended).then_some(w);
-                            *ended |= w.ends_with([',', '.', ';']);
-                            r
-                        })
-                        .any(|w| w.trim_end_matches([',', '.', ';']) == noun);
-                adjacent || apposition
+                    .any(|w| w.trim_end_matches([',', '.', ';']) == noun);
+            // "a study by (the) X".
+            let before = text.get(start.saturating_sub(40)..start).unwrap_or("");
+            let by: Vec<String> = before
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .map(|w| w.to_lowercase())
+                .collect();
+            let by_noun = by.iter().position(|w| w == "by").is_some_and(|i| {
+                by.get(i + 1)
+                    .is_some_and(|w| w.trim_end_matches(['.', ',']) == noun)
             });
+            // "the journal" for the "Journal of ..." (a name word, capitalized).
+            let named = is_org(e)
+                && entities.entities[e]
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase) && w.to_lowercase() == *noun);
+            adjacent || apposition || by_noun || named
+        });
         if let Some(&(_, _, _, e)) = found {
             return Some(e);
         }
+        if let Some(e) = introduced_with(orgs, &is_org, text, doc, offset, noun) {
+            return Some(e);
+        }
+        if BODY_NOUNS.contains(&noun.as_str()) {
+            if let Some(e) = first_of_previous_sentence(orgs, &is_org, text, doc, offset) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Bounds of the sentence around byte `at` of `text`, by its dots and paragraph breaks (the
+/// context of a noun, not the segmenter's sentence).
+fn rough_sentence(text: &str, at: usize) -> Range<usize> {
+    let head = &text[..at];
+    let start = [". ", ".\n", "\n\n", "? ", "! "]
+        .iter()
+        .filter_map(|p| head.rfind(p).map(|i| i + 2))
+        .max()
+        .unwrap_or(0);
+    let tail = &text[at..];
+    let end = [". ", "\n\n"]
+        .iter()
+        .filter_map(|p| tail.find(p).map(|i| at + i + 1))
+        .min()
+        .unwrap_or(text.len());
+    start.min(at)..end
+}
+
+/// The organisation named first after the last "a/an/one (up to two words) N" of `doc` before
+/// `offset` in that sentence (else first in the sentence before the noun).
+fn introduced_with(
+    orgs: &People,
+    is_org: &impl Fn(usize) -> bool,
+    text: &str,
+    doc: usize,
+    offset: usize,
+    noun: &str,
+) -> Option<usize> {
+    let before = text.get(offset.saturating_sub(DESCRIBED_WINDOW)..offset)?;
+    let base = offset - before.len();
+    let mut at = None;
+    for (i, _) in before.match_indices(noun) {
+        let word_start = i == 0 || !before[..i].ends_with(|c: char| c.is_alphanumeric());
+        let word_end = !before[i + noun.len()..].starts_with(|c: char| c.is_alphanumeric());
+        let lead: Vec<String> = before[..i]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.to_lowercase())
+            .collect();
+        let indefinite = lead
+            .iter()
+            .position(|w| matches!(w.as_str(), "a" | "an" | "one"))
+            .is_some_and(|p| lead[..p].iter().all(|w| w.chars().all(char::is_alphabetic)));
+        if word_start && word_end && indefinite {
+            at = Some(base + i);
+        }
+    }
+    let at = at?;
+    let sentence = rough_sentence(text, at);
+    let in_sentence = |&&(d, s, e, p): &&(usize, usize, usize, usize)| {
+        d == doc && s >= sentence.start && e <= sentence.end && is_org(p)
+    };
+    let k = orgs
+        .0
+        .partition_point(|&(d, s, _, _)| (d, s) < (doc, sentence.start));
+    let mentions = || orgs.0[k..].iter().take(100).filter(in_sentence);
+    mentions()
+        .find(|&&(_, s, _, _)| s > at)
+        .or_else(|| mentions().next())
+        .map(|&(_, _, _, p)| p)
+}
+
+/// The organisation named first in the nearest of the two sentences before the one that
+/// holds byte `offset`.
+fn first_of_previous_sentence(
+    orgs: &People,
+    is_org: &impl Fn(usize) -> bool,
+    text: &str,
+    doc: usize,
+    offset: usize,
+) -> Option<usize> {
+    let mut end = rough_sentence(text, offset).start;
+    for _ in 0..2 {
+        let Some(last) = end.checked_sub(2) else {
+            break;
+        };
+        let sentence = rough_sentence(text, last);
+        let k = orgs
+            .0
+            .partition_point(|&(d, s, _, _)| (d, s) < (doc, sentence.start));
+        let first = orgs.0[k..]
+            .iter()
+            .take_while(|&&(d, s, _, _)| d == doc && s < sentence.end)
+            .find(|&&(_, _, _, p)| is_org(p));
+        if let Some(&(_, _, _, p)) = first {
+            return Some(p);
+        }
+        end = sentence.start;
     }
     None
 }
@@ -863,6 +1070,16 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                     previous_name: previous_name.as_deref(),
                 },
             );
+            // The person as this document names them ("Randolph Evans" where the cluster's
+            // name is "Randy Evans").
+            let speaker = speaker.map(|mut sp| {
+                if let Some(e) = person.filter(|&e| sp.name == entities.entities[e].name) {
+                    if let Some(own) = document_name(text, first.open, &entities.entities[e]) {
+                        sp.name = own;
+                    }
+                }
+                sp
+            });
             if let (Some(p), Some(r)) = (person, role.as_ref()) {
                 let entry = roles
                     .entry(p)
@@ -1068,7 +1285,7 @@ fn resolve(
             None,
         ),
         Some(Subject::Description(d)) => match titled_person(&ctx.people, text, doc, offset, d)
-            .or_else(|| described_organisation(&ctx.orgs, text, doc, offset, d))
+            .or_else(|| described_organisation(&ctx.orgs, entities, text, doc, offset, d))
         {
             Some(e) => person_speaker(e, None),
             None => (
@@ -1119,6 +1336,54 @@ fn family_member(text: &str, offset: usize, surname: &str, entity: &Entity) -> O
         }
     }
     found.filter(|f| f != full)
+}
+
+/// For a person whose full name this document does not write before `offset`: the last
+/// full name it does write with their surname and a variant of their first name (both start
+/// with the same three letters: "Randolph Evans" for "Randy Evans", "Kenneth S. Trump" for
+/// "Ken Trump"), so that the speaker reads as the document names them.
+fn document_name(text: &str, offset: usize, entity: &Entity) -> Option<String> {
+    let full = entity.name.as_str();
+    let (first, surname) = (full.split_whitespace().next()?, full.rsplit(' ').next()?);
+    let canonical = first.to_lowercase();
+    let before = text.get(..offset)?;
+    if full == surname || canonical.chars().count() < 3 || before.contains(full) {
+        return None;
+    }
+    let stem: String = canonical.chars().take(3).collect();
+    let mut found = None;
+    for (at, _) in before.match_indices(surname) {
+        let after_ok = before[at + surname.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let Some(head) = before[..at].strip_suffix(' ').filter(|_| after_ok) else {
+            continue;
+        };
+        let mut words = head.rsplit(' ');
+        let mut given = words.next().unwrap_or("");
+        // A middle initial ("Kenneth S. Trump").
+        let initial = (given.len() == 2
+            && given.ends_with('.')
+            && given.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(given);
+        if initial.is_some() {
+            given = words.next().unwrap_or("");
+        }
+        let lower = given.to_lowercase();
+        let variant = given.chars().count() >= 3
+            && given.starts_with(char::is_uppercase)
+            && given.chars().skip(1).all(char::is_lowercase)
+            && lower != canonical
+            && lower.starts_with(&stem);
+        if variant {
+            found = Some(match initial {
+                Some(i) => format!("{given} {i} {surname}"),
+                None => format!("{given} {surname}"),
+            });
+        }
+    }
+    found
 }
 
 /// The lowercased first word of a name of two words or more ("" for one word).
@@ -1363,6 +1628,84 @@ mod tests {
             "{qs:#?}"
         );
         assert_eq!(by_text("coin toss").as_deref(), Some("Ann Lee"), "{qs:#?}");
+    }
+
+    #[test]
+    fn organisations_behind_a_body_a_journal_or_a_report() {
+        let qs = quotes(&[
+            "Harbour news\n\nIn a report due on Friday, the Tidewater Research Institute and the Dune Society declare that \u{201c}the shoreline is retreating faster than any model predicted.\u{201d} The authors visited nine beaches.\n\n\u{201c}Every beach we measured had lost sand since the last survey,\u{201d} the report says.\n\nThe Journal of Coastal Medicine urged doctors to warn swimmers.\n\n\u{201c}The time has come to post warnings on every beach with a rip current,\u{201d} the journal said.\n\nThe Blue Harbour Alliance, which backs the new plan, called on residents to vote. The plan \u{201c}is the best chance in a generation to save the dunes,\u{201d} the movement said in a statement.",
+        ]);
+        let by_text = |t: &str| {
+            qs.iter()
+                .find(|q| q.text.contains(t))
+                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        };
+        assert_eq!(
+            by_text("Every beach").as_deref(),
+            Some("Tidewater Research Institute"),
+            "{qs:#?}"
+        );
+        assert_eq!(
+            by_text("post warnings").as_deref(),
+            Some("Journal of Coastal Medicine"),
+            "{qs:#?}"
+        );
+        assert_eq!(
+            by_text("best chance").as_deref(),
+            Some("Blue Harbour Alliance"),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn descriptions_names_and_attributions_at_a_sentence_end() {
+        let qs = quotes(&[
+            "Vote news\n\nThe Green leader Tomas Varga spoke on Monday. Polls put him second. \u{201c}The choice is between renewal and decline for this country,\u{201d} the Green chief said recently.\n\nThe budget is the largest in a decade, said Walter Brandt, head of the planning office. Dora Quist disagreed.\n\nThe count was slow, said Marianne Holt, a clerk of the county board.\n\n\u{201c}We will publish every figure as soon as we have it,\u{201d} she said.",
+        ]);
+        let by_text = |t: &str| {
+            qs.iter()
+                .find(|q| q.text.contains(t))
+                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        };
+        assert_eq!(
+            by_text("renewal").as_deref(),
+            Some("Tomas Varga"),
+            "{qs:#?}"
+        );
+        assert_eq!(
+            by_text("publish every").as_deref(),
+            Some("Marianne Holt"),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn document_name_prefers_the_documents_own_first_name() {
+        let entity = Entity {
+            name: "Ken Lamb".to_string(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            sources: vec![0],
+            mentions: 1,
+        };
+        let text = "Kenneth S. Lamb, a consultant, spoke. ``Schools need locks,'' he said.";
+        let at = text.find("``").unwrap_or(0);
+        assert_eq!(
+            document_name(text, at, &entity).as_deref(),
+            Some("Kenneth S. Lamb")
+        );
+        // A first name that is no variant ("Al" for "Ken") is another person's.
+        let other = "Al Lamb spoke. ``Schools need locks,'' he said.";
+        assert_eq!(
+            document_name(other, other.find("``").unwrap_or(0), &entity),
+            None
+        );
+        // A document that writes the cluster's name keeps it.
+        let same = "Ken Lamb and Kenneth Lamb spoke. ``Locks,'' he said.";
+        assert_eq!(
+            document_name(same, same.find("``").unwrap_or(0), &entity),
+            None
+        );
     }
 
     #[test]

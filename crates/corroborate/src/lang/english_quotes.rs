@@ -119,7 +119,7 @@ pub(crate) const MORE_REPORTING_VERBS: &[&str] = &[
     "scoffed", "screams", "shouts", "shrugged", "sighed", "snapped", "sneered", "speculated",
     "speculates", "swore", "swears", "testify", "theorized", "threatened", "whispers",
     "wondered", "wonders", "yells", "inquired", "recommended", "concurred", "deplored",
-    "deplores", "decried", "decries",
+    "deplores", "decried", "decries", "cracked", "blamed", "blames",
     // Base forms after a plural subject or an auxiliary ("they add", "Bush would ask:").
     "ask", "add", "argue", "insist", "explain", "warn", "admit", "agree", "deny", "contend",
     "maintain", "concede", "predict", "suggest", "recall", "write", "complain", "acknowledge",

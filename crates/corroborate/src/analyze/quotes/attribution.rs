@@ -163,6 +163,21 @@ fn is_title(lower: &str) -> bool {
     ent().titles.contains(&lower)
 }
 
+/// Whether a lowercased word can end a description of a speaker: a role ("the sheriff",
+/// "a spokeswoman") or a body or document an organisation stands behind ("the journal",
+/// "the movement"), resolved later.
+fn is_description_head(lower: &str) -> bool {
+    is_role_noun(lower)
+        || super::ORGANISATION_NOUNS.contains(&lower)
+        || lower.ends_with("man")
+        || lower.ends_with("woman")
+}
+
+/// Whether a lowercased word is a role noun or a title ("leader", "judge", "senator").
+pub(crate) fn is_role_or_title(lower: &str) -> bool {
+    is_role_noun(lower) || is_title(lower)
+}
+
 fn is_name_word(w: &str) -> bool {
     is_capitalized(w)
         || ["al-", "el-", "bin-", "ibn-"]
@@ -676,7 +691,7 @@ fn subject_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
             return Some(Subject::Named { name, role });
         }
     }
-    if is_role_noun(&last) || last.ends_with("man") || last.ends_with("woman") {
+    if is_description_head(&last) {
         // Description: from the last determiner.
         let det = (la..lb).rev().find(|&i| {
             matches!(
@@ -990,7 +1005,7 @@ fn noun_phrase(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         return Some(np);
     }
     let last = w.lower(b - 1);
-    if is_role_noun(&last) || last.ends_with("man") || last.ends_with("woman") {
+    if is_description_head(&last) {
         return Some(Subject::Description(w.slice(a, b).to_string()));
     }
     None
