@@ -62,7 +62,7 @@ fn real_pages_stay_above_the_floors() {
         .map(|(p, x)| score_page(&p.gold, x))
         .collect();
     let all = summarise(&rows);
-    // Measured: F1 0.9293, no empty page (trafilatura 2.3.1 on the same pages: 0.908, 1).
+    // Measured: F1 0.9295, no empty page (trafilatura 2.3.1 on the same pages: 0.908, 1).
     assert!(all.f1 >= 0.929, "mean F1 {:.4}", all.f1);
     assert!(all.empty == 0, "{} pages with no output", all.empty);
     // Measured F1 per page type: all pages, the dev part and the held-out part of the frozen
@@ -73,7 +73,7 @@ fn real_pages_stay_above_the_floors() {
         ("collection", 0.86, 0.86, 0.87), // 0.868 / 0.862 / 0.880, 6 = 4 + 2
         ("documentation", 0.88, 0.86, 0.94), // 0.883 / 0.861 / 0.949, 12 = 9 + 3
         ("forum", 0.89, 0.94, 0.82),      // 0.891 / 0.941 / 0.825, 14 = 8 + 6
-        ("listing", 0.76, 0.91, 0.50),    // 0.764 / 0.916 / 0.509, 8 = 5 + 3
+        ("listing", 0.77, 0.93, 0.50),    // 0.774 / 0.933 / 0.509, 8 = 5 + 3
         ("product", 0.80, 0.0, 0.80),     // 0.803 / - / 0.803, 2 = 0 + 2
         ("service", 0.91, 0.89, 0.98),    // 0.918 / 0.895 / 0.989, 4 = 3 + 1
     ];

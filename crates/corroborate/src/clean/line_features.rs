@@ -27,7 +27,9 @@ impl Ending {
 /// Features of one trimmed, non-empty line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineFeatures {
-    /// Number of white-space separated words.
+    /// Number of words: white-space separated, a Chinese or Japanese character counting as one and
+    /// [`UNSPACED_CHARS_PER_WORD`] characters of Thai, Lao, Myanmar or Khmer as one (scripts
+    /// written without spaces between words), as the HTML extraction counts them.
     pub words: usize,
     /// How the line ends.
     pub ending: Ending,
@@ -96,6 +98,34 @@ pub fn ending(line: &str) -> Ending {
         Some(',' | ';' | '-' | '–' | '—' | '、') => Ending::Continuation,
         _ => Ending::Bare,
     }
+}
+
+/// Han, kana and hangul: a character of these counts as a word in the HTML extraction.
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han_or_kana(c) || matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// Han and kana: Chinese and Japanese, written without spaces between words (Korean puts
+/// spaces between its words, so a line's words are its white-space separated ones).
+pub(crate) fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}')
+}
+
+/// Characters of a word in Thai, Lao, Myanmar and Khmer text (vowel and tone marks are
+/// characters of their own).
+pub(crate) const UNSPACED_CHARS_PER_WORD: usize = 4;
+
+/// Thai, Lao, Myanmar and Khmer: alphabets written without spaces between words (a space ends
+/// a phrase), whose words are several characters long.
+pub(crate) fn is_unspaced(c: char) -> bool {
+    matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
+}
+
+/// Words of one white-space separated token from its counts of CJK and unspaced-script
+/// characters and whether it has another letter or digit.
+pub(crate) fn word_units(cjk: usize, unspaced: usize, other: bool) -> usize {
+    cjk + unspaced.div_ceil(UNSPACED_CHARS_PER_WORD) + usize::from(cjk + unspaced == 0 || other)
 }
 
 // Classes of a byte, as bits: the `char` predicates restricted to ASCII, and a mark for the
@@ -342,12 +372,21 @@ impl LineFeatures {
                 }
             } else {
                 let mut first_seen = false;
+                let (mut cjk, mut unspaced, mut other) = (0, 0, false);
                 for c in word.chars() {
                     let class = if c.is_ascii() {
                         BYTE_CLASSES[usize::from(c as u8)]
                     } else {
                         char_class(c)
                     };
+                    // The scripts without spaces all lie above U+0E00.
+                    if c >= '\u{0e00}' && is_han_or_kana(c) {
+                        cjk += 1;
+                    } else if c >= '\u{0e00}' && is_unspaced(c) {
+                        unspaced += 1;
+                    } else if class & ALNUM != 0 {
+                        other = true;
+                    }
                     if !first_seen && class & (ALNUM | AT) != 0 {
                         first_seen = true;
                         if class & ALPHA != 0 {
@@ -359,6 +398,7 @@ impl LineFeatures {
                     }
                     seen |= class;
                 }
+                words += word_units(cjk, unspaced, other) - 1;
                 // `str::to_lowercase` differs from lowercasing each character only for the
                 // final sigma, which depends on its neighbours.
                 let mut buf = [0u8; 4];
@@ -644,7 +684,13 @@ mod tests {
         let mut has_email = false;
         let mut lower = String::with_capacity(line.len());
         for w in line.split_whitespace() {
-            words += 1;
+            let w_units = word_units(
+                w.chars().filter(|&c| is_han_or_kana(c)).count(),
+                w.chars().filter(|&c| is_unspaced(c)).count(),
+                w.chars()
+                    .any(|c| c.is_alphanumeric() && !is_han_or_kana(c) && !is_unspaced(c)),
+            );
+            words += w_units;
             if let Some(first) = w.chars().find(|c| c.is_alphanumeric() || *c == '@') {
                 if first.is_alphabetic() {
                     alphabetic_words += 1;
@@ -653,7 +699,7 @@ mod tests {
                     }
                 }
             }
-            if words > 1 {
+            if words > w_units {
                 lower.push(' ');
             }
             // Lowercase each word in place in `lower` (no String per word); a non-ASCII word
@@ -800,7 +846,7 @@ mod tests {
 
         #[test]
         fn unicode_features_match_the_reference(
-            line in "[a-zA-Z0-9@.:/ \"'’‘“”«»—–…ΣσςİıßÉéÅﬁ½²\u{a0}\u{85}\u{2003}\u{3000}\u{1680}\u{301}\t-]{0,50}"
+            line in "[a-zA-Z0-9@.:/ \"'’‘“”«»—–…ΣσςİıßÉéÅﬁ½²北京カナ한국ไทย。\u{a0}\u{85}\u{2003}\u{3000}\u{1680}\u{301}\t-]{0,50}"
         ) {
             proptest::prop_assert_eq!(LineFeatures::of(&line), reference(&line));
         }
@@ -830,6 +876,22 @@ mod tests {
         ] {
             assert_eq!(LineFeatures::of(line), reference(line), "{line:?}");
         }
+    }
+
+    #[test]
+    fn chinese_and_japanese_characters_count_as_words() {
+        // A sentence of 21 Han characters is prose, as its English translation is.
+        let zh = LineFeatures::of("市政府周二宣布将在明年启动新的城市交通计划。");
+        assert_eq!(zh.words, 21);
+        assert!(zh.is_prose());
+        let ja = LineFeatures::of("東京都は新しい計画を発表しました。");
+        assert_eq!(ja.words, 16);
+        assert!(ja.is_prose());
+        // Korean puts spaces between its words; Thai counts a word per four characters.
+        assert_eq!(LineFeatures::of("서울시는 새로운 계획을 발표했다.").words, 4);
+        assert_eq!(LineFeatures::of("ภาษาไทย").words, 2);
+        assert_eq!(LineFeatures::of("iPhone手机 2024").words, 4);
+        assert_eq!(LineFeatures::of("首页").words, 2);
     }
 
     #[test]

@@ -664,6 +664,22 @@ mod tests {
     }
 
     #[test]
+    fn chinese_sentences_are_prose_and_credits_after_them_go() {
+        let lines = [
+            "北京启动城市交通改造计划",
+            "北京市政府周二宣布，将在明年年初启动新的城市交通改造计划，涉及全市十六个区的主要道路。",
+            "专家表示，这一计划的关键在于地铁与公交的衔接，以及老旧小区周边道路的拓宽工程",
+            "部分市民对施工期间可能造成的交通拥堵表示担忧，市政府承诺将提前发布绕行方案。",
+            "责任编辑：王明",
+            "分享到：微信 微博",
+        ];
+        assert_eq!(
+            reasons(&html_doc(&lines)),
+            ["after_story_end", "after_story_end"]
+        );
+    }
+
+    #[test]
     fn a_legal_notice_inside_an_html_story_stays_and_one_at_its_end_goes() {
         let lines = [
             "The river rose two metres overnight and closed the old bridge.",

@@ -99,6 +99,7 @@ impl PositionRules {
         }
         tail.into_iter()
             .filter(|&i| !lines[i].features.ending.is_sentence() && !lines[i].holds_sentence)
+            .filter(|&i| !continues_a_list(lines, bounds, i))
             .map(|index| PositionFinding {
                 index,
                 reason: "after_story_end",
@@ -190,6 +191,41 @@ fn is_name_with_role(f: &LineFeatures, line: &str) -> bool {
         && role.iter().all(|w| capital(w) || joiner(w))
 }
 
+/// Whether trailing line `i` is one more item of a list the story holds: a line with a digit
+/// whose shape (lowercased, each run of digits as one `0`) is that of a live line of the story
+/// ("$ 14,999.00" after "$ 2,999.99", "Model 7 mower, 7 acres" after "Model 3 mower, 3 acres":
+/// a product grid or a table of results running past the last sentence).
+fn continues_a_list(lines: &[PositionLine<'_>], bounds: StoryBounds, i: usize) -> bool {
+    let lower = lines[i].features.lower.as_str();
+    if !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let shape = digit_shape(lower);
+    lines[bounds.first..=bounds.last].iter().any(|l| {
+        l.alive
+            && l.features.words == lines[i].features.words
+            && digit_shape(&l.features.lower) == shape
+    })
+}
+
+/// `text` with each run of ASCII digits replaced by one `0`.
+fn digit_shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('0');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +275,30 @@ mod tests {
         let v = view(&f);
         let b = rules.bounds(&v).expect("prose");
         assert!(rules.trailing(&v, b).is_empty());
+    }
+
+    #[test]
+    fn items_of_a_list_past_the_last_sentence_are_kept() {
+        let texts = [
+            "Garden tools",
+            "Each mower cuts a lawn of up to seven acres.",
+            "Model 3 mower, 3 acres",
+            "$ 2,999.99",
+            "Model 6 mower, 6 acres, enhanced motor.",
+            "Model 7 mower, 7 acres",
+            "$ 14,999.00",
+            "Share this page",
+        ];
+        let f = lines(&texts);
+        let mut v = view(&f);
+        for (l, t) in v.iter_mut().zip(texts) {
+            l.text = t;
+        }
+        let rules = PositionRules::default();
+        let b = rules.bounds(&v).expect("prose");
+        assert_eq!(b, StoryBounds { first: 1, last: 4 });
+        let t: Vec<usize> = rules.trailing(&v, b).iter().map(|x| x.index).collect();
+        assert_eq!(t, [7]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! 85 s on 10,000 nested `<div>`s; see `tests/ingest_html.rs` and the branch report.
 
 use super::dom::{Dom, NodeData, NodeId};
+use crate::clean::line_features::{is_cjk, is_unspaced, word_units};
 use rustc_hash::FxHashMap;
 
 /// Elements whose whole subtree is never story text.
@@ -742,19 +743,13 @@ fn block_mass(b: &TextBlock) -> f64 {
     chars as f64 * (1.0 - link_share)
 }
 
-/// Han, kana and hangul: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}')
-}
-
 /// `char::is_whitespace` on an ASCII byte: tab to carriage return, and space (branch-free,
 /// so that counting loops vectorize).
 fn is_ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
 }
 
-/// Words of a text, a CJK character counting as one, [`UNSPACED_CHARS_PER_WORD`] characters
+/// Words of a text, a CJK character counting as one, four characters
 /// of Thai, Lao, Myanmar or Khmer as one.
 pub(super) fn text_units(text: &str) -> usize {
     text_units_capped(text, usize::MAX)
@@ -811,26 +806,10 @@ pub(super) fn text_units_capped(text: &str, cap: usize) -> usize {
     units.min(cap)
 }
 
-/// Units of one whitespace-separated word from its counts of CJK and unspaced-script characters
-/// and whether it has another letter or digit.
-fn word_units(cjk: usize, unspaced: usize, other: bool) -> usize {
-    cjk + unspaced.div_ceil(UNSPACED_CHARS_PER_WORD) + usize::from(cjk + unspaced == 0 || other)
-}
-
 /// Units counted past this say nothing more to the choices between texts below (each compares
 /// a count under [`RELAX_BELOW_WORDS`], or [`RELAX_GAIN`] times one).
 fn units_cap() -> usize {
     (RELAX_GAIN * RELAX_BELOW_WORDS as f64).ceil() as usize
-}
-
-/// Characters of a word in Thai, Lao, Myanmar and Khmer text (vowel and tone marks are
-/// characters of their own).
-const UNSPACED_CHARS_PER_WORD: usize = 4;
-
-/// Thai, Lao, Myanmar and Khmer: alphabets written without spaces between words (a space ends
-/// a phrase), whose words are several characters long.
-fn is_unspaced(c: char) -> bool {
-    matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
 }
 
 /// How much of the page's markup is trusted to mark furniture.
