@@ -60,19 +60,6 @@ pub struct Params {
     pub robust: f32,
     /// Shared terms taken out for `robust`.
     pub robust_drop: usize,
-    /// Time gate of a merge, in days: two stories whose date spans lie more than
-    /// `span_base + span_share x` the longer span apart stay apart (a story that has run for
-    /// months takes a fragment weeks away; two one-day stories of different days are two
-    /// events). A merged story keeps the span of its longest-running online story, so
-    /// merges cannot chain one-day fragments into a month. Negative: no gate. An undated
-    /// story passes.
-    pub span_base: f32,
-    /// Share of the longer story's span added to `span_base`.
-    pub span_share: f32,
-    /// Least articles the larger online part of one of the two stories must have for them
-    /// to merge: the consolidation attaches fragments to a story the online pass already
-    /// built, it does not make a story out of fragments alone (0 or 1: no condition).
-    pub min_anchor: u32,
     /// Least terms the smaller of two stories must have for them to merge, summed over its
     /// articles (each article's distinct terms): the link of a headline or a 25-word
     /// snippet rests on its few theme words (one search query's results, one topic's
@@ -90,8 +77,6 @@ pub struct Member<'a> {
     pub english: bool,
     /// Its raw term weights, `(term, weight)` (the grouper's features).
     pub terms: &'a [(u32, f32)],
-    /// The first and last date (minutes) of that story's articles, if any is dated.
-    pub span: Option<(i64, i64)>,
 }
 
 /// Terms kept in a story's summed TF-IDF and name vectors (the heaviest; pruned when twice
@@ -214,8 +199,6 @@ pub fn consolidate(
         let mut sum = StorySum {
             id: first.story,
             english: first.english,
-            span: first.span,
-            anchor: 0.0,
             n: 0.0,
             terms: 0.0,
             words: Vec::new(),
@@ -267,7 +250,6 @@ pub fn consolidate(
         if sum.n == 0.0 {
             continue;
         }
-        sum.anchor = sum.n;
         if sum.words.len() > 2 * STORY_TERMS {
             prune(&mut sum.words, STORY_TERMS);
         }
@@ -317,10 +299,6 @@ fn prune(v: &mut Vec<(u32, f64)>, keep: usize) {
 struct StorySum {
     id: u32,
     english: bool,
-    /// First and last date (minutes) of its longest-running online story, if any is dated.
-    span: Option<(i64, i64)>,
-    /// Articles of its largest online story.
-    anchor: f64,
     n: f64,
     /// Sum over its articles of their distinct terms (the words a link rests on).
     terms: f64,
@@ -538,9 +516,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 others: &mut dyn Iterator<Item = usize>| {
         for b in others {
             if sums[a].n.min(sums[b].n) > max_small
-                || sums[a].anchor.max(sums[b].anchor) < f64::from(p.min_anchor)
                 || sums[a].terms.min(sums[b].terms) < f64::from(p.min_terms)
-                || !time_compatible(&sums[a], &sums[b], p)
             {
                 continue;
             }
@@ -588,8 +564,6 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             StorySum {
                 id: gone_id,
                 english: gone_english,
-                span: None,
-                anchor: 0.0,
                 n: 0.0,
                 terms: 0.0,
                 words: Vec::new(),
@@ -601,8 +575,6 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             let k = &mut sums[keep];
             k.n += g.n;
             k.terms += g.terms;
-            k.span = longer(k.span, g.span);
-            k.anchor = k.anchor.max(g.anchor);
             k.words = merge_add(&k.words, &g.words, 1.0);
             k.names = merge_add(&k.names, &g.names, 1.0);
             for (x, y) in k.lsa.iter_mut().zip(&g.lsa) {
@@ -633,32 +605,6 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         anchor.clear(&sums[keep]);
     }
     merged
-}
-
-/// The longer of two spans (the first on a tie; an undated side adds nothing): a merged
-/// story is placed in time by its longest-running part, so a chain of one-day fragments
-/// never stretches the window it accepts.
-fn longer(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
-    match (a, b) {
-        (Some(x), Some(y)) if y.1 - y.0 > x.1 - x.0 => Some(y),
-        (x, None) | (None, x) => x,
-        (x, _) => x,
-    }
-}
-
-/// Whether two stories lie close enough in time to be one event: the gap between their
-/// date spans is at most `span_base + span_share x` the longer span (days).
-fn time_compatible(a: &StorySum, b: &StorySum, p: &Params) -> bool {
-    let (Some(x), Some(y)) = (a.span, b.span) else {
-        return true;
-    };
-    if p.span_base < 0.0 {
-        return true;
-    }
-    let day = crate::dates::MINUTES_PER_DAY as f64;
-    let gap = (y.0 - x.1).max(x.0 - y.1).max(0) as f64 / day;
-    let longer = ((x.1 - x.0).max(y.1 - y.0)) as f64 / day;
-    gap <= f64::from(p.span_base) + f64::from(p.span_share) * longer
 }
 
 /// Scale a sparse vector to unit length; false when it is zero.
@@ -697,8 +643,6 @@ mod tests {
             StorySum {
                 id,
                 english: true,
-                span: None,
-                anchor: 1.0,
                 n: 2.0 + f64::from(id),
                 terms: 1.0,
                 words,
@@ -741,8 +685,6 @@ mod tests {
                 StorySum {
                     id: i as u32,
                     english: i != 5,
-                    span: None,
-                    anchor: 1.0,
                     n: 1.0,
                     terms: 1.0,
                     words: vec![(0, 1.0)],
@@ -782,7 +724,6 @@ mod tests {
                 story: *s,
                 english: true,
                 terms: t,
-                span: None,
             })
             .collect();
         let p = Params {
@@ -795,9 +736,6 @@ mod tests {
             max_small: 0,
             robust: -1.0,
             robust_drop: 0,
-            span_base: -1.0,
-            span_share: 0.0,
-            min_anchor: 0,
             min_terms: 0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
@@ -845,33 +783,6 @@ mod tests {
             consolidate(&other, 3, &|_| 1.0, &|_| false, &p),
             vec![0, 1, 2]
         );
-        // The time gate: one-day stories 3 days apart stay apart under a 1-day base; a story
-        // that has run for 10 days takes a fragment 3 days past its end at share 0.5.
-        let day = crate::dates::MINUTES_PER_DAY;
-        let dated = |span0: (i64, i64), span1: (i64, i64)| -> Vec<Member<'_>> {
-            members
-                .iter()
-                .map(|m| Member {
-                    span: Some(if m.story == 0 { span0 } else { span1 }),
-                    ..*m
-                })
-                .collect()
-        };
-        let gate = Params {
-            span_base: 1.0,
-            span_share: 0.5,
-            ..p
-        };
-        let apart = dated((0, 0), (3 * day, 3 * day));
-        assert_eq!(consolidate(&apart, 3, &|_| 1.0, &|_| false, &gate), vec![0, 1, 2]);
-        let long = dated((0, 10 * day), (13 * day, 13 * day));
-        assert_eq!(consolidate(&long, 3, &|_| 1.0, &|_| false, &gate), vec![0, 0, 2]);
-        // Off (negative base), the dates do not matter.
-        assert_eq!(consolidate(&apart, 3, &|_| 1.0, &|_| false, &p), vec![0, 0, 2]);
-        // Stories 0 (3 articles) and 1 (2) merge when one has at least `min_anchor`.
-        let anchored = |min_anchor| Params { min_anchor, ..p };
-        assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &anchored(3)), vec![0, 0, 2]);
-        assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &anchored(4)), vec![0, 1, 2]);
         // Story 1's articles have 2 and 3 terms: it merges when the smaller side needs 5,
         // not 6.
         let terms = |min_terms| Params { min_terms, ..p };

@@ -304,13 +304,6 @@ impl StoryGrouper {
             return folded;
         }
         // End-of-run consolidation, on top of the folds (a read-out, like them).
-        let mut spans: Vec<Option<(Minutes, Minutes)>> = vec![None; self.stories.len()];
-        for (story, &into) in self.stories.iter().zip(&folded) {
-            if let (Some(a), Some(b)) = (story.first, story.last) {
-                let span = &mut spans[into as usize];
-                *span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
-            }
-        }
         let members: Vec<super::consolidate::Member<'_>> = self
             .vectors
             .iter()
@@ -320,7 +313,6 @@ impl StoryGrouper {
                     story: s,
                     english: self.stories[s as usize].english,
                     terms,
-                    span: spans[s as usize],
                 }
             })
             .collect();

@@ -148,18 +148,6 @@ pub struct StoryConfig {
     /// `robust_drop` heaviest shared terms for the consolidation to merge them (negative:
     /// no condition).
     pub consolidate_robust: f32,
-    /// Time gate of the consolidation (days): two stories whose date spans lie more than
-    /// `consolidate_span_base + consolidate_span_share x` the longer span apart are not
-    /// merged (an event's coverage is contiguous in time: a story that has run for months
-    /// takes a fragment weeks away, two one-day stories of different days stay two events).
-    /// Negative: no gate.
-    pub consolidate_span_base: f32,
-    /// Share of the longer story's span in the consolidation's time gate.
-    pub consolidate_span_share: f32,
-    /// Least articles one of two stories must have had after the online pass (its largest
-    /// online part) for the consolidation to merge them: fragments join a story, they do
-    /// not make one among themselves (0 or 1: no condition).
-    pub consolidate_min_anchor: u32,
     /// Least terms (each article's distinct stems and names, summed over the story's
     /// articles) the smaller of two stories must have for the consolidation to merge them
     /// (0: no condition). The link of a headline or a 25-word search snippet rests on its
@@ -181,9 +169,6 @@ impl StoryConfig {
             max_small: self.consolidate_max_small,
             robust: self.consolidate_robust,
             robust_drop: self.robust_drop,
-            span_base: self.consolidate_span_base,
-            span_share: self.consolidate_span_share,
-            min_anchor: self.consolidate_min_anchor,
             min_terms: self.consolidate_min_terms,
         }
     }
@@ -223,9 +208,6 @@ impl Default for StoryConfig {
             robust_floor: 0.0,
             robust_needs_time: true,
             consolidate_robust: 0.03,
-            consolidate_span_base: -1.0,
-            consolidate_span_share: 6.0,
-            consolidate_min_anchor: 0,
             consolidate_min_terms: 45,
         }
     }
