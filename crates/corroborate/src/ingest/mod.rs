@@ -252,12 +252,15 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
     // A page in a legacy charset is decoded as it declares; anything else lossily as UTF-8.
     let maybe_page = matches!(extension(name).as_str(), "html" | "htm" | "xhtml")
         || bytes.trim_ascii_start().starts_with(b"<");
-    let declared = (maybe_page && std::str::from_utf8(bytes).is_err() && !looks_binary(bytes))
+    let utf8 = std::str::from_utf8(bytes);
+    let declared = (maybe_page && utf8.is_err() && !looks_binary(bytes))
         .then(|| decode_declared_charset(bytes))
         .flatten();
-    let decoded = match declared {
-        Some(text) => Ok(text),
-        None => decode(name, bytes, &mut out.warnings),
+    let decoded: Result<std::borrow::Cow<'_, str>, Error> = match (declared, utf8) {
+        (Some(text), _) => Ok(text.into()),
+        // Valid UTF-8 is read in place, as `decode` would read it (validated once, not copied).
+        (None, Ok(s)) if !looks_binary(bytes) => Ok(s.strip_prefix('\u{FEFF}').unwrap_or(s).into()),
+        (None, _) => decode(name, bytes, &mut out.warnings).map(Into::into),
     };
     let text = match decoded {
         Ok(t) => t,

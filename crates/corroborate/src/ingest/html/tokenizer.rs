@@ -12,6 +12,147 @@
 //! out what does not change a page's text (parse errors, CDATA outside SVG/MathML). Work is linear in the input: every scan moves forward.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+
+/// A lower-case tag or attribute name. The common ones are static strings, so that an
+/// element and its attributes do not allocate a name each (a page has thousands).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Name(Cow<'static, str>);
+
+/// Tag and attribute names frequent enough on pages to keep as static strings.
+#[rustfmt::skip]
+const COMMON_NAMES: &[&str] = &[
+    // Tags.
+    "a", "abbr", "address", "article", "aside", "audio", "b", "base", "blockquote", "body",
+    "br", "button", "caption", "cite", "code", "col", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "i", "iframe", "img", "input", "label", "li", "link",
+    "main", "meta", "nav", "noscript", "ol", "option", "p", "path", "picture", "pre", "q", "s",
+    "script", "section", "select", "small", "source", "span", "strong", "style", "sub",
+    "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "th", "thead",
+    "time", "title", "tr", "u", "ul", "video", "g", "use", "center", "tt",
+    // Attributes.
+    "class", "id", "href", "src", "rel", "type", "name", "content", "property", "itemprop",
+    "itemscope", "itemtype", "role", "lang", "style", "title", "alt", "width", "height",
+    "target", "hidden", "aria-hidden", "aria-label", "datetime", "data-src", "srcset", "sizes",
+    "loading", "charset", "http-equiv", "value", "action", "method", "for", "tabindex",
+    "viewbox", "xmlns", "d", "fill", "async", "defer", "crossorigin", "integrity", "media",
+    "data-component", "dir", "border", "align", "valign", "colspan", "rowspan", "cellpadding",
+    "cellspacing", "bgcolor", "color", "face", "size", "onclick", "aria-expanded",
+    "aria-controls", "aria-labelledby", "decoding", "referrerpolicy", "data-id", "placeholder",
+    "autocomplete", "checked", "selected", "disabled",
+];
+
+/// Slots of the table of common names: a power of two, about seven times their number, so
+/// that a lookup mostly reads one slot.
+const NAME_SLOTS: usize = 1024;
+
+/// The first slot of a name (multiplicative hash of its first eight bytes, its length and its
+/// last byte).
+const fn name_slot(b: &[u8]) -> usize {
+    let n = b.len();
+    let mut w = 0u64;
+    let mut i = 0;
+    while i < n && i < 8 {
+        w |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    if n > 0 {
+        w ^= ((n as u64) << 56) ^ ((b[n - 1] as u64) << 48);
+    }
+    (w.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - NAME_SLOTS.trailing_zeros())) as usize
+}
+
+/// The common names by slot (open addressing, linear probing), built at compile time; `""`
+/// marks a free slot.
+static NAME_TABLE: [&str; NAME_SLOTS] = {
+    let mut table = [""; NAME_SLOTS];
+    let mut i = 0;
+    while i < COMMON_NAMES.len() {
+        let name = COMMON_NAMES[i];
+        let mut slot = name_slot(name.as_bytes());
+        loop {
+            if table[slot].is_empty() {
+                table[slot] = name;
+                break;
+            }
+            if const_eq(table[slot].as_bytes(), name.as_bytes()) {
+                break;
+            }
+            slot = (slot + 1) % NAME_SLOTS;
+        }
+        i += 1;
+    }
+    table
+};
+
+const fn const_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl Name {
+    /// The name of a lower-case string, static when it is a common one.
+    pub fn new(lower: &str) -> Name {
+        let mut slot = name_slot(lower.as_bytes());
+        loop {
+            let common = NAME_TABLE[slot];
+            if common.is_empty() {
+                return Name(Cow::Owned(lower.to_string()));
+            }
+            if common == lower {
+                return Name(Cow::Borrowed(common));
+            }
+            slot = (slot + 1) % NAME_SLOTS;
+        }
+    }
+
+    /// The name as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// How the text after a start tag is read, up to the matching end tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +173,7 @@ pub trait TokenSink {
     fn start_tag(
         &mut self,
         name: &str,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(Name, String)>,
         self_closing: bool,
     ) -> Option<RawKind>;
     /// An end tag (name lower-case).
@@ -169,7 +310,7 @@ fn skip_markup_declaration(b: &[u8], from: usize) -> usize {
 }
 
 struct Tag {
-    attrs: Vec<(String, String)>,
+    attrs: Vec<(Name, String)>,
     self_closing: bool,
     /// Byte just past the tag's `>`.
     end: usize,
@@ -187,7 +328,7 @@ fn read_tag(html: &str, start: usize, name: &mut String) -> Option<Tag> {
     name.clear();
     name.push_str(&html[start..i]);
     name.make_ascii_lowercase();
-    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut attrs: Vec<(Name, String)> = Vec::new();
     loop {
         while i < len && is_space(b[i]) {
             i += 1;
@@ -220,7 +361,7 @@ fn read_tag(html: &str, start: usize, name: &mut String) -> Option<Tag> {
             i += 1;
         }
         // Multi-byte characters end on a boundary: the stops above are all ASCII.
-        let attr_name = html[name_start..i].to_ascii_lowercase();
+        let attr_name = &html[name_start..i];
         while i < len && is_space(b[i]) {
             i += 1;
         }
@@ -246,7 +387,12 @@ fn read_tag(html: &str, start: usize, name: &mut String) -> Option<Tag> {
                 }
             }
         }
-        if !attrs.iter().any(|(k, _)| *k == attr_name) {
+        if !attrs.iter().any(|(k, _)| k.eq_ignore_ascii_case(attr_name)) {
+            let attr_name = if attr_name.bytes().any(|c| c.is_ascii_uppercase()) {
+                Name::new(&attr_name.to_ascii_lowercase())
+            } else {
+                Name::new(attr_name)
+            };
             attrs.push((attr_name, value));
         }
     }
@@ -450,6 +596,26 @@ fn numeric_char(value: u32) -> char {
 mod tests {
     use super::*;
 
+    #[test]
+    fn common_names_are_static_and_others_owned() {
+        for &n in COMMON_NAMES {
+            let name = Name::new(n);
+            assert!(matches!(name.0, Cow::Borrowed(_)), "{n}");
+            assert_eq!(name.as_str(), n);
+        }
+        for n in [
+            "",
+            "x-custom",
+            "divs",
+            "articlebody",
+            "data-very-long-attribute-name",
+        ] {
+            let name = Name::new(n);
+            assert!(matches!(name.0, Cow::Owned(_)), "{n}");
+            assert_eq!(name, n);
+        }
+    }
+
     /// The tokens, and whether the last one is text.
     #[derive(Default)]
     struct Log(Vec<String>, bool);
@@ -458,7 +624,7 @@ mod tests {
         fn start_tag(
             &mut self,
             name: &str,
-            attrs: Vec<(String, String)>,
+            attrs: Vec<(Name, String)>,
             self_closing: bool,
         ) -> Option<RawKind> {
             let attrs: Vec<String> = attrs.iter().map(|(k, v)| format!(" {k}={v:?}")).collect();
