@@ -152,6 +152,13 @@ struct Features {
     counted: Vec<(u32, String)>,
 }
 
+thread_local! {
+    /// Per-sentence sums of [`SupportIndex::candidates`] (shared weight, shared squared
+    /// weight, touched), reused from claim to claim and left at zero between them.
+    static SUMS: std::cell::RefCell<Vec<(f64, f64, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Per-cluster index for support matching: term weights and sentence features.
 #[derive(Debug, Clone)]
 pub struct SupportIndex {
@@ -423,11 +430,17 @@ impl SupportIndex {
     }
 
     /// The running-text sentences other than `claim` whose match score with `claim` can reach
-    /// `floor`, ascending. Exact, not a heuristic: the shared weights are summed through the
-    /// postings of the claim's terms, and a sentence is kept when the score before penalties
-    /// (containment, cosine and the largest count bonus it could get) reaches `floor`, which
-    /// bounds both [`MatchScore::score`] and [`MatchScore::topic`]. So support costs the
-    /// postings walked, not every pair of sentences.
+    /// `floor`, ascending. Exact, not a heuristic: a sentence is kept when the score before
+    /// penalties (containment, cosine and the largest count bonus it could get) reaches
+    /// `floor`, which bounds both [`MatchScore::score`] and [`MatchScore::topic`].
+    ///
+    /// Only the postings of the claim's heaviest terms are walked (prefix filtering): the
+    /// lightest terms, which are the common ones with the longest postings, are left out as
+    /// long as a sentence sharing all of them and nothing else stays below `floor`, so every
+    /// sentence that can reach it shares at least one walked term. Sharing a term set `S`
+    /// gives a containment of `w(S) / weight` and a cosine of at most `sqrt(w2(S) / norm2)`
+    /// (the candidate's own norm holds `S`). So support costs the postings of rare terms, not
+    /// every pair of sentences.
     fn candidates(&self, claim: usize, floor: f64) -> Vec<usize> {
         if floor <= 0.0 {
             // Every sentence reaches a floor of zero.
@@ -436,46 +449,96 @@ impl SupportIndex {
                 .collect();
         }
         let a = &self.features[claim];
-        let mut acc: Vec<(f64, f64)> = vec![(0.0, 0.0); self.features.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for &t in &a.terms {
-            let w = self.idf.get(t as usize).copied().unwrap_or(0.0);
-            for &j in self
-                .postings
-                .get(t as usize)
-                .map_or(&[][..], |p| p.as_slice())
-            {
-                let slot = &mut acc[j as usize];
-                if slot.0 == 0.0 && slot.1 == 0.0 {
-                    touched.push(j);
-                }
-                slot.0 += w;
-                slot.1 += w * w;
+        let weight = |t: u32| self.idf.get(t as usize).copied().unwrap_or(0.0);
+        let most_bonus = if a.counted.is_empty() {
+            0.0
+        } else {
+            2.0 * COUNT_BONUS
+        };
+        // The score before penalties of a sentence sharing weight `w` (squared `w2`) and
+        // nothing else, at most.
+        let bound = |w: f64, w2: f64| {
+            let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+            let cosine = if a.norm2 > 0.0 {
+                (w2 / a.norm2).max(0.0).sqrt()
+            } else {
+                0.0
+            };
+            0.6 * containment + 0.4 * cosine + most_bonus
+        };
+        // The claim's terms, heaviest first; the light tail is cut while it cannot reach the
+        // floor alone (with a margin far above rounding).
+        let mut order: Vec<u32> = a.terms.clone();
+        order.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
+        let (mut tail_w, mut tail_w2) = (0.0, 0.0);
+        let mut walked = order.len();
+        while let Some(&t) = walked.checked_sub(1).and_then(|k| order.get(k)) {
+            let x = weight(t);
+            if bound(tail_w + x, tail_w2 + x * x) + 1e-6 >= floor {
+                break;
             }
+            tail_w += x;
+            tail_w2 += x * x;
+            walked -= 1;
         }
-        touched.sort_unstable();
-        touched
-            .into_iter()
-            .map(|j| j as usize)
-            .filter(|&j| j != claim)
-            .filter(|&j| {
-                let b = &self.features[j];
-                let (w, w2) = acc[j];
-                let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
-                let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
-                    w2 / (a.norm2 * b.norm2).sqrt()
-                } else {
-                    0.0
-                };
-                let bonus = if a.counted.is_empty() || b.counted.is_empty() {
-                    0.0
-                } else {
-                    2.0 * COUNT_BONUS
-                };
-                // A small margin so that rounding never drops a sentence the full score keeps.
-                0.6 * containment + 0.4 * cosine + bonus + 1e-9 >= floor
-            })
-            .collect()
+        let (walked, tail) = order.split_at(walked);
+        SUMS.with_borrow_mut(|acc| {
+            if acc.len() < self.features.len() {
+                acc.resize(self.features.len(), (0.0, 0.0, false));
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            for &t in walked {
+                let x = weight(t);
+                for &j in self
+                    .postings
+                    .get(t as usize)
+                    .map_or(&[][..], |p| p.as_slice())
+                {
+                    let slot = &mut acc[j as usize];
+                    if !slot.2 {
+                        slot.2 = true;
+                        touched.push(j);
+                    }
+                    slot.0 += x;
+                    slot.1 += x * x;
+                }
+            }
+            touched.sort_unstable();
+            touched
+                .into_iter()
+                .map(|j| j as usize)
+                .filter(|&j| {
+                    // Taken back to zero for the next claim.
+                    let (w, w2, _) = std::mem::take(&mut acc[j]);
+                    if j == claim {
+                        return false;
+                    }
+                    let b = &self.features[j];
+                    let (mut w, mut w2) = (w, w2);
+                    for &t in tail {
+                        if b.terms.binary_search(&t).is_ok() {
+                            let x = weight(t);
+                            w += x;
+                            w2 += x * x;
+                        }
+                    }
+                    let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+                    let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+                        w2 / (a.norm2 * b.norm2).sqrt()
+                    } else {
+                        0.0
+                    };
+                    let bonus = if a.counted.is_empty() || b.counted.is_empty() {
+                        0.0
+                    } else {
+                        2.0 * COUNT_BONUS
+                    };
+                    // A margin so that rounding (here summed in another order than in
+                    // `score`) never drops a sentence the full score keeps.
+                    0.6 * containment + 0.4 * cosine + bonus + 1e-6 >= floor
+                })
+                .collect()
+        })
     }
 
     /// Whether the claim quotes someone (two terms or more) and the candidate carries less

@@ -89,6 +89,12 @@ pub(super) struct Restatements {
 /// terms, match score, match score of the document's second best sentence).
 pub(super) type Best = (usize, f64, usize, f64, f64);
 
+thread_local! {
+    /// Per-sentence sums of [`Restatements::best_by_doc`], reused from claim to claim.
+    static ACC: std::cell::RefCell<Vec<(f64, f64, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Restatements {
     /// Build from each sentence's term ids (paraphrases merged, datelines left out) and the
     /// weight of each term before inverse sentence frequency (1, or less for names and
@@ -212,8 +218,21 @@ impl Restatements {
     /// The best sentence of each document other than the claim's for `claim`, by match
     /// score, indexed by document: walks only the postings of the claim's terms.
     pub(super) fn best_by_doc(&self, cluster: &PreparedCluster, claim: usize) -> Vec<Option<Best>> {
+        ACC.with_borrow_mut(|acc| self.best_by_doc_in(cluster, claim, acc))
+    }
+
+    /// [`Self::best_by_doc`] with the sums kept in `acc`, zero on entry and on return: a fresh
+    /// array a claim would cost the whole cluster for each claim.
+    fn best_by_doc_in(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+        acc: &mut Vec<(f64, f64, usize)>,
+    ) -> Vec<Option<Best>> {
         let own = cluster.sentences[claim].doc;
-        let mut acc: Vec<(f64, f64, usize)> = vec![(0.0, 0.0, 0); self.terms.len()];
+        if acc.len() < self.terms.len() {
+            acc.resize(self.terms.len(), (0.0, 0.0, 0));
+        }
         let mut touched: Vec<u32> = Vec::new();
         for &t in &self.terms[claim].ids {
             let x = self.weight[t as usize];
@@ -231,11 +250,11 @@ impl Restatements {
         let mut best: Vec<Option<Best>> = vec![None; cluster.docs.len()];
         for j in touched {
             let j = j as usize;
+            let (w, w2, n) = std::mem::take(&mut acc[j]);
             let doc = cluster.sentences[j].doc;
             if doc == own {
                 continue;
             }
-            let (w, w2, n) = acc[j];
             let (score, containment, shared) = self.combine(claim, j, w, w2, n);
             if let Some(slot) = best.get_mut(doc) {
                 match slot {
