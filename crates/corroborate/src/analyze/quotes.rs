@@ -1533,6 +1533,13 @@ mod tests {
     use crate::analyze::entities;
     use crate::{Document, Pipeline};
 
+    /// The speaker's name of the first quote whose text contains `t`.
+    fn speaker_of(qs: &[Quote], t: &str) -> Option<String> {
+        qs.iter()
+            .find(|q| q.text.contains(t))
+            .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+    }
+
     fn quotes(texts: &[&str]) -> Vec<Quote> {
         let docs = texts
             .iter()
@@ -1617,11 +1624,7 @@ mod tests {
         let qs = quotes(&[
             "Port report\n\nThe Harbour Trust report was released on Monday. Its authors visited nine ports.\n\n\u{201c}The port has failed every single inspection this year,\u{201d} the report said.\n\nAlthough Judge Ann Lee upheld the port rules, she criticized them. \u{201c}A coin toss would be fairer than these inspections.\u{201d}",
         ]);
-        let by_text = |t: &str| {
-            qs.iter()
-                .find(|q| q.text.contains(t))
-                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
-        };
+        let by_text = |t: &str| speaker_of(&qs, t);
         assert_eq!(
             by_text("failed every").as_deref(),
             Some("Harbour Trust"),
@@ -1635,11 +1638,7 @@ mod tests {
         let qs = quotes(&[
             "Harbour news\n\nIn a report due on Friday, the Tidewater Research Institute and the Dune Society declare that \u{201c}the shoreline is retreating faster than any model predicted.\u{201d} The authors visited nine beaches.\n\n\u{201c}Every beach we measured had lost sand since the last survey,\u{201d} the report says.\n\nThe Journal of Coastal Medicine urged doctors to warn swimmers.\n\n\u{201c}The time has come to post warnings on every beach with a rip current,\u{201d} the journal said.\n\nThe Blue Harbour Alliance, which backs the new plan, called on residents to vote. The plan \u{201c}is the best chance in a generation to save the dunes,\u{201d} the movement said in a statement.",
         ]);
-        let by_text = |t: &str| {
-            qs.iter()
-                .find(|q| q.text.contains(t))
-                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
-        };
+        let by_text = |t: &str| speaker_of(&qs, t);
         assert_eq!(
             by_text("Every beach").as_deref(),
             Some("Tidewater Research Institute"),
@@ -1662,11 +1661,7 @@ mod tests {
         let qs = quotes(&[
             "Vote news\n\nThe Green leader Tomas Varga spoke on Monday. Polls put him second. \u{201c}The choice is between renewal and decline for this country,\u{201d} the Green chief said recently.\n\nThe budget is the largest in a decade, said Walter Brandt, head of the planning office. Dora Quist disagreed.\n\nThe count was slow, said Marianne Holt, a clerk of the county board.\n\n\u{201c}We will publish every figure as soon as we have it,\u{201d} she said.",
         ]);
-        let by_text = |t: &str| {
-            qs.iter()
-                .find(|q| q.text.contains(t))
-                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
-        };
+        let by_text = |t: &str| speaker_of(&qs, t);
         assert_eq!(
             by_text("renewal").as_deref(),
             Some("Tomas Varga"),
