@@ -28,7 +28,7 @@ impl Ending {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineFeatures {
     /// Number of words: white-space separated, a Chinese or Japanese character counting as one and
-    /// [`UNSPACED_CHARS_PER_WORD`] characters of Thai, Lao, Myanmar or Khmer as one (scripts
+    /// `UNSPACED_CHARS_PER_WORD` characters of Thai, Lao, Myanmar or Khmer as one (scripts
     /// written without spaces between words), as the HTML extraction counts them.
     pub words: usize,
     /// How the line ends.
