@@ -671,20 +671,53 @@ fn described_organisation(
 
 /// Bounds of the sentence around byte `at` of `text`, by its dots and paragraph breaks (the
 /// context of a noun, not the segmenter's sentence).
+/// Both ends are looked for within [`LOOKBACK`] bytes of `at`.
 fn rough_sentence(text: &str, at: usize) -> Range<usize> {
-    let head = &text[..at];
+    let head = lookback(text, at).unwrap_or("");
+    let base = at - head.len();
     let start = [". ", ".\n", "\n\n", "? ", "! "]
         .iter()
-        .filter_map(|p| head.rfind(p).map(|i| i + 2))
+        .filter_map(|p| head.rfind(p).map(|i| base + i + 2))
         .max()
-        .unwrap_or(0);
-    let tail = &text[at..];
+        .unwrap_or(base);
+    let mut limit = at.saturating_add(LOOKBACK).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let tail = text.get(at..limit).unwrap_or("");
     let end = [". ", "\n\n"]
         .iter()
         .filter_map(|p| tail.find(p).map(|i| at + i + 1))
         .min()
-        .unwrap_or(text.len());
-    start.min(at)..end
+        .unwrap_or(limit);
+    start.min(at)..end.max(at)
+}
+
+/// Bytes before a quote that the name and description lookups read: each lookup costs at
+/// most this much, so a long document with many quotes stays linear.
+const LOOKBACK: usize = 16_000;
+
+/// The last [`LOOKBACK`] bytes of `text[..offset]` (from a character boundary), `None` when
+/// `offset` is not a boundary of `text`.
+fn lookback(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let mut start = offset.saturating_sub(LOOKBACK);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    before.get(start..)
+}
+
+/// The text before each whole-word `surname` in `before` that a space precedes (where a
+/// given name may stand).
+fn heads_before_surname<'a>(before: &'a str, surname: &'a str) -> impl Iterator<Item = &'a str> {
+    before.match_indices(surname).filter_map(move |(at, _)| {
+        let after_ok = before[at + surname.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before[..at].strip_suffix(' ').filter(|_| after_ok)
+    })
 }
 
 /// The organisation named first after the last "a/an/one (up to two words) N" of `doc` before
@@ -743,7 +776,7 @@ fn first_of_previous_sentence(
 ) -> Option<usize> {
     let mut end = rough_sentence(text, offset).start;
     for _ in 0..2 {
-        let Some(last) = end.checked_sub(2) else {
+        let Some(last) = end.checked_sub(2).filter(|&l| text.is_char_boundary(l)) else {
             break;
         };
         let sentence = rough_sentence(text, last);
@@ -1301,27 +1334,19 @@ fn resolve(
 }
 
 /// For a bare surname that resolved to a person whose full name this document does not
-/// write before `offset`: the last other full name with that surname it does write ("Al
+/// write in the [`LOOKBACK`] bytes before `offset`: the last other full name with that surname it does write ("Al
 /// Burke" where the cluster's Burke is "Sean Burke"), for another member of a family.
 fn family_member(text: &str, offset: usize, surname: &str, entity: &Entity) -> Option<String> {
     if surname.contains(' ') || entity.kind != EntityKind::Person {
         return None;
     }
     let full = &entity.name;
-    let before = text.get(..offset)?;
+    let before = lookback(text, offset)?;
     if !full.contains(' ') || before.contains(full.as_str()) {
         return None;
     }
     let mut found = None;
-    for (at, _) in before.match_indices(surname) {
-        let after_ok = before[at + surname.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let head = before[..at].strip_suffix(' ');
-        let Some(head) = head.filter(|_| after_ok) else {
-            continue;
-        };
+    for head in heads_before_surname(before, surname) {
         let given = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -1338,28 +1363,21 @@ fn family_member(text: &str, offset: usize, surname: &str, entity: &Entity) -> O
     found.filter(|f| f != full)
 }
 
-/// For a person whose full name this document does not write before `offset`: the last
-/// full name it does write with their surname and a variant of their first name (both start
+/// For a person whose full name this document does not write in the [`LOOKBACK`] bytes
+/// before `offset`: the last full name it does write there with their surname and a variant of their first name (both start
 /// with the same three letters: "Randolph Evans" for "Randy Evans", "Kenneth S. Trump" for
 /// "Ken Trump"), so that the speaker reads as the document names them.
 fn document_name(text: &str, offset: usize, entity: &Entity) -> Option<String> {
     let full = entity.name.as_str();
     let (first, surname) = (full.split_whitespace().next()?, full.rsplit(' ').next()?);
     let canonical = first.to_lowercase();
-    let before = text.get(..offset)?;
+    let before = lookback(text, offset)?;
     if full == surname || canonical.chars().count() < 3 || before.contains(full) {
         return None;
     }
     let stem: String = canonical.chars().take(3).collect();
     let mut found = None;
-    for (at, _) in before.match_indices(surname) {
-        let after_ok = before[at + surname.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let Some(head) = before[..at].strip_suffix(' ').filter(|_| after_ok) else {
-            continue;
-        };
+    for head in heads_before_surname(before, surname) {
         let mut words = head.rsplit(' ');
         let mut given = words.next().unwrap_or("");
         // A middle initial ("Kenneth S. Trump").
@@ -1671,6 +1689,24 @@ mod tests {
             by_text("publish every").as_deref(),
             Some("Marianne Holt"),
             "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn lookups_read_a_bounded_window_and_cut_at_character_boundaries() {
+        // "é" is two bytes: every cut below falls inside or beside one.
+        let text = "é".repeat(LOOKBACK) + ". Then a report said so.";
+        let at = text.len() - 3;
+        assert!(lookback(&text, at).is_some_and(|b| b.len() <= LOOKBACK));
+        assert_eq!(lookback(&text, 1), None);
+        let s = rough_sentence(&text, at);
+        assert_eq!(&text[s.start..s.start + 4], "Then");
+        let long = "é".repeat(3 * LOOKBACK);
+        let s = rough_sentence(&long, LOOKBACK + LOOKBACK % 2);
+        assert!(s.end - s.start <= 2 * LOOKBACK + 1);
+        assert_eq!(
+            heads_before_surname("Al Burke and Burkes, Sean Burke", "Burke").collect::<Vec<_>>(),
+            ["Al", "Al Burke and Burkes, Sean"]
         );
     }
 
