@@ -33,6 +33,7 @@
 mod contradict;
 mod paraphrase;
 mod restate;
+mod symmetry;
 
 pub use contradict::{Contradictions, CONTRADICTION_TOPIC, ROUNDING};
 
@@ -765,15 +766,7 @@ impl SupportIndex {
                 });
             } else if let Some(r) = restated.get(doc).copied().flatten() {
                 let j = r.0;
-                let restates =
-                    self.restate.restates(cluster, claim, &r) && !self.quote_missing(claim, j);
-                // An opening that quotes a phrase in passing ("fake news") reports the rest.
-                let leads = self.restate.leads(cluster, claim, &r)
-                    && (!self.quote_missing(claim, j) || !self.mostly_quoted(claim));
-                if (restates || leads)
-                    && !self.score(claim, j).numbers_conflict
-                    && !self.count_left_out(claim, j)
-                {
+                if self.restated(cluster, claim, &r) || self.symmetric(cluster, claim, &r, config) {
                     matches.push(SupportMatch {
                         doc,
                         sentence: j,
