@@ -33,7 +33,6 @@
 mod contradict;
 mod paraphrase;
 mod restate;
-mod symmetry;
 
 pub use contradict::{Contradictions, CONTRADICTION_TOPIC, ROUNDING};
 
@@ -766,7 +765,15 @@ impl SupportIndex {
                 });
             } else if let Some(r) = restated.get(doc).copied().flatten() {
                 let j = r.0;
-                if self.restated(cluster, claim, &r) || self.symmetric(cluster, claim, &r, config) {
+                let restates =
+                    self.restate.restates(cluster, claim, &r) && !self.quote_missing(claim, j);
+                // An opening that quotes a phrase in passing ("fake news") reports the rest.
+                let leads = self.restate.leads(cluster, claim, &r)
+                    && (!self.quote_missing(claim, j) || !self.mostly_quoted(claim));
+                if (restates || leads)
+                    && !self.score(claim, j).numbers_conflict
+                    && !self.count_left_out(claim, j)
+                {
                     matches.push(SupportMatch {
                         doc,
                         sentence: j,

@@ -269,35 +269,6 @@ impl Restatements {
         best
     }
 
-    /// The best sentence of document `doc` for `claim` by match score, as
-    /// [`Self::best_by_doc`] would give it for that one document (the first of equal scores
-    /// in text order): a scan of that document's sentences only.
-    pub(super) fn best_in(
-        &self,
-        cluster: &PreparedCluster,
-        claim: usize,
-        doc: usize,
-    ) -> Option<Best> {
-        let mut best: Option<Best> = None;
-        for j in cluster.doc_sentences.get(doc)?.clone() {
-            if j == claim || cluster.sentences[j].heading || self.terms[j].ids.is_empty() {
-                continue;
-            }
-            let (score, containment, shared) = self.pair(claim, j);
-            if shared == 0 {
-                continue;
-            }
-            match &mut best {
-                Some(b) if score.total_cmp(&b.3).is_gt() => {
-                    *b = (j, containment, shared, score, b.3);
-                }
-                Some(b) => b.4 = b.4.max(score),
-                None => best = Some((j, containment, shared, score, 0.0)),
-            }
-        }
-        best
-    }
-
     /// Whether `cand` restates `claim` (the caller checks numbers and quotations): enough of
     /// the claim, mutual best, every entity of the claim.
     pub(super) fn restates(&self, cluster: &PreparedCluster, claim: usize, best: &Best) -> bool {
@@ -326,13 +297,6 @@ impl Restatements {
         {
             return false;
         }
-        self.core_named(cluster, claim, cand) && self.mutual_best(cluster, claim, cand)
-    }
-
-    /// Whether `cand` names the claim's core: its first named entity (after any wire
-    /// dateline), every person it names, and every entity it names that the candidate's
-    /// document names anywhere (see the module documentation).
-    pub(super) fn core_named(&self, cluster: &PreparedCluster, claim: usize, cand: usize) -> bool {
         let (ea, eb) = (&self.entities[claim], &self.entities[cand]);
         let named_there = &self.doc_entities[cluster.sentences[cand].doc];
         let has = |e: &usize| eb.binary_search(e).is_ok();
@@ -344,24 +308,7 @@ impl Restatements {
         let elsewhere = ea
             .iter()
             .all(|e| has(e) || named_there.binary_search(e).is_err());
-        core && people && elsewhere
-    }
-
-    /// Whether sentence `i` is one of the first running-text sentences of its document.
-    pub(super) fn is_lead(&self, i: usize) -> bool {
-        self.lead.get(i).copied().unwrap_or(false)
-    }
-
-    /// Whether `cand` names every entity the claim names.
-    pub(super) fn all_named(&self, claim: usize, cand: usize) -> bool {
-        let (ea, eb) = (&self.entities[claim], &self.entities[cand]);
-        ea.iter().all(|e| eb.binary_search(e).is_ok())
-    }
-
-    /// Whether `cand` is the claim's best match in its document and the claim `cand`'s in the
-    /// claim's document.
-    pub(super) fn mutual(&self, cluster: &PreparedCluster, claim: usize, cand: usize) -> bool {
-        self.mutual_best(cluster, claim, cand)
+        core && people && elsewhere && self.mutual_best(cluster, claim, cand)
     }
 
     /// Whether no sentence of the claim's document matches `cand` better than the claim.
