@@ -23,9 +23,9 @@ pub use floors::{FloorViolation, Floors};
 pub use rouge155::Rouge155;
 pub use rouge_score::{rouge_score_tokens, RougeScoreScorer};
 pub use run::{
-    evaluate, evaluate_update_with_progress, evaluate_with_progress, ClusterResult, FrInterval,
-    MethodReport, MethodRun, Report, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, DEFAULT_PASSES,
-    PASS_SECONDS,
+    evaluate, evaluate_update_with_progress, evaluate_with_progress, median, ClusterResult,
+    FrInterval, MethodReport, MethodRun, Report, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED,
+    DEFAULT_PASSES, PASS_SECONDS,
 };
 pub use scorer::{reference_lines, Scorer, ScorerKind};
 pub use scores::{Prf, RougeScores, Variant};

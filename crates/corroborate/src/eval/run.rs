@@ -407,7 +407,7 @@ fn score_cluster(cluster: Summarized, scorer: &Scorer) -> ClusterResult {
 }
 
 /// The median of `values` (the mean of the middle two for an even count; 0 when empty).
-fn median(values: &[f64]) -> f64 {
+pub fn median(values: &[f64]) -> f64 {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     match v.len() {
