@@ -1339,6 +1339,23 @@ fn select_text(
                     && link_chars[h] * 10 < text_chars[h]
             })
     };
+    // Whether a table row or definition list holds two cells or more: a one-word cell of it is a
+    // value ("Weight | 2 kg", "Colour: Red"), not a label. Counted once per row.
+    let mut row_cells: FxHashMap<NodeId, bool> = FxHashMap::default();
+    let mut is_cell = |b: &TextBlock| {
+        if !is_cell_tag(dom.nodes[b.container].name()) {
+            return false;
+        }
+        let row = dom.nodes[b.container].parent;
+        *row_cells.entry(row).or_insert_with(|| {
+            dom.nodes[row]
+                .children
+                .iter()
+                .filter(|&&c| is_cell_tag(dom.nodes[c].name()))
+                .nth(1)
+                .is_some()
+        })
+    };
     let region: Vec<(&TextBlock, bool, bool)> = blocks
         .iter()
         .filter(|b| in_roots(b.container))
@@ -1353,7 +1370,8 @@ fn select_text(
                 && (link_share <= 0.4 || (item && words >= 2))
                 && (b.heading
                     || words >= 2
-                    || (item && b.text.contains(|c: char| c.is_ascii_digit())));
+                    || (item && b.text.contains(|c: char| c.is_ascii_digit()))
+                    || is_cell(b));
             (b, furniture, keep)
         })
         .collect();
@@ -1382,6 +1400,11 @@ fn select_text(
         return fallback(blocks, title);
     }
     text
+}
+
+/// Cells of a table row or a definition list.
+fn is_cell_tag(name: &str) -> bool {
+    matches!(name, "td" | "th" | "dd" | "dt")
 }
 
 /// No story region: every non-furniture block that is not a link list, else every block.
@@ -1747,6 +1770,29 @@ mod tests {
         assert_eq!(text.matches("Build a tide clock").count(), 5, "{text}");
         assert_eq!(text.matches("Project ").count(), 5, "{text}");
         assert!(!text.contains("Advertisement"), "{text}");
+    }
+
+    #[test]
+    fn one_word_values_of_a_table_are_kept() {
+        // A specification table in a product description: its one-word cells are values.
+        let html = format!(
+            "<div>{}{}<table><tr><th>Weight</th><td>2kg</td></tr>\
+             <tr><th>Colour</th><td>Red</td></tr></table>\
+             <dl><dt>Warranty</dt><dd>Two years</dd></dl></div>",
+            para("The kettle", 40),
+            para("Its base", 40)
+        );
+        let text = extract(&html);
+        for value in ["Weight", "2kg", "Colour", "Red", "Warranty", "Two years"] {
+            assert!(text.contains(&format!("\n\n{value}")), "{value}: {text}");
+        }
+        // A one-word block that is no cell of a row is still a label.
+        let html = format!(
+            "<div>{}<div>Advertisement</div>{}</div>",
+            para("A", 40),
+            para("B", 40)
+        );
+        assert!(!extract(&html).contains("Advertisement"));
     }
 
     #[test]
