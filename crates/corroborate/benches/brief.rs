@@ -1,6 +1,6 @@
 //! The brief of a 10-article cluster (the first 10 documents of the first DUC 2006 topic),
 //! from raw documents to Markdown, and from a prepared cluster to the `Brief`.
-//! Target: well under 100 ms end to end.
+//! Target (issue 18): under 50 ms for the brief of a 10-article cluster.
 //!
 //! `cargo bench -p corroborate --bench brief` (reads `$SHARED_DIR` or `../shared`; falls back
 //! to the invented example cluster in `examples/harbor-fire/` when the shared data is absent).

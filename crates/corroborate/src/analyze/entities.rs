@@ -67,6 +67,9 @@ pub(crate) struct EntityIndex {
     pub mentions: Vec<EntityMention>,
     /// Lowercased alias key -> entity.
     by_key: HashMap<String, usize>,
+    /// Last word of a person's name key -> (entity, name key), by entity: the surname
+    /// lookup of [`Self::resolve`] without a pass over every entity.
+    people_by_last: HashMap<String, Vec<(usize, String)>>,
 }
 
 impl EntityIndex {
@@ -78,19 +81,29 @@ impl EntityIndex {
         }
         let last = key.rsplit(' ').next().unwrap_or(&key);
         let mut found = None;
-        for (i, e) in self.entities.iter().enumerate() {
+        for (i, full) in self.people_by_last.get(last).map_or(&[][..], Vec::as_slice) {
+            if full.ends_with(&key) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(*i);
+            }
+        }
+        found
+    }
+
+    /// [`Self::people_by_last`] of `entities`.
+    fn people_by_last(entities: &[Entity]) -> HashMap<String, Vec<(usize, String)>> {
+        let mut out: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
             if e.kind != EntityKind::Person {
                 continue;
             }
             let full = name_key(&e.name);
-            if full.rsplit(' ').next() == Some(last) && full.ends_with(&key) {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
-            }
+            let last = full.rsplit(' ').next().unwrap_or("").to_string();
+            out.entry(last).or_default().push((i, full));
         }
-        found
+        out
     }
 }
 
@@ -999,6 +1012,7 @@ fn build(
         by_key.insert(name_key(&e.name), i);
     }
     EntityIndex {
+        people_by_last: EntityIndex::people_by_last(&entities),
         entities,
         mentions,
         by_key,

@@ -439,8 +439,9 @@ impl SupportIndex {
     /// long as a sentence sharing all of them and nothing else stays below `floor`, so every
     /// sentence that can reach it shares at least one walked term. Sharing a term set `S`
     /// gives a containment of `w(S) / weight` and a cosine of at most `sqrt(w2(S) / norm2)`
-    /// (the candidate's own norm holds `S`). So support costs the postings of rare terms, not
-    /// every pair of sentences.
+    /// (the candidate's own norm holds `S`), and a quarter of that when `S` has fewer than
+    /// [`MIN_SHARED_TERMS`] terms. So support costs the postings of rare terms, not every
+    /// pair of sentences.
     fn candidates(&self, claim: usize, floor: f64) -> Vec<usize> {
         if floor <= 0.0 {
             // Every sentence reaches a floor of zero.
@@ -470,15 +471,21 @@ impl SupportIndex {
         // floor alone (with a margin far above rounding).
         let mut order: Vec<u32> = a.terms.clone();
         order.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
-        let (mut tail_w, mut tail_w2) = (0.0, 0.0);
+        // A sentence sharing fewer than `MIN_SHARED_TERMS` terms keeps a quarter of its score.
+        let (mut tail_w, mut tail_w2, mut tail_n) = (0.0, 0.0, 0usize);
         let mut walked = order.len();
         while let Some(&t) = walked.checked_sub(1).and_then(|k| order.get(k)) {
             let x = weight(t);
-            if bound(tail_w + x, tail_w2 + x * x) + 1e-6 >= floor {
+            let (w, w2, n) = (tail_w + x, tail_w2 + x * x, tail_n + 1);
+            let most = if n < MIN_SHARED_TERMS {
+                0.25 * bound(w, w2)
+            } else {
+                bound(w, w2)
+            };
+            if most + 1e-6 >= floor {
                 break;
             }
-            tail_w += x;
-            tail_w2 += x * x;
+            (tail_w, tail_w2, tail_n) = (w, w2, n);
             walked -= 1;
         }
         let (walked, tail) = order.split_at(walked);
@@ -503,8 +510,7 @@ impl SupportIndex {
                     slot.1 += x * x;
                 }
             }
-            touched.sort_unstable();
-            touched
+            let mut kept: Vec<usize> = touched
                 .into_iter()
                 .map(|j| j as usize)
                 .filter(|&j| {
@@ -514,6 +520,27 @@ impl SupportIndex {
                         return false;
                     }
                     let b = &self.features[j];
+                    let bonus = if a.counted.is_empty() || b.counted.is_empty() {
+                        0.0
+                    } else {
+                        2.0 * COUNT_BONUS
+                    };
+                    // As if it shared the whole tail: most touched sentences cannot reach the
+                    // floor even so, and need no search of the tail (the margin is twice the
+                    // one below, so that this bound never drops a sentence kept below).
+                    let containment = if a.weight > 0.0 {
+                        (w + tail_w) / a.weight
+                    } else {
+                        0.0
+                    };
+                    let cosine = if a.norm2 > 0.0 && b.norm2 > 0.0 {
+                        (w2 + tail_w2) / (a.norm2 * b.norm2).sqrt()
+                    } else {
+                        0.0
+                    };
+                    if 0.6 * containment + 0.4 * cosine + bonus + 2e-6 < floor {
+                        return false;
+                    }
                     let (mut w, mut w2) = (w, w2);
                     for &t in tail {
                         if b.terms.binary_search(&t).is_ok() {
@@ -528,16 +555,14 @@ impl SupportIndex {
                     } else {
                         0.0
                     };
-                    let bonus = if a.counted.is_empty() || b.counted.is_empty() {
-                        0.0
-                    } else {
-                        2.0 * COUNT_BONUS
-                    };
                     // A margin so that rounding (here summed in another order than in
                     // `score`) never drops a sentence the full score keeps.
                     0.6 * containment + 0.4 * cosine + bonus + 1e-6 >= floor
                 })
-                .collect()
+                .collect();
+            // Sorted once kept: sorting every touched sentence cost more than the walk.
+            kept.sort_unstable();
+            kept
         })
     }
 
@@ -720,50 +745,50 @@ impl SupportIndex {
         config: &SupportConfig,
     ) -> SentenceSupport {
         let own = cluster.sentences[claim].doc;
-        // The best candidate of each document, as `best_in_doc` picks it (the first of equal
-        // scores): only candidates can reach the threshold.
-        let mut best: Vec<Option<(usize, f64)>> = vec![None; cluster.docs.len()];
-        for j in self.candidates(claim, config.threshold) {
-            let doc = cluster.sentences[j].doc;
-            if doc == own {
-                continue;
-            }
-            let score = self.score(claim, j).score;
-            if let Some(slot) = best.get_mut(doc) {
-                if slot.is_none_or(|(_, b)| score.total_cmp(&b).is_gt()) {
-                    *slot = Some((j, score));
+        // The best candidate of each other document, as `best_in_doc` picks it (the first of
+        // equal scores): only candidates can reach the threshold. Kept sparse, by document: a
+        // claim costs its candidates, not the number of documents.
+        let mut scored: Vec<(usize, usize, f64)> = self
+            .candidates(claim, config.threshold)
+            .into_iter()
+            .filter_map(|j| {
+                let doc = cluster.sentences[j].doc;
+                (doc != own).then(|| (doc, j, self.score(claim, j).score))
+            })
+            .collect();
+        scored.sort_unstable_by_key(|&(doc, j, _)| (doc, j));
+        let mut best: Vec<(usize, usize, f64)> = Vec::new();
+        for (doc, j, score) in scored {
+            match best.last_mut() {
+                Some(b) if b.0 == doc => {
+                    if score.total_cmp(&b.2).is_gt() {
+                        *b = (doc, j, score);
+                    }
                 }
+                _ => best.push((doc, j, score)),
             }
         }
+        best.retain(|&(_, _, score)| score >= config.threshold);
+        let mut matches = vec![SupportMatch {
+            doc: own,
+            sentence: claim,
+            score: 1.0,
+            mention: mention(cluster, claim),
+        }];
+        for &(doc, j, score) in &best {
+            matches.push(SupportMatch {
+                doc,
+                sentence: j,
+                score,
+                mention: mention(cluster, j),
+            });
+        }
         // Documents the first test leaves out are read for a restatement in other words.
-        let restated = if best
-            .iter()
-            .enumerate()
-            .any(|(d, b)| d != own && b.is_none_or(|(_, s)| s < config.threshold))
-        {
-            self.restate.best_by_doc(cluster, claim)
-        } else {
-            Vec::new()
-        };
-        let mut matches = Vec::new();
-        for (doc, b) in best.into_iter().enumerate() {
-            if doc == own {
-                matches.push(SupportMatch {
-                    doc,
-                    sentence: claim,
-                    score: 1.0,
-                    mention: mention(cluster, claim),
-                });
-                continue;
-            }
-            if let Some((j, score)) = b.filter(|&(_, score)| score >= config.threshold) {
-                matches.push(SupportMatch {
-                    doc,
-                    sentence: j,
-                    score,
-                    mention: mention(cluster, j),
-                });
-            } else if let Some(r) = restated.get(doc).copied().flatten() {
+        if best.len() + 1 < cluster.docs.len() {
+            for (doc, r) in self.restate.best_by_doc(cluster, claim) {
+                if doc == own || best.binary_search_by_key(&doc, |b| b.0).is_ok() {
+                    continue;
+                }
                 let j = r.0;
                 let restates =
                     self.restate.restates(cluster, claim, &r) && !self.quote_missing(claim, j);
@@ -783,6 +808,7 @@ impl SupportIndex {
                 }
             }
         }
+        matches.sort_by_key(|m| m.doc);
         SentenceSupport {
             sentence: claim,
             matches,
@@ -1107,7 +1133,46 @@ mod tests {
         let c = cluster(&[claim, &format!("{cand} {FILLER}")]);
         let index = SupportIndex::new(&c);
         let best = index.restate.best_by_doc(&c, 0);
-        best[1].is_some_and(|b| index.restate.restates(&c, 0, &b))
+        best.iter()
+            .any(|(doc, b)| *doc == 1 && index.restate.restates(&c, 0, b))
+    }
+
+    #[test]
+    fn restatement_bests_walk_only_what_can_reach_the_floor_and_match_every_pair() {
+        let c = cluster(&[
+            "Fire killed two workers at the Kessel sawmill on Monday. The mill had been \
+             inspected in May. Mayor Ilse Varga said the harbor would reopen on Friday.",
+            "Two workers died on Monday when a blaze swept through the sawmill in Kessel. \
+             Inspectors visited the sawmill in May. The harbor is expected to reopen Friday, \
+             Varga told reporters.",
+            "Mayor Ilse Varga named engineers to a panel on the harbor fire on Monday. \
+             Schools reopened after the holiday break. The Kessel sawmill employed forty people.",
+            FILLER,
+        ]);
+        let index = SupportIndex::new(&c);
+        let mut found = 0;
+        for claim in (0..c.sentences.len()).filter(|&i| !c.sentences[i].heading) {
+            // The second best is exact only where `leads` reads it.
+            let masked = |bests: Vec<(usize, restate::Best)>| -> Vec<(usize, restate::Best)> {
+                bests
+                    .into_iter()
+                    .map(|(d, mut b)| {
+                        if !index.restate.second_is_exact(claim, &b) {
+                            b.4 = 0.0;
+                        }
+                        (d, b)
+                    })
+                    .collect()
+            };
+            let got = masked(index.restate.best_by_doc(&c, claim));
+            assert_eq!(
+                got,
+                masked(index.restate.best_by_doc_every_pair(&c, claim)),
+                "claim {claim}"
+            );
+            found += got.len();
+        }
+        assert!(found > 0, "some documents restate some claim");
     }
 
     #[test]
@@ -1127,7 +1192,8 @@ mod tests {
         let c = cluster(&[claim_doc, other_doc]);
         let index = SupportIndex::new(&c);
         let best = index.restate.best_by_doc(&c, 0);
-        best[1].is_some_and(|b| index.restate.leads(&c, 0, &b))
+        best.iter()
+            .any(|(doc, b)| *doc == 1 && index.restate.leads(&c, 0, b))
     }
 
     #[test]

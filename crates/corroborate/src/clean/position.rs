@@ -200,30 +200,26 @@ fn continues_a_list(lines: &[PositionLine<'_>], bounds: StoryBounds, i: usize) -
     if !lower.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let shape = digit_shape(lower);
     lines[bounds.first..=bounds.last].iter().any(|l| {
         l.alive
             && l.features.words == lines[i].features.words
-            && digit_shape(&l.features.lower) == shape
+            && digit_shape(&l.features.lower).eq(digit_shape(lower))
     })
 }
 
-/// `text` with each run of ASCII digits replaced by one `0`.
-fn digit_shape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_digits = false;
-    for c in text.chars() {
+/// The characters of `text` with each run of ASCII digits read as one `0`, without building
+/// a string: two shapes are compared as they are read.
+fn digit_shape(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(move || {
+        let c = chars.next()?;
         if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('0');
-            }
-            in_digits = true;
+            while chars.next_if(char::is_ascii_digit).is_some() {}
+            Some('0')
         } else {
-            out.push(c);
-            in_digits = false;
+            Some(c)
         }
-    }
-    out
+    })
 }
 
 #[cfg(test)]
@@ -243,6 +239,17 @@ mod tests {
                 holds_sentence: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn digit_shapes_read_each_run_of_digits_as_one_zero() {
+        let shape = |t: &str| digit_shape(t).collect::<String>();
+        assert_eq!(shape("$ 14,999.00"), "$ 0,0.0");
+        assert_eq!(shape("model 7 mower, 12 acres"), "model 0 mower, 0 acres");
+        assert_eq!(shape("2019"), "0");
+        assert_eq!(shape(""), "");
+        assert!(digit_shape("$ 2,999.99").eq(digit_shape("$ 14,999.00")));
+        assert!(!digit_shape("$ 2,999").eq(digit_shape("$ 2,999.99")));
     }
 
     #[test]

@@ -152,33 +152,53 @@ fn initials(surface: &str) -> String {
 }
 
 /// Join an all-capital acronym with the one multi-word name whose initials spell it.
+///
+/// The multi-word keys are indexed once by the initials of their surface forms, so each
+/// acronym is one lookup rather than a pass over every key (linear in the keys).
 pub(crate) fn merge_initials(
     keys: &[String],
     surfaces: &[BTreeMap<String, usize>],
     uf: &mut UnionFind,
 ) {
-    for (a, forms) in surfaces.iter().enumerate() {
-        let Some(acr) = forms
-            .keys()
-            .find(|s| is_all_caps(s) && !s.contains(' ') && (2..=6).contains(&s.chars().count()))
-        else {
+    let acronyms: Vec<(usize, String)> = surfaces
+        .iter()
+        .enumerate()
+        .filter_map(|(a, forms)| {
+            let acr = forms.keys().find(|s| {
+                is_all_caps(s) && !s.contains(' ') && (2..=6).contains(&s.chars().count())
+            })?;
+            let acr: String = acr
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            Some((a, acr))
+        })
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
+    // Initials -> the multi-word keys one of whose surface forms has them, ascending.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (b, key) in keys.iter().enumerate() {
+        if !key.contains(' ') {
             continue;
-        };
-        let acr: String = acr
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        let matches: Vec<usize> = keys
+        }
+        let mut spelled: Vec<String> = surfaces[b].keys().map(|s| initials(s)).collect();
+        spelled.sort_unstable();
+        spelled.dedup();
+        for i in spelled {
+            by_initials.entry(i).or_default().push(b);
+        }
+    }
+    for (a, acr) in acronyms {
+        let mut matches = by_initials
+            .get(&acr)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .enumerate()
-            .filter(|(b, key)| {
-                *b != a && key.contains(' ') && surfaces[*b].keys().any(|s| initials(s) == acr)
-            })
-            .map(|(b, _)| b)
-            .collect();
-        if let [b] = matches.as_slice() {
-            uf.union(a, *b);
+            .filter(|&&b| b != a);
+        if let (Some(&b), None) = (matches.next(), matches.next()) {
+            uf.union(a, b);
         }
     }
 }
@@ -329,20 +349,24 @@ pub(crate) fn merge_surnames(
         .filter(|(p, full)| full.contains(' ') && is_person_group(roots[*p]))
         .map(|(p, full)| (p, core_words(full)))
         .collect();
+    // Last core word -> the people it ends, ascending: one lookup per one-word key.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (p, core) in people.iter().filter(|(_, core)| core.len() >= 2) {
+        if let Some(last) = core.last() {
+            by_last.entry(last).or_default().push(*p);
+        }
+    }
     for (s, key) in keys.iter().enumerate() {
         if key.contains(' ') || excluded(s) {
             continue;
         }
         let mut target: Option<usize> = None;
         let mut ambiguous = false;
-        for (p, core) in &people {
-            let p = *p;
-            if core.len() >= 2 && core.last() == Some(&key.as_str()) {
-                match target {
-                    Some(t) if roots[t] != roots[p] => ambiguous = true,
-                    Some(_) => {}
-                    None => target = Some(p),
-                }
+        for &p in by_last.get(key.as_str()).map_or(&[][..], Vec::as_slice) {
+            match target {
+                Some(t) if roots[t] != roots[p] => ambiguous = true,
+                Some(_) => {}
+                None => target = Some(p),
             }
         }
         if let (Some(t), false) = (target, ambiguous) {

@@ -89,10 +89,21 @@ pub(super) struct Restatements {
 /// terms, match score, match score of the document's second best sentence).
 pub(super) type Best = (usize, f64, usize, f64, f64);
 
+/// Margin of the bounds of [`Restatements::best_by_doc`] over rounding: a sum added in
+/// another order never drops a sentence the exact score keeps.
+const BOUND_MARGIN: f64 = 1e-6;
+
+/// Scratch of [`Restatements::best_by_doc`], reused from claim to claim.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Per sentence: shared weight, shared squared weight, touched; zero between claims.
+    sums: Vec<(f64, f64, bool)>,
+    /// Per document: the largest lower bound of a sentence's score; `-inf` between claims.
+    low: Vec<f64>,
+}
+
 thread_local! {
-    /// Per-sentence sums of [`Restatements::best_by_doc`], reused from claim to claim.
-    static ACC: std::cell::RefCell<Vec<(f64, f64, usize)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 impl Restatements {
@@ -215,58 +226,259 @@ impl Restatements {
         (0.6 * containment + 0.4 * cosine, containment, n)
     }
 
-    /// The best sentence of each document other than the claim's for `claim`, by match
-    /// score, indexed by document: walks only the postings of the claim's terms.
-    pub(super) fn best_by_doc(&self, cluster: &PreparedCluster, claim: usize) -> Vec<Option<Best>> {
-        ACC.with_borrow_mut(|acc| self.best_by_doc_in(cluster, claim, acc))
+    /// The smallest match score a document's best sentence needs for either test to take
+    /// it: the score is at least 0.6 times the containment, and [`Self::restates`] needs
+    /// [`MIN_CONTAINMENT`], [`Self::leads`] (openings only) [`LEAD_MIN_CONTAINMENT`].
+    fn floor(&self, claim: usize) -> f64 {
+        let containment = if self.lead[claim] {
+            LEAD_MIN_CONTAINMENT.min(MIN_CONTAINMENT)
+        } else {
+            MIN_CONTAINMENT
+        };
+        0.6 * containment
     }
 
-    /// [`Self::best_by_doc`] with the sums kept in `acc`, zero on entry and on return: a fresh
-    /// array a claim would cost the whole cluster for each claim.
+    /// The fewest shared terms with which either test may take a sentence for `claim`.
+    fn min_shared(&self, claim: usize) -> usize {
+        if self.lead[claim] {
+            LEAD_MIN_SHARED.min(MIN_SHARED)
+        } else {
+            MIN_SHARED
+        }
+    }
+
+    /// Whether [`Self::restates`] or [`Self::leads`] may take `best` (the checks of shares
+    /// both start with; the rest is theirs).
+    fn may_take(&self, claim: usize, best: &Best) -> bool {
+        let &(cand, containment, shared, _, _) = best;
+        (containment >= MIN_CONTAINMENT && shared >= MIN_SHARED)
+            || (self.lead[claim]
+                && self.lead[cand]
+                && containment >= LEAD_MIN_CONTAINMENT
+                && shared >= LEAD_MIN_SHARED)
+    }
+
+    /// The best sentence of document `doc` for `claim` and the score of its second best,
+    /// every sentence scored (the first of equal scores).
+    fn doc_best(&self, cluster: &PreparedCluster, claim: usize, doc: usize) -> Option<Best> {
+        let mut best: Option<Best> = None;
+        for j in cluster.doc_sentences[doc].clone() {
+            if cluster.sentences[j].heading {
+                continue;
+            }
+            let (score, containment, shared) = self.pair(claim, j);
+            match &mut best {
+                Some(b) if score.total_cmp(&b.3).is_gt() => {
+                    *b = (j, containment, shared, score, b.3);
+                }
+                Some(b) => b.4 = b.4.max(score),
+                None => best = Some((j, containment, shared, score, 0.0)),
+            }
+        }
+        best
+    }
+
+    /// The best sentence of each document other than the claim's for `claim`, by match
+    /// score (the first of equal scores), with the document, by document: only the
+    /// documents whose best sentence [`Self::restates`] or [`Self::leads`] may take (enough
+    /// shared weight and terms); the others cannot restate the claim. The score of the
+    /// second best ([`Best`]'s last field) is exact when the claim and the best sentence are
+    /// both openings, the only case [`Self::leads`] reads it.
+    ///
+    /// Cost: as in [`super::SupportIndex::candidates`], only the postings of the claim's
+    /// heaviest terms are walked (prefix filtering: a sentence sharing only the light tail
+    /// has too few shared terms or too low a score to be taken); a touched sentence is scored
+    /// exactly only when its score, summed in another order, reaches both the floor and the
+    /// best of its document, and a document is read in full only when a sentence the walk
+    /// did not touch might beat its best, or for the second best of an opening.
+    pub(super) fn best_by_doc(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+    ) -> Vec<(usize, Best)> {
+        SCRATCH.with_borrow_mut(|scratch| self.best_by_doc_in(cluster, claim, scratch))
+    }
+
+    /// [`Self::best_by_doc`] with its sums in `scratch`, reset on return: a fresh array a
+    /// claim would cost the whole cluster for each claim.
     fn best_by_doc_in(
         &self,
         cluster: &PreparedCluster,
         claim: usize,
-        acc: &mut Vec<(f64, f64, usize)>,
-    ) -> Vec<Option<Best>> {
+        scratch: &mut Scratch,
+    ) -> Vec<(usize, Best)> {
         let own = cluster.sentences[claim].doc;
-        if acc.len() < self.terms.len() {
-            acc.resize(self.terms.len(), (0.0, 0.0, 0));
+        let a = &self.terms[claim];
+        let floor = self.floor(claim);
+        let min_shared = self.min_shared(claim);
+        let weight = |t: u32| self.weight.get(t as usize).copied().unwrap_or(0.0);
+        // The score of a sentence whose norm is `norm2` sharing weight `w` (squared `w2`)
+        // with the claim.
+        let score = |w: f64, w2: f64, norm2: f64| {
+            let containment = if a.weight > 0.0 { w / a.weight } else { 0.0 };
+            let cosine = if a.norm2 > 0.0 && norm2 > 0.0 {
+                w2 / (a.norm2 * norm2).sqrt()
+            } else {
+                0.0
+            };
+            0.6 * containment + 0.4 * cosine
+        };
+        // At most the score of any sentence sharing `w`, `w2` and nothing else: its own norm
+        // holds the shared terms.
+        let bound = |w: f64, w2: f64| score(w, w2, w2);
+        // The claim's terms, heaviest first; the light tail is cut while a sentence sharing
+        // only tail terms could not be taken (too few terms or too low a score).
+        let mut order: Vec<u32> = a.ids.clone();
+        order.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
+        let (mut tail_w, mut tail_w2, mut tail_n) = (0.0, 0.0, 0usize);
+        let mut walked = order.len();
+        while let Some(&t) = walked.checked_sub(1).and_then(|k| order.get(k)) {
+            let x = weight(t);
+            let (w, w2, n) = (tail_w + x, tail_w2 + x * x, tail_n + 1);
+            if n >= min_shared && bound(w, w2) + BOUND_MARGIN >= floor {
+                break;
+            }
+            (tail_w, tail_w2, tail_n) = (w, w2, n);
+            walked -= 1;
+        }
+        // The score of a sentence the walk does not touch, at most.
+        let untouched = bound(tail_w, tail_w2);
+        let Scratch { sums, low } = scratch;
+        if sums.len() < self.terms.len() {
+            sums.resize(self.terms.len(), (0.0, 0.0, false));
+        }
+        if low.len() < cluster.docs.len() {
+            low.resize(cluster.docs.len(), f64::NEG_INFINITY);
         }
         let mut touched: Vec<u32> = Vec::new();
-        for &t in &self.terms[claim].ids {
-            let x = self.weight[t as usize];
+        for &t in &order[..walked] {
+            let x = weight(t);
             for &j in self.postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                let slot = &mut acc[j as usize];
-                if slot.2 == 0 {
+                let slot = &mut sums[j as usize];
+                if !slot.2 {
+                    slot.2 = true;
                     touched.push(j);
                 }
                 slot.0 += x;
                 slot.1 += x * x;
-                slot.2 += 1;
             }
         }
-        touched.sort_unstable();
-        let mut best: Vec<Option<Best>> = vec![None; cluster.docs.len()];
+        // The score of each touched sentence, summed in another order than the exact one
+        // (so equal to it up to rounding): first as if it shared the whole tail (at most),
+        // then with the tail terms it holds. A sentence below the floor cannot be taken,
+        // nor be the best of a document whose best can.
+        let tail = &order[walked..];
+        let mut live: Vec<(usize, f64)> = Vec::new();
+        let mut docs: Vec<usize> = Vec::new();
         for j in touched {
+            // Taken back to zero for the next claim.
+            let (mut w, mut w2, _) = std::mem::take(&mut sums[j as usize]);
             let j = j as usize;
-            let (w, w2, n) = std::mem::take(&mut acc[j]);
             let doc = cluster.sentences[j].doc;
             if doc == own {
                 continue;
             }
-            let (score, containment, shared) = self.combine(claim, j, w, w2, n);
-            if let Some(slot) = best.get_mut(doc) {
-                match slot {
-                    Some(b) if score.total_cmp(&b.3).is_gt() => {
-                        *slot = Some((j, containment, shared, score, b.3));
-                    }
-                    Some(b) => b.4 = b.4.max(score),
-                    None => *slot = Some((j, containment, shared, score, 0.0)),
+            let b = &self.terms[j];
+            if score(w + tail_w, w2 + tail_w2, b.norm2) + BOUND_MARGIN < floor {
+                continue;
+            }
+            for &t in tail {
+                if b.ids.binary_search(&t).is_ok() {
+                    let x = weight(t);
+                    w += x;
+                    w2 += x * x;
                 }
             }
+            let near = score(w, w2, b.norm2);
+            if near + BOUND_MARGIN < floor {
+                continue;
+            }
+            if low[doc] == f64::NEG_INFINITY {
+                docs.push(doc);
+            }
+            low[doc] = low[doc].max(near);
+            live.push((j, near));
         }
-        best
+        // Exact scores of the sentences that may be their document's best (all of equal
+        // best score among them).
+        let mut scored: Vec<(usize, Best)> = live
+            .into_iter()
+            .filter_map(|(j, near)| {
+                let doc = cluster.sentences[j].doc;
+                (near + BOUND_MARGIN >= low[doc]).then(|| {
+                    let (score, containment, shared) = self.pair(claim, j);
+                    (doc, (j, containment, shared, score, 0.0))
+                })
+            })
+            .collect();
+        for d in docs {
+            low[d] = f64::NEG_INFINITY;
+        }
+        scored.sort_unstable_by_key(|&(doc, b)| (doc, b.0));
+        let mut best: Vec<(usize, Best)> = Vec::new();
+        for (doc, b) in scored {
+            match best.last_mut() {
+                Some((d, x)) if *d == doc => {
+                    if b.3.total_cmp(&x.3).is_gt() {
+                        *x = b;
+                    }
+                }
+                _ => best.push((doc, b)),
+            }
+        }
+        let mut out = Vec::new();
+        for (doc, mut b) in best {
+            // A best sentence no test may take: the document's best is this one, or one the
+            // walk left out (too few terms or too low a score to be taken too).
+            if !self.may_take(claim, &b) {
+                continue;
+            }
+            let exact = if b.3 <= untouched + BOUND_MARGIN {
+                // A sentence sharing only tail terms may score as high: read the document.
+                match self.doc_best(cluster, claim, doc) {
+                    Some(x) => b = x,
+                    None => continue,
+                }
+                if !self.may_take(claim, &b) {
+                    continue;
+                }
+                true
+            } else {
+                false
+            };
+            if !exact && self.lead[claim] && self.lead[b.0] {
+                // The second best of an opening, which `leads` reads.
+                if let Some(x) = self.doc_best(cluster, claim, doc) {
+                    b = x;
+                }
+            }
+            out.push((doc, b));
+        }
+        out
+    }
+
+    /// [`Self::best_by_doc`] by scoring every pair, for the tests: the definition the
+    /// indexed version must match.
+    #[cfg(test)]
+    pub(super) fn best_by_doc_every_pair(
+        &self,
+        cluster: &PreparedCluster,
+        claim: usize,
+    ) -> Vec<(usize, Best)> {
+        let own = cluster.sentences[claim].doc;
+        (0..cluster.docs.len())
+            .filter(|&doc| doc != own)
+            .filter_map(|doc| {
+                let b = self.doc_best(cluster, claim, doc)?;
+                self.may_take(claim, &b).then_some((doc, b))
+            })
+            .collect()
+    }
+
+    /// Whether the second best score of `best` is exact (see [`Self::best_by_doc`]).
+    #[cfg(test)]
+    pub(super) fn second_is_exact(&self, claim: usize, best: &Best) -> bool {
+        self.lead[claim] && self.lead[best.0]
     }
 
     /// Whether `cand` restates `claim` (the caller checks numbers and quotations): enough of
