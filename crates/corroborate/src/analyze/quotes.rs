@@ -461,7 +461,7 @@ fn pronoun_offset(ctx: &str, g: Option<Gender>) -> Option<usize> {
     };
     ctx.match_indices(|c: char| c.is_alphabetic())
         .map(|(i, _)| i)
-        .filter(|&i| {
+        .rfind(|&i| {
             let starts = i == 0 || !ctx[..i].ends_with(char::is_alphabetic);
             let rest = &ctx[i..];
             starts
@@ -470,7 +470,6 @@ fn pronoun_offset(ctx: &str, g: Option<Gender>) -> Option<usize> {
                 && rest[..word.len()].eq_ignore_ascii_case(word)
                 && !rest[word.len()..].starts_with(char::is_alphabetic)
         })
-        .last()
 }
 
 /// Where the name of a reporting clause inside a sentence opening without quotation marks
