@@ -106,7 +106,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// in their third-person and past forms, beyond [`SPEECH_VERBS`] (which entity finding
 /// also reads, so it stays as it is): read only by quote attribution.
 pub(crate) const MORE_REPORTING_VERBS: &[&str] = &[
-    "accuses", "accused", "affirms", "affirmed", "agrees", "agreed", "alleges", "alleged",
+    "thought", "accuses", "accused", "affirms", "affirmed", "agrees", "agreed", "alleges", "alleged",
     "answers", "assures", "assured", "boasts", "brags", "bragged", "cautions", "comments",
     "complains", "concludes", "confesses", "confessed", "confides", "confided", "counters",
     "cries", "demands", "demanded", "denies", "denied", "describes", "discloses", "disclosed",

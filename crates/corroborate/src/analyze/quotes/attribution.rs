@@ -141,6 +141,7 @@ fn is_role_noun(lower: &str) -> bool {
                 | "officials"
                 | "diplomat"
                 | "deputy"
+                | "commissioner"
                 | "investigator"
                 | "detective"
                 | "sheriff"
@@ -161,6 +162,16 @@ fn is_role_noun(lower: &str) -> bool {
 
 fn is_title(lower: &str) -> bool {
     ent().titles.contains(&lower)
+}
+
+/// Whether a lowercased word is a title written as an abbreviation ("adm", "gov"), whose dot
+/// ends no sentence.
+fn is_title_abbreviation(lower: &str) -> bool {
+    Language::English
+        .resources()
+        .segmentation
+        .titles
+        .contains(&lower)
 }
 
 /// Whether a lowercased word can end a description of a speaker: a role ("the sheriff",
@@ -210,9 +221,18 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
     if let Some(s) = according_to(&w, 0, n) {
         return Some(s);
     }
-    let Some(verb) = (0..n).rev().find(|&i| is_speech_verb(&w.lower(i))) else {
+    // A passive reporting verb ("asks that X be ordered to stop") is not the clause's.
+    let Some(verb) = (0..n)
+        .rev()
+        .find(|&i| is_speech_verb(&w.lower(i)) && !passive(&w, i))
+    else {
         return colon_subject(&w);
     };
+    // An inverted attribution right before the quote ("Whether ..., says Stern, ``"): the
+    // name after the verb, then only punctuation.
+    if let Some(s) = inverted_before(&w, verb) {
+        return Some(s);
+    }
     // The verb must be the main verb of the clause that opens the quote: nothing but a
     // listener, a channel or a short clause between it and the quote.
     if n - verb > 16 {
@@ -238,6 +258,38 @@ pub(crate) fn before(ctx: &str) -> Option<Subject> {
         }
     }
     subject_before(&w, verb)
+}
+
+/// Whether the verb at token `i` is passive ("be ordered", "was told"): its subject is not
+/// the speaker.
+fn passive(w: &Words<'_>, i: usize) -> bool {
+    i > 0
+        && matches!(
+            w.lower(i - 1).as_str(),
+            "be" | "been" | "being" | "is" | "was" | "were" | "are"
+        )
+}
+
+/// The speaker of an inverted attribution that ends the words before a quote ("says
+/// Stern, ``", "said Ann Lee:"): a name right after the verb and nothing but punctuation
+/// after the name.
+fn inverted_before(w: &Words<'_>, verb: usize) -> Option<Subject> {
+    let n = w.tokens.len();
+    let name_end = (verb + 1..n)
+        .find(|&i| w.tokens[i].kind == TokenKind::Punct && !abbreviation_dot(w, i))
+        .unwrap_or(n);
+    let only_punct = (name_end..n).all(|i| w.tokens[i].kind == TokenKind::Punct);
+    // Inverted: the verb opens the clause or follows a comma.
+    let opens = verb == 0 || w.is_punct(verb - 1, ",");
+    if !opens || name_end == verb + 1 || name_end == n || !only_punct || name_end - verb > 5 {
+        return None;
+    }
+    match trailing_name(w, verb + 1, name_end) {
+        Some(Subject::Named { name, role }) if name_end == verb + 1 + name.split(' ').count() => {
+            Some(Subject::Named { name, role })
+        }
+        _ => None,
+    }
 }
 
 /// A quote after a colon that ends a clause without a reporting verb ("She rolled her
@@ -439,6 +491,12 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
     if is_speech_verb(&first) {
         return subject_after_verb(&w, start + 1, end);
     }
+    // A passive attribution (`,'' by Ann Lee, the editor`): the name after "by".
+    if first == "by" && start + 1 < end && is_capitalized(w.word(start + 1)) {
+        if let Some(s @ Subject::Named { .. }) = subject_after_verb(&w, start + 1, end) {
+            return Some(s);
+        }
+    }
     // The verb comes within a few words, or after an apposition between commas ("Bob
     // Smith, a Republican who is running for president, said").
     let verb = (start..end.min(start + 14))
@@ -486,6 +544,47 @@ pub(crate) fn after(ctx: &str) -> Option<Subject> {
         })
 }
 
+/// The listener of "``...,'' he told Mallot" (a pronoun, "told", a name): whom the
+/// pronoun cannot be.
+pub(crate) fn listener(ctx: &str) -> Option<String> {
+    let w = Words::new(ctx);
+    let a = (0..w.tokens.len().min(3)).find(|&i| w.tokens[i].kind == TokenKind::Word)?;
+    if pronoun(&w.lower(a)).is_none() || w.tokens.get(a + 1).is_none() || w.lower(a + 1) != "told" {
+        return None;
+    }
+    let start = a + 2;
+    let mut end = start;
+    while end < w.tokens.len()
+        && end < start + 4
+        && w.tokens[end].kind == TokenKind::Word
+        && is_name_word(w.word(end))
+    {
+        end += 1;
+    }
+    (end > start).then(|| w.slice(start, end).to_string())
+}
+
+/// Whether a reporting verb stands anywhere in `ctx` (someone speaks there, even when who
+/// cannot be read).
+pub(crate) fn has_reporting_verb(ctx: &str) -> bool {
+    let w = Words::new(ctx);
+    (0..w.tokens.len()).any(|i| is_speech_verb(&w.lower(i)))
+}
+
+/// Whether the attribution after a quote is a reply ("she replied", "answered Lee").
+pub(crate) fn replies(ctx: &str) -> bool {
+    let w = Words::new(ctx);
+    (0..w.tokens.len().min(4))
+        .filter(|&i| w.tokens[i].kind == TokenKind::Word)
+        .take(2)
+        .any(|i| {
+            matches!(
+                w.lower(i).as_str(),
+                "replied" | "replies" | "answered" | "answers" | "retorted" | "responded"
+            )
+        })
+}
+
 /// "according to X" inside tokens `a..b`.
 /// A dot that ends an abbreviation or initial ("Mrs.", "Howard E. King"), not a sentence.
 fn abbreviation_dot(w: &Words<'_>, i: usize) -> bool {
@@ -498,6 +597,7 @@ fn abbreviation_dot(w: &Words<'_>, i: usize) -> bool {
     }
     let before = w.word(i - 1);
     (before.len() == 1 && before.chars().all(|c| c.is_uppercase()))
+        || (is_capitalized(before) && is_title_abbreviation(&before.to_lowercase()))
         || is_title(&before.to_lowercase())
         || is_title(&format!("{}.", before.to_lowercase()))
         || ent()
@@ -527,7 +627,9 @@ fn subject_after_verb(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
         // An initial's dot stays in the name ("said Richard C. Dieter").
         let initial = w.word(end) == "."
             && end > a
-            && (w.word(end - 1).len() == 1 || is_title(&format!("{}.", w.lower(end - 1))));
+            && (w.word(end - 1).len() == 1
+                || is_title(&format!("{}.", w.lower(end - 1)))
+                || is_title_abbreviation(&w.lower(end - 1)));
         if w.tokens[end].kind == TokenKind::Punct
             && !matches!(w.word(end), "'" | "\u{2019}")
             && !initial
@@ -801,12 +903,17 @@ fn trailing_name(w: &Words<'_>, a: usize, b: usize) -> Option<Subject> {
     if words.is_empty() {
         return None;
     }
-    // Title words inside the run: "US President Donald Trump", "Colonel Sean Ryan".
+    // Title words inside the run: "US President Donald Trump", "Colonel Sean Ryan"; a role
+    // noun before a name of two words or more too ("Deputy Police Commissioner Ann Lee").
     let last_title = words
         .iter()
         .enumerate()
         .rev()
-        .find(|(k, x)| *k + 1 < words.len() && is_title(&x.to_lowercase()))
+        .find(|(k, x)| {
+            let lower = x.to_lowercase();
+            (*k + 1 < words.len() && is_title(&lower))
+                || (*k + 2 < words.len() && is_role_noun(&lower))
+        })
         .map(|(k, _)| k);
     let (role_words, name_words) = match last_title {
         Some(k) => (&words[..=k], &words[k + 1..]),
@@ -885,6 +992,10 @@ pub(crate) fn leading_name(ctx: &str) -> Option<Subject> {
     }
     // A sentence that opens with a participle ("Standing at the podium, ...") names nobody.
     if b == a + 1 && w.lower(a).ends_with("ing") {
+        return None;
+    }
+    // A possessive ("Gingrich's remarks were ...") is not the subject.
+    if b > a && (w.word(b - 1).ends_with("'s") || w.word(b - 1).ends_with("\u{2019}s")) {
         return None;
     }
     if let Some(s) = name_after_role(&w, ctx, a, b) {
@@ -1036,6 +1147,38 @@ mod tests {
             leading_name("Republicans led by Ann Lee voted no."),
             leading_name("Republicans voted no.")
         );
+    }
+
+    #[test]
+    fn passive_verbs_inverted_attributions_and_listeners() {
+        // "be ordered" is passive: the speaker is the subject of "asks".
+        assert_eq!(
+            before("She also asks that Tomas Varga be ordered to stop any "),
+            Some(Subject::Pronoun(Some(Gender::Female)))
+        );
+        // "says Stern, ``": the name after the verb.
+        assert_eq!(
+            before("Whether the plan works or not, says Stern, "),
+            named("Stern", None)
+        );
+        // Not a weekday or a plain clause after a verb.
+        assert_eq!(
+            before("Dana Wirth said Tuesday: "),
+            named("Dana Wirth", None)
+        );
+        assert_eq!(
+            after(", by Ann Lee, the editor of the paper."),
+            named("Ann Lee", Some("editor of the paper"))
+        );
+        assert_eq!(after(" by the time the vote came."), None);
+        assert!(matches!(
+            after(", said Rear Adm. Ivo Mark of the navy."),
+            Some(Subject::Named { name, .. }) if name == "Ivo Mark"
+        ));
+        assert_eq!(listener(", he told Berg.").as_deref(), Some("Berg"));
+        assert_eq!(listener(" he told reporters."), None);
+        assert!(replies(" she replied."));
+        assert!(!replies(", she said."));
     }
 
     fn named(name: &str, role: Option<&str>) -> Option<Subject> {

@@ -52,6 +52,15 @@ pub(crate) fn of_name(name: &str) -> Option<Gender> {
     given_name(&first)
 }
 
+/// The gender a name as written says: a full name's given name, or a lone word that is a
+/// given name ("Peter", "Marianne"; "Lee" -> none).
+pub(crate) fn of_written(name: &str) -> Option<Gender> {
+    if name.split_whitespace().count() == 1 {
+        return given_name(&name.to_lowercase());
+    }
+    of_name(name)
+}
+
 /// The gender an honorific right before `name` in `head` says ("Mrs. Ames" -> female).
 pub(crate) fn of_honorific(head: &str, name: &str) -> Option<Gender> {
     let at = head.find(name)?;
