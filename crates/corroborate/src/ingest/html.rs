@@ -258,10 +258,12 @@ pub(crate) fn decode_page_charset(bytes: &[u8]) -> Option<DecodedPage> {
             });
         }
     }
-    // Firefox's detector over the first megabyte (linear; enough bytes for a sure guess).
-    let sample = &bytes[..bytes.len().min(1 << 20)];
+    // Firefox's detector reads about 2.5 MB/s: it is given only the non-ASCII runs, each with
+    // the ASCII letters beside it, up to 16 KB of them (enough for a sure guess).
+    let sample = non_ascii_sample(bytes, 16 << 10);
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(sample, sample.len() == bytes.len());
+    // Not `last`: the sample may end inside a character.
+    detector.feed(&sample, false);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, errors) = guess.decode(bytes);
     let said = match declared {
@@ -287,6 +289,35 @@ pub(crate) fn decode_page_charset(bytes: &[u8]) -> Option<DecodedPage> {
             encoding.name()
         )),
     })
+}
+
+/// The runs of non-ASCII bytes of a page with up to three bytes of context on each side,
+/// separated by spaces, until `limit` bytes are collected. Linear in the page.
+fn non_ascii_sample(bytes: &[u8], limit: usize) -> Vec<u8> {
+    const CONTEXT: usize = 3;
+    let mut sample = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && sample.len() < limit {
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // The window runs on while the next non-ASCII byte is near: no character is cut.
+        let from = i.saturating_sub(CONTEXT);
+        let mut to = i;
+        let mut last = i;
+        while to < bytes.len() && to - last <= 2 * CONTEXT && to - from < limit {
+            if !bytes[to].is_ascii() {
+                last = to;
+            }
+            to += 1;
+        }
+        let to = (last + 1 + CONTEXT).min(bytes.len()).min(to);
+        sample.extend_from_slice(&bytes[from..to]);
+        sample.push(b' ');
+        i = to;
+    }
+    sample
 }
 
 fn find_label<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
