@@ -35,22 +35,35 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let stderr = std::io::stderr();
     let mut err = std::io::BufWriter::new(stderr.lock());
+    // Written only once something was kept: exit 4 prints nothing on stdout.
+    let mut buffered = Vec::new();
     let mut kept_any = false;
+    let mut empty = Vec::new();
     for cluster in &loaded.clusters {
         let cleaned = corroborate.clean(&cluster.docs);
         for (doc, clean) in cluster.docs.iter().zip(&cleaned) {
-            kept_any |= !clean.kept.is_empty();
             if args.explain {
                 for line in corroborate.explain_removals(doc, clean) {
                     writeln!(err, "{line}")?;
                 }
             }
+            if clean.kept.is_empty() {
+                empty.push(document_name(doc));
+                if !(args.json || args.format == "json") {
+                    continue;
+                }
+            }
+            if !kept_any && !clean.kept.is_empty() {
+                kept_any = true;
+                out.write_all(&std::mem::take(&mut buffered))?;
+            }
+            let sink: &mut dyn Write = if kept_any { &mut out } else { &mut buffered };
             if args.json || args.format == "json" {
-                writeln!(out, "{}", corroborate.cleaning_json(doc, clean))?;
+                writeln!(sink, "{}", corroborate.cleaning_json(doc, clean))?;
             } else if args.format == "md" {
-                writeln!(out, "{}", corroborate.cleaned_markdown(doc, clean))?;
+                writeln!(sink, "{}", corroborate.cleaned_markdown(doc, clean))?;
             } else {
-                writeln!(out, "{}\n", clean.text(doc))?;
+                writeln!(sink, "{}\n", clean.text(doc))?;
             }
         }
     }
@@ -63,9 +76,26 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::NoOutput);
     }
+    for name in &empty {
+        eprintln!(
+            "corroborate: {name}: skipped: no story text is left once page furniture is removed"
+        );
+    }
+    if !empty.is_empty() {
+        return Ok(Outcome::Partial);
+    }
     Ok(if loaded.partial {
         Outcome::Partial
     } else {
         Outcome::Success
     })
+}
+
+/// A document as the user named it: its file (and line in a JSONL file), else its id.
+fn document_name(doc: &corroborate::Document) -> String {
+    match (&doc.origin.path, doc.origin.line) {
+        (Some(path), Some(line)) => format!("{path}:{line} ({})", doc.id),
+        (Some(path), None) => path.clone(),
+        _ => doc.id.clone(),
+    }
 }

@@ -228,17 +228,96 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// Decode a page that is not valid UTF-8 with the charset its `<meta>` or XML declaration
-/// names (windows-1252, Shift_JIS, GBK, ...). `None` when no usable charset is declared.
+/// names (windows-1252, Shift_JIS, GBK, ...), or, when it declares none or its bytes contradict
+/// the declaration, with the charset guessed from its bytes. `None` when neither decodes
+/// the page without errors.
 pub fn decode_declared_charset(bytes: &[u8]) -> Option<String> {
+    decode_page_charset(bytes).map(|page| page.text)
+}
+
+/// A page decoded from a legacy charset, with a note when the charset was guessed.
+pub(crate) struct DecodedPage {
+    /// The page as text.
+    pub text: String,
+    /// Why the page was not decoded as it declares, for a warning naming the file.
+    pub guessed: Option<String>,
+}
+
+/// The work of [`decode_declared_charset`], saying when the charset was guessed.
+pub(crate) fn decode_page_charset(bytes: &[u8]) -> Option<DecodedPage> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.to_ascii_lowercase();
-    let label = find_label(&lower, b"charset=").or_else(|| find_label(&lower, b"encoding="))?;
-    let encoding = encoding_rs::Encoding::for_label(label)?;
-    if encoding == encoding_rs::UTF_8 {
-        return None;
+    let label = find_label(&lower, b"charset=").or_else(|| find_label(&lower, b"encoding="));
+    let declared = label.and_then(encoding_rs::Encoding::for_label);
+    if let Some(encoding) = declared.filter(|&e| e != encoding_rs::UTF_8) {
+        let (text, _, errors) = encoding.decode(bytes);
+        if !errors {
+            return Some(DecodedPage {
+                text: text.into_owned(),
+                guessed: None,
+            });
+        }
     }
+    // Firefox's detector reads about 2.5 MB/s: it is given only the non-ASCII runs, each with
+    // the ASCII letters beside it, up to 16 KB of them (enough for a sure guess).
+    let sample = non_ascii_sample(bytes, 16 << 10);
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // Not `last`: the sample may end inside a character.
+    detector.feed(&sample, false);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, errors) = guess.decode(bytes);
+    let said = match declared {
+        Some(e) => format!("declares charset {} but its bytes are not in it", e.name()),
+        None => "declares no charset and is not UTF-8".to_string(),
+    };
+    if !errors {
+        return Some(DecodedPage {
+            text: text.into_owned(),
+            guessed: Some(format!(
+                "{said}; decoded as {} (guessed from its bytes)",
+                guess.name()
+            )),
+        });
+    }
+    // Neither decodes cleanly: the declared charset if any, as browsers do.
+    let encoding = declared.filter(|&e| e != encoding_rs::UTF_8)?;
     let (text, _, _) = encoding.decode(bytes);
-    Some(text.into_owned())
+    Some(DecodedPage {
+        text: text.into_owned(),
+        guessed: Some(format!(
+            "has bytes that are not in its declared charset {}; they are replaced with U+FFFD",
+            encoding.name()
+        )),
+    })
+}
+
+/// The runs of non-ASCII bytes of a page with up to three bytes of context on each side,
+/// separated by spaces, until `limit` bytes are collected. Linear in the page.
+fn non_ascii_sample(bytes: &[u8], limit: usize) -> Vec<u8> {
+    const CONTEXT: usize = 3;
+    let mut sample = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && sample.len() < limit {
+        if bytes[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        // The window runs on while the next non-ASCII byte is near: no character is cut.
+        let from = i.saturating_sub(CONTEXT);
+        let mut to = i;
+        let mut last = i;
+        while to < bytes.len() && to - last <= 2 * CONTEXT && to - from < limit {
+            if !bytes[to].is_ascii() {
+                last = to;
+            }
+            to += 1;
+        }
+        let to = (last + 1 + CONTEXT).min(bytes.len()).min(to);
+        sample.extend_from_slice(&bytes[from..to]);
+        sample.push(b' ');
+        i = to;
+    }
+    sample
 }
 
 fn find_label<'a>(head: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
@@ -270,11 +349,24 @@ mod tests {
         assert!(decode_declared_charset(sjis)
             .expect("sjis")
             .contains("\u{65e5}\u{672c}"));
-        assert_eq!(
-            decode_declared_charset(b"<meta charset=utf-8><p>\xff</p>"),
-            None
+        // No charset, or one the bytes contradict: guessed from the bytes, and said so.
+        let page = "<p>Caf\u{e9} na\u{ef}ve, \u{201c}quoted\u{201d} \u{2014} \u{20ac}12</p>";
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        for prefix in [
+            &b""[..],
+            b"<meta charset=utf-8>",
+            b"<meta charset=shift_jis>",
+        ] {
+            let bytes = [prefix, &cp1252[..]].concat();
+            let got = decode_page_charset(&bytes).expect("guessed");
+            assert!(got.text.ends_with(page), "{}", got.text);
+            assert!(got.guessed.expect("said").contains("windows-1252"));
+        }
+        let (gbk, _, _) = encoding_rs::GBK.encode(
+            "<p>\u{6e21}\u{8f6e}\u{5728}\u{7ecf}\u{5386}\u{4e86}\u{4e00}\u{5468}\u{7684}\u{98ce}\u{66b4}\u{4e4b}\u{540e}\u{6062}\u{590d}\u{8fd0}\u{8425}\u{3002}</p>",
         );
-        assert_eq!(decode_declared_charset(b"<p>\xff</p>"), None);
+        let got = decode_page_charset(&gbk).expect("guessed");
+        assert!(got.text.contains("\u{6e21}\u{8f6e}"), "{}", got.text);
     }
 
     #[test]

@@ -176,10 +176,11 @@ fn read_file(path: &Path, options: &IngestOptions, out: &mut Ingested) {
 /// A UTF-8 byte-order mark is dropped. Binary data is an error.
 pub fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Error>) -> Result<String, Error> {
     if looks_binary(bytes) {
+        let what = file_kind(bytes).unwrap_or("binary data");
         return Err(Error::new(
             ErrorKind::Binary,
             name,
-            "looks like binary data, not text",
+            format!("looks like {what}, not text"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -198,8 +199,33 @@ pub fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<Error>) -> Result<Str
     }
 }
 
-/// NUL bytes, or many control characters, near the start.
+/// A document or image format that is not text, from its first bytes (a PDF or a picture
+/// saved as `.html` holds no NUL byte near its start when its first stream is text).
+fn file_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+        (b"\x1f\x8b", "gzip-compressed data"),
+        (b"%!PS", "a PostScript document"),
+        (b"{\\rtf", "an RTF document"),
+    ];
+    let webp = bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP";
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|&(_, what)| what)
+        .or(webp.then_some("a WebP image"))
+}
+
+/// A known non-text format, NUL bytes, or many control characters, near the start.
 fn looks_binary(bytes: &[u8]) -> bool {
+    if file_kind(bytes).is_some() {
+        return true;
+    }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;
@@ -254,10 +280,19 @@ fn read_bytes_into(name: &str, bytes: &[u8], out: &mut Ingested) {
         || bytes.trim_ascii_start().starts_with(b"<");
     let utf8 = std::str::from_utf8(bytes);
     let declared = (maybe_page && utf8.is_err() && !looks_binary(bytes))
-        .then(|| decode_declared_charset(bytes))
+        .then(|| html::decode_page_charset(bytes))
         .flatten();
     let decoded: Result<std::borrow::Cow<'_, str>, Error> = match (declared, utf8) {
-        (Some(text), _) => Ok(text.into()),
+        (Some(page), _) => {
+            if let Some(why) = page.guessed {
+                out.warnings.push(Error::new(
+                    ErrorKind::Malformed,
+                    name,
+                    format!("the page {why}"),
+                ));
+            }
+            Ok(page.text.into())
+        }
         // Valid UTF-8 is read in place, as `decode` would read it (validated once, not copied).
         (None, Ok(s)) if !looks_binary(bytes) => Ok(s.strip_prefix('\u{FEFF}').unwrap_or(s).into()),
         (None, _) => decode(name, bytes, &mut out.warnings).map(Into::into),
@@ -444,5 +479,13 @@ mod tests {
             read_bytes("x.html", b"<html><nav>Menu</nav></html>").errors[0].kind(),
             &ErrorKind::Empty
         );
+        // A text-only PDF holds no NUL byte; its magic number still names it.
+        let pdf = read_bytes(
+            "x.html",
+            b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n(The ferry) Tj\n",
+        );
+        assert_eq!(pdf.errors[0].kind(), &ErrorKind::Binary);
+        assert!(pdf.errors[0].to_string().contains("a PDF document"));
+        assert!(pdf.documents.is_empty());
     }
 }
