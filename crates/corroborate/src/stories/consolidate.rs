@@ -836,9 +836,8 @@ mod tests {
         };
         let run = |q: &Params| consolidate(&members, 3, &|_| 1.0, &|_| false, q);
         assert_eq!(run(&rel(0.0, 2)), vec![0, 1, 2]);
-        assert_eq!(run(&rel(0.9, 2)), vec![0, 0, 2]);
-        assert_eq!(run(&rel(0.9, 3)), vec![0, 1, 2]);
         assert_eq!(run(&rel(0.1, 2)), vec![0, 0, 2]);
+        assert_eq!(run(&rel(0.1, 3)), vec![0, 1, 2]);
         assert_eq!(run(&rel(3.0, 2)), vec![0, 1, 2]);
     }
 }
