@@ -66,6 +66,12 @@ pub struct Params {
     /// headlines), not on what tells two events apart; such stories stay as the online
     /// pass left them, while a story of a dozen headlines can merge (0: no condition).
     pub min_terms: u32,
+    /// Cohesion-relative merge (0: off): two stories of at least `relative_min` articles
+    /// each also merge when their average link is at least this share of the geometric
+    /// mean of their cohesions (each one's mean link between its own articles).
+    pub relative: f32,
+    /// Least articles of each story for the cohesion-relative merge.
+    pub relative_min: u32,
 }
 
 /// One article as the consolidation sees it.
@@ -193,6 +199,7 @@ pub fn consolidate(
     }
     let mut touched: Vec<u32> = Vec::new();
     let mut sums: Vec<StorySum> = Vec::new();
+    let mix = f64::from(p.mix.clamp(0.0, 1.0));
     let (mut row, mut name, mut z32, mut z) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for group in order.chunk_by(|&a, &b| members[a].story == members[b].story) {
         let first = members[group[0]];
@@ -201,10 +208,12 @@ pub fn consolidate(
             english: first.english,
             n: 0.0,
             terms: 0.0,
+            pairs: 0.0,
             words: Vec::new(),
             names: Vec::new(),
             lsa: vec![0.0; k],
         };
+        let mut own = 0.0;
         for &i in group {
             unit_row_into(&slots, members[i], &mut row);
             if row.is_empty() {
@@ -220,6 +229,7 @@ pub fn consolidate(
             basis.project_stored(stored, &mut z32, &mut z);
             sum.n += 1.0;
             sum.terms += row.len() as f64;
+            own += (1.0 - mix) + mix * z.iter().map(|v| v * v).sum::<f64>();
             for &(t, x) in &row {
                 let slot = &mut slots[t as usize];
                 if !slot.seen {
@@ -250,6 +260,9 @@ pub fn consolidate(
         if sum.n == 0.0 {
             continue;
         }
+        let self_words: f64 = sum.words.iter().map(|e| e.1 * e.1).sum();
+        let self_lsa: f64 = sum.lsa.iter().map(|v| v * v).sum();
+        sum.pairs = ((1.0 - mix) * self_words + mix * self_lsa - own).max(0.0);
         if sum.words.len() > 2 * STORY_TERMS {
             prune(&mut sum.words, STORY_TERMS);
         }
@@ -302,6 +315,8 @@ struct StorySum {
     n: f64,
     /// Sum over its articles of their distinct terms (the words a link rests on).
     terms: f64,
+    /// Sum over ordered pairs of its distinct articles of their mixed link.
+    pairs: f64,
     words: Vec<(u32, f64)>,
     names: Vec<(u32, f64)>,
     lsa: Vec<f64>,
@@ -515,13 +530,18 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 a: usize,
                 others: &mut dyn Iterator<Item = usize>| {
         for b in others {
-            if sums[a].n.min(sums[b].n) > max_small
-                || sums[a].terms.min(sums[b].terms) < f64::from(p.min_terms)
-            {
-                continue;
-            }
-            let (link, names, robust) = anchor.links(&sums[a], &sums[b], mix, p.robust_drop);
-            if link >= threshold && names >= floor && robust >= f64::from(p.robust) {
+            let (x, y) = (&sums[a], &sums[b]);
+            let (link, names, robust) = anchor.links(x, y, mix, p.robust_drop);
+            let absolute = x.n.min(y.n) <= max_small
+                && x.terms.min(y.terms) >= f64::from(p.min_terms)
+                && link >= threshold
+                && names >= floor
+                && robust >= f64::from(p.robust);
+            let relative = p.relative > 0.0
+                && x.n.min(y.n) >= f64::from(p.relative_min.max(2))
+                && link > 0.0
+                && link >= f64::from(p.relative) * (cohesion(x) * cohesion(y)).sqrt();
+            if absolute || relative {
                 let (a, b) = if a < b { (a, b) } else { (b, a) };
                 heap.push(Pair {
                     link,
@@ -566,6 +586,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 english: gone_english,
                 n: 0.0,
                 terms: 0.0,
+                pairs: 0.0,
                 words: Vec::new(),
                 names: Vec::new(),
                 lsa: Vec::new(),
@@ -573,6 +594,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         );
         {
             let k = &mut sums[keep];
+            k.pairs += g.pairs + 2.0 * pair.link * k.n * g.n;
             k.n += g.n;
             k.terms += g.terms;
             k.words = merge_add(&k.words, &g.words, 1.0);
@@ -605,6 +627,15 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         anchor.clear(&sums[keep]);
     }
     merged
+}
+
+/// A story's mean link between two of its own articles (0 for a single article).
+fn cohesion(s: &StorySum) -> f64 {
+    if s.n < 2.0 {
+        0.0
+    } else {
+        s.pairs / (s.n * (s.n - 1.0))
+    }
 }
 
 /// Scale a sparse vector to unit length; false when it is zero.
@@ -645,6 +676,7 @@ mod tests {
                 english: true,
                 n: 2.0 + f64::from(id),
                 terms: 1.0,
+                pairs: 0.0,
                 words,
                 names,
                 lsa: noise(10, 1, seed + 100),
@@ -687,6 +719,7 @@ mod tests {
                     english: i != 5,
                     n: 1.0,
                     terms: 1.0,
+                    pairs: 0.0,
                     words: vec![(0, 1.0)],
                     names: Vec::new(),
                     lsa,
@@ -737,6 +770,8 @@ mod tests {
             robust: -1.0,
             robust_drop: 0,
             min_terms: 0,
+            relative: 0.0,
+            relative_min: 3,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);
@@ -788,5 +823,21 @@ mod tests {
         let terms = |min_terms| Params { min_terms, ..p };
         assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &terms(5)), vec![0, 0, 2]);
         assert_eq!(consolidate(&members, 3, &|_| 1.0, &|_| false, &terms(6)), vec![0, 1, 2]);
+        // The cohesion-relative merge: with an absolute threshold no link reaches (and a
+        // size limit both stories exceed), stories 0 and 1 still merge when their link is
+        // close enough to their own cohesion, only when both have `relative_min` articles;
+        // story 2 (theme B) stays apart at any share.
+        let rel = |relative, relative_min| Params {
+            threshold: 2.0,
+            max_small: 1,
+            relative,
+            relative_min,
+            ..p
+        };
+        let run = |q: &Params| consolidate(&members, 3, &|_| 1.0, &|_| false, q);
+        assert_eq!(run(&rel(0.0, 2)), vec![0, 1, 2]);
+        assert_eq!(run(&rel(0.1, 2)), vec![0, 0, 2]);
+        assert_eq!(run(&rel(0.1, 3)), vec![0, 1, 2]);
+        assert_eq!(run(&rel(3.0, 2)), vec![0, 1, 2]);
     }
 }

@@ -154,6 +154,13 @@ pub struct StoryConfig {
     /// few theme words, which every event of a query or a topic shares; a full article's,
     /// or a dozen headlines', on many more (measured in docs/notes/stories.md).
     pub consolidate_min_terms: u32,
+    /// Cohesion-relative merge at the end of a run (0: off): two stories of at least
+    /// `consolidate_relative_min` articles each also merge when their average link reaches
+    /// this share of the geometric mean of their cohesions (each story's mean link between
+    /// its own articles), a comparison that means the same for headlines and long articles.
+    pub consolidate_relative: f32,
+    /// Least articles of each story for the cohesion-relative merge.
+    pub consolidate_relative_min: u32,
 }
 
 impl StoryConfig {
@@ -170,6 +177,8 @@ impl StoryConfig {
             robust: self.consolidate_robust,
             robust_drop: self.robust_drop,
             min_terms: self.consolidate_min_terms,
+            relative: self.consolidate_relative,
+            relative_min: self.consolidate_relative_min,
         }
     }
 }
@@ -209,6 +218,8 @@ impl Default for StoryConfig {
             robust_needs_time: true,
             consolidate_robust: 0.03,
             consolidate_min_terms: 45,
+            consolidate_relative: 0.9,
+            consolidate_relative_min: 3,
         }
     }
 }
