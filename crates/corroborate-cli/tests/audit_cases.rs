@@ -242,3 +242,49 @@ fn a_german_stream_through_state_explain_and_brief() {
         .collect();
     assert_eq!(written.len(), 1, "one story of two articles");
 }
+
+#[test]
+fn brief_counts_a_verbatim_copy_once_and_marks_it() {
+    let dir = scratch("brief-copy");
+    let doc = |id: &str, text: &str| serde_json::json!({"id": id, "source": format!("Outlet {id}"), "text": text});
+    let input = jsonl(
+        &dir,
+        "copy.jsonl",
+        &[serde_json::json!({"id": "c", "docs": [
+        doc("a", FLOOD), doc("b", FLOOD2), doc("c", FLOOD)]})],
+    );
+    let out = ok(&run(&["brief", "--format", "json", &input]));
+    let got: serde_json::Value = serde_json::Deserializer::from_str(&out)
+        .into_iter()
+        .next()
+        .expect("a brief")
+        .expect("JSON");
+    let sources = got["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 3);
+    assert_eq!(sources[2]["copy_of"], 1, "{sources:?}");
+    assert!(sources[..2].iter().all(|s| s.get("copy_of").is_none()));
+    let summary = got["summary"].as_array().expect("summary");
+    assert!(!summary.is_empty());
+    for item in summary {
+        let cited: Vec<u64> = item["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .filter_map(serde_json::Value::as_u64)
+            .collect();
+        let twice = usize::from(cited.contains(&1) && cited.contains(&3));
+        assert_eq!(item["support"], cited.len() - twice, "{item}");
+    }
+    // The flood sentence told by source 1, its copy 3 and source 2: two sources, not three.
+    let flood = summary
+        .iter()
+        .find(|i| i["sources"] == serde_json::json!([1, 2, 3]))
+        .unwrap_or_else(|| panic!("{summary:?}"));
+    assert_eq!(flood["support"], 2);
+    for format in ["markdown", "text", "html"] {
+        let out = ok(&run(&["brief", "--format", format, &input]));
+        assert!(out.contains("near copy of"), "{format}: {out}");
+        assert!(out.contains("2 of 3 sources"), "{format}: {out}");
+        assert!(!out.contains("all 3 sources"), "{format}: {out}");
+    }
+}

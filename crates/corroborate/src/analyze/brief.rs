@@ -5,6 +5,7 @@
 //! numbers (not 0-based document indices), and every [`Passage`] names its source the same
 //! way, with a byte span into that source's text.
 
+use super::report::near_copies;
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
 use crate::clean::BlockKind;
@@ -81,6 +82,10 @@ pub struct SourceEntry {
     pub words_kept: usize,
     /// Lines of page furniture removed by cleaning.
     pub lines_removed: usize,
+    /// The earlier source this one nearly copies (source number), if any: its support is
+    /// listed but not counted as independent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<usize>,
 }
 
 /// A summary sentence with every source that reports the same information.
@@ -90,7 +95,8 @@ pub struct SummaryItem {
     pub text: String,
     /// Sources that report it, sorted; the first passage's source is where it was taken from.
     pub sources: Vec<usize>,
-    /// Number of sources that report it (`sources.len()`).
+    /// Number of independent sources that report it: `sources.len()` less the near copies
+    /// whose original is also in `sources`.
     pub support: usize,
     /// The sentence in each supporting source: the taken sentence first, then by source.
     pub passages: Vec<Passage>,
@@ -294,13 +300,18 @@ fn brief_from(
             .position(|&i| i == k.sentence)
             .unwrap_or(usize::MAX)
     });
-    let items = kept.iter().map(|s| summary_item(cluster, s)).collect();
+    let sources = sources(cluster);
+    let copies: Vec<Option<usize>> = sources.iter().map(|s| s.copy_of.map(|n| n - 1)).collect();
+    let items = kept
+        .iter()
+        .map(|s| summary_item(cluster, s, &copies))
+        .collect();
     let sections = sections(cluster, analysis, true);
     let (quotes, numbers, entities, timeline, omitted) = capped(cluster, sections);
     Brief {
         title: brief_title(cluster),
         method: config.method,
-        sources: sources(cluster),
+        sources,
         summary: items,
         quotes,
         numbers,
@@ -660,7 +671,11 @@ pub(crate) fn sections(
     }
 }
 
-fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> SummaryItem {
+fn summary_item(
+    cluster: &PreparedCluster,
+    support: &SentenceSupport,
+    copies: &[Option<usize>],
+) -> SummaryItem {
     let own = cluster.sentences[support.sentence].doc;
     let mut passages: Vec<Passage> = support
         .matches
@@ -669,10 +684,22 @@ fn summary_item(cluster: &PreparedCluster, support: &SentenceSupport) -> Summary
         .collect();
     // The sentence's own source first, then the others by number.
     passages.sort_by_key(|p| (p.source != own + 1, p.source));
+    let docs = support.docs();
+    // A near copy whose original also reports it adds no independent support.
+    let copies_counted_twice = docs
+        .iter()
+        .filter(|&&d| {
+            copies
+                .get(d)
+                .copied()
+                .flatten()
+                .is_some_and(|o| docs.contains(&o))
+        })
+        .count();
     SummaryItem {
         text: display_text(cluster.text(support.sentence)).into_owned(),
-        sources: numbers_of(&support.docs()),
-        support: support.count(),
+        sources: numbers_of(&docs),
+        support: support.count() - copies_counted_twice,
         passages,
     }
 }
@@ -711,6 +738,7 @@ fn brief_title(cluster: &PreparedCluster) -> String {
 }
 
 pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
+    let copies = near_copies(cluster);
     cluster
         .docs
         .iter()
@@ -746,6 +774,7 @@ pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
                 date: doc.published.clone(),
                 words_kept,
                 lines_removed: cleaned.map_or(0, |c| c.removed.len()),
+                copy_of: copies.get(d).copied().flatten().map(|o| o + 1),
             }
         })
         .collect()

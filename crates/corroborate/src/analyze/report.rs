@@ -23,13 +23,9 @@ const COPY_SHARE: f64 = 0.8;
 /// copies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceReport {
-    /// The source, as in the brief.
+    /// The source, as in the brief (with `copy_of` for a near copy).
     #[serde(flatten)]
     pub entry: SourceEntry,
-    /// The earlier source this one nearly copies (source number), if any. A copy's support
-    /// is listed but is not independent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copy_of: Option<usize>,
 }
 
 /// Where another source says the same thing.
@@ -114,7 +110,11 @@ fn report_from(
     contradictions: &Contradictions,
     config: &SupportConfig,
 ) -> ClusterReport {
-    let copies = near_copies(cluster);
+    let sources: Vec<SourceReport> = sources(cluster)
+        .into_iter()
+        .map(|entry| SourceReport { entry })
+        .collect();
+    let copies: Vec<bool> = sources.iter().map(|s| s.entry.copy_of.is_some()).collect();
     // The first resolved timeline date inside each sentence.
     let mut dates: Vec<Option<&str>> = vec![None; cluster.sentences.len()];
     for t in analysis.timeline.iter().filter(|t| t.resolved) {
@@ -137,7 +137,7 @@ fn report_from(
                     source: m.doc + 1,
                     start: m.mention.span.start,
                     end: m.mention.span.end,
-                    copy: copies[m.doc].is_some(),
+                    copy: copies.get(m.doc).copied().unwrap_or(false),
                 })
                 .collect();
             let contradicted_by = contradictions
@@ -168,14 +168,7 @@ fn report_from(
     let sections = sections(cluster, analysis, false);
     ClusterReport {
         id: cluster.id.clone(),
-        sources: sources(cluster)
-            .into_iter()
-            .zip(&copies)
-            .map(|(entry, copy)| SourceReport {
-                entry,
-                copy_of: copy.map(|d| d + 1),
-            })
-            .collect(),
+        sources,
         sentences,
         quotes: sections.quotes,
         numbers: sections.numbers,
@@ -195,7 +188,7 @@ fn sentence_at(cluster: &PreparedCluster, m: &Mention) -> Option<usize> {
 /// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
 /// story sentences (and at least two) appear word for word (whitespace aside) in it. Linear in
 /// the words of the cluster: each sentence is looked up once per earlier document holding it.
-fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
+pub(crate) fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
     // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
     // reaches the output).
     let mut holders: std::collections::HashMap<String, Vec<usize>> = Default::default();
@@ -264,15 +257,15 @@ mod tests {
         assert_eq!(fire.supported_by.len(), 1, "{fire:?}");
         assert_eq!(fire.supported_by[0].source, 2);
         assert_eq!(r.sources.len(), 2);
-        assert!(r.sources.iter().all(|s| s.copy_of.is_none()));
+        assert!(r.sources.iter().all(|s| s.entry.copy_of.is_none()));
     }
 
     #[test]
     fn a_near_copy_is_marked_and_its_support_flagged() {
         let c = cluster(&[A, B, A]);
         let r = report(&c, &SupportConfig::default());
-        assert_eq!(r.sources[2].copy_of, Some(1));
-        assert_eq!(r.sources[1].copy_of, None);
+        assert_eq!(r.sources[2].entry.copy_of, Some(1));
+        assert_eq!(r.sources[1].entry.copy_of, None);
         let fire = &r.sentences[0];
         assert!(fire.supported_by.iter().any(|s| s.source == 3 && s.copy));
         assert!(fire.supported_by.iter().any(|s| s.source == 2 && !s.copy));

@@ -273,6 +273,11 @@ fn source_panel(out: &mut String, s: &SourceEntry, cluster: &PreparedCluster) {
         .flatten()
         .map(|m| escape(&one_line(m)))
         .collect();
+    if let Some(n) = s.copy_of {
+        meta.push(format!(
+            "near copy of <a href=\"#src{n}\">[{n}]</a>, not counted as independent support"
+        ));
+    }
     if let Some(origin) = &s.origin {
         meta.push(format!("<code>{}</code>", escape(origin)));
     }

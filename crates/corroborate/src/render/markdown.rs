@@ -171,6 +171,9 @@ fn source_line(s: &SourceEntry) -> String {
     if !meta.is_empty() {
         parts.push(meta.join(", "));
     }
+    if let Some(n) = s.copy_of {
+        parts.push(format!("near copy of [{n}], not counted as independent support"));
+    }
     if let Some(origin) = &s.origin {
         parts.push(format!("`{}`", origin.replace('`', "'")));
     }

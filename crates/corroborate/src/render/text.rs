@@ -136,6 +136,12 @@ pub fn render(brief: &Brief, width: usize) -> String {
         let indent = " ".repeat(first.len());
         out.push_str(&wrap(&line, width, &first, &indent));
         let mut detail = String::new();
+        if let Some(n) = s.copy_of {
+            let _ = write!(
+                detail,
+                "near copy of [{n}], not counted as independent support · "
+            );
+        }
         if let Some(origin) = &s.origin {
             detail.push_str(origin);
             detail.push_str(" · ");
