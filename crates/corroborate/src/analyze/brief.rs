@@ -5,7 +5,6 @@
 //! numbers (not 0-based document indices), and every [`Passage`] names its source the same
 //! way, with a byte span into that source's text.
 
-use super::report::near_copies;
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
 use crate::clean::BlockKind;
@@ -778,6 +777,47 @@ pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
             }
         })
         .collect()
+}
+
+/// Share of a source's story sentences found word for word in one earlier source above which
+/// it is a near copy of that source.
+const COPY_SHARE: f64 = 0.8;
+
+/// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
+/// story sentences (and at least two) appear word for word (whitespace aside) in it. Linear in
+/// the words of the cluster: each sentence is looked up once per earlier document holding it.
+pub(crate) fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
+    // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
+    // reaches the output).
+    let mut holders: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut out = vec![None; cluster.docs.len()];
+    for (d, range) in cluster.doc_sentences.iter().enumerate() {
+        let lines: Vec<String> = range
+            .clone()
+            .filter(|&i| !cluster.sentences[i].heading)
+            .map(|i| one_line(cluster.text(i)))
+            .collect::<std::collections::HashSet<_>>()
+            .into_iter()
+            .collect();
+        if lines.len() >= 2 {
+            let mut shared = vec![0usize; d];
+            for l in &lines {
+                for &e in holders.get(l).map_or(&[][..], |v| v.as_slice()) {
+                    shared[e] += 1;
+                }
+            }
+            out[d] = shared
+                .iter()
+                .enumerate()
+                .filter(|&(_, &n)| n as f64 >= COPY_SHARE * lines.len() as f64)
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+                .map(|(e, _)| e);
+        }
+        for l in lines {
+            holders.entry(l).or_default().push(d);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,17 +7,12 @@
 //! text as read.
 
 use super::brief::{
-    one_line, sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
+    sections, sources, EntityItem, NumberItem, QuoteItem, SourceEntry, TimelineItem,
 };
 use super::support::{Contradictions, SupportConfig, SupportIndex};
 use super::{analyze_all, Analysis, Mention};
 use crate::prepared::PreparedCluster;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
-
-/// Share of a source's story sentences found word for word in one earlier source above which
-/// it is a near copy of that source.
-const COPY_SHARE: f64 = 0.8;
 
 /// A source as the analysis lists it: the brief's entry and, for a near copy, the source it
 /// copies.
@@ -183,43 +178,6 @@ fn sentence_at(cluster: &PreparedCluster, m: &Mention) -> Option<usize> {
     let sentences = &cluster.sentences[range.clone()];
     let k = sentences.partition_point(|s| s.span.end <= m.span.start);
     (k < sentences.len() && sentences[k].span.start <= m.span.start).then_some(range.start + k)
-}
-
-/// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
-/// story sentences (and at least two) appear word for word (whitespace aside) in it. Linear in
-/// the words of the cluster: each sentence is looked up once per earlier document holding it.
-pub(crate) fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
-    // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
-    // reaches the output).
-    let mut holders: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    let mut out = vec![None; cluster.docs.len()];
-    for (d, range) in cluster.doc_sentences.iter().enumerate() {
-        let lines: Vec<String> = range
-            .clone()
-            .filter(|&i| !cluster.sentences[i].heading)
-            .map(|i| one_line(cluster.text(i)))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        if lines.len() >= 2 {
-            let mut shared = vec![0usize; d];
-            for l in &lines {
-                for &e in holders.get(l).map_or(&[][..], |v| v.as_slice()) {
-                    shared[e] += 1;
-                }
-            }
-            out[d] = shared
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n as f64 >= COPY_SHARE * lines.len() as f64)
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
-                .map(|(e, _)| e);
-        }
-        for l in lines {
-            holders.entry(l).or_default().push(d);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
