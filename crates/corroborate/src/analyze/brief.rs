@@ -784,8 +784,9 @@ pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
 const COPY_SHARE: f64 = 0.8;
 
 /// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
-/// story sentences (and at least two) appear word for word (whitespace aside) in it. Linear in
-/// the words of the cluster: each sentence is looked up once per earlier document holding it.
+/// story sentences (and at least two) appear word for word (whitespace aside) in it. Each
+/// sentence is looked up once per earlier document holding it, but every document also zeroes
+/// a count per earlier document: quadratic in the number of documents (40,000 counts at 200).
 pub(crate) fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
     // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
     // reaches the output).
