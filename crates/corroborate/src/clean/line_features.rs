@@ -361,7 +361,8 @@ impl LineFeatures {
                         capitalized += 1;
                     }
                 }
-                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+                lower.extend_from_slice(word.as_bytes());
+                lower[from..].make_ascii_lowercase();
                 if every & ALNUM != 0 {
                     if !key.is_empty() {
                         key.push(b' ');

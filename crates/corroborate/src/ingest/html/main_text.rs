@@ -414,8 +414,12 @@ fn is_collapsible(dom: &Dom, id: NodeId) -> bool {
     [id, dom.nodes[id].parent].into_iter().any(|n| {
         ["class", "id", "role"].iter().any(|key| {
             dom.nodes[n].attr(key).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                COLLAPSIBLE.iter().any(|c| v.contains(c))
+                // ASCII case-insensitive, without a lower-case copy of the value.
+                COLLAPSIBLE.iter().any(|c| {
+                    v.as_bytes()
+                        .windows(c.len())
+                        .any(|w| w.eq_ignore_ascii_case(c.as_bytes()))
+                })
             })
         })
     })
@@ -449,6 +453,10 @@ struct TextBlock {
     text: String,
     /// [`text_units`] of the text, counted once.
     units: usize,
+    /// Characters of the text, a CJK one counting three (see [`block_score`]), counted once.
+    weighted_chars: usize,
+    /// Commas of the text (`,`, and `，`, `、`, `،` outside ASCII), counted once.
+    commas: usize,
     /// Characters of the text inside links.
     link_chars: usize,
     heading: bool,
@@ -476,7 +484,7 @@ impl BlockCollector<'_> {
             let trimmed = b.text.trim_end().len();
             b.text.truncate(trimmed);
             if !b.text.is_empty() {
-                b.units = text_units(&b.text);
+                (b.units, b.weighted_chars, b.commas) = block_measures(&b.text);
                 self.blocks.push(b);
             }
         }
@@ -487,6 +495,8 @@ impl BlockCollector<'_> {
             container,
             text: String::new(),
             units: 0,
+            weighted_chars: 0,
+            commas: 0,
             link_chars: 0,
             heading: ctx.heading,
             furniture: false,
@@ -710,20 +720,11 @@ fn is_thread_url(url: &str) -> bool {
 /// How much a block says about its container being the story.
 fn block_score(b: &TextBlock) -> f64 {
     // A CJK character carries about as much as a short word: three characters' worth.
-    let ascii = b.text.is_ascii();
-    let chars = if ascii {
-        b.text.len()
-    } else {
-        b.text.chars().count() + 2 * b.text.chars().filter(|&c| is_cjk(c)).count()
-    };
+    let chars = b.weighted_chars;
     if chars < 25 || b.furniture {
         return 0.0;
     }
-    let commas = if ascii {
-        memchr::memchr_iter(b',', b.text.as_bytes()).count()
-    } else {
-        b.text.matches([',', '，', '、', '،']).count()
-    };
+    let commas = b.commas;
     let link_share = b.link_chars as f64 / b.text.len().max(1) as f64;
     (1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0)) * (1.0 - link_share)
 }
@@ -731,11 +732,7 @@ fn block_score(b: &TextBlock) -> f64 {
 /// Prose characters of a block (a CJK character as three), without its links; 0 for furniture
 /// and blocks too short to score.
 fn block_mass(b: &TextBlock) -> f64 {
-    let chars = if b.text.is_ascii() {
-        b.text.len()
-    } else {
-        b.text.chars().count() + 2 * b.text.chars().filter(|&c| is_cjk(c)).count()
-    };
+    let chars = b.weighted_chars;
     if chars < 25 || b.furniture {
         return 0.0;
     }
@@ -781,6 +778,16 @@ pub(super) fn text_units_capped(text: &str, cap: usize) -> usize {
     let mut units = 0;
     let (mut in_word, mut cjk, mut unspaced, mut other) = (false, 0usize, 0usize, false);
     for c in text.chars() {
+        // ASCII characters of mixed text (most of a European text) on their byte: no CJK,
+        // no unspaced script, white space as `char::is_whitespace`.
+        if c.is_ascii() {
+            let b = c as u8;
+            if !is_ascii_space(b) {
+                in_word = true;
+                other |= b.is_ascii_alphanumeric();
+                continue;
+            }
+        }
         if c.is_whitespace() {
             if in_word {
                 units += word_units(cjk, unspaced, other);
@@ -804,6 +811,54 @@ pub(super) fn text_units_capped(text: &str, cap: usize) -> usize {
         units += word_units(cjk, unspaced, other);
     }
     units.min(cap)
+}
+
+/// A block's [`text_units`], its characters with a CJK one counted three times, and its
+/// commas (`,`, and `，`, `、`, `،` outside ASCII): what [`block_score`] and [`block_mass`]
+/// read, in one pass over the text.
+fn block_measures(text: &str) -> (usize, usize, usize) {
+    if text.is_ascii() {
+        let commas = memchr::memchr_iter(b',', text.as_bytes()).count();
+        return (text_units(text), text.len(), commas);
+    }
+    let (mut units, mut chars, mut all_cjk, mut commas) = (0, 0, 0, 0);
+    let (mut in_word, mut cjk, mut unspaced, mut other) = (false, 0usize, 0usize, false);
+    for c in text.chars() {
+        chars += 1;
+        let space = if c.is_ascii() {
+            let b = c as u8;
+            commas += usize::from(b == b',');
+            if !is_ascii_space(b) {
+                in_word = true;
+                other |= b.is_ascii_alphanumeric();
+                continue;
+            }
+            true
+        } else {
+            c.is_whitespace()
+        };
+        if space {
+            if in_word {
+                units += word_units(cjk, unspaced, other);
+            }
+            (in_word, cjk, unspaced, other) = (false, 0, 0, false);
+        } else {
+            in_word = true;
+            commas += usize::from(matches!(c, '，' | '、' | '،'));
+            if is_cjk(c) {
+                cjk += 1;
+                all_cjk += 1;
+            } else if is_unspaced(c) {
+                unspaced += 1;
+            } else if c.is_alphanumeric() {
+                other = true;
+            }
+        }
+    }
+    if in_word {
+        units += word_units(cjk, unspaced, other);
+    }
+    (units, chars + 2 * all_cjk, commas)
 }
 
 /// Units counted past this say nothing more to the choices between texts below (each compares
@@ -1578,6 +1633,35 @@ mod tests {
         // A sentence of 15 characters is a paragraph, not a label.
         let html = "<div><a href=/>トップ</a></div><p>雨が降りましたが、晴れました。</p>";
         assert_eq!(extract(html), "雨が降りましたが、晴れました。");
+    }
+
+    #[test]
+    fn block_measures_match_their_definitions() {
+        let texts = [
+            "",
+            "plain, ascii text,  with\ttabs",
+            "Straße, 2024 \u{a0}naïve\u{2003}word",
+            "日本語 ok、中文，文字 한국어 word",
+            "\u{0e20}\u{0e32}\u{0e29}\u{0e32}\u{0e44}\u{0e17}\u{0e22} x1 ، عربي",
+            " \u{0b}lead and trail\u{3000}",
+        ];
+        for t in texts {
+            let chars = t.chars().count() + 2 * t.chars().filter(|&c| is_cjk(c)).count();
+            let commas = t.matches([',', '，', '、', '،']).count();
+            assert_eq!(block_measures(t), (text_units(t), chars, commas), "{t:?}");
+            let slow: usize = t
+                .split_whitespace()
+                .map(|w| {
+                    let cjk = w.chars().filter(|&c| is_cjk(c)).count();
+                    let unspaced = w.chars().filter(|&c| !is_cjk(c) && is_unspaced(c)).count();
+                    let other = w
+                        .chars()
+                        .any(|c| !is_cjk(c) && !is_unspaced(c) && c.is_alphanumeric());
+                    word_units(cjk, unspaced, other)
+                })
+                .sum();
+            assert_eq!(text_units(t), slow, "{t:?}");
+        }
     }
 
     #[test]

@@ -197,8 +197,9 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
     let html: &str = &html;
     let b = html.as_bytes();
     let len = b.len();
-    // Text goes to the sink as slices of the page (the sink joins consecutive calls), a
-    // character reference through this small buffer: the page's text is copied once, by the sink.
+    // Text goes to the sink as slices of the page (the sink joins consecutive calls), a run of
+    // text with character references decoded in this buffer: the page's text is copied once by
+    // the sink (and a run with references once more, into the buffer).
     let mut decoded = String::new();
     // The current tag's lower-case name, one buffer for the whole page.
     let mut name = String::new();
@@ -209,13 +210,35 @@ pub fn tokenize(html: &str, sink: &mut impl TokenSink) {
             break;
         };
         let at = pos + off;
-        text(sink, &html[pos..at]);
         if b[at] == b'&' {
+            // The rest of the text up to the next tag, its references decoded into the buffer,
+            // goes to the sink in one piece: the sink then allocates its text once instead of
+            // growing it reference by reference. A reference never reaches past a `<` (its
+            // name and digits are alphanumeric, its end a `;`); should one, the run goes on.
+            let next_tag = |from: usize| memchr::memchr(b'<', &b[from..]).map_or(len, |o| from + o);
+            let mut run_end = next_tag(at);
             decoded.clear();
-            pos = char_ref(html, at, false, &mut decoded);
+            decoded.push_str(&html[pos..at]);
+            let mut p = at;
+            loop {
+                p = char_ref(html, p, false, &mut decoded);
+                if p > run_end {
+                    run_end = next_tag(p);
+                }
+                match memchr::memchr(b'&', &b[p..run_end]) {
+                    Some(o) => {
+                        decoded.push_str(&html[p..p + o]);
+                        p += o;
+                    }
+                    None => break,
+                }
+            }
+            decoded.push_str(&html[p..run_end]);
             text(sink, &decoded);
+            pos = run_end;
             continue;
         }
+        text(sink, &html[pos..at]);
         match b.get(at + 1).copied() {
             Some(c) if c.is_ascii_alphabetic() => {
                 let Some(tag) = read_tag(html, at + 1, &mut name) else {
