@@ -22,6 +22,7 @@ pub const GRID: &[(&str, &[f64])] = &[
     ("consolidate_robust", &[0.03, 0.1]),
     ("consolidate_min_terms", &[45.0, 0.0]),
     ("consolidate_relative", &[0.9, 0.0]),
+    ("consolidate_relative_larger", &[0.7, 0.0]),
 ];
 
 /// One labelled stream, read and ordered once.

@@ -36,12 +36,12 @@ fn f1_with(stream: &[StreamArticle], config: StoryConfig) -> f64 {
 }
 
 // Floors of the default configuration on the four dev streams, just below the figures
-// measured at issue 19 (ECB+ 0.909, DUC 0.866, msv 0.751, uci 0.849; docs/stories.md). The
+// measured at issue 19 (ECB+ 0.909, DUC 0.867, msv 0.751, uci 0.867; docs/stories.md). The
 // cross-validated figures are gated by `stories_cv --check eval/stories-cv-floors.json`.
 const ECB_FLOOR: f64 = 0.905;
-const DUC_FLOOR: f64 = 0.860;
+const DUC_FLOOR: f64 = 0.861;
 const MSV_FLOOR: f64 = 0.745;
-const UCI_FLOOR: f64 = 0.843;
+const UCI_FLOOR: f64 = 0.861;
 #[test]
 fn ecbplus_dev_b_cubed_f1_floor() {
     let Some(stream) = load("data/stories/ecbplus-dev.jsonl") else {

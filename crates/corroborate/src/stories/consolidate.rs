@@ -72,6 +72,15 @@ pub struct Params {
     pub relative: f32,
     /// Least articles of each story for the cohesion-relative merge.
     pub relative_min: u32,
+    /// Fragment merge (0: off): a story of at least `relative_min` articles and at most
+    /// `relative_ratio` times the other's size also merges into the larger one when their
+    /// average link is at least this share of the larger story's cohesion alone (never below
+    /// the cohesion of the online story it started from): the fragment's articles are about
+    /// as close to the larger story as its own members are to one another. A tight fragment
+    /// of a loosely knit story is not held to its own, higher, cohesion.
+    pub relative_larger: f32,
+    /// Most size of the fragment, as a share of the larger story's, for `relative_larger`.
+    pub relative_ratio: f32,
 }
 
 /// One article as the consolidation sees it.
@@ -209,6 +218,7 @@ pub fn consolidate(
             n: 0.0,
             terms: 0.0,
             pairs: 0.0,
+            base: 0.0,
             words: Vec::new(),
             names: Vec::new(),
             lsa: vec![0.0; k],
@@ -263,6 +273,7 @@ pub fn consolidate(
         let self_words: f64 = sum.words.iter().map(|e| e.1 * e.1).sum();
         let self_lsa: f64 = sum.lsa.iter().map(|v| v * v).sum();
         sum.pairs = ((1.0 - mix) * self_words + mix * self_lsa - own).max(0.0);
+        sum.base = cohesion(&sum);
         if sum.words.len() > 2 * STORY_TERMS {
             prune(&mut sum.words, STORY_TERMS);
         }
@@ -317,6 +328,10 @@ struct StorySum {
     terms: f64,
     /// Sum over ordered pairs of its distinct articles of their mixed link.
     pairs: f64,
+    /// Cohesion of the online story the sum started from (merges keep the larger side's):
+    /// the larger-story relative merge compares with it, so a story that absorbs loosely
+    /// related ones does not lower its own bar.
+    base: f64,
     words: Vec<(u32, f64)>,
     names: Vec<(u32, f64)>,
     lsa: Vec<f64>,
@@ -541,7 +556,16 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 && x.n.min(y.n) >= f64::from(p.relative_min.max(2))
                 && link > 0.0
                 && link >= f64::from(p.relative) * (cohesion(x) * cohesion(y)).sqrt();
-            if absolute || relative {
+            // The larger side's cohesion, never below that of the online story it started
+            // from: a story that absorbed looser ones does not lower its own bar.
+            let larger = if x.n >= y.n { x } else { y };
+            let (small, large) = (x.n.min(y.n), x.n.max(y.n));
+            let to_larger = p.relative_larger > 0.0
+                && small >= f64::from(p.relative_min.max(2))
+                && small <= f64::from(p.relative_ratio) * large
+                && link > 0.0
+                && link >= f64::from(p.relative_larger) * larger.base.max(cohesion(larger));
+            if absolute || relative || to_larger {
                 let (a, b) = if a < b { (a, b) } else { (b, a) };
                 heap.push(Pair {
                     link,
@@ -587,6 +611,7 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 n: 0.0,
                 terms: 0.0,
                 pairs: 0.0,
+            base: 0.0,
                 words: Vec::new(),
                 names: Vec::new(),
                 lsa: Vec::new(),
@@ -677,6 +702,7 @@ mod tests {
                 n: 2.0 + f64::from(id),
                 terms: 1.0,
                 pairs: 0.0,
+            base: 0.0,
                 words,
                 names,
                 lsa: noise(10, 1, seed + 100),
@@ -720,6 +746,7 @@ mod tests {
                     n: 1.0,
                     terms: 1.0,
                     pairs: 0.0,
+            base: 0.0,
                     words: vec![(0, 1.0)],
                     names: Vec::new(),
                     lsa,
@@ -772,6 +799,8 @@ mod tests {
             min_terms: 0,
             relative: 0.0,
             relative_min: 3,
+            relative_larger: 0.0,
+            relative_ratio: 0.0,
         };
         let out = consolidate(&members, 3, &|_| 1.0, &|_| false, &p);
         assert_eq!(out, vec![0, 0, 2]);
@@ -839,5 +868,17 @@ mod tests {
         assert_eq!(run(&rel(0.1, 2)), vec![0, 0, 2]);
         assert_eq!(run(&rel(0.1, 3)), vec![0, 1, 2]);
         assert_eq!(run(&rel(3.0, 2)), vec![0, 1, 2]);
+        // The fragment merge: story 1 (2 articles) merges into story 0 (3 articles) when its
+        // link is close enough to story 0's cohesion and its size is within the ratio.
+        let frag = |relative_larger, relative_ratio| Params {
+            relative_larger,
+            relative_ratio,
+            ..rel(0.0, 2)
+        };
+        assert_eq!(run(&frag(0.1, 1.0)), vec![0, 0, 2]);
+        assert_eq!(run(&frag(0.1, 0.67)), vec![0, 0, 2]);
+        assert_eq!(run(&frag(0.1, 0.5)), vec![0, 1, 2]);
+        assert_eq!(run(&frag(3.0, 1.0)), vec![0, 1, 2]);
+        assert_eq!(run(&frag(0.0, 1.0)), vec![0, 1, 2]);
     }
 }

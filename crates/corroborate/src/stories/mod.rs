@@ -161,6 +161,16 @@ pub struct StoryConfig {
     pub consolidate_relative: f32,
     /// Least articles of each story for the cohesion-relative merge.
     pub consolidate_relative_min: u32,
+    /// Fragment merge at the end of a run (0: off): a story of at least
+    /// `consolidate_relative_min` articles and at most `consolidate_relative_ratio` times
+    /// the size of a larger one merges into it when their average link reaches this share
+    /// of the larger story's cohesion (never below that of the online story it started
+    /// from). Two pieces of one event that the online pass grew side by side: a small,
+    /// tight piece of a loosely knit story is compared with the story, not with itself.
+    pub consolidate_relative_larger: f32,
+    /// Most size of the fragment, as a share of the larger story's, for
+    /// `consolidate_relative_larger`.
+    pub consolidate_relative_ratio: f32,
 }
 
 impl StoryConfig {
@@ -179,6 +189,8 @@ impl StoryConfig {
             min_terms: self.consolidate_min_terms,
             relative: self.consolidate_relative,
             relative_min: self.consolidate_relative_min,
+            relative_larger: self.consolidate_relative_larger,
+            relative_ratio: self.consolidate_relative_ratio,
         }
     }
 }
@@ -220,6 +232,8 @@ impl Default for StoryConfig {
             consolidate_min_terms: 45,
             consolidate_relative: 0.9,
             consolidate_relative_min: 3,
+            consolidate_relative_larger: 0.7,
+            consolidate_relative_ratio: 0.34,
         }
     }
 }
