@@ -2,24 +2,9 @@
 //! invented inputs generated here, the exit code and what is printed checked.
 
 use std::path::Path;
-use std::process::Output;
 
 mod common;
-use common::{clean, scratch, write};
-
-fn run(args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{clean, ok, run, scratch, write};
 
 fn json_lines(text: &str) -> Vec<serde_json::Value> {
     text.lines()

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::{clean, scratch, write};
+use common::{assert_code, clean, scratch, stderr, stdout, write};
 
 const STORY: &str = "Ferry service resumes\n\nThe ferry between Holm and Vask resumed on \
     Tuesday after a week of storms. The operator said all sailings would run as normal.\n";
@@ -24,31 +24,12 @@ fn clean_stdin(input: &[u8]) -> Output {
     child.wait_with_output().expect("the binary finishes")
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn assert_code(out: &Output, code: i32) {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        stdout(out),
-        stderr(out)
-    );
-    assert!(!stderr(out).contains("panicked"), "{}", stderr(out));
-}
-
 #[test]
 fn nonexistent_path_is_an_error_naming_it() {
     let dir = scratch("missing");
     let missing = dir.join("no-such-article.txt").display().to_string();
     let out = clean(&[&missing]);
-    assert_code(&out, 1);
+    assert_code(&out, 1, &missing);
     assert!(
         stderr(&out).contains(&format!("{missing}: no such file")),
         "{}",
@@ -62,7 +43,7 @@ fn missing_input_next_to_a_good_one_is_skipped_with_exit_3() {
     let good = write(&dir, "ferry.txt", STORY.as_bytes());
     let missing = dir.join("gone.txt").display().to_string();
     let out = clean(&[&good, &missing]);
-    assert_code(&out, 3);
+    assert_code(&out, 3, &missing);
     assert!(stdout(&out).contains("ferry between Holm and Vask"));
     assert!(stderr(&out).contains(&missing));
 }
@@ -74,7 +55,7 @@ fn directory_without_articles_is_an_error() {
     write(&dir, "photo.jpg", b"\xff\xd8\xff\xe0");
     let name = dir.display().to_string();
     let out = clean(&[&name]);
-    assert_code(&out, 1);
+    assert_code(&out, 1, &name);
     assert!(stderr(&out).contains(&format!("{name}: directory holds no readable articles")));
 }
 
@@ -83,7 +64,7 @@ fn empty_file_is_an_error() {
     let dir = scratch("empty");
     let empty = write(&dir, "empty.txt", b"");
     let out = clean(&[&empty]);
-    assert_code(&out, 1);
+    assert_code(&out, 1, &empty);
     assert!(
         stderr(&out).contains(&format!("{empty}: empty input")),
         "{}",
@@ -97,7 +78,7 @@ fn binary_file_is_an_error() {
     let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
     let bin = write(&dir, "image.txt", &bytes);
     let out = clean(&[&bin]);
-    assert_code(&out, 1);
+    assert_code(&out, 1, &bin);
     assert!(stderr(&out).contains(&format!("{bin}: looks like binary data")));
 }
 
@@ -110,7 +91,7 @@ fn invalid_utf8_is_read_lossily_with_a_warning() {
         b"Caf\xe9 reopens\n\nThe caf\xe9 on the quay reopened on Monday after repairs.\n",
     );
     let out = clean(&[&file]);
-    assert_code(&out, 0);
+    assert_code(&out, 0, &file);
     assert!(stderr(&out).contains(&format!("warning: {file}: invalid UTF-8")));
     assert!(stdout(&out).contains("on the quay reopened on Monday"));
 }
@@ -126,7 +107,7 @@ fn malformed_jsonl_line_is_reported_and_the_others_read() {
           {\"id\":\"c\",\"text\":\"The operator said sailings run as normal.\"}\n",
     );
     let out = clean(&[&file]);
-    assert_code(&out, 3);
+    assert_code(&out, 3, &file);
     assert!(
         stderr(&out).contains(&format!("{file}:2: line skipped")),
         "{}",
@@ -144,7 +125,7 @@ fn html_on_stdin_is_sniffed_and_extracted() {
         <p>The operator said all sailings would run as normal from Wednesday.</p></article>\
         <footer>Copyright Gazette, all rights reserved.</footer></body></html>";
     let out = clean_stdin(page);
-    assert_code(&out, 0);
+    assert_code(&out, 0, "html on stdin");
     let text = stdout(&out);
     assert!(text.contains("resumed on Tuesday"), "{text}");
     assert!(!text.contains("Copyright"), "{text}");
@@ -162,7 +143,7 @@ fn deeply_nested_html_does_not_crash() {
     let dir = scratch("deep");
     let file = write(&dir, "deep.html", page.as_bytes());
     let out = clean(&[&file]);
-    assert_code(&out, 0);
+    assert_code(&out, 0, &file);
     assert!(stdout(&out).contains("ferry resumed on Tuesday"));
 }
 
@@ -177,7 +158,7 @@ fn broken_html_is_read_or_reported() {
     );
     let garbage = write(&dir, "garbage.htm", b"<<<<>>>></></></div<<!--");
     let out = clean(&[&broken, &garbage]);
-    assert_code(&out, 3);
+    assert_code(&out, 3, &garbage);
     assert!(stdout(&out).contains("ferry resumed on Tuesday"));
     assert!(stderr(&out).contains(&garbage));
 }
@@ -185,5 +166,5 @@ fn broken_html_is_read_or_reported() {
 #[test]
 fn no_inputs_is_a_usage_error() {
     let out = clean(&[]);
-    assert_code(&out, 2);
+    assert_code(&out, 2, "no inputs");
 }

@@ -2,9 +2,11 @@
 //! for the same situation in every command, never a panic, and a reason on stderr whenever
 //! the code is not 0.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
+
+mod common;
+use common::{assert_code, run_watched, scratch, stderr, stdout, write};
 
 const ARTICLE: &str = "Ferry service resumes\n\nThe ferry between Holm and Vask resumed on \
     Tuesday after a week of storms. The operator said all sailings would run as normal. \
@@ -16,45 +18,6 @@ const DATASET: &str = concat!(
     r#""refs":[{"id":"r","text":"The Holm-Vask ferry resumed on Tuesday after a week of storms."}]}"#,
     "\n"
 );
-
-/// A command gets this long before it counts as hung (a FIFO read would block forever).
-const HANG: Duration = Duration::from_secs(60);
-
-fn scratch(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("corroborate-exit-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write input");
-    path.display().to_string()
-}
-
-/// Run the binary; `close_stdout` closes the pipe before the command can write to it.
-fn run(args: &[String], close_stdout: bool) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if close_stdout {
-        drop(child.stdout.take());
-    }
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > HANG {
-            let _ = child.kill();
-            panic!("hung for {HANG:?}: {args:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
-}
 
 /// The table: (situation, [(command, expected code)]).
 fn table() -> Vec<(String, Vec<(String, i32)>)> {
@@ -92,14 +55,18 @@ fn table() -> Vec<(String, Vec<(String, i32)>)> {
 
 /// The arguments that put `command` in `situation` (inputs written under `dir`).
 fn situation(key: &str, command: &str, dir: &Path) -> Vec<String> {
-    let article = write(dir, "harbour-ferry.txt", ARTICLE);
+    let article = write(dir, "harbour-ferry.txt", ARTICLE.as_bytes());
     let mut args = vec![command.to_string()];
     if command == "eval" {
-        let set = write(dir, "set.jsonl", DATASET);
+        let set = write(dir, "set.jsonl", DATASET.as_bytes());
         match key {
             "ok" => args.push(set),
             "missing" => args.push(dir.join("none.jsonl").display().to_string()),
-            "bad-json-line" => args.push(write(dir, "bad.jsonl", &format!("{DATASET}{{oops\n"))),
+            "bad-json-line" => args.push(write(
+                dir,
+                "bad.jsonl",
+                format!("{DATASET}{{oops\n").as_bytes(),
+            )),
             "unknown-flag" => args.extend(["--no-such-flag".to_string(), set]),
             "zero-words" => args.extend(["--words".to_string(), "0".to_string(), set]),
             other => panic!("no eval set-up for {other}"),
@@ -124,7 +91,7 @@ fn situation(key: &str, command: &str, dir: &Path) -> Vec<String> {
                     .to_string()
             };
             let text = format!("{}\nnot json at all\n{}\n", line("a"), line("b"));
-            args.push(write(dir, "lines.jsonl", &text));
+            args.push(write(dir, "lines.jsonl", text.as_bytes()));
         }
         "fifo" => {
             let fifo = dir.join("pipe.txt");
@@ -139,7 +106,11 @@ fn situation(key: &str, command: &str, dir: &Path) -> Vec<String> {
         "unknown-flag" => args.extend(["--no-such-flag".to_string(), article]),
         "zero-words" => args.extend(["--words".to_string(), "0".to_string(), article]),
         "zero-sentences" => args.extend(["--sentences".to_string(), "0".to_string(), article]),
-        "no-words" => args.push(write(dir, "emoji.txt", "😀🎉🔥 🙂🙂\n\n🎈🎈🎈 🌊\n")),
+        "no-words" => args.push(write(
+            dir,
+            "emoji.txt",
+            "😀🎉🔥 🙂🙂\n\n🎈🎈🎈 🌊\n".as_bytes(),
+        )),
         "oracle-without-references" => {
             args.extend(["--method".to_string(), "oracle".to_string(), article])
         }
@@ -151,7 +122,7 @@ fn situation(key: &str, command: &str, dir: &Path) -> Vec<String> {
                 state.display().to_string(),
                 article.clone(),
             ]);
-            assert_eq!(run(&first, false).status.code(), Some(0), "first run");
+            assert_code(&run_watched(&first, false), 0, "first run");
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(state.join("stories.redb"))
@@ -173,8 +144,8 @@ fn every_command_exits_as_the_table_says() {
         for (command, want) in codes {
             let dir = scratch(&format!("{key}-{command}"));
             let args = situation(key, command, &dir);
-            let out = run(&args, key == "broken-pipe");
-            let err = String::from_utf8_lossy(&out.stderr);
+            let out = run_watched(&args, key == "broken-pipe");
+            let err = stderr(&out);
             let got = out.status.code();
             if got != Some(*want) {
                 wrong.push(format!(
@@ -201,14 +172,14 @@ fn every_command_exits_as_the_table_says() {
 #[test]
 fn a_damaged_state_names_the_file_and_rolls_back_with_one_flag() {
     let dir = scratch("rollback");
-    let article = write(&dir, "harbour-ferry.txt", ARTICLE);
+    let article = write(&dir, "harbour-ferry.txt", ARTICLE.as_bytes());
     let state = dir.join("state").display().to_string();
     let stories = |extra: &[&str]| {
         let mut args: Vec<String> = vec!["stories".into(), "--state".into(), state.clone()];
         args.extend(extra.iter().map(|s| s.to_string()));
-        run(&args, false)
+        run_watched(&args, false)
     };
-    assert_eq!(stories(&[&article]).status.code(), Some(0));
+    assert_code(&stories(&[&article]), 0, "first run");
     let file = Path::new(&state).join("stories.redb");
     let len = std::fs::metadata(&file).expect("state").len();
     std::fs::OpenOptions::new()
@@ -218,29 +189,18 @@ fn a_damaged_state_names_the_file_and_rolls_back_with_one_flag() {
         .set_len(len / 2)
         .expect("truncate");
     let out = stories(&[&article]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_code(&out, 1, "damaged state");
+    let err = stderr(&out);
     assert!(err.contains(&file.display().to_string()), "{err}");
     assert!(
         err.contains("damaged") && err.contains("--rollback"),
         "{err}"
     );
-    assert!(!err.contains("panicked"), "{err}");
     let out = stories(&["--rollback"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_code(&out, 0, "rollback");
     let out = stories(&["--json", &article]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already in the state"));
+    assert_code(&out, 0, "after the rollback");
+    assert!(stderr(&out).contains("already in the state"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -250,24 +210,24 @@ fn summarize_numbers_sources_in_input_order_and_heads_by_file_stem() {
     let a = write(
         &dir,
         "aa-first.txt",
-        "Nothing here matters much to anyone at all today.\n",
+        "Nothing here matters much to anyone at all today.\n".as_bytes(),
     );
-    let b = write(&dir, "bb-second.txt", ARTICLE);
+    let b = write(&dir, "bb-second.txt", ARTICLE.as_bytes());
     let args: Vec<String> = ["summarize", "--format", "md", "--sentences", "1"]
         .iter()
         .map(|s| s.to_string())
         .chain([a, b.clone()])
         .collect();
-    let out = run(&args, false);
-    assert_eq!(out.status.code(), Some(0));
-    let md = String::from_utf8_lossy(&out.stdout);
+    let out = run_watched(&args, false);
+    assert_code(&out, 0, "summarize");
+    let md = stdout(&out);
     let sources = md.split("Sources:").nth(1).expect("sources");
     let first = sources.find("aa-first").expect("first input listed");
     let second = sources.find("bb-second").expect("second input listed");
     assert!(first < second, "{md}");
     // One title-less input: headed by its file stem, not "input".
     let args: Vec<String> = vec!["summarize".into(), "--format".into(), "md".into(), b];
-    let md = String::from_utf8_lossy(&run(&args, false).stdout).into_owned();
+    let md = stdout(&run_watched(&args, false));
     assert!(md.starts_with("## bb-second"), "{md}");
     let _ = std::fs::remove_dir_all(&dir);
 }

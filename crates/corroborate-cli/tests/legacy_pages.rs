@@ -3,7 +3,7 @@
 //! furniture beside a good one. Invented pages only.
 
 mod common;
-use common::{clean, scratch, write};
+use common::{assert_code, clean, scratch, stderr, stdout, write};
 
 const STORY: &str = "The ferry between Holm and Vask resumed on Tuesday after a week of storms, \
     the operator said. Passengers queued at the caf\u{e9} on the quay; the fare rises to \u{20ac}12 \
@@ -65,11 +65,8 @@ fn legacy_charsets_declared_missing_or_lying_are_decoded() {
             let name = format!("{label}-{i}.html");
             let file = write(&dir, &name, &encode(encoding, &page(&meta, text)));
             let out = clean(&[&file]);
-            let (stdout, stderr) = (
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr),
-            );
-            assert_eq!(out.status.code(), Some(0), "{name}: {stderr}");
+            assert_code(&out, 0, &name);
+            let (stdout, stderr) = (stdout(&out), stderr(&out));
             assert!(stdout.contains(text), "{name}: {stdout}");
             assert!(!stdout.contains('\u{FFFD}'), "{name}: {stdout}");
             match warning {
@@ -104,16 +101,16 @@ fn a_pdf_or_an_image_named_html_is_refused_by_name() {
     ] {
         let file = write(&dir, name, bytes);
         let out = clean(&[&file]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert_code(&out, 1, name);
         assert!(out.stdout.is_empty(), "{name}");
+        let stderr = stderr(&out);
         assert!(
             stderr.contains(&format!("{file}: looks like {what}, not text")),
             "{stderr}"
         );
         let out = clean(&[&good, &file]);
-        assert_eq!(out.status.code(), Some(3), "{name} beside a good page");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("resumed on Tuesday"));
+        assert_code(&out, 3, &format!("{name} beside a good page"));
+        assert!(stdout(&out).contains("resumed on Tuesday"));
     }
 }
 
@@ -130,9 +127,9 @@ fn a_page_of_only_furniture_prints_nothing_or_is_named_as_skipped() {
     );
     for format in ["text", "json", "md"] {
         let out = clean(&["--format", format, &frames]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(4), "{format}: {stderr}");
+        assert_code(&out, 4, format);
         assert!(out.stdout.is_empty(), "exit 4 prints nothing ({format})");
+        let stderr = stderr(&out);
         assert!(
             stderr.contains(&format!("no output for {frames}")),
             "{stderr}"
@@ -140,11 +137,8 @@ fn a_page_of_only_furniture_prints_nothing_or_is_named_as_skipped() {
     }
     let good = write(&dir, "good.html", page("", STORY).as_bytes());
     let out = clean(&[&frames, &good]);
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert_code(&out, 3, "a frameset beside a good page");
+    let (stdout, stderr) = (stdout(&out), stderr(&out));
     assert!(
         stdout.starts_with("The ferry between"),
         "no empty block first: {stdout:?}"

@@ -5,6 +5,7 @@
 //! numbers (not 0-based document indices), and every [`Passage`] names its source the same
 //! way, with a byte span into that source's text.
 
+use super::copies::near_copies;
 use super::support::{SentenceSupport, SupportConfig, SupportIndex};
 use super::{Analysis, EntityKind, Mention, Speaker};
 use crate::clean::BlockKind;
@@ -81,8 +82,9 @@ pub struct SourceEntry {
     pub words_kept: usize,
     /// Lines of page furniture removed by cleaning.
     pub lines_removed: usize,
-    /// The earlier source this one nearly copies (source number), if any: its support is
-    /// listed but not counted as independent.
+    /// The earlier source this one nearly copies (source number), if any: at least 60% of
+    /// either's word 5-grams are in the other (see `analyze/copies.rs`). Its support is listed
+    /// but not counted as independent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_of: Option<usize>,
 }
@@ -94,8 +96,8 @@ pub struct SummaryItem {
     pub text: String,
     /// Sources that report it, sorted; the first passage's source is where it was taken from.
     pub sources: Vec<usize>,
-    /// Number of independent sources that report it: `sources.len()` less the near copies
-    /// whose original is also in `sources`.
+    /// Number of independent sources that report it: `sources` with the near copies of one
+    /// text (through `copy_of`, chains followed) counted once.
     pub support: usize,
     /// The sentence in each supporting source: the taken sentence first, then by source.
     pub passages: Vec<Passage>,
@@ -300,10 +302,10 @@ fn brief_from(
             .unwrap_or(usize::MAX)
     });
     let sources = sources(cluster);
-    let copies: Vec<Option<usize>> = sources.iter().map(|s| s.copy_of.map(|n| n - 1)).collect();
+    let originals = originals(&sources);
     let items = kept
         .iter()
-        .map(|s| summary_item(cluster, s, &copies))
+        .map(|s| summary_item(cluster, s, &originals))
         .collect();
     let sections = sections(cluster, analysis, true);
     let (quotes, numbers, entities, timeline, omitted) = capped(cluster, sections);
@@ -670,10 +672,25 @@ pub(crate) fn sections(
     }
 }
 
+/// For each source (0-based), the source (0-based) whose text it repeats through a chain of
+/// near copies: itself when it is no copy. A copy always names an earlier source, so one pass
+/// in order resolves every chain.
+fn originals(sources: &[SourceEntry]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(sources.len());
+    for (d, s) in sources.iter().enumerate() {
+        let original = match s.copy_of.map(|n| n.wrapping_sub(1)) {
+            Some(e) if e < d => out[e],
+            _ => d,
+        };
+        out.push(original);
+    }
+    out
+}
+
 fn summary_item(
     cluster: &PreparedCluster,
     support: &SentenceSupport,
-    copies: &[Option<usize>],
+    originals: &[usize],
 ) -> SummaryItem {
     let own = cluster.sentences[support.sentence].doc;
     let mut passages: Vec<Passage> = support
@@ -684,21 +701,17 @@ fn summary_item(
     // The sentence's own source first, then the others by number.
     passages.sort_by_key(|p| (p.source != own + 1, p.source));
     let docs = support.docs();
-    // A near copy whose original also reports it adds no independent support.
-    let copies_counted_twice = docs
+    // Near copies of one text (the original among them or not) are one independent source.
+    let mut independent: Vec<usize> = docs
         .iter()
-        .filter(|&&d| {
-            copies
-                .get(d)
-                .copied()
-                .flatten()
-                .is_some_and(|o| docs.contains(&o))
-        })
-        .count();
+        .map(|&d| originals.get(d).copied().unwrap_or(d))
+        .collect();
+    independent.sort_unstable();
+    independent.dedup();
     SummaryItem {
         text: display_text(cluster.text(support.sentence)).into_owned(),
         sources: numbers_of(&docs),
-        support: support.count() - copies_counted_twice,
+        support: independent.len(),
         passages,
     }
 }
@@ -779,51 +792,10 @@ pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
         .collect()
 }
 
-/// Share of a source's story sentences found word for word in one earlier source above which
-/// it is a near copy of that source.
-const COPY_SHARE: f64 = 0.8;
-
-/// For each document, the earlier document it nearly copies: at least [`COPY_SHARE`] of its
-/// story sentences (and at least two) appear word for word (whitespace aside) in it. Each
-/// sentence is looked up once per earlier document holding it, but every document also zeroes
-/// a count per earlier document: quadratic in the number of documents (40,000 counts at 200).
-pub(crate) fn near_copies(cluster: &PreparedCluster) -> Vec<Option<usize>> {
-    // Sentence text -> documents holding it, in order (an ordered Vec, so no map order
-    // reaches the output).
-    let mut holders: std::collections::HashMap<String, Vec<usize>> = Default::default();
-    let mut out = vec![None; cluster.docs.len()];
-    for (d, range) in cluster.doc_sentences.iter().enumerate() {
-        let lines: Vec<String> = range
-            .clone()
-            .filter(|&i| !cluster.sentences[i].heading)
-            .map(|i| one_line(cluster.text(i)))
-            .collect::<std::collections::HashSet<_>>()
-            .into_iter()
-            .collect();
-        if lines.len() >= 2 {
-            let mut shared = vec![0usize; d];
-            for l in &lines {
-                for &e in holders.get(l).map_or(&[][..], |v| v.as_slice()) {
-                    shared[e] += 1;
-                }
-            }
-            out[d] = shared
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n as f64 >= COPY_SHARE * lines.len() as f64)
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
-                .map(|(e, _)| e);
-        }
-        for l in lines {
-            holders.entry(l).or_default().push(d);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::support::SupportMatch;
     use crate::analyze::{NumberGroup, NumberValue};
     use crate::{Document, Pipeline};
 
@@ -959,6 +931,63 @@ mod tests {
             .map(|(i, t)| Document::from_text(i.to_string(), *t))
             .collect();
         Pipeline::default().prepare_documents(docs)
+    }
+
+    #[test]
+    fn an_edited_copy_is_marked_and_counted_once() {
+        use crate::analyze::copies::tests::{EDITED, ORIGINAL, OWN_REPORT};
+        let docs = [ORIGINAL, OWN_REPORT, EDITED]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(i.to_string(), *t))
+            .collect();
+        let c = Pipeline::default().prepare_documents(docs);
+        let brief = build_brief(&c, &BriefConfig::default());
+        let copies: Vec<Option<usize>> = brief.sources.iter().map(|s| s.copy_of).collect();
+        assert_eq!(copies, vec![None, None, Some(1)]);
+        let both: Vec<&SummaryItem> = brief
+            .summary
+            .iter()
+            .filter(|s| s.sources.contains(&1) && s.sources.contains(&3))
+            .collect();
+        assert!(!both.is_empty(), "{:#?}", brief.summary);
+        for s in both {
+            assert_eq!(s.support, s.sources.len() - 1, "{s:#?}");
+        }
+    }
+
+    #[test]
+    fn copies_of_one_text_count_once_without_their_original() {
+        let mut sources = sources(&cluster());
+        sources[1].copy_of = Some(1);
+        sources[2].copy_of = Some(2);
+        assert_eq!(originals(&sources), vec![0, 0, 0]);
+        // Sources 2 and 3 (both copies of source 1, which does not report it): one source.
+        let c = cluster();
+        let matches: Vec<SupportMatch> = [1, 2]
+            .into_iter()
+            .map(|d| {
+                let sentence = c.doc_sentences[d].start;
+                SupportMatch {
+                    doc: d,
+                    sentence,
+                    score: 1.0,
+                    mention: Mention {
+                        doc: d,
+                        span: c.sentences[sentence].span.clone(),
+                    },
+                }
+            })
+            .collect();
+        let support = SentenceSupport {
+            sentence: matches[0].sentence,
+            matches,
+        };
+        let item = summary_item(&c, &support, &originals(&sources));
+        assert_eq!(item.sources, vec![2, 3]);
+        assert_eq!(item.support, 1);
+        let item = summary_item(&c, &support, &[0, 1, 2]);
+        assert_eq!(item.support, 2);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod support;
 pub mod support_eval;
 pub mod whats_new;
 
+mod copies;
 mod entities;
 internal_mod! {
     revisions;

@@ -229,8 +229,12 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Decode a page that is not valid UTF-8 with the charset its `<meta>` or XML declaration
 /// names (windows-1252, Shift_JIS, GBK, ...), or, when it declares none or its bytes contradict
-/// the declaration, with the charset guessed from its bytes. `None` when neither decodes
-/// the page without errors.
+/// the declaration, with the charset guessed from its bytes. When neither decodes the page
+/// without errors: the declared charset's decoding with the bad bytes replaced by U+FFFD.
+/// `None` only when the page declares no charset (or declares UTF-8) and the guessed charset
+/// does not decode it without errors either. The text only: the note saying the charset was
+/// guessed or the bytes replaced is dropped (`decode_page_charset` keeps it for the reader's
+/// warning).
 pub fn decode_declared_charset(bytes: &[u8]) -> Option<String> {
     decode_page_charset(bytes).map(|page| page.text)
 }
