@@ -31,3 +31,10 @@ pub fn load(corroborate: &Corroborate, inputs: &[String]) -> anyhow::Result<Load
         partial: !errors.is_empty(),
     })
 }
+
+/// Say on stderr that source `n` of cluster `cluster` gives two dates, and which is used.
+pub fn warn_date_note(cluster: &str, n: usize, note: Option<&str>) {
+    if let Some(note) = note {
+        eprintln!("corroborate: warning: cluster {cluster}, source [{n}]: {note}");
+    }
+}

@@ -45,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for cluster in clusters {
         let prepared = corroborate.prepare(cluster);
         let r = corroborate.report(&prepared);
+        for s in &r.sources {
+            crate::inputs::warn_date_note(&r.id, s.entry.n, s.entry.date_note.as_deref());
+        }
         text.push_str(&serde_json::to_string(&r).context("cannot write the analysis as JSON")?);
         text.push('\n');
     }

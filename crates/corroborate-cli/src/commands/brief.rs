@@ -141,6 +141,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
         let prepared = corroborate.prepare(cluster);
         let brief = corroborate.brief(&prepared);
+        for s in &brief.sources {
+            crate::inputs::warn_date_note(&prepared.id, s.n, s.date_note.as_deref());
+        }
         if brief.summary.is_empty() {
             let why = corroborate.why_no_summary(&prepared);
             empty_output::report(&format!("cluster {}", prepared.id), &why);

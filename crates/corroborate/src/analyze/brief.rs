@@ -78,6 +78,10 @@ pub struct SourceEntry {
     /// Publication date as the input gave it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the input's date and the text's own date line disagree: which is used (the
+    /// earlier) to read the source's relative dates, and the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
     /// Words of story text kept after cleaning.
     pub words_kept: usize,
     /// Lines of page furniture removed by cleaning.
@@ -784,6 +788,7 @@ pub(crate) fn sources(cluster: &PreparedCluster) -> Vec<SourceEntry> {
                 outlet: doc.source.clone(),
                 origin,
                 date: doc.published.clone(),
+                date_note: super::timeline::source_date(cluster, d).conflict,
                 words_kept,
                 lines_removed: cleaned.map_or(0, |c| c.removed.len()),
                 copy_of: copies.get(d).copied().flatten().map(|o| o + 1),

@@ -70,6 +70,9 @@ pub(crate) struct EntityIndex {
     /// Last word of a person's name key -> (entity, name key), by entity: the surname
     /// lookup of [`Self::resolve`] without a pass over every entity.
     people_by_last: HashMap<String, Vec<(usize, String)>>,
+    /// The last word of the name of every person named in two words or more, as written:
+    /// [`Self::is_surname`] without a pass over every entity.
+    surnames: HashSet<String>,
 }
 
 impl EntityIndex {
@@ -90,6 +93,22 @@ impl EntityIndex {
             }
         }
         found
+    }
+
+    /// Whether `word` is the last word, as written, of a person named in two words or more
+    /// ("Jones" of "Ann Jones").
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// [`Self::surnames`] of `entities`.
+    fn surnames(entities: &[Entity]) -> HashSet<String> {
+        entities
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person && x.name.split_whitespace().count() >= 2)
+            .filter_map(|x| x.name.rsplit(' ').next())
+            .map(str::to_string)
+            .collect()
     }
 
     /// [`Self::people_by_last`] of `entities`.
@@ -1013,6 +1032,7 @@ fn build(
     }
     EntityIndex {
         people_by_last: EntityIndex::people_by_last(&entities),
+        surnames: EntityIndex::surnames(&entities),
         entities,
         mentions,
         by_key,

@@ -1053,11 +1053,7 @@ impl Context<'_> {
                     || crate::lang::english_names::given_name(&name.to_lowercase())
                         .is_some_and(|g| g.marks_person)
                     || honorific_before(head, name)
-                    || entities.entities.iter().any(|x| {
-                        x.kind == EntityKind::Person
-                            && x.name.split_whitespace().count() >= 2
-                            && x.name.rsplit(' ').next() == Some(name)
-                    })
+                    || entities.is_surname(name)
             }
         }
     }

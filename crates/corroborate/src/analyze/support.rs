@@ -468,27 +468,19 @@ impl SupportIndex {
             0.6 * containment + 0.4 * cosine + most_bonus
         };
         // The claim's terms, heaviest first; the light tail is cut while it cannot reach the
-        // floor alone (with a margin far above rounding).
+        // floor alone (with a margin far above rounding). A sentence sharing fewer than
+        // `MIN_SHARED_TERMS` terms keeps a quarter of its score.
         let mut order: Vec<u32> = a.terms.clone();
-        order.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
-        // A sentence sharing fewer than `MIN_SHARED_TERMS` terms keeps a quarter of its score.
-        let (mut tail_w, mut tail_w2, mut tail_n) = (0.0, 0.0, 0usize);
-        let mut walked = order.len();
-        while let Some(&t) = walked.checked_sub(1).and_then(|k| order.get(k)) {
-            let x = weight(t);
-            let (w, w2, n) = (tail_w + x, tail_w2 + x * x, tail_n + 1);
+        let cut = LightTail::cut(&mut order, weight, |w, w2, n| {
             let most = if n < MIN_SHARED_TERMS {
                 0.25 * bound(w, w2)
             } else {
                 bound(w, w2)
             };
-            if most + 1e-6 >= floor {
-                break;
-            }
-            (tail_w, tail_w2, tail_n) = (w, w2, n);
-            walked -= 1;
-        }
-        let (walked, tail) = order.split_at(walked);
+            most + 1e-6 >= floor
+        });
+        let (tail_w, tail_w2) = (cut.w, cut.w2);
+        let (walked, tail) = order.split_at(cut.walked);
         SUMS.with_borrow_mut(|acc| {
             if acc.len() < self.features.len() {
                 acc.resize(self.features.len(), (0.0, 0.0, false));
@@ -995,6 +987,49 @@ fn number_value(word: &str) -> Option<String> {
         (!n.is_empty()).then(|| n.to_string())
     } else {
         Language::English.number_word(word).map(|n| n.to_string())
+    }
+}
+
+/// The prefix filter of both support tests: a claim's terms sorted heaviest first, and how
+/// many of them must be walked. The lightest terms (the common ones, with the longest
+/// postings) form the tail, which is not walked while a sentence sharing every tail term
+/// and nothing else could not be taken.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LightTail {
+    /// How many of the sorted terms are walked (the rest is the tail).
+    pub(super) walked: usize,
+    /// Sum of the tail's weights.
+    pub(super) w: f64,
+    /// Sum of the tail's squared weights.
+    pub(super) w2: f64,
+}
+
+impl LightTail {
+    /// Sort `terms` heaviest first (ties by id) and cut the tail: a term joins it as long as
+    /// `reaches(w, w2, n)`, told the weight, squared weight and size of the tail with that
+    /// term, says a sentence sharing only those terms could not be taken.
+    pub(super) fn cut(
+        terms: &mut [u32],
+        weight: impl Fn(u32) -> f64,
+        reaches: impl Fn(f64, f64, usize) -> bool,
+    ) -> LightTail {
+        terms.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
+        let mut cut = LightTail {
+            walked: terms.len(),
+            w: 0.0,
+            w2: 0.0,
+        };
+        let mut n = 0usize;
+        while let Some(&t) = cut.walked.checked_sub(1).and_then(|k| terms.get(k)) {
+            let x = weight(t);
+            let (w, w2) = (cut.w + x, cut.w2 + x * x);
+            if reaches(w, w2, n + 1) {
+                break;
+            }
+            (cut.w, cut.w2, n) = (w, w2, n + 1);
+            cut.walked -= 1;
+        }
+        cut
     }
 }
 

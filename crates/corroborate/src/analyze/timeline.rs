@@ -115,6 +115,30 @@ fn nearest(publication: Date, month: u32, day: u32) -> Option<Date> {
         .min_by_key(|d| (d.days() - publication.days()).abs())
 }
 
+/// How many words before a weekday are read for a future cue.
+const CUE_WINDOW: usize = 8;
+
+/// Whether the weekday at token `i` is ahead of the writing: a future cue ("will",
+/// "expected", "scheduled", "due", "plans to", "next") stands before it in its clause, with no
+/// report of what was said ("said", "told") or past verb ("was") in between; the look back
+/// stops at clause punctuation. Otherwise a weekday is the last one (news reports the past).
+fn weekday_ahead(s: &Words<'_>, i: usize) -> bool {
+    let calendar = Language::English.dates();
+    for j in (i.saturating_sub(CUE_WINDOW)..i).rev() {
+        let w = s.w(j);
+        if s.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct) {
+            return false;
+        }
+        if calendar.past_cues.contains(&w) {
+            return false;
+        }
+        if calendar.future_cues.contains(&w) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The date expression starting at token `i`.
 fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<Expression> {
     let at = |end: usize, date: Option<(Date, Precision)>| Expression {
@@ -198,11 +222,15 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
         .weekday(w)
         .filter(|_| is_capitalized(s.raw(i)) && !in_name)
     {
+        let ahead = weekday_ahead(s, i);
         let date = publication.map(|p| {
             let back = (p.weekday() + 7 - wd) % 7;
+            let forward = (wd + 7 - p.weekday()) % 7;
             let d = match prev {
-                "next" => p.add_days(i64::from((wd + 7 - p.weekday()) % 7).max(1)),
+                "next" => p.add_days(i64::from(forward).max(1)),
                 "last" if back == 0 => p.add_days(-7),
+                "last" => p.add_days(-i64::from(back)),
+                _ if ahead => p.add_days(i64::from(forward)),
                 _ => p.add_days(-i64::from(back)),
             };
             (d, Precision::Day)
@@ -298,16 +326,57 @@ fn expression_at(s: &Words<'_>, i: usize, publication: Option<Date>) -> Option<E
     None
 }
 
-/// The publication date of a document: its metadata, else a short date line among its first
-/// lines.
-fn publication_date(cluster: &PreparedCluster, doc: usize) -> Option<Date> {
+/// A source's date and, when its metadata and its own date line disagree, a note saying so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceDate {
+    /// The date the source's relative dates are read against.
+    pub date: Option<Date>,
+    /// Why another date the source gives was not used, when it gives two.
+    pub conflict: Option<String>,
+}
+
+/// The publication date of a document: its metadata (`published`) and a short date line
+/// among its first lines. When both are given and differ ("datePublished" says 2019-02-14,
+/// the text's date line February 11, 2019), the earlier is used: a text is written no later
+/// than any date given for it, and the later one is most often an update or a republication.
+/// The disagreement is returned as a note.
+pub(crate) fn source_date(cluster: &PreparedCluster, doc: usize) -> SourceDate {
     let d = &cluster.docs[doc];
-    if let Some(p) = d.published.as_deref().and_then(parse_day) {
-        return Some(p);
+    let meta = d.published.as_deref().and_then(parse_day);
+    let line = date_line(&d.text);
+    match (meta, line) {
+        (Some(m), Some(l)) if m != l => {
+            let (used, other) = if l.days() < m.days() { (l, m) } else { (m, l) };
+            let (used_by, other_by) = if used == l {
+                ("its date line", "its metadata")
+            } else {
+                ("its metadata", "its date line")
+            };
+            let days = (m.days() - l.days()).abs();
+            SourceDate {
+                date: Some(used),
+                conflict: Some(format!(
+                    "{other_by} dates it {} and {used_by} {} ({days} day{} apart): \
+                     the earlier, {}, is used",
+                    other.iso(Precision::Day),
+                    used.iso(Precision::Day),
+                    if days == 1 { "" } else { "s" },
+                    used.iso(Precision::Day),
+                )),
+            }
+        }
+        (m, l) => SourceDate {
+            date: m.or(l),
+            conflict: None,
+        },
     }
+}
+
+/// The date of a short date line among a text's first lines ("February 11, 2019", "Posted:
+/// Feb. 11, 2019").
+fn date_line(text: &str) -> Option<Date> {
     // The cleaner may drop a bare date line as page furniture: read the raw first lines.
-    d.text
-        .lines()
+    text.lines()
         .filter(|l| !l.trim().is_empty())
         .take(12)
         .find_map(|line| {
@@ -334,7 +403,7 @@ pub(crate) fn find(cluster: &PreparedCluster) -> Vec<TimelineEntry> {
     }
     let mut found: Vec<Found> = Vec::new();
     for doc in 0..cluster.docs.len() {
-        let publication = publication_date(cluster, doc);
+        let publication = source_date(cluster, doc).date;
         for si in cluster.doc_sentences[doc].clone() {
             let sentence = &cluster.sentences[si];
             if sentence.heading || sentence.words < 4 {
@@ -520,6 +589,85 @@ mod tests {
             ),
             vec!["2019-01-29"]
         );
+    }
+
+    #[test]
+    fn weekdays_ahead_of_the_writing_resolve_forward() {
+        // 2019-02-11 was a Monday.
+        for (text, want) in [
+            (
+                "The ruling is expected on Wednesday in the capital.",
+                "2019-02-13",
+            ),
+            (
+                "The two leaders will meet on Friday in Hanoi.",
+                "2019-02-15",
+            ),
+            (
+                "The vote is scheduled for Thursday in the senate.",
+                "2019-02-14",
+            ),
+            ("The report is due Tuesday from the panel.", "2019-02-12"),
+            (
+                "The union plans to strike on Saturday at noon.",
+                "2019-02-16",
+            ),
+            (
+                "The court will rule on Monday about the case.",
+                "2019-02-11",
+            ),
+            // Past tense, or a report of what was said, stays backward.
+            ("The two leaders met on Friday in Hanoi.", "2019-02-08"),
+            (
+                "He will resign, the minister said on Friday evening.",
+                "2019-02-08",
+            ),
+            (
+                "The officials said Wednesday that talks will go on.",
+                "2019-02-06",
+            ),
+            (
+                "The vote that was expected was held on Thursday there.",
+                "2019-02-07",
+            ),
+        ] {
+            assert_eq!(resolved(text, "2019-02-11"), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn conflicting_source_dates_use_the_earlier_and_say_so() {
+        let dated = |text: &str, published: Option<&str>| {
+            let mut doc = Document::from_text("a", text);
+            doc.published = published.map(str::to_string);
+            let c = Pipeline::default().prepare_documents(vec![doc]);
+            let d = source_date(&c, 0);
+            let first = find(&c).into_iter().next().map(|e| e.date);
+            (d.date.map(|d| d.iso(Precision::Day)), d.conflict, first)
+        };
+        // 2019-02-11 was a Monday, 2019-02-14 a Thursday.
+        let text = "February 11, 2019\n\nThe attack began on Wednesday near the river.";
+        // Metadata three days later than the date line: the date line dates the text.
+        let (date, conflict, first) = dated(text, Some("2019-02-14T08:00:00Z"));
+        assert_eq!(date.as_deref(), Some("2019-02-11"));
+        let conflict = conflict.expect("the disagreement is noted");
+        assert!(
+            conflict.contains("2019-02-14") && conflict.contains("3 days"),
+            "{conflict}"
+        );
+        assert_eq!(first.as_deref(), Some("2019-02-06"));
+        // Metadata earlier than the date line: the metadata.
+        let (date, conflict, _) = dated(text, Some("2019-02-09"));
+        assert_eq!(date.as_deref(), Some("2019-02-09"));
+        assert!(conflict.is_some_and(|c| c.contains("its date line dates it 2019-02-11")));
+        // Agreeing, or only one of them: no note.
+        assert_eq!(dated(text, Some("2019-02-11")).1, None);
+        assert_eq!(
+            dated(text, None),
+            (Some("2019-02-11".into()), None, Some("2019-02-06".into()))
+        );
+        let plain = "The attack began on Saturday near the river.";
+        assert_eq!(dated(plain, Some("2019-02-14")).1, None);
     }
 
     #[test]

@@ -73,6 +73,13 @@ pub const WEEKDAYS: &[(&str, u32)] = &weekday_table();
 pub static CALENDAR: super::CalendarWords = super::CalendarWords {
     months: MONTHS,
     weekdays: WEEKDAYS,
+    future_cues: &[
+        "will", "shall", "expected", "scheduled", "due", "plans", "plan", "next", "slated",
+        "upcoming",
+    ],
+    past_cues: &[
+        "said", "says", "told", "announced", "reported", "added", "was", "were", "had", "did",
+    ],
 };
 
 /// The month number of a (lowercased, dot-free) month name or abbreviation.

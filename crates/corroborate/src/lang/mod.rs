@@ -112,6 +112,12 @@ pub struct CalendarWords {
     pub months: &'static [(&'static str, u32)],
     /// Weekday names with their number (Monday = 0).
     pub weekdays: &'static [(&'static str, u32)],
+    /// Lowercase words before a weekday, in its clause, that put it ahead of the writing
+    /// ("will meet on Friday", "expected on Wednesday"): it is the coming one.
+    pub future_cues: &'static [&'static str],
+    /// Lowercase words that close the look back for a future cue: a report of what was said
+    /// ("he will resign, he said Tuesday" is a past Tuesday).
+    pub past_cues: &'static [&'static str],
 }
 
 impl CalendarWords {

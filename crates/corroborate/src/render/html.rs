@@ -278,6 +278,9 @@ fn source_panel(out: &mut String, s: &SourceEntry, cluster: &PreparedCluster) {
             "near copy of <a href=\"#src{n}\">[{n}]</a>, not counted as independent support"
         ));
     }
+    if let Some(note) = &s.date_note {
+        meta.push(format!("dates disagree: {}", escape(&one_line(note))));
+    }
     if let Some(origin) = &s.origin {
         meta.push(format!("<code>{}</code>", escape(origin)));
     }

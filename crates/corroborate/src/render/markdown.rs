@@ -174,6 +174,9 @@ fn source_line(s: &SourceEntry) -> String {
     if let Some(n) = s.copy_of {
         parts.push(format!("near copy of [{n}], not counted as independent support"));
     }
+    if let Some(note) = &s.date_note {
+        parts.push(format!("dates disagree: {}", escape(note)));
+    }
     if let Some(origin) = &s.origin {
         parts.push(format!("`{}`", origin.replace('`', "'")));
     }

@@ -142,6 +142,9 @@ pub fn render(brief: &Brief, width: usize) -> String {
                 "near copy of [{n}], not counted as independent support · "
             );
         }
+        if let Some(note) = &s.date_note {
+            let _ = write!(detail, "dates disagree: {} · ", one_line(note));
+        }
         if let Some(origin) = &s.origin {
             detail.push_str(origin);
             detail.push_str(" · ");

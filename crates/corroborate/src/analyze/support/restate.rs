@@ -329,18 +329,10 @@ impl Restatements {
         // The claim's terms, heaviest first; the light tail is cut while a sentence sharing
         // only tail terms could not be taken (too few terms or too low a score).
         let mut order: Vec<u32> = a.ids.clone();
-        order.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)).then(x.cmp(&y)));
-        let (mut tail_w, mut tail_w2, mut tail_n) = (0.0, 0.0, 0usize);
-        let mut walked = order.len();
-        while let Some(&t) = walked.checked_sub(1).and_then(|k| order.get(k)) {
-            let x = weight(t);
-            let (w, w2, n) = (tail_w + x, tail_w2 + x * x, tail_n + 1);
-            if n >= min_shared && bound(w, w2) + BOUND_MARGIN >= floor {
-                break;
-            }
-            (tail_w, tail_w2, tail_n) = (w, w2, n);
-            walked -= 1;
-        }
+        let cut = super::LightTail::cut(&mut order, weight, |w, w2, n| {
+            n >= min_shared && bound(w, w2) + BOUND_MARGIN >= floor
+        });
+        let (walked, tail_w, tail_w2) = (cut.walked, cut.w, cut.w2);
         // The score of a sentence the walk does not touch, at most.
         let untouched = bound(tail_w, tail_w2);
         let Scratch { sums, low } = scratch;
