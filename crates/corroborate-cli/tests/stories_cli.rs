@@ -481,3 +481,101 @@ fn explain_says_why_each_article_joined_or_started_a_story() {
     assert_eq!(out.stdout, again.stdout);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn explain_says_why_stories_were_merged_at_the_end_of_the_run() {
+    // Invented stream: three reports of one flood and two of a rate rise. An online
+    // threshold no article reaches starts a story per article; the end-of-run
+    // consolidation (without its least-terms condition, the reports are short) merges the
+    // flood's three, and --explain must say so for each of them.
+    let dir = tempdir("explain-merge");
+    let input = dir.join("in.jsonl");
+    let flood3 = "The Marren river crested in Quillby on Tuesday; officials said 300 families remain in shelters after the floodwater.";
+    write_jsonl(
+        &input,
+        &[
+            serde_json::json!({"doc_id": "f1", "text": FLOOD}),
+            serde_json::json!({"doc_id": "b1", "text": BANK}),
+            serde_json::json!({"doc_id": "f2", "text": FLOOD2}),
+            serde_json::json!({"doc_id": "b2", "text": "Varnia's central bank said its interest rate rise of half a point would curb inflation, economists agreed."}),
+            serde_json::json!({"doc_id": "f3", "text": flood3}),
+        ],
+    );
+    let config = r#"{"threshold":2.0,"consolidate_min_terms":0,"consolidate_threshold":0.2}"#;
+    let path = input.to_str().expect("utf-8 path");
+    let out = run(&["stories", "--explain", "--config", config, path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = stdout_lines(&out);
+    let by_id = |id: &str| {
+        lines
+            .iter()
+            .find(|l| l["doc_id"] == id)
+            .unwrap_or_else(|| panic!("{id} printed"))
+    };
+    let (f1, f2, f3, b1) = (by_id("f1"), by_id("f2"), by_id("f3"), by_id("b1"));
+    assert_eq!(f1["story"], f2["story"]);
+    assert_eq!(f1["story"], f3["story"]);
+    assert_ne!(f1["story"], b1["story"]);
+    let mut merged_articles = 0;
+    for line in &lines {
+        // Every article whose story is not the one it started or joined says how it got
+        // there: a chain of merges from its online story to its reported one.
+        let online = &line["why"]["candidate"];
+        let joined = line["why"]["joined"] == true;
+        let merges = line["merges"].as_array().cloned().unwrap_or_default();
+        let Some(last) = merges.last() else {
+            if joined {
+                assert_eq!(line["story"], *online, "{line}");
+            }
+            continue;
+        };
+        merged_articles += 1;
+        assert_eq!(last["into"], line["story"], "{line}");
+        for pair in merges.windows(2) {
+            assert_eq!(pair[0]["into"], pair[1]["story"], "a chain: {line}");
+        }
+        for m in &merges {
+            let rule = m["rule"].as_str().expect("rule");
+            assert!(["fold", "absolute", "relative"].contains(&rule), "{m}");
+            let (score, needed) = (
+                m["score"].as_f64().expect("score"),
+                m["needed"].as_f64().expect("needed"),
+            );
+            assert!(score >= needed && needed > 0.0, "{m}");
+            assert!(m["robust"].as_f64().is_some(), "{m}");
+            assert!(!m["matched"].as_array().expect("matched").is_empty(), "{m}");
+        }
+    }
+    assert!(merged_articles >= 2, "two flood reports moved: {lines:?}");
+    let flood_merges = f2["merges"]
+        .as_array()
+        .or(f1["merges"].as_array())
+        .expect("a flood report was merged");
+    assert_eq!(flood_merges[0]["rule"], "absolute", "{flood_merges:?}");
+    let matched: Vec<&str> = flood_merges[0]["matched"]
+        .as_array()
+        .expect("matched")
+        .iter()
+        .filter_map(|m| m.as_str())
+        .collect();
+    assert!(
+        matched
+            .iter()
+            .any(|m| m.contains("quillb") || m.contains("marren")),
+        "{matched:?}"
+    );
+    // Without --explain the lines carry neither field; same stories.
+    let plain = stdout_lines(&run(&["stories", "--json", "--config", config, path]));
+    for (p, e) in plain.iter().zip(&lines) {
+        assert_eq!(p["story"], e["story"]);
+        assert!(p.get("merges").is_none() && p.get("why").is_none(), "{p}");
+    }
+    // Same input, same bytes.
+    let again = run(&["stories", "--explain", "--config", config, path]);
+    assert_eq!(out.stdout, again.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -560,6 +560,25 @@ fn a_mixed_language_stream_keeps_languages_apart() {
             "story {s} mixes languages"
         );
     }
+    // Languages with a stop list (de, fr, es, it, pt, nl) are grouped apart from each other
+    // too: no story holds two of them.
+    let keyed = ["de", "fr", "es", "it", "pt", "nl"];
+    let mut story_language: std::collections::BTreeMap<u32, &str> = Default::default();
+    for (a, &s) in stream.iter().zip(&stories) {
+        let lang = a
+            .article
+            .gold
+            .as_deref()
+            .and_then(|g| g.split(':').next())
+            .expect("gold");
+        if let Some(&l) = keyed.iter().find(|&&l| l == lang) {
+            assert_eq!(
+                *story_language.entry(s).or_insert(l),
+                l,
+                "story {s} mixes languages"
+            );
+        }
+    }
     let gold: Vec<String> = stream
         .iter()
         .map(|a| a.article.gold.clone().expect("gold"))

@@ -6,8 +6,8 @@ use anyhow::Context;
 use corroborate::stories::brief::{date_span, write_briefs};
 use corroborate::stories::reader::StoryInputs;
 use corroborate::stories::{
-    read_story_inputs, stream, ArticleRecord, Assignment, Decision, StoryConfig, StoryGrouper,
-    StoryStore,
+    read_story_inputs, stream, ArticleRecord, Assignment, Decision, Merge, StoryConfig,
+    StoryGrouper, StoryStore,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -22,8 +22,9 @@ use std::path::PathBuf;
     larger one once the stream has moved on; see docs/stories.md).\n\
     With --explain each line also has \"why\": {\"candidate\", \"score\", \"robust\", \
     \"joined\", \"matched\": [words], \"reason\"}, the decision when the article arrived \
-    (candidate: the story id then; the end-of-run folds and consolidation may report it \
-    under another).\n\n\
+    (candidate: the story id then), and \"merges\": [{\"story\", \"into\", \"rule\", \"score\", \
+    \"needed\", \"robust\", \"matched\"}], each step that took its story from that one to the \
+    one it is reported under (rule: fold, absolute, relative or fragment; see docs/stories.md).\n\n\
     Example:\n  corroborate stories --state ~/.corroborate/stories --json today.jsonl"
 )]
 pub struct Args {
@@ -89,6 +90,8 @@ struct JsonLine<'a> {
     duplicate_of: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<&'a Decision>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    merges: Vec<&'a Merge>,
 }
 
 /// Run the command.
@@ -156,7 +159,24 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     progress.finish_and_clear();
     // Stories as reported at the end of this run (small-story folds followed).
-    let reported = grouper.reported_stories();
+    let (reported, merges) = if args.explain {
+        grouper.reported_stories_explained()
+    } else {
+        (grouper.reported_stories(), Vec::new())
+    };
+    // Each article's path from the story it joined to the one it is reported under.
+    let paths: Vec<Vec<&Merge>> = if args.explain {
+        let mut moved: BTreeMap<u32, &Merge> = BTreeMap::new();
+        for m in &merges {
+            moved.entry(m.story).or_insert(m);
+        }
+        assignments
+            .iter()
+            .map(|a| merge_path(&moved, a.story))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for a in &mut assignments {
         a.story = reported[a.story as usize];
     }
@@ -167,6 +187,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 story: a.story,
                 duplicate_of: a.duplicate_of.as_deref(),
                 why: decisions.get(i).and_then(Option::as_ref),
+                merges: paths.get(i).cloned().unwrap_or_default(),
             };
             serde_json::to_writer(&mut out, &line)?;
             out.write_all(b"\n")?;
@@ -237,6 +258,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The merges that took `story` to the story it is reported under, in order (each story
+/// moves at most once; the walk stops after as many steps as there are merges).
+fn merge_path<'a>(moved: &BTreeMap<u32, &'a Merge>, mut story: u32) -> Vec<&'a Merge> {
+    let mut path = Vec::new();
+    while let Some(&m) = moved.get(&story) {
+        if path.len() >= moved.len() {
+            break;
+        }
+        path.push(m);
+        story = m.into;
+    }
+    path
 }
 
 fn records_of_run(

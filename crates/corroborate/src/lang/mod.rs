@@ -11,6 +11,7 @@ pub mod english_numbers;
 pub mod english_quotes;
 pub mod furniture;
 pub mod interface_labels;
+pub mod stop_words;
 
 pub use english_names::{GivenName, NameGender};
 

@@ -88,8 +88,8 @@ pub struct Params {
 pub struct Member<'a> {
     /// The story it is reported under before consolidation.
     pub story: u32,
-    /// Whether that story is English (languages are never merged).
-    pub english: bool,
+    /// That story's language (one number per language; languages are never merged).
+    pub language: u8,
     /// Its raw term weights, `(term, weight)` (the grouper's features).
     pub terms: &'a [(u32, f32)],
 }
@@ -98,10 +98,57 @@ pub struct Member<'a> {
 /// as many have accumulated, as the grouper prunes its centroids).
 const STORY_TERMS: usize = 500;
 
+/// Which condition a merge of the consolidation met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The average link reached `threshold` (with the size, term, name and robust
+    /// conditions).
+    Absolute,
+    /// The average link reached `relative` times the geometric mean of the two cohesions.
+    Relative,
+    /// A story at most `relative_ratio` of a larger one's size whose average link reached
+    /// `relative_larger` times the larger story's cohesion.
+    Fragment,
+}
+
+impl Rule {
+    /// The rule's name in `stories --explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Absolute => "absolute",
+            Rule::Relative => "relative",
+            Rule::Fragment => "fragment",
+        }
+    }
+}
+
+/// One merge of the consolidation, in the order they were made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeRecord {
+    /// The story merged (its id before consolidation; a story merged earlier in the step
+    /// may have taken others).
+    pub story: u32,
+    /// The story it was merged into (which may itself be merged later).
+    pub into: u32,
+    /// The condition it met (the absolute one when both hold).
+    pub rule: Rule,
+    /// Average link of the two stories when merged.
+    pub link: f64,
+    /// The link that rule needed: `threshold`, or `relative` times the geometric mean of
+    /// the cohesions.
+    pub needed: f64,
+    /// Word link without the `robust_drop` heaviest shared terms.
+    pub robust: f64,
+    /// The shared terms that weigh most in the word link, heaviest first (at most 6).
+    pub matched: Vec<u32>,
+}
+
 /// For each story id below `n_stories`, the story it is reported under after
 /// consolidation (itself when it is not merged). `idf` and `is_entity` describe the terms.
 /// Memory: the basis (shared terms of the sample x `dims`), the sample's rows, and the
-/// stories' pruned sums; the articles are streamed.
+/// stories' pruned sums; the articles are streamed. (The grouper calls
+/// [`consolidate_explained`]; this form is for the tests.)
+#[cfg(test)]
 pub fn consolidate(
     members: &[Member<'_>],
     n_stories: usize,
@@ -109,13 +156,24 @@ pub fn consolidate(
     is_entity: &dyn Fn(u32) -> bool,
     p: &Params,
 ) -> Vec<u32> {
+    consolidate_explained(members, n_stories, idf, is_entity, p).0
+}
+
+/// [`consolidate`], with a record of each merge (why it was made).
+pub fn consolidate_explained(
+    members: &[Member<'_>],
+    n_stories: usize,
+    idf: &dyn Fn(u32) -> f32,
+    is_entity: &dyn Fn(u32) -> bool,
+    p: &Params,
+) -> (Vec<u32>, Vec<MergeRecord>) {
     let mut out: Vec<u32> = (0..n_stories as u32).collect();
     let members: Vec<&Member<'_>> = members
         .iter()
         .filter(|m| (m.story as usize) < n_stories)
         .collect();
     if p.dims == 0 || members.len() < 3 {
-        return out;
+        return (out, Vec::new());
     }
     let n_terms = members
         .iter()
@@ -198,7 +256,7 @@ pub fn consolidate(
     drop(fit);
     let k = basis.dims;
     if k == 0 {
-        return out;
+        return (out, Vec::new());
     }
     // Story sums, story by story (in id order), accumulated in dense scratch arrays.
     let mut order: Vec<usize> = (0..members.len()).collect();
@@ -214,7 +272,7 @@ pub fn consolidate(
         let first = members[group[0]];
         let mut sum = StorySum {
             id: first.story,
-            english: first.english,
+            language: first.language,
             n: 0.0,
             terms: 0.0,
             pairs: 0.0,
@@ -283,8 +341,8 @@ pub fn consolidate(
         sums.push(sum);
     }
     let merged = agglomerate(&mut sums, p);
-    for (s, into) in merged {
-        out[s as usize] = into;
+    for r in &merged {
+        out[r.story as usize] = r.into;
     }
     // Follow chains (a story merged into one that was merged later).
     for s in 0..n_stories {
@@ -294,7 +352,7 @@ pub fn consolidate(
         }
         out[s] = at;
     }
-    out
+    (out, merged)
 }
 
 /// What the step keeps per term while it sums the stories.
@@ -322,7 +380,7 @@ fn prune(v: &mut Vec<(u32, f64)>, keep: usize) {
 #[derive(Debug, Clone)]
 struct StorySum {
     id: u32,
-    english: bool,
+    language: u8,
     n: f64,
     /// Sum over its articles of their distinct terms (the words a link rests on).
     terms: f64,
@@ -345,6 +403,10 @@ struct Pair {
     b: usize,
     va: u32,
     vb: u32,
+    /// Why it qualifies: the rule, the link it needed, the robust word link.
+    rule: Rule,
+    needed: f64,
+    robust: f64,
 }
 
 impl Eq for Pair {}
@@ -502,7 +564,7 @@ fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
         for t in &keys[a] {
             for &(_, b) in postings.get(t).map_or(&[][..], Vec::as_slice) {
                 let b = b as usize;
-                if seen[b] != a && sums[b].english == sums[a].english {
+                if seen[b] != a && sums[b].language == sums[a].language {
                     seen[b] = a;
                     own.push((dense_dot(row(a), row(b)), b));
                 }
@@ -520,8 +582,8 @@ fn nearest(sums: &[StorySum], want: usize) -> Vec<BTreeSet<usize>> {
     near
 }
 
-/// Greedy average-link merging over candidate pairs; returns `(story, merged into)`.
-fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
+/// Greedy average-link merging over candidate pairs; returns the merges in order.
+fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<MergeRecord> {
     let m = sums.len();
     let mix = f64::from(p.mix.clamp(0.0, 1.0));
     let threshold = f64::from(p.threshold);
@@ -552,20 +614,29 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                 && link >= threshold
                 && names >= floor
                 && robust >= f64::from(p.robust);
+            let relative_needed = f64::from(p.relative) * (cohesion(x) * cohesion(y)).sqrt();
             let relative = p.relative > 0.0
                 && x.n.min(y.n) >= f64::from(p.relative_min.max(2))
                 && link > 0.0
-                && link >= f64::from(p.relative) * (cohesion(x) * cohesion(y)).sqrt();
+                && link >= relative_needed;
             // The larger side's cohesion, never below that of the online story it started
             // from: a story that absorbed looser ones does not lower its own bar.
             let larger = if x.n >= y.n { x } else { y };
             let (small, large) = (x.n.min(y.n), x.n.max(y.n));
+            let larger_needed = f64::from(p.relative_larger) * larger.base.max(cohesion(larger));
             let to_larger = p.relative_larger > 0.0
                 && small >= f64::from(p.relative_min.max(2))
                 && small <= f64::from(p.relative_ratio) * large
                 && link > 0.0
-                && link >= f64::from(p.relative_larger) * larger.base.max(cohesion(larger));
+                && link >= larger_needed;
             if absolute || relative || to_larger {
+                let (rule, needed) = if absolute {
+                    (Rule::Absolute, threshold)
+                } else if relative {
+                    (Rule::Relative, relative_needed)
+                } else {
+                    (Rule::Fragment, larger_needed)
+                };
                 let (a, b) = if a < b { (a, b) } else { (b, a) };
                 heap.push(Pair {
                     link,
@@ -573,6 +644,9 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
                     b,
                     va: version[a],
                     vb: version[b],
+                    rule,
+                    needed,
+                    robust,
                 });
             }
         }
@@ -602,12 +676,13 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
             Ordering::Equal if sums[a].id <= sums[b].id => (a, b),
             Ordering::Equal => (b, a),
         };
-        let (gone_id, gone_english) = (sums[gone].id, sums[gone].english);
+        let matched = heaviest_shared(&sums[keep].words, &sums[gone].words, MATCHED_TERMS);
+        let (gone_id, gone_language) = (sums[gone].id, sums[gone].language);
         let g = std::mem::replace(
             &mut sums[gone],
             StorySum {
                 id: gone_id,
-                english: gone_english,
+                language: gone_language,
                 n: 0.0,
                 terms: 0.0,
                 pairs: 0.0,
@@ -630,7 +705,15 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         }
         alive[gone] = false;
         version[keep] += 1;
-        merged.push((sums[gone].id, sums[keep].id));
+        merged.push(MergeRecord {
+            story: sums[gone].id,
+            into: sums[keep].id,
+            rule: pair.rule,
+            link: pair.link,
+            needed: pair.needed,
+            robust: pair.robust,
+            matched,
+        });
         let moved = std::mem::take(&mut near[gone]);
         for c in moved {
             near[c].remove(&gone);
@@ -652,6 +735,29 @@ fn agglomerate(sums: &mut [StorySum], p: &Params) -> Vec<(u32, u32)> {
         anchor.clear(&sums[keep]);
     }
     merged
+}
+
+/// Shared terms reported per merge.
+const MATCHED_TERMS: usize = 6;
+
+/// The `k` terms of two sparse vectors (sorted by term) with the largest products,
+/// heaviest first (ties: lower term).
+fn heaviest_shared(a: &[(u32, f64)], b: &[(u32, f64)], k: usize) -> Vec<u32> {
+    let mut both: Vec<(f64, u32)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                both.push((a[i].1 * b[j].1, a[i].0));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    both.into_iter().take(k).map(|(_, t)| t).collect()
 }
 
 /// A story's mean link between two of its own articles (0 for a single article).
@@ -698,7 +804,7 @@ mod tests {
             let names = words.iter().copied().filter(|e| e.0 % 3 == 0).collect();
             StorySum {
                 id,
-                english: true,
+                language: 0,
                 n: 2.0 + f64::from(id),
                 terms: 1.0,
                 pairs: 0.0,
@@ -742,7 +848,7 @@ mod tests {
                 lsa[1] = angle.sin();
                 StorySum {
                     id: i as u32,
-                    english: i != 5,
+                    language: u8::from(i == 5),
                     n: 1.0,
                     terms: 1.0,
                     pairs: 0.0,
@@ -782,7 +888,7 @@ mod tests {
             .iter()
             .map(|(s, t)| Member {
                 story: *s,
-                english: true,
+                language: 0,
                 terms: t,
             })
             .collect();
@@ -841,7 +947,7 @@ mod tests {
         // Languages never merge.
         let mut other = members.clone();
         for m in other.iter_mut().filter(|m| m.story == 1) {
-            m.english = false;
+            m.language = 1;
         }
         assert_eq!(
             consolidate(&other, 3, &|_| 1.0, &|_| false, &p),
@@ -880,5 +986,25 @@ mod tests {
         assert_eq!(run(&frag(0.1, 0.5)), vec![0, 1, 2]);
         assert_eq!(run(&frag(3.0, 1.0)), vec![0, 1, 2]);
         assert_eq!(run(&frag(0.0, 1.0)), vec![0, 1, 2]);
+        // Each merge is recorded with the rule it met, its link, what that rule needed and
+        // the shared terms that weigh most.
+        let explained = |q: &Params| consolidate_explained(&members, 3, &|_| 1.0, &|_| false, q).1;
+        let absolute = explained(&p);
+        assert_eq!(absolute.len(), 1, "{absolute:?}");
+        let m = &absolute[0];
+        assert_eq!((m.story, m.into, m.rule), (1, 0, Rule::Absolute));
+        assert!(m.link >= m.needed && m.needed == f64::from(p.threshold), "{m:?}");
+        assert!(!m.matched.is_empty() && m.matched.iter().all(|&t| t < 4), "theme A: {m:?}");
+        let relative = explained(&rel(0.1, 2));
+        assert_eq!(relative.len(), 1, "{relative:?}");
+        let m = &relative[0];
+        assert_eq!((m.story, m.into, m.rule), (1, 0, Rule::Relative));
+        assert!(m.link >= m.needed && m.needed > 0.0 && m.needed < 2.0, "{m:?}");
+        assert!(explained(&rel(3.0, 2)).is_empty());
+        let fragment = explained(&frag(0.1, 1.0));
+        assert_eq!(fragment.len(), 1, "{fragment:?}");
+        let m = &fragment[0];
+        assert_eq!((m.story, m.into, m.rule), (1, 0, Rule::Fragment));
+        assert!(m.link >= m.needed && m.needed > 0.0, "{m:?}");
     }
 }

@@ -6,7 +6,7 @@
 //! prefix, so they get their own document frequencies.
 
 use super::index::TermTable;
-use crate::lang::Language;
+use crate::lang::{stop_words, Language};
 use crate::segment::{EnglishStemmer, SpellingMap};
 // FxHash: the caches are probed once per token; SipHash showed in profiles.
 
@@ -22,6 +22,20 @@ pub struct ArticleFeatures {
     pub words: usize,
     /// Whether the text reads as English (stop-word ratio test).
     pub english: bool,
+    /// The language of a text that does not read as English, when one of
+    /// [`stop_words::LANGUAGES`] has enough stop words in it (its code): stories of
+    /// different languages are grouped apart. `None` for English and for a language
+    /// without a stop list.
+    pub language: Option<&'static str>,
+}
+
+/// What the featurizer remembers of a lowercased word.
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    /// Content term id (`None` for English stop words and one-letter words).
+    term: Option<u32>,
+    /// The languages of [`stop_words::LANGUAGES`] it is a stop word of (bit mask).
+    foreign_stop: u8,
 }
 
 /// Words per shingle.
@@ -35,10 +49,11 @@ const MIN_STOP_RATIO: f64 = 0.12;
 #[derive(Debug, Default)]
 pub struct Featurizer {
     stemmer: EnglishStemmer,
-    /// Lowercased word -> content term id (`None` for stop words and one-letter words).
-    /// Short words are keyed inline: String keys sent every hit to the heap, and that
-    /// `memcmp` was 8% of a 10k-article run in perf.
-    words: SpellingMap<Option<u32>>,
+    /// Lowercased word -> content term id (`None` for English stop words and one-letter
+    /// words) and the other languages it is a stop word of. Short words are keyed inline:
+    /// String keys sent every hit to the heap, and that `memcmp` was 8% of a 10k-article
+    /// run in perf.
+    words: SpellingMap<WordEntry>,
     /// Lowercased word -> entity term id.
     entities: SpellingMap<u32>,
     /// Term id -> occurrences in the current article (all zero between articles): a dense
@@ -209,6 +224,8 @@ impl Featurizer {
         let mut lower = String::new();
         let mut hashes = std::mem::take(&mut self.hashes);
         hashes.clear();
+        // Stop words of each other language that are not English ones.
+        let mut foreign = [0usize; stop_words::LANGUAGES.len()];
         for (i, tok) in tokens.iter().enumerate() {
             let in_lead = i < lead_end;
             let text = &full[tok.start..tok.end];
@@ -220,19 +237,29 @@ impl Featurizer {
                 lower.extend(text.chars().flat_map(char::to_lowercase));
             }
             hashes.push(word_hash(&lower));
-            let term = match self.words.get(&lower) {
-                Some(t) => t,
+            let entry = match self.words.get(&lower) {
+                Some(e) => e,
                 None => {
-                    let t = if lower.chars().count() < 2 || Language::English.is_stop_word(&lower) {
+                    let short = lower.chars().count() < 2;
+                    let term = if short || Language::English.is_stop_word(&lower) {
                         None
                     } else {
                         Some(table.intern(&self.stemmer.stem(&lower)))
                     };
-                    self.words.insert(&lower, t);
-                    t
+                    let foreign_stop = if short { 0 } else { stop_words::stop_mask(&lower) };
+                    let e = WordEntry { term, foreign_stop };
+                    self.words.insert(&lower, e);
+                    e
                 }
             };
-            let Some(term) = term else {
+            // Only words that are not English stop words count for another language: an
+            // English text with few stop words ("in", "is", "also") is not Dutch or German.
+            if entry.foreign_stop != 0 && entry.term.is_some() {
+                for (k, n) in foreign.iter_mut().enumerate() {
+                    *n += usize::from(entry.foreign_stop >> k & 1 == 1);
+                }
+            }
+            let Some(term) = entry.term else {
                 stops += usize::from(lower.chars().count() >= 2);
                 continue;
             };
@@ -254,6 +281,14 @@ impl Featurizer {
                 self.count(id, in_lead, &mut touched);
             }
         }
+        let words = tokens.len();
+        let english =
+            words < MIN_WORDS_FOR_LANGUAGE || stops as f64 / words as f64 >= MIN_STOP_RATIO;
+        let language = if english {
+            None
+        } else {
+            foreign_language(&foreign, words)
+        };
         // Ids are distinct, so an unstable sort gives the one order.
         touched.sort_unstable();
         let ln = tf_table();
@@ -286,14 +321,12 @@ impl Featurizer {
             }
         }
         self.touched = touched;
-        let words = tokens.len();
-        let english =
-            words < MIN_WORDS_FOR_LANGUAGE || stops as f64 / words as f64 >= MIN_STOP_RATIO;
         let features = ArticleFeatures {
             terms,
             shingles: shingles(&hashes),
             words,
             english,
+            language,
         };
         self.tokens = tokens;
         self.hashes = hashes;
@@ -318,6 +351,19 @@ impl Featurizer {
             self.lead_counts[t] += 1;
         }
     }
+}
+
+/// The language of [`stop_words::LANGUAGES`] with the most stop words (that are not
+/// English ones) among `words` tokens, when they are at least [`MIN_STOP_RATIO`] of
+/// them (ties: the earlier).
+fn foreign_language(foreign: &[usize], words: usize) -> Option<&'static str> {
+    let (best, &n) = foreign
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|&(_, n)| *n)?;
+    (words > 0 && n as f64 / words as f64 >= MIN_STOP_RATIO)
+        .then(|| stop_words::LANGUAGES[best].code)
 }
 
 fn tf_table() -> &'static [f32; TF_TABLE] {
@@ -541,6 +587,17 @@ mod tests {
                   prochain, tandis que l'ancien resterait fermé pour travaux jusqu'à la fin de l'année.";
         assert!(featurize(en).0.english);
         assert!(!featurize(fr).0.english);
+        assert_eq!(featurize(en).0.language, None);
+        assert_eq!(featurize(fr).0.language, Some("fr"));
+        let de = "Der Gemeinderat hat am Montag beschlossen, dass die neue Brücke im Frühjahr \
+                  eröffnet wird und die alte bis zum Ende des Jahres für Reparaturen gesperrt bleibt.";
+        let es = "El consejo municipal anunció el lunes que el nuevo puente se abrirá en la \
+                  primavera y que el antiguo estará cerrado por obras hasta el final del año.";
+        assert_eq!(featurize(de).0.language, Some("de"));
+        assert_eq!(featurize(es).0.language, Some("es"));
+        let hr = "Gradsko vijeće objavilo je u ponedjeljak da će novi most biti otvoren na \
+                  proljeće, a stari most ostat će zatvoren zbog radova sve do kraja godine.";
+        assert_eq!(featurize(hr).0.language, None, "no stop list");
         assert!(
             featurize("Bonjour tout le monde").0.english,
             "too short to judge"

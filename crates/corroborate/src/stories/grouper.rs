@@ -100,12 +100,33 @@ pub struct Story {
     pub sources: Vec<String>,
     /// Whether the story's articles read as English (languages are grouped apart).
     pub english: bool,
+    /// The language of a story that is not English, when its first article's stop words
+    /// named one (`features::ArticleFeatures::language`); stories of different languages
+    /// are grouped apart. `None` for English and for a language without a stop list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Stream position of the last independent member (when its fold is due).
     #[serde(default)]
     pub last_seq: u64,
     /// The story this one was folded into; its articles are reported there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folded_into: Option<u32>,
+}
+
+impl Story {
+    /// One number per language for the consolidation: 0 English, 1 another language
+    /// without a stop list, then one per language of `stop_words::LANGUAGES`.
+    fn language_key(&self) -> u8 {
+        if self.english {
+            return 0;
+        }
+        let known = self.language.as_deref().and_then(|code| {
+            crate::lang::stop_words::LANGUAGES
+                .iter()
+                .position(|l| l.code == code)
+        });
+        known.map_or(1, |i| 2 + i as u8)
+    }
 }
 
 /// Changes since the last [`StoryGrouper::take_changes`], for persistence.
@@ -151,6 +172,8 @@ pub struct StoryGrouper {
     explain: bool,
     /// The last article's decision, when recorded.
     last_decision: Option<Decision>,
+    /// The folds taken in this run, when decisions are recorded.
+    folds: Vec<Merge>,
 }
 
 /// Why an article joined its story or started one (`stories --explain`).
@@ -172,6 +195,31 @@ pub struct Decision {
     pub reason: &'static str,
 }
 
+/// Why a story's articles are reported under another story at the end of a run
+/// (`stories --explain`): a small-story fold or a merge of the end-of-run consolidation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Merge {
+    /// The story merged.
+    pub story: u32,
+    /// The story it went into (which may itself go into another: follow the merges).
+    pub into: u32,
+    /// `fold` (a story of at most `fold_max_size` articles into its nearest story of at
+    /// least `fold_min_target`), `absolute` (consolidation: average link at least
+    /// `consolidate_threshold`, with its size, term, name and robust conditions) or
+    /// `relative` (consolidation: average link at least `consolidate_relative` times the
+    /// geometric mean of the two stories' cohesions).
+    pub rule: &'static str,
+    /// The similarity: centroid cosine for a fold, average link for the consolidation.
+    pub score: f32,
+    /// What the rule needed of `score`.
+    pub needed: f32,
+    /// The similarity without the `robust_drop` heaviest shared terms (a fold: centroid
+    /// cosine; the consolidation: word link).
+    pub robust: f32,
+    /// The shared terms that weigh most, heaviest first (`@`: a name).
+    pub matched: Vec<String>,
+}
+
 impl Decision {
     fn new(candidate: Option<u32>, reason: &'static str) -> Self {
         Decision {
@@ -183,6 +231,16 @@ impl Decision {
             reason,
         }
     }
+}
+
+/// The story a small story folds into, with the similarity that chose it.
+#[derive(Debug, Clone, Copy)]
+struct FoldTarget {
+    story: u32,
+    /// Centroid cosine.
+    score: f32,
+    /// Centroid cosine without the `robust_drop` heaviest shared terms.
+    robust: f32,
 }
 
 /// Per-article working arrays, kept between articles to avoid reallocating them; all
@@ -230,6 +288,7 @@ impl StoryGrouper {
             vectors: Vec::new(),
             explain: false,
             last_decision: None,
+            folds: Vec::new(),
         }
     }
 
@@ -287,13 +346,34 @@ impl StoryGrouper {
     /// still decide otherwise; everything else is final. Costs one candidate lookup per
     /// waiting story (at most one per article of the last `fold_after`).
     pub fn reported_stories(&self) -> Vec<u32> {
+        self.report(false).0
+    }
+
+    /// [`StoryGrouper::reported_stories`], with why each story that is reported under
+    /// another went there: the folds taken in this run while [`StoryGrouper::explain`] was
+    /// on, the folds still pending, and the merges of the end-of-run consolidation, in that
+    /// order. A story moves at most once; follow `into` from an article's story to the story
+    /// it is reported under.
+    pub fn reported_stories_explained(&self) -> (Vec<u32>, Vec<Merge>) {
+        self.report(true)
+    }
+
+    fn report(&self, explain: bool) -> (Vec<u32>, Vec<Merge>) {
+        let mut merges = if explain {
+            self.folds.clone()
+        } else {
+            Vec::new()
+        };
         // Pending stories are roots; their would-be targets are roots too.
         let mut target: Vec<u32> = (0..self.stories.len() as u32).collect();
         let mut scratch = Scratch::default();
         for &(due, s) in &self.due {
             if self.fold_pending(due, s) {
                 if let Some(t) = self.fold_target(s, &mut scratch) {
-                    target[s as usize] = t;
+                    target[s as usize] = t.story;
+                    if explain {
+                        merges.push(self.fold_merge(s, t));
+                    }
                 }
             }
         }
@@ -301,7 +381,7 @@ impl StoryGrouper {
             .map(|s| target[self.root(s) as usize])
             .collect();
         if self.config.consolidate_dims == 0 {
-            return folded;
+            return (folded, merges);
         }
         // End-of-run consolidation, on top of the folds (a read-out, like them).
         let members: Vec<super::consolidate::Member<'_>> = self
@@ -311,19 +391,55 @@ impl StoryGrouper {
                 let s = folded[*story as usize];
                 super::consolidate::Member {
                     story: s,
-                    english: self.stories[s as usize].english,
+                    language: self.stories[s as usize].language_key(),
                     terms,
                 }
             })
             .collect();
-        let merged = super::consolidate::consolidate(
+        let (merged, records) = super::consolidate::consolidate_explained(
             &members,
             self.stories.len(),
             &|t| self.terms.idf(t),
             &|t| self.terms.is_entity(t),
             &self.config.consolidation(),
         );
-        folded.iter().map(|&s| merged[s as usize]).collect()
+        if explain {
+            merges.extend(records.into_iter().map(|r| {
+                Merge {
+                    story: r.story,
+                    into: r.into,
+                    rule: r.rule.name(),
+                    score: r.link as f32,
+                    needed: r.needed as f32,
+                    robust: r.robust as f32,
+                    matched: r
+                        .matched
+                        .iter()
+                        .map(|&t| self.terms.term(t).to_string())
+                        .collect(),
+                }
+            }));
+        }
+        let reported = folded.iter().map(|&s| merged[s as usize]).collect();
+        (reported, merges)
+    }
+
+    /// The record of folding story `s` as `target` says.
+    fn fold_merge(&self, s: u32, target: FoldTarget) -> Merge {
+        let centroid = self.weighted(&self.stories[s as usize].centroid);
+        Merge {
+            story: s,
+            into: target.story,
+            rule: "fold",
+            score: target.score,
+            needed: self.config.fold_similarity,
+            robust: target.robust,
+            matched: self
+                .shared(&centroid, target.story, 6)
+                .into_iter()
+                .map(|(t, _)| self.terms.term(t).to_string())
+                .collect(),
+        }
     }
 
     /// Whether the queue entry `(due, s)` is still a decision to take.
@@ -348,7 +464,11 @@ impl StoryGrouper {
             let target = self.fold_target(s, &mut scratch);
             self.scratch = scratch;
             if let Some(t) = target {
-                self.fold(s, t);
+                if self.explain {
+                    let merge = self.fold_merge(s, t);
+                    self.folds.push(merge);
+                }
+                self.fold(s, t.story);
             }
         }
     }
@@ -356,10 +476,11 @@ impl StoryGrouper {
     /// The story `s` would fold into: the most similar story (centroid cosine) of its
     /// language with at least `fold_min_target` independent articles, at `fold_similarity`
     /// or more, found through the same candidate lookup as an article's.
-    fn fold_target(&self, s: u32, scratch: &mut Scratch) -> Option<u32> {
+    fn fold_target(&self, s: u32, scratch: &mut Scratch) -> Option<FoldTarget> {
         let small = &self.stories[s as usize];
         let query = self.top_terms(&small.centroid);
-        let ranked = self.candidates(&query, small.english, self.config.fold_min_target, scratch);
+        let language = (small.english, small.language.as_deref());
+        let ranked = self.candidates(&query, language, self.config.fold_min_target, scratch);
         let centroid = self.weighted(&small.centroid);
         let centroid_norm = norm(&centroid);
         if centroid_norm == 0.0 {
@@ -375,20 +496,26 @@ impl StoryGrouper {
             .map(|&c| self.stories[c as usize].centroid.as_slice())
             .collect();
         let scores = self.dots_and_norms(&centroid, &centroids, scratch);
-        let mut best: Option<(u32, f32)> = None;
+        let mut best: Option<FoldTarget> = None;
         for (&c, (d, cn)) in ranked.iter().zip(scores) {
             if cn == 0.0 {
                 continue;
             }
             let sim = d / (centroid_norm * cn);
             if sim >= self.config.fold_similarity
-                && best.is_none_or(|(b, bs)| sim > bs || (sim == bs && c < b))
-                && self.robust(&centroid, c, d, centroid_norm * cn) >= self.config.robust_threshold
+                && best.is_none_or(|b| sim > b.score || (sim == b.score && c < b.story))
             {
-                best = Some((c, sim));
+                let robust = self.robust(&centroid, c, d, centroid_norm * cn);
+                if robust >= self.config.robust_threshold {
+                    best = Some(FoldTarget {
+                        story: c,
+                        score: sim,
+                        robust,
+                    });
+                }
             }
         }
-        best.map(|(c, _)| c)
+        best
     }
 
     /// Fold story `s` into story `t`.
@@ -498,7 +625,7 @@ impl StoryGrouper {
             self.last_decision = why;
             let story = match best {
                 Some(s) => s,
-                None => self.new_story(article, features.english),
+                None => self.new_story(article, features.english, features.language),
             };
             self.join(story, &features, item, seq);
             if self.config.fold_similarity > 0.0 {
@@ -560,13 +687,14 @@ impl StoryGrouper {
         weighted.into_iter().map(|(t, _)| t).collect()
     }
 
-    /// The `candidates` stories (folds followed) of one language and at least
+    /// The `candidates` stories (folds followed) of one language (English or not, and the
+    /// language's code when known) and at least
     /// `min_independent` independent articles with the most query weight under the query
     /// terms, heaviest first.
     fn candidates(
         &self,
         query: &[u32],
-        english: bool,
+        (english, language): (bool, Option<&str>),
         min_independent: u32,
         scratch: &mut Scratch,
     ) -> Vec<(u32, f32)> {
@@ -597,7 +725,10 @@ impl StoryGrouper {
             scratch.marked[s as usize] = false;
             scratch.stamp[s as usize] = 0;
             let story = &self.stories[s as usize];
-            if story.english == english && story.independent >= min_independent {
+            if story.english == english
+                && story.language.as_deref() == language
+                && story.independent >= min_independent
+            {
                 ranked.push((s, h));
             }
         }
@@ -618,7 +749,7 @@ impl StoryGrouper {
         date: Option<Minutes>,
         scratch: &mut Scratch,
     ) -> (Option<u32>, Option<Decision>) {
-        let ranked = self.candidates(query, f.english, 0, scratch);
+        let ranked = self.candidates(query, (f.english, f.language), 0, scratch);
         let article = self.weighted(&f.terms);
         let article_norm = norm(&article);
         if article_norm == 0.0 {
@@ -856,7 +987,7 @@ impl StoryGrouper {
         (-(gap as f32 / MINUTES_PER_DAY as f32) / scale).exp()
     }
 
-    fn new_story(&mut self, article: &Document, english: bool) -> u32 {
+    fn new_story(&mut self, article: &Document, english: bool, language: Option<&str>) -> u32 {
         let id = u32::try_from(self.stories.len()).expect("fewer than 4 billion stories");
         self.stories.push(Story {
             id,
@@ -868,6 +999,7 @@ impl StoryGrouper {
             headline: headline(article),
             sources: Vec::new(),
             english,
+            language: language.map(str::to_string),
             last_seq: 0,
             folded_into: None,
         });

@@ -44,7 +44,7 @@ internal_mod! {
     minhash;
 }
 
-pub use grouper::{ArticleRecord, Assignment, Decision, Story, StoryGrouper};
+pub use grouper::{ArticleRecord, Assignment, Decision, Merge, Story, StoryGrouper};
 pub use metrics::{score, ClusterScores};
 pub use reader::read_story_inputs;
 pub use state::StoryStore;

@@ -6,8 +6,12 @@
 //! - A doc id seen earlier in the batch is disambiguated (`id~2`, `id~3`, ...), not dropped:
 //!   two different articles sharing an id is a feed error, not a reason to lose one.
 //! - Articles with no text are skipped.
+//! - A date before 1971 (an unset date read as the epoch, 1970-01-01) or more than a day
+//!   after the run (year 9999 and other placeholders) is noted with the article's id; the
+//!   article is grouped by it all the same (the order and the grouping do not depend on the
+//!   clock).
 
-use crate::dates::{parse_date, Minutes};
+use crate::dates::{format_day, parse_date, Minutes, MINUTES_PER_DAY};
 use crate::document::Document;
 use std::collections::HashMap;
 
@@ -33,7 +37,16 @@ pub struct StreamNotes {
     pub missing_dates: usize,
     /// Articles with a parsed date.
     pub dated: usize,
+    /// `(id, date)` of articles whose date is implausible: before 1971 or more than a day
+    /// after the run.
+    pub implausible: Vec<(String, Minutes)>,
 }
+
+/// Ids named in a note before "...".
+const NOTE_EXAMPLES: usize = 5;
+
+/// Dates before this (1971-01-01) are implausible: an unset date read as the epoch.
+const EARLIEST_PLAUSIBLE: Minutes = 365 * MINUTES_PER_DAY;
 
 impl StreamNotes {
     /// Human-readable notes, one per kind of problem (for stderr).
@@ -60,6 +73,22 @@ impl StreamNotes {
                 examples.join(", ")
             ));
         }
+        if !self.implausible.is_empty() {
+            let mut examples: Vec<String> = self
+                .implausible
+                .iter()
+                .take(NOTE_EXAMPLES)
+                .map(|(id, d)| format!("{id} {}", format_day(*d)))
+                .collect();
+            if self.implausible.len() > NOTE_EXAMPLES {
+                examples.push("...".to_string());
+            }
+            out.push(format!(
+                "{} article(s) with an implausible date (before 1971 or in the future), grouped by it all the same: {}",
+                self.implausible.len(),
+                examples.join(", ")
+            ));
+        }
         let undated = self.unparseable_dates + self.missing_dates;
         if undated > 0 && self.dated > 0 {
             out.push(format!(
@@ -76,8 +105,19 @@ impl StreamNotes {
     }
 }
 
-/// Order a batch for grouping: see the module documentation.
+/// Order a batch for grouping: see the module documentation. Dates are judged against the
+/// clock ([`prepare_at`] with the time now).
 pub fn prepare(articles: Vec<Document>) -> (Vec<StreamArticle>, StreamNotes) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 60) as Minutes);
+    prepare_at(articles, now)
+}
+
+/// [`prepare`], with dates more than a day after `now` (minutes since 1970-01-01 UTC)
+/// noted as implausible.
+pub fn prepare_at(articles: Vec<Document>, now: Minutes) -> (Vec<StreamArticle>, StreamNotes) {
+    let latest_plausible = now.saturating_add(MINUTES_PER_DAY);
     let mut notes = StreamNotes::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut keyed = Vec::with_capacity(articles.len());
@@ -116,6 +156,9 @@ pub fn prepare(articles: Vec<Document>) -> (Vec<StreamArticle>, StreamNotes) {
         if let Some(d) = date {
             notes.dated += 1;
             last_date = d;
+            if !(EARLIEST_PLAUSIBLE..=latest_plausible).contains(&d) {
+                notes.implausible.push((article.id.clone(), d));
+            }
         }
         keyed.push((date.unwrap_or(last_date), StreamArticle { article, date }));
     }
@@ -162,6 +205,35 @@ mod tests {
         assert_eq!(ids(&out), ["u0", "d1", "d3", "u1"]);
         assert_eq!((notes.unparseable_dates, notes.missing_dates), (1, 1));
         assert_eq!(notes.messages().len(), 1);
+    }
+
+    #[test]
+    fn implausible_dates_are_noted_by_id() {
+        let now = crate::dates::days_from_civil(2026, 1, 1) * MINUTES_PER_DAY;
+        let (out, notes) = prepare_at(
+            vec![
+                art("late", Some("9999-12-31"), "x"),
+                art("epoch", Some("1970-01-01"), "x"),
+                art("ok", Some("2025-12-31"), "x"),
+                art("tomorrow", Some("2026-01-01T20:00:00Z"), "x"),
+                art("next-week", Some("2026-01-08"), "x"),
+            ],
+            now,
+        );
+        assert_eq!(ids(&out), ["epoch", "ok", "tomorrow", "next-week", "late"]);
+        let named: Vec<&str> = notes
+            .implausible
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(named, ["late", "epoch", "next-week"]);
+        let messages = notes.messages();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].contains("3 article(s) with an implausible date")
+                && messages[0].contains("late 9999-12-31, epoch 1970-01-01, next-week 2026-01-08"),
+            "{messages:?}"
+        );
     }
 
     #[test]
