@@ -229,37 +229,6 @@ fn prefix(text: &str) -> &str {
     &text[..end]
 }
 
-/// The end of a sentence, where an attribution after reported speech stands: a bounded
-/// suffix, as [`prefix`] is for the opening.
-fn suffix(text: &str) -> &str {
-    let mut start = text.len().saturating_sub(160);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
-}
-
-/// A sentence of reported speech that ends with its attribution ("Levels are high, she
-/// said."): the attribution's subject and the byte offset in `sentence` where it stands.
-fn reported_speech_end(sentence: &str) -> Option<(Subject, usize)> {
-    if sentence.contains(['`', '"', '\u{201c}', '\u{201d}']) || sentence.contains("''") {
-        return None;
-    }
-    let t = sentence.trim_end();
-    let comma = t.rfind(", ")?;
-    let tail = &t[comma..];
-    if tail.split_whitespace().count() > 5 || !attribution::has_reporting_verb(tail) {
-        return None;
-    }
-    let subject = attribution::after(tail)?;
-    let at = match subject {
-        Subject::Pronoun(g) => comma + pronoun_offset(tail, g)?,
-        Subject::Implicit => return None,
-        _ => comma,
-    };
-    Some((subject, at))
-}
-
 /// The most sentences before a quote read for the person a "he said" refers to.
 const LEADING_SENTENCES: usize = 4;
 
@@ -1239,30 +1208,6 @@ pub(crate) fn find(cluster: &PreparedCluster, entities: &EntityIndex) -> Vec<Quo
                 }
                 other => other,
             };
-            // A partial quote inside a sentence that names nobody, after a sentence of
-            // reported speech attributed at its end ("Levels are high, she said. Giving
-            // one creates ``a male brain.''"): the words of that attribution's speaker.
-            let (subject, pronoun_at) = match subject {
-                None if !opens_sentence
-                    && !attribution::verb_beside(before_ctx, after_ctx)
-                    && !ctx
-                        .people
-                        .named_between(doc, sent..first.open, |s| !ctx.is_quoted(s)) =>
-                {
-                    previous_sentence_start(cluster, doc, sent)
-                        .filter(|&ps| ps >= block.span.start && prev_close.is_none_or(|c| c <= ps))
-                        .and_then(|ps| {
-                            let sentence = suffix(&text[ps..sent]);
-                            let base = sent - sentence.len();
-                            reported_speech_end(sentence).map(|(s, at)| (s, base + at))
-                        })
-                        .map_or((None, pronoun_at), |(s, at)| {
-                            let at = matches!(s, Subject::Pronoun(_)).then_some(at);
-                            (Some(s), at.or(pronoun_at))
-                        })
-                }
-                other => (other, pronoun_at),
-            };
             let inherited = subject.is_none();
             // No reporting verb before the quote in its sentence, and no person named in
             // its paragraph before it (outside quotations).
@@ -1913,21 +1858,6 @@ mod tests {
             Some("Blue Harbour Alliance"),
             "{qs:#?}"
         );
-    }
-
-    #[test]
-    fn a_partial_quote_after_reported_speech_attributed_at_its_end() {
-        let qs = quotes(&[
-            "Lab news\n\nDora Quist, a chemist at the Harbour Institute, studied the samples. The levels were high, she said. Heating the water gives \u{201c}a cleaner sample every single time.\u{201d} The lab plans more tests.",
-            "Port news\n\nWalter Brandt, a pilot of the harbour board, checked the channel. The tide was low. Dredging the bar makes \u{201c}a deeper berth for the largest ships in the fleet.\u{201d} The board meets in May.",
-        ]);
-        assert_eq!(
-            speaker_of(&qs, "cleaner sample").as_deref(),
-            Some("Dora Quist"),
-            "{qs:#?}"
-        );
-        // No attribution ends the sentence before: nobody.
-        assert_eq!(speaker_of(&qs, "deeper berth"), None, "{qs:#?}");
     }
 
     #[test]
