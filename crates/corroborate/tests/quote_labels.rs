@@ -32,7 +32,11 @@ struct Label {
 
 /// Floors per split: share of labelled quotations found, share with the right speaker (the
 /// measured value less a few labels; the targets are 0.97 and 0.95).
-const FLOORS: [(&str, f64, f64); 2] = [("dev", 0.99, 0.95), ("heldout3", 0.99, 0.86)];
+const FLOORS: [(&str, f64, f64); 3] = [
+    ("dev", 0.99, 0.95),
+    ("heldout3", 0.99, 0.86),
+    ("heldout4", 0.89, 0.77),
+];
 
 #[test]
 fn quote_speakers_on_long_clusters() {
