@@ -2,8 +2,9 @@
 //! `labels/quotes-long.jsonl` (data set, cluster, document id, byte span, SHA-256 of the span,
 //! speaker as the text names it or null). Clusters are `dev` (D0721E, D0714D, D0701A, D0711C,
 //! D0635H, D0646A, D0619A, D0620B, D0627I, D0634G, D0649D, D0727G, D0729G, D0742J, D0724F,
-//! D0612C, D0613D) or `heldout3` (D0645I, D0648C, D0602B, D0605E, labelled before the tool
-//! ever ran on them; its failures are not printed); every split is reported and must hold its
+//! D0612C, D0613D), `heldout3` (D0645I, D0648C, D0602B, D0605E) or `heldout4` (D0644H,
+//! D0615F, D0734H, D0611B, D0718D); the held-out splits were labelled before the tool ever ran
+//! on them and their failures are not printed. Every split is reported and must hold its
 //! floors.
 //!
 //! Run: `SHARED_DIR=/work/shared cargo test --release -p corroborate --test quote_labels -- --nocapture`
@@ -31,7 +32,11 @@ struct Label {
 
 /// Floors per split: share of labelled quotations found, share with the right speaker (the
 /// measured value less a few labels; the targets are 0.97 and 0.95).
-const FLOORS: [(&str, f64, f64); 2] = [("dev", 0.99, 0.95), ("heldout3", 0.99, 0.86)];
+const FLOORS: [(&str, f64, f64); 3] = [
+    ("dev", 0.99, 0.95),
+    ("heldout3", 0.99, 0.86),
+    ("heldout4", 0.89, 0.77),
+];
 
 #[test]
 fn quote_speakers_on_long_clusters() {
@@ -40,7 +45,7 @@ fn quote_speakers_on_long_clusters() {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("label line parses"))
         .collect();
-    assert!(labels.len() >= 812, "{} labels", labels.len());
+    assert!(labels.len() >= 993, "{} labels", labels.len());
     let mut by_cluster: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
     for l in &labels {
         by_cluster.entry(l.cluster.as_str()).or_default().push(l);
