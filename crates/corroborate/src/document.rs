@@ -18,10 +18,6 @@ pub struct Origin {
     /// page's structure (the line cleaner then skips its own region search).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub markup: bool,
-    /// Whether the HTML page's main content is a list of items (a listing, search results, a
-    /// product grid) rather than one story: the line cleaner's story rules do not apply.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub items: bool,
 }
 
 /// One news article.

@@ -368,8 +368,6 @@ impl Cleaner {
     fn single_pass(&self, doc: &Document) -> DocumentLines {
         let text = doc.text.as_str();
         let plain_text = !doc.origin.markup;
-        // The page's structure found a list of items rather than a story (HTML only).
-        let items = doc.origin.markup && doc.origin.items;
         let mut lines = Vec::new();
         let mut blank_before = true;
         for span in line_spans(text) {
@@ -389,14 +387,7 @@ impl Cleaner {
             // page's structure chose ("June 03, 2020, 04:19 PM"): it stays, out of the later
             // stages' sight (eval-extract on html/ gold: mean F1 0.9037 removing it, 0.9048
             // keeping it; 0.9311 held out leaving it to the later stages, 0.9317 pinned).
-            // On a page of items (a listing, search results) there is no story: an item's date
-            // ("17 hours ago") is one of its fields, not a dateline, and items share their
-            // dates, which are no repeats either (eval-extract on html/ dev: 0.9285 removing
-            // repeated ones, 0.9287 pinned).
-            let pinned = !plain_text
-                && found
-                    .as_ref()
-                    .is_some_and(|m| m.reason == "stamp_line" || (items && m.reason == "dateline"));
+            let pinned = !plain_text && found.as_ref().is_some_and(|m| m.reason == "stamp_line");
             // On an HTML page the structure already dropped the page's own prompts (buttons,
             // link boxes): a longer line with a prompt is a sentence the author wrote ("To
             // find out more, please click here"), which a reader keeps.
@@ -483,10 +474,7 @@ impl Cleaner {
         let bounds = self.bounds(text, &lines);
         run(&mut lines, bounds, &|v| self.repetition.pull_quotes(v));
 
-        // The position rules read a story's first and last sentence (bylines above it,
-        // furniture after it): a list of items has neither, its last item's fields follow the
-        // last sentence found (eval-extract on html/ dev: items pages 0.9283 -> 0.9287).
-        if let Some(b) = bounds.filter(|_| !items) {
+        if let Some(b) = bounds {
             let found = {
                 let view = position_view(text, &lines);
                 let mut found = self.position.trailing(&view, b);
@@ -628,30 +616,6 @@ mod tests {
     fn reasons(d: &Document) -> Vec<String> {
         let c = Cleaner::new(Language::English).clean_document(d);
         c.removed.iter().map(|r| r.reason.clone()).collect()
-    }
-
-    #[test]
-    fn a_list_of_items_keeps_its_dates_and_its_last_items() {
-        let lines = [
-            "Openings at small companies, updated every morning by our editors.",
-            "Harbor Tools is hiring a backend engineer to work on billing systems.",
-            "2 days ago",
-            "Fjord Labs is hiring a designer who writes code for the web shop.",
-            "2 days ago",
-            "Pine Street Bakery seeks a night baker for its second shop.",
-            "5 days ago",
-            "Orbit Kayaks",
-            "Tidewater Press",
-        ];
-        // A story's page: the dates are datelines, the names after the last sentence are
-        // furniture.
-        let story = reasons(&html_doc(&lines));
-        assert!(story.iter().any(|r| r == "dateline"), "{story:?}");
-        assert!(story.iter().any(|r| r == "after_story_end"), "{story:?}");
-        // A page of items: every line stays.
-        let mut listing = html_doc(&lines);
-        listing.origin.items = true;
-        assert!(reasons(&listing).is_empty(), "{:?}", reasons(&listing));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use dom::Dom;
 pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
     let dom = Dom::parse(html);
     let mut meta = metadata::read_metadata(&dom);
-    let (mut text, mut items) = main_text::extract_main_text_kind(&dom, meta.title.as_deref());
+    let mut text = main_text::extract_main_text(&dom, meta.title.as_deref());
     // A page rendered by script may keep its text for browsers without JavaScript in
     // `<noscript>` (forum software serves its posts there): read it when the page gave little.
     let inner = noscript_html(&dom);
@@ -33,15 +33,13 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
                 < main_text::RELAX_BELOW_WORDS)
     {
         let units = main_text::text_units(&text);
-        let (alt, alt_items) =
-            main_text::extract_main_text_kind(&Dom::parse(&inner), meta.title.as_deref());
+        let alt = main_text::extract_main_text(&Dom::parse(&inner), meta.title.as_deref());
         let alt_units = main_text::text_units(&alt);
         // "Please enable JavaScript" is not the story.
         if alt_units >= NOSCRIPT_MIN_WORDS
             && alt_units as f64 >= main_text::RELAX_GAIN * units.max(1) as f64
         {
             text = alt;
-            items = alt_items;
         }
     }
     // The story in JSON-LD only (a script-rendered page), or far longer there than what the
@@ -51,7 +49,6 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
         let theirs = word_count(&body);
         if theirs >= 20 && theirs as f64 > 1.5 * word_count(&text) as f64 {
             text = body;
-            items = false;
         }
     }
     // No headline markup and a <title> too short to be a headline ("Gazette - Local News"):
@@ -78,7 +75,6 @@ pub fn parse_html(id: &str, html: &str, mut origin: Origin) -> Document {
         origin.url = meta.url.clone();
     }
     origin.markup = true;
-    origin.items = items;
     let language = detect_language(meta.title.as_deref(), &text);
     Document {
         id: id.to_string(),

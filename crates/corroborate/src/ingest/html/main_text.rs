@@ -848,19 +848,13 @@ pub(super) const RELAX_GAIN: f64 = 2.0;
 /// short, furniture hints are trusted less (weak hints, then class hints) if that finds
 /// several times more.
 pub fn extract_main_text(dom: &Dom, title: Option<&str>) -> String {
-    extract_main_text_kind(dom, title).0
-}
-
-/// [`extract_main_text`], and whether the text is a list of items (a listing, search results,
-/// a product grid) rather than a story.
-pub fn extract_main_text_kind(dom: &Dom, title: Option<&str>) -> (String, bool) {
     let thread = is_thread_page(dom);
     let mut cache = HintCache::default();
     let hints: Vec<Hint> = (0..dom.nodes.len())
         .map(|id| hint(dom, id, thread, &mut cache))
         .collect();
     let mut blocks = collect_blocks(dom, &hints);
-    let (mut text, mut items) = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
+    let mut text = select_text(dom, &mut blocks, &hints, Trust::All, false, title);
     // The units of `text`, counted once per text, up to what the choices below read.
     let cap = units_cap();
     let mut units = text_units_capped(&text, cap);
@@ -878,13 +872,11 @@ pub fn extract_main_text_kind(dom: &Dom, title: Option<&str>) -> (String, bool) 
         if units >= RELAX_BELOW_WORDS || longest() >= RELAX_PARAGRAPH_WORDS {
             break;
         }
-        let (relaxed, relaxed_items) =
-            select_text(dom, &mut blocks, &hints, trust, comments_out, title);
+        let relaxed = select_text(dom, &mut blocks, &hints, trust, comments_out, title);
         let relaxed_units = text_units_capped(&relaxed, cap);
         if relaxed_units as f64 >= RELAX_GAIN * units.max(1) as f64 {
             text = relaxed;
             units = relaxed_units;
-            items = relaxed_items;
         }
     }
     if units < RELAX_BELOW_WORDS {
@@ -896,11 +888,10 @@ pub fn extract_main_text_kind(dom: &Dom, title: Option<&str>) -> (String, bool) 
                 } else {
                     listing
                 };
-                items = true;
             }
         }
     }
-    (text, items)
+    text
 }
 
 /// Fewest items of a listing.
@@ -1089,7 +1080,7 @@ fn select_text(
     trust: Trust,
     comments_out: bool,
     title: Option<&str>,
-) -> (String, bool) {
+) -> String {
     let n = dom.nodes.len();
     // Text and link totals of every element (walks bounded by the tree's depth cap).
     let mut text_chars = vec![0usize; n];
@@ -1158,7 +1149,7 @@ fn select_text(
     }
     let Some((best_score, best_id)) = best else {
         // No block long enough to score: keep every non-furniture block.
-        return (fallback(blocks, title), false);
+        return fallback(blocks, title);
     };
     // Good text (block scores, undecayed) under each element: the story may hold more than
     // its best-scoring part (the posts of a thread, the items of a listing).
@@ -1406,9 +1397,9 @@ fn select_text(
     });
     let text = join_blocks(kept, title);
     if text.is_empty() {
-        return (fallback(blocks, title), false);
+        return fallback(blocks, title);
     }
-    (text, has_items)
+    text
 }
 
 /// Cells of a table row or a definition list.
