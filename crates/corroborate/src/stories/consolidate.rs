@@ -159,7 +159,7 @@ pub fn consolidate(
     consolidate_explained(members, n_stories, idf, is_entity, p).0
 }
 
-/// [`consolidate`], with a record of each merge (why it was made).
+/// The same as `consolidate`, with a record of each merge (why it was made).
 pub fn consolidate_explained(
     members: &[Member<'_>],
     n_stories: usize,
