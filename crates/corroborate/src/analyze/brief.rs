@@ -930,23 +930,13 @@ mod tests {
              have not yet said what caused the fire, which started in a storage hall near the \
              quay.",
         ];
-        let docs = docs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        Pipeline::default().prepare_documents(docs)
+        crate::analyze::test_cluster(&docs)
     }
 
     #[test]
     fn an_edited_copy_is_marked_and_counted_once() {
         use crate::analyze::copies::tests::{EDITED, ORIGINAL, OWN_REPORT};
-        let docs = [ORIGINAL, OWN_REPORT, EDITED]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        let c = Pipeline::default().prepare_documents(docs);
+        let c = crate::analyze::test_cluster(&[ORIGINAL, OWN_REPORT, EDITED]);
         let brief = build_brief(&c, &BriefConfig::default());
         let copies: Vec<Option<usize>> = brief.sources.iter().map(|s| s.copy_of).collect();
         assert_eq!(copies, vec![None, None, Some(1)]);

@@ -136,7 +136,6 @@ fn words(text: &str) -> impl Iterator<Item = u64> + '_ {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
 
     /// An invented wire story: six paragraphs.
     pub(crate) const ORIGINAL: &str =
@@ -173,12 +172,7 @@ pub(crate) mod tests {
         needed most of the night to put it out.";
 
     fn cluster(texts: &[&str]) -> PreparedCluster {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        Pipeline::default().prepare_documents(docs)
+        crate::analyze::test_cluster(texts)
     }
 
     #[test]

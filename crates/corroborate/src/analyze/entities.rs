@@ -1083,15 +1083,9 @@ fn decide_kind(e: Evidence, key: &str, lexicon: &NameCues) -> EntityKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
 
     fn entities(texts: &[&str]) -> Vec<Entity> {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        find(&Pipeline::default().prepare_documents(docs)).entities
+        find(&crate::analyze::test_cluster(texts)).entities
     }
 
     fn get<'a>(es: &'a [Entity], name: &str) -> &'a Entity {

@@ -85,6 +85,18 @@ pub struct NumberValue {
     pub mentions: Vec<Mention>,
 }
 
+/// The cluster of the given texts (ids "0", "1", ...), prepared by the default pipeline: the
+/// input of the analysis modules' unit tests.
+#[cfg(test)]
+pub(crate) fn test_cluster(texts: &[&str]) -> crate::PreparedCluster {
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| crate::Document::from_text(i.to_string(), *t))
+        .collect();
+    crate::Pipeline::default().prepare_documents(docs)
+}
+
 /// Serde for an upper bound that may be infinite: `null` in JSON.
 mod unbounded {
     use serde::{Deserialize, Deserializer, Serializer};

@@ -923,15 +923,9 @@ fn describe(found: &[Found], members: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
 
     fn numbers(texts: &[&str]) -> Vec<NumberGroup> {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        find(&Pipeline::default().prepare_documents(docs))
+        find(&crate::analyze::test_cluster(texts))
     }
 
     fn values(g: &NumberGroup) -> Vec<&str> {

@@ -1731,7 +1731,6 @@ fn merge(found: Vec<Found>) -> Vec<Quote> {
 mod tests {
     use super::*;
     use crate::analyze::entities;
-    use crate::{Document, Pipeline};
 
     /// The speaker's name of the first quote whose text contains `t`.
     fn speaker_of(qs: &[Quote], t: &str) -> Option<String> {
@@ -1741,12 +1740,7 @@ mod tests {
     }
 
     fn quotes(texts: &[&str]) -> Vec<Quote> {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(i.to_string(), *t))
-            .collect();
-        let c = Pipeline::default().prepare_documents(docs);
+        let c = crate::analyze::test_cluster(texts);
         let e = entities::find(&c);
         find(&c, &e)
     }
