@@ -7,6 +7,8 @@
 //! lists are the function words of the Snowball stop lists (articles, pronouns,
 //! prepositions, conjunctions, auxiliaries), lowercase; English's are in
 //! [`super::english`]. A word may be a stop word of several languages ("de", "la").
+//! Not whatlang (what HTML ingest uses): it costs about 0.86M instructions per text
+//! (docs/notes/xspeed5.md), while this test rides on the stories featurizer's per-word cache.
 //! (Taking them out of the terms was measured and not kept: docs/notes/storyops.md.)
 
 /// A language with a stop list here: its code and its stop words, lowercase.
